@@ -1,0 +1,1 @@
+"""Domain dictionaries and gazetteers shipped with tanalyze (plain text, see README.md here)."""

@@ -1,0 +1,174 @@
+"""Traditional/Simplified conversion with OpenCC, keeping an OffsetMap back to the original.
+
+The backend is the official OpenCC binding (package ``opencc``); the pure-Python
+``opencc-python-reimplemented`` installs a module of the same name with the same
+``OpenCC(config).convert(text)`` call and is accepted too (slower, older dictionaries).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .errors import ResourceError, UsageError
+from .offsets import Block, OffsetMap, align, shift
+
+#: Configs tanalyze accepts, with what they do.
+CONFIGS: dict[str, str] = {
+    "t2s": "Traditional (OpenCC standard) to Simplified",
+    "tw2s": "Taiwan standard to Simplified",
+    "hk2s": "Hong Kong standard to Simplified",
+    "tw2sp": "Taiwan standard to Simplified, with Mainland phrases (網際網路 -> 互联网)",
+    "hk2sp": "Hong Kong standard to Simplified, with Mainland phrases",
+    "s2t": "Simplified to Traditional (OpenCC standard)",
+    "s2tw": "Simplified to Taiwan standard",
+    "s2hk": "Simplified to Hong Kong standard",
+    "s2twp": "Simplified to Taiwan standard, with Taiwan phrases",
+    "t2tw": "Traditional (OpenCC standard) to Taiwan standard",
+    "t2hk": "Traditional (OpenCC standard) to Hong Kong standard",
+}
+TO_SIMPLIFIED = frozenset({"t2s", "tw2s", "hk2s", "tw2sp", "hk2sp"})
+DEFAULT_CONFIG = "t2s"
+
+# Phrases never span these, so converting chunk by chunk gives the whole-text result
+# while alignment stays local and cheap.
+_CHUNK = re.compile(r"[^\n。！？；!?;]*[\n。！？；!?;]?")
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """The result of converting a text: converted text, offset map, config and detected script."""
+
+    text: str
+    offsets: OffsetMap
+    config: str | None
+    script: str
+
+
+class Converter:
+    """One OpenCC config behind a small adapter (official binding or pure-Python package)."""
+
+    def __init__(self, config: str = DEFAULT_CONFIG) -> None:
+        if config not in CONFIGS:
+            raise UsageError(f"unknown conversion config {config!r}", "one of: " + ", ".join(CONFIGS))
+        self.config = config
+        self._cc = _backend(config)
+        self._chars: dict[str, str] = {}
+
+    @property
+    def backend(self) -> str:
+        """``opencc`` (official binding) or ``opencc-python-reimplemented``."""
+        return _backend_name()
+
+    def convert_plain(self, text: str) -> str:
+        """Convert ``text`` with OpenCC, nothing else."""
+        return self._cc.convert(text) if text else text
+
+    def project(self, text: str) -> str:
+        """Convert one character at a time (no phrase context); same length as ``text``."""
+        missing = {c for c in text if c not in self._chars and c != "\n"}
+        if missing:
+            order = sorted(missing)
+            out = self._cc.convert("\n".join(order)).split("\n")
+            if len(out) != len(order):  # a backend that ate a separator: go one by one
+                out = [self._cc.convert(c) for c in order]
+            for c, t in zip(order, out):
+                # A character that converts to several (or none) keeps its place 1:1 here;
+                # the phrase alignment takes care of real length changes.
+                self._chars[c] = t if len(t) == 1 else c
+            self._chars["\n"] = "\n"
+        return "".join(self._chars.get(c, c) for c in text)
+
+    def convert(self, text: str) -> tuple[str, OffsetMap]:
+        """Convert ``text`` and return the converted text with its OffsetMap to ``text``."""
+        parts: list[str] = []
+        blocks: list[Block] = []
+        o_pos = c_pos = 0
+        for m in _CHUNK.finditer(text):
+            chunk = m.group()
+            if not chunk:
+                continue
+            conv = self._cc.convert(chunk)
+            if conv != chunk:
+                projected = self.project(chunk)
+                if conv != projected:  # phrase conversion: find which runs changed length
+                    blocks.extend(shift(align(chunk, projected, conv), o_pos, c_pos))
+            parts.append(conv)
+            o_pos += len(chunk)
+            c_pos += len(conv)
+        return "".join(parts), OffsetMap(len(text), c_pos, tuple(blocks))
+
+
+@lru_cache(maxsize=None)
+def converter(config: str = DEFAULT_CONFIG) -> Converter:
+    """A shared Converter per config (OpenCC objects are cheap but not free to build)."""
+    return Converter(config)
+
+
+def _import_opencc() -> Any:
+    try:
+        import opencc
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ResourceError(
+            "OpenCC is not installed", "pip install opencc (or opencc-python-reimplemented)"
+        ) from exc
+    return opencc
+
+
+def _backend_name() -> str:
+    opencc = _import_opencc()
+    # The official binding ships a compiled extension as opencc.clib; the reimplementation does not.
+    return "opencc" if hasattr(opencc, "clib") or hasattr(opencc, "opencc_clib") else "opencc-python-reimplemented"
+
+
+def _backend(config: str) -> Any:
+    opencc = _import_opencc()
+    try:
+        return opencc.OpenCC(config)
+    except Exception:
+        try:
+            return opencc.OpenCC(config + ".json")
+        except Exception as exc:
+            raise ResourceError(f"OpenCC cannot load config {config!r}: {exc}") from exc
+
+
+# Characters whose Simplified and Traditional forms differ, sampled per text for detection.
+def detect_script(text: str, sample: int = 20000) -> str:
+    """``traditional``, ``simplified``, ``mixed`` or ``none`` (no convertible Chinese at all).
+
+    Counts characters that only a Traditional text would have (changed by t2s) against
+    characters only a Simplified text would have (changed by s2t).
+    """
+    chars = [c for c in text[:sample] if "\u3400" <= c <= "\u9fff" or "\U00020000" <= c <= "\U0003134f"]
+    if not chars:
+        return "none"
+    t2s, s2t = converter("t2s"), converter("s2t")
+    joined = "".join(chars)
+    trad = sum(a != b for a, b in zip(joined, t2s.project(joined)))
+    simp = sum(a != b for a, b in zip(joined, s2t.project(joined)))
+    if trad == simp == 0:
+        return "simplified"  # characters common to both scripts: nothing to convert
+    share = trad / (trad + simp)
+    if share >= 0.8:
+        return "traditional"
+    if share <= 0.2:
+        return "simplified"
+    return "mixed"
+
+
+def to_simplified(text: str, config: str | None = None) -> Conversion:
+    """Convert ``text`` to Simplified (auto-detecting the script unless ``config`` is given).
+
+    Simplified input is left as it is, with an identity map.
+    """
+    script = detect_script(text)
+    if config is None:
+        config = DEFAULT_CONFIG if script in ("traditional", "mixed") else None
+    elif config not in TO_SIMPLIFIED:
+        raise UsageError(f"config {config!r} does not convert to Simplified", "use t2s, tw2s, hk2s, tw2sp or hk2sp")
+    if config is None:
+        return Conversion(text, OffsetMap.identity(len(text)), None, script)
+    converted, offsets = converter(config).convert(text)
+    return Conversion(converted, offsets, config, script)

@@ -1,0 +1,1 @@
+"""Data files generated from sources in the repository (see scripts/)."""

@@ -1,0 +1,221 @@
+"""The document model and the JSON wire format (defined once, here).
+
+Every finding carries ``text`` (original script, exactly as decoded from the input),
+``simplified`` (the same span in the Simplified text the stages work on) and ``start``/``end``:
+character offsets into the ORIGINAL text, end exclusive. Spans are computed in Simplified
+coordinates by the stages and projected back through :class:`~tanalyze.offsets.OffsetMap`
+once, in :meth:`Document.span`, so the two coordinate systems never drift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from typing import Any
+
+from .offsets import OffsetMap
+
+SCHEMA_VERSION = "1.0"
+
+
+def to_plain(value: Any) -> Any:
+    """Turn dataclasses, tuples and nested containers into JSON-ready Python values."""
+    if is_dataclass(value) and not isinstance(value, type):
+        to_dict = getattr(value, "to_dict", None)
+        if to_dict is not None:
+            return to_dict()
+        return {f.name: to_plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    return value
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the document: original text, Simplified text, original offsets."""
+
+    text: str
+    simplified: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Token(Span):
+    """One word from the segmenter; ``pos`` is set only when POS tags were requested."""
+
+    pos: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention(Span):
+    """One occurrence of an entity; ``source`` is gazetteer | model | rule."""
+
+    label: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world entity with all its mentions in the document."""
+
+    text: str
+    simplified: str
+    label: str
+    count: int
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].start if self.mentions else -1
+
+    @property
+    def end(self) -> int:
+        return self.mentions[0].end if self.mentions else -1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "simplified": self.simplified,
+            "label": self.label,
+            "count": self.count,
+            "aliases": list(self.aliases),
+            "start": self.start,
+            "end": self.end,
+            "mentions": [
+                {"text": m.text, "simplified": m.simplified, "start": m.start, "end": m.end, "source": m.source}
+                for m in self.mentions
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class DateMention(Span):
+    """A temporal expression with its ISO 8601 value.
+
+    ``type`` is date | time | datetime | duration | interval | set; ``grain`` the precision
+    (year, quarter, month, week, day, hour, minute, second); ``resolved_from`` says how a
+    relative value was anchored (``ref_date``, ``narrative:<text>`` ...), None when absolute.
+    """
+
+    type: str = "date"
+    value: str | None = None
+    grain: str | None = None
+    approx: bool = False
+    resolved_from: str | None = None
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """A reference to an entity of the document (as in ``entities``)."""
+
+    text: str
+    simplified: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Claim(Span):
+    """Who claims, does or stands for what, with the evidence sentence as the span."""
+
+    actor: EntityRef | None = None
+    kind: str = ""
+    predicate: str = ""
+    object: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    quote: str | None = None
+    confidence: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "actor": to_plain(self.actor),
+            "kind": self.kind,
+            "predicate": self.predicate,
+            "object": self.object,
+            "date": self.date,
+            "date_text": self.date_text,
+            "quote": self.quote,
+            "text": self.text,
+            "simplified": self.simplified,
+            "start": self.start,
+            "end": self.end,
+            "confidence": self.confidence,
+        }
+
+
+@dataclass(frozen=True)
+class TimelineEvent(Span):
+    """A dated clause of the document, ordered by ``date``."""
+
+    date: str = ""
+    date_text: str = ""
+    entities: tuple[str, ...] = ()
+    kind: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date,
+            "date_text": self.date_text,
+            "text": self.text,
+            "simplified": self.simplified,
+            "entities": list(self.entities),
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input text and everything the stages found in it.
+
+    ``text`` is the original as decoded; ``simplified`` the Simplified text the stages read;
+    ``offsets`` maps between them. Finding lists are ``None`` until their stage has run.
+    """
+
+    id: str
+    text: str
+    simplified: str = ""
+    offsets: OffsetMap | None = None
+    script: str = "simplified"
+    config: str | None = None
+    source: str | None = None
+    encoding: str | None = None
+    ref_date: str | None = None
+    ref_date_source: str | None = None
+    tokens: tuple[Token, ...] | None = None
+    entities: tuple[Entity, ...] | None = None
+    dates: tuple[DateMention, ...] | None = None
+    claims: tuple[Claim, ...] | None = None
+    timeline: tuple[TimelineEvent, ...] | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def with_(self, **changes: Any) -> Document:
+        """A copy with ``changes`` applied (stages add to the document this way)."""
+        return replace(self, **changes)
+
+    def span(self, sstart: int, send: int) -> tuple[str, str, int, int]:
+        """Project a span of the Simplified text onto the original.
+
+        Returns ``(original_text, simplified_text, start, end)``; when a conversion block
+        changed length the span expands to whole blocks on both sides.
+        """
+        if self.offsets is None:
+            return self.text[sstart:send], self.simplified[sstart:send], sstart, send
+        start, end = self.offsets.to_original(sstart, send)
+        cstart, cend = self.offsets.to_converted(start, end)
+        return self.text[start:end], self.simplified[cstart:cend], start, end
+
+    def header(self) -> dict[str, Any]:
+        """The document-level fields every JSON output starts with."""
+        out: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "id": self.id}
+        if self.source is not None:
+            out["source"] = self.source
+        out["script"] = self.script
+        if self.ref_date is not None:
+            out["ref_date"] = self.ref_date
+            out["ref_date_source"] = self.ref_date_source
+        return out
