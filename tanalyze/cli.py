@@ -1,0 +1,192 @@
+"""Command-line interface: a thin click layer over the library.
+
+Every command reads inputs the same way (files, folders, ``-``, ``--jsonl``), runs a
+Pipeline, and writes through :mod:`tanalyze.output`. Library errors become one line on
+stderr (``Error: what (hint)``) and their exit code; usage errors exit 2; Ctrl-C exits 130.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from functools import wraps
+from typing import IO, Any, BinaryIO, Callable, Sequence
+
+import click
+
+from . import __version__
+from .errors import ExitStatus, TanalyzeError
+
+
+@dataclass
+class Env:
+    """The process environment a command sees; tests replace it (httpie's idea)."""
+
+    stdin: BinaryIO
+    stdout: IO[str]
+    stdin_isatty: bool
+    stdout_isatty: bool
+
+    @classmethod
+    def from_process(cls) -> Env:
+        return cls(
+            stdin=click.get_binary_stream("stdin"),
+            stdout=click.get_text_stream("stdout"),
+            stdin_isatty=sys.stdin.isatty() if sys.stdin else False,
+            stdout_isatty=sys.stdout.isatty() if sys.stdout else False,
+        )
+
+
+class CliError(click.ClickException):
+    """A library error shown as ``Error: message (hint)`` with the error's exit code."""
+
+    def __init__(self, error: TanalyzeError) -> None:
+        super().__init__(str(error))
+        self.exit_code = int(error.exit_code)
+
+
+class TanalyzeGroup(click.Group):
+    """A click group that turns library errors into clean one-line messages."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TanalyzeError as exc:
+            raise CliError(exc) from exc
+        except BrokenPipeError:  # `tanalyze ... | head`: stop quietly
+            sys.stderr.close()
+            ctx.exit(int(ExitStatus.OK))
+
+
+@click.group(cls=TanalyzeGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tanalyze")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Structured findings from Chinese articles, Traditional or Simplified.
+
+    Every finding carries the original text, its Simplified form and character offsets
+    into the original input. Output is a table on a terminal and JSON when piped.
+    """
+    if ctx.obj is None:
+        ctx.obj = Env.from_process()
+
+
+def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """INPUTS plus --glob, --jsonl, --encoding: the one reader every command shares."""
+    fn = click.option("--encoding", metavar="NAME", help="Input encoding (default: detect UTF-8/16, GB18030, Big5).")(fn)
+    fn = click.option("--jsonl", is_flag=True, help="Inputs are JSONL records {id, text, ref_date?}.")(fn)
+    fn = click.option("--glob", default="*.txt", show_default=True, help="Files to read inside folders.")(fn)
+    fn = click.argument("inputs", nargs=-1, metavar="[INPUT]...")(fn)
+    return fn
+
+
+def output_options(formats: Sequence[str] = ("table", "json", "jsonl", "csv")) -> Callable[..., Any]:
+    """--format and -o/--output, the same on every command."""
+
+    def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
+        fn = click.option(
+            "-o", "--output", metavar="PATH", help="Write to PATH (atomically) instead of standard output."
+        )(fn)
+        fn = click.option(
+            "-f",
+            "--format",
+            "fmt",
+            type=click.Choice(list(formats)),
+            help="Output format (default: table on a terminal, json when piped; jsonl for several documents).",
+        )(fn)
+        return fn
+
+    return decorate
+
+
+def _sources(env: Env, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None) -> list:
+    from .read import iter_sources
+
+    if not inputs:
+        if env.stdin_isatty:
+            raise click.UsageError("no input: give a file, a folder, or - for standard input")
+        inputs = ("-",)
+    return list(iter_sources(inputs, glob=glob, jsonl=jsonl, encoding=encoding, stdin=env.stdin))
+
+
+def run(
+    ctx: click.Context,
+    view_name: str,
+    stages: Sequence[str],
+    inputs: Sequence[str],
+    *,
+    glob: str,
+    jsonl: bool,
+    encoding: str | None,
+    fmt: str | None,
+    output: str | None,
+    default_format: str | None = None,
+    **options: Any,
+) -> None:
+    """Read inputs, run the stages, write the view: the body of every command."""
+    from .output import VIEWS, write
+    from .pipeline import Options, Pipeline
+
+    env: Env = ctx.obj
+    sources = _sources(env, inputs, glob, jsonl, encoding)
+    pipeline = Pipeline(stages, Options(**options))
+    docs = list(pipeline.pipe(sources))
+    if fmt is None:
+        if default_format:
+            fmt = default_format
+        elif env.stdout_isatty and output is None:
+            fmt = "table"
+        else:
+            fmt = "json" if len(docs) == 1 else "jsonl"
+    write(docs, VIEWS[view_name], fmt, output, env.stdout, color=env.stdout_isatty and output is None)
+
+
+@cli.command()
+@input_options
+@click.option("--config", type=click.Choice(["t2s", "tw2s", "hk2s", "tw2sp", "hk2sp"]), help="OpenCC config (default: t2s for Traditional input; Simplified input is left as it is).")
+@output_options(("text", "json", "jsonl", "csv", "table"))
+@click.pass_context
+def convert(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, config: str | None, fmt: str | None, output: str | None) -> None:
+    """Convert Traditional Chinese to Simplified.
+
+    Writes plain converted text by default (like the opencc command); --format json adds
+    the script detected, the config used and the offset map back to the original.
+
+    \b
+    $ tanalyze convert article.txt > simplified.txt
+    $ tanalyze convert --config tw2sp --format json article.txt
+    """
+    run(ctx, "convert", ["convert"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, default_format="text", config=config)
+
+
+@cli.command()
+@input_options
+@click.option("--dict", "lexicons", multiple=True, metavar="FILE", help="Extra lexicon (word [freq] [pos] per line); repeatable.")
+@click.option("--pos", is_flag=True, help="Add part-of-speech tags (slower).")
+@click.option("--config", type=click.Choice(["t2s", "tw2s", "hk2s", "tw2sp", "hk2sp"]), help="OpenCC config for Traditional input.")
+@output_options()
+@click.pass_context
+def segment(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, lexicons: tuple[str, ...], pos: bool, config: str | None, fmt: str | None, output: str | None) -> None:
+    """Split text into words, with offsets into the original.
+
+    Traditional input is segmented through its Simplified conversion; each token carries
+    the original text, the Simplified text and its offsets.
+
+    \b
+    $ tanalyze segment article.txt
+    $ tanalyze segment --format jsonl corpora/ | jq -c '.tokens | length'
+    """
+    run(ctx, "segment", ["segment"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, lexicons=lexicons, pos=pos, config=config)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console entry point: exit codes 0 ok, 1 error, 2 usage, 3 input, 4 output, 5 resource, 130 Ctrl-C."""
+    try:
+        cli.main(args=argv, prog_name="tanalyze", standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("Interrupted", err=True)
+        sys.exit(int(ExitStatus.INTERRUPTED))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
