@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from .errors import ResourceError, UsageError
-from .offsets import Block, OffsetMap, align, shift
+from .offsets import Block, OffsetMap, phrase_blocks, shift
 
 #: Configs tanalyze accepts, with what they do.
 CONFIGS: dict[str, str] = {
@@ -34,7 +34,7 @@ DEFAULT_CONFIG = "t2s"
 
 # Phrases never span these, so converting chunk by chunk gives the whole-text result
 # while alignment stays local and cheap.
-_CHUNK = re.compile(r"[^\n。！？；!?;]*[\n。！？；!?;]?")
+_CHUNK = re.compile(r"[^\n。！？；，、：!?;,:]*[\n。！？；，、：!?;,:]?")
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,8 @@ class Converter:
             conv = self._cc.convert(chunk)
             if conv != chunk:
                 projected = self.project(chunk)
-                if conv != projected:  # phrase conversion: find which runs changed length
-                    blocks.extend(shift(align(chunk, projected, conv), o_pos, c_pos))
+                if conv != projected:  # a phrase conversion: find its units
+                    blocks.extend(shift(phrase_blocks(self._cc.convert, chunk, conv), o_pos, c_pos))
             parts.append(conv)
             o_pos += len(chunk)
             c_pos += len(conv)

@@ -5,8 +5,8 @@ Format of a segmentation lexicon (``dictionaries/segment/*.txt`` or any ``--dict
     # comment (whole line); blank lines are ignored
     word [frequency] [pos]
 
-``word`` has no spaces; ``frequency`` is a positive integer (omitted: tanalyze picks one that
-keeps the word whole); ``pos`` is a jieba/ICTCLAS tag (n, nz, nt, nr, ns, eng, ...). Files
+``word`` has no spaces; ``frequency`` is a non-negative integer (omitted: tanalyze picks one
+that keeps the word whole; ``0`` removes the word: it is always split); ``pos`` is a jieba/ICTCLAS tag (n, nz, nt, nr, ns, eng, ...). Files
 are UTF-8; a BOM, CRLF line ends and trailing spaces are tolerated. A bad line raises
 :class:`~tanalyze.errors.ResourceError` as ``file:line: reason``.
 """
@@ -76,8 +76,6 @@ def load_lexicon(path: PathLike) -> list[LexiconEntry]:
         for extra in parts[1:]:
             if extra.isdigit() and freq is None and pos is None:
                 freq = int(extra)
-                if freq <= 0:
-                    raise ResourceError(f"{where}: frequency must be a positive integer")
             elif _POS.match(extra) and pos is None:
                 pos = extra
             else:

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from difflib import SequenceMatcher
-from typing import Iterable
+from typing import Callable, Iterable
 
 Block = tuple[int, int, int, int]
 
@@ -86,39 +85,36 @@ class OffsetMap:
         }
 
 
-def align(original: str, projected: str, converted: str) -> list[Block]:
-    """Blocks where ``converted`` differs in length from ``original``.
+def phrase_blocks(convert: Callable[[str], str], original: str, converted: str) -> list[Block]:
+    """Blocks of a chunk whose phrase conversion is not character by character.
 
-    ``projected`` is ``original`` converted one character at a time (same length as
-    ``original``); aligning it against the phrase conversion finds which original runs became
-    which converted runs. Equal-length replacements stay one-to-one (no block).
+    ``converted`` is ``convert(original)``. A cut point k is *safe* when converting the two
+    sides separately gives the same text (``convert(o[:k]) + convert(o[k:]) == converted``):
+    OpenCC's phrase segmentation does not cross it. Between consecutive safe cuts lie the
+    units OpenCC converted as wholes (網際網路 -> 互联网, 計程車 -> 出租车, 乾隆); each unit
+    longer than one character, or changing length, becomes a block. Chunks are short
+    (a clause), so the 2n conversions cost little.
     """
-    if len(projected) != len(original):
-        raise ValueError("projected text must have the original's length")
-    if not converted:
-        return [(0, len(original), 0, 0)] if original else []
-    raw: list[list[int]] = []
-    matcher = SequenceMatcher(None, projected, converted, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
-            continue
-        raw.append([i1, i2, j1, j2])
-    # A block must have text on both sides: grow insertions/deletions by one identity char.
-    for b in raw:
-        if b[0] == b[1] or b[2] == b[3]:
-            if b[0] > 0 and b[2] > 0:
-                b[0] -= 1
-                b[2] -= 1
-            else:
-                b[1] += 1
-                b[3] += 1
-    return _merge(raw)
+    n = len(original)
+    cuts, offsets = [0], [0]
+    for k in range(1, n):
+        left = convert(original[:k])
+        if converted.startswith(left) and convert(original[k:]) == converted[len(left) :]:
+            cuts.append(k)
+            offsets.append(len(left))
+    cuts.append(n)
+    offsets.append(len(converted))
+    blocks: list[Block] = []
+    for (o0, o1), (c0, c1) in zip(zip(cuts, cuts[1:]), zip(offsets, offsets[1:])):
+        if o1 - o0 != c1 - c0 or o1 - o0 > 1:
+            blocks.append((o0, o1, c0, c1))
+    return _merge([list(b) for b in blocks if b[1] > b[0] or b[3] > b[2]])
 
 
 def _merge(raw: Iterable[list[int]]) -> list[Block]:
     merged: list[list[int]] = []
     for b in sorted(raw):
-        if merged and (b[0] <= merged[-1][1] or b[2] <= merged[-1][3]):
+        if merged and (b[0] < merged[-1][1] or b[2] < merged[-1][3]):
             last = merged[-1]
             last[1] = max(last[1], b[1])
             last[3] = max(last[3], b[3])

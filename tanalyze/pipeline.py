@@ -178,6 +178,8 @@ def _tokens(doc: Document, spans: Iterable["WordSpan"]) -> Iterator[Token]:  # n
     """Project word spans onto the original; words sharing a length-changing block merge."""
     merged: list[list] = []  # [simplified start, simplified end, pos, original end]
     for s in spans:
+        if doc.simplified[s.start : s.end].isspace():
+            continue  # whitespace separates words; it is not one
         start, end = doc.offsets.to_original(s.start, s.end) if doc.offsets else (s.start, s.end)
         if merged and start < merged[-1][3]:
             merged[-1][1], merged[-1][3] = s.end, max(end, merged[-1][3])

@@ -25,15 +25,29 @@ from .errors import ResourceError
 from .lexicon import LexiconEntry, PathLike, load_lexicon, shipped_lexicons
 from .textutil import fold_width
 
-_CACHE_FORMAT = "tanalyze-seg-1"
+_CACHE_FORMAT = "tanalyze-seg-2"
 # Frequency given to a lexicon word with none: high enough to keep it whole in context.
 DEFAULT_LEXICON_FREQ = 2000
 
-# What the DAG sees as one block: Chinese, ASCII letters/digits and the symbols that occur
-# inside product and company names (互联网+, V1.0, C++, AT&T, 克莱·舍基).
-_BLOCK = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134fA-Za-z0-9+#&._%·\-]+)")
-_SPACE = re.compile(r"(\s+)")
-_ALNUM = re.compile(r"[A-Za-z0-9]")
+# Script split of the (width-folded) text: Han runs go to jieba's DAG; numbers, Latin words,
+# runs of one dash/ellipsis character, spaces and single symbols are tokens by rule.
+_HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_NUM = r"(?:(?<![0-9A-Za-z])-)?[0-9]+(?:[.,:/\ufe55\ufe30\u2236\ufe52][0-9]+)*%?"
+_BLOCK = re.compile(
+    r"(?P<item>^[0-9]{1,2}[.\ufe52](?![0-9]))"  # a list marker "1." at the start of a line
+    rf"|(?P<han>[{_HAN}]+)"
+    rf"|(?P<num>{_NUM}(?![A-Za-z]))"
+    r"|(?P<lat>[A-Za-z0-9]+(?:[&.'-][A-Za-z0-9]+)*)"
+    r"|(?P<rep>(?P<rc>[-─—…・·.=~_*])(?P=rc)+)"
+    r"|(?P<sp>\s+)"
+    r"|(?P<oth>.)",
+    re.S | re.M,
+)
+_HAN_ONLY = re.compile(rf"[{_HAN}]+")
+_PURE_NUMBER = re.compile(_NUM)
+# A number followed by one of these is one word (1998年, 12月, 50%, 3万); see _merge_numbers.
+_UNIT_CHARS = frozenset("年月日号时%万亿")
+_UNIT_WORDS = frozenset({"年代", "年度", "月份", "世纪"})
 
 
 @dataclass(frozen=True)
@@ -69,10 +83,13 @@ class Segmenter:
         self._jieba = jieba
         self.hmm = hmm
         self.files: list[PathLike] = [*shipped_lexicons("segment"), *lexicons]
-        self.entries: list[LexiconEntry] = [e for f in self.files for e in load_lexicon(f)]
+        self.entries: list[LexiconEntry] = []  # parsed (and validated) only when building
+        self.protected_words: list[str] = []
         self.tokenizer = jieba.Tokenizer()
+        self.force_split: set[str] = set()
         self._pos_table: dict[str, str] | None = None
         self._load(use_cache)
+        self._protected = _protected_regex(self.protected_words)
 
     # -- dictionary -------------------------------------------------------------------------
     def _main_dict(self) -> Path:
@@ -83,8 +100,14 @@ class Segmenter:
         main = self._main_dict()
         st = main.stat()
         h.update(f"{self._jieba.__version__}|{main}|{st.st_size}|{st.st_mtime_ns}".encode())
-        for e in self.entries:
-            h.update(f"{e.word}\t{e.freq}\t{e.pos}\n".encode())
+        for f in self.files:
+            # Shipped files and --dict files: identified by name, size and modification time.
+            p = Path(str(f))
+            try:
+                st = p.stat()
+            except OSError as exc:
+                raise ResourceError(f"no such dictionary: {f}") from exc
+            h.update(f"|{p.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())
         return h.hexdigest()[:20]
 
     def _load(self, use_cache: bool) -> None:
@@ -93,8 +116,9 @@ class Segmenter:
         path = folder / f"prefix-{self._cache_key()}.marshal" if folder else None
         if path is not None and path.is_file():
             try:
-                with path.open("rb") as fh:
-                    tk.FREQ, tk.total, tk.user_word_tag_tab = marshal.load(fh)
+                # marshal.loads on bytes: marshal.load on a file object is 3x slower.
+                tk.FREQ, tk.total, tk.user_word_tag_tab, split, protected = marshal.loads(path.read_bytes())
+                self.force_split, self.protected_words = set(split), protected
                 tk.initialized = True
                 return
             except (OSError, EOFError, ValueError, TypeError):
@@ -102,19 +126,49 @@ class Segmenter:
         with self._main_dict().open("rb") as fh:
             tk.FREQ, tk.total = tk.gen_pfdict(fh)
         tk.initialized = True
+        self.entries = [e for f in self.files for e in load_lexicon(f)]
         self._add_entries(self.entries)
+        self.protected_words = _protected_words(self.entries)
         if path is not None:
-            _write_atomic(path, marshal.dumps((tk.FREQ, tk.total, tk.user_word_tag_tab)))
+            data = (tk.FREQ, tk.total, tk.user_word_tag_tab, sorted(self.force_split), self.protected_words)
+            _write_atomic(path, marshal.dumps(data))
 
     def _add_entries(self, entries: Iterable[LexiconEntry]) -> None:
-        tk = self.tokenizer
         for e in entries:
-            freq = e.freq if e.freq is not None else max(DEFAULT_LEXICON_FREQ, tk.suggest_freq(e.word, False))
-            tk.add_word(e.word, freq, e.pos)
+            word = fold_width(e.word)
+            if _HAN_ONLY.fullmatch(word):
+                freq = e.freq
+                if freq is None:
+                    freq = max(DEFAULT_LEXICON_FREQ, self.tokenizer.suggest_freq(word, False))
+                self._set_freq(word, freq, e.pos)
+            elif e.pos:
+                self.tokenizer.user_word_tag_tab[word] = e.pos
+
+    def _set_freq(self, word: str, freq: int, pos: str | None = None) -> None:
+        """Set a word's frequency in this tokenizer only (0: always split it).
+
+        jieba's own add_word/del_word would touch module-global state (finalseg's
+        force-split set); this never does.
+        """
+        tk = self.tokenizer
+        tk.total += freq - (tk.FREQ.get(word) or 0)
+        tk.FREQ[word] = freq
+        for i in range(1, len(word)):
+            tk.FREQ.setdefault(word[:i], 0)
+        if freq == 0:
+            self.force_split.add(word)
+        else:
+            self.force_split.discard(word)
+        if pos:
+            tk.user_word_tag_tab[word] = pos
 
     def add_words(self, words: Iterable[str], freq: int | None = None, pos: str | None = None) -> None:
         """Add words for this Segmenter only (not cached)."""
-        self._add_entries(LexiconEntry(w, freq, pos) for w in words)
+        new = [LexiconEntry(w, freq, pos) for w in words]
+        self.entries.extend(new)
+        self._add_entries(new)
+        self.protected_words = _protected_words([*(LexiconEntry(w) for w in self.protected_words), *new])
+        self._protected = _protected_regex(self.protected_words)
         self._pos_table = None
 
     def __contains__(self, word: str) -> bool:
@@ -122,35 +176,72 @@ class Segmenter:
 
     # -- segmentation -----------------------------------------------------------------------
     def cut(self, text: str) -> list[WordSpan]:
-        """Word spans of ``text`` (Simplified; full-width characters are folded internally)."""
+        """Word spans covering ``text`` (Simplified; full-width characters are folded internally)."""
         folded = fold_width(text)
+        words: list[str] = []
+        pos = 0
+        if self._protected is not None:
+            for m in self._protected.finditer(folded):
+                self._cut_plain(folded[pos : m.start()], words, pos == 0 or folded[pos - 1] == "\n")
+                words.append(m.group())
+                pos = m.end()
+        self._cut_plain(folded[pos:], words, pos == 0 or folded[pos - 1] == "\n")
+        words = _merge_numbers(words)
         spans: list[WordSpan] = []
         pos = 0
-        for word in self._words(folded):
-            spans.append(WordSpan(pos, pos + len(word)))
-            pos += len(word)
-        assert pos == len(text), "segmentation lost characters"
-        return _join_latin_runs(spans, folded)
+        for w in words:
+            spans.append(WordSpan(pos, pos + len(w)))
+            pos += len(w)
+        if pos != len(text):  # pragma: no cover - an invariant, not an input condition
+            raise AssertionError("segmentation lost characters")
+        return spans
 
     def words(self, text: str) -> list[str]:
-        """The words of ``text`` as strings."""
+        """The words of ``text`` as strings (whitespace included, so they join back to ``text``)."""
         return [text[s.start : s.end] for s in self.cut(text)]
 
-    def _words(self, text: str) -> Iterator[str]:
-        cut_block = self.tokenizer._Tokenizer__cut_DAG if self.hmm else self.tokenizer._Tokenizer__cut_DAG_NO_HMM
-        for block in _BLOCK.split(text):
-            if not block:
-                continue
-            if _BLOCK.fullmatch(block):
-                yield from cut_block(block)
+    def _cut_plain(self, text: str, out: list[str], at_line_start: bool) -> None:
+        for m in _BLOCK.finditer(text):
+            kind = m.lastgroup
+            if kind == "han":
+                self._cut_han(m.group(), out)
+            elif kind == "item" and m.start() == 0 and not at_line_start:
+                out.extend((m.group()[:-1], m.group()[-1]))  # "1." right after a protected word
             else:
-                for piece in _SPACE.split(block):
-                    if not piece:
-                        continue
-                    if piece.isspace():
-                        yield piece
-                    else:
-                        yield from piece  # punctuation and symbols: one token each
+                out.append(m.group())
+
+    def _cut_han(self, s: str, out: list[str]) -> None:
+        """jieba's DAG and best route, with our own handling of unknown runs and forced splits."""
+        if len(s) == 1:
+            out.append(s)
+            return
+        tk = self.tokenizer
+        dag = tk.get_DAG(s)
+        route: dict[int, tuple[float, int]] = {}
+        tk.calc(s, dag, route)
+        freq, force = tk.FREQ, self.force_split
+        n, x, buf = len(s), 0, ""
+        while x <= n:
+            if x < n:
+                y = route[x][1] + 1
+                if y - x == 1:
+                    buf += s[x]
+                    x = y
+                    continue
+            if buf:
+                if len(buf) == 1 or not self.hmm or freq.get(buf) or buf in force:
+                    out.extend(buf)
+                else:  # a run of single characters: jieba's HMM finds new words in it
+                    for w in _hmm_cut(buf):
+                        if w in force:
+                            out.extend(w)
+                        else:
+                            out.append(w)
+                buf = ""
+            if x >= n:
+                break
+            out.append(s[x:y])
+            x = y
 
     # -- part of speech ---------------------------------------------------------------------
     def pos_table(self) -> dict[str, str]:
@@ -198,17 +289,68 @@ def _shape_tag(word: str) -> str | None:
     return None
 
 
-def _join_latin_runs(spans: list[WordSpan], text: str) -> list[WordSpan]:
-    """Merge words split between two ASCII letters or digits.
+def _protected_words(entries: Iterable[LexiconEntry]) -> list[str]:
+    """Lexicon words that are not pure Han (C2B2B, T3出行, 互联网+, 4S店), longest first.
 
-    A dictionary word must never cut into a Latin word (``ces`` inside ``license``).
+    The script split would cut them, so they are matched before it.
     """
-    out: list[WordSpan] = []
-    for s in spans:
-        if out and s.start > 0 and _ALNUM.match(text[s.start - 1]) and _ALNUM.match(text[s.start]):
-            out[-1] = WordSpan(out[-1].start, s.end)
-        else:
-            out.append(s)
+    words: dict[str, None] = {}
+    for e in entries:
+        word = fold_width(e.word)
+        if e.freq == 0:
+            words.pop(word, None)
+        elif not _HAN_ONLY.fullmatch(word):
+            words[word] = None
+    return sorted(words, key=lambda w: (-len(w), w))
+
+
+def _protected_regex(words: Sequence[str]) -> re.Pattern[str] | None:
+    """One regex for the protected words; one that begins or ends with a Latin letter or
+    digit never matches inside a longer Latin word (``ces`` in ``license``)."""
+    if not words:
+        return None
+    parts = []
+    for w in words:
+        left = r"(?<![A-Za-z0-9])" if w[0].isascii() and w[0].isalnum() else ""
+        right = r"(?![A-Za-z0-9])" if w[-1].isascii() and w[-1].isalnum() else ""
+        parts.append(left + re.escape(w) + right)
+    return re.compile("|".join(parts))
+
+
+def _hmm_cut(buf: str) -> Iterator[str]:
+    """jieba's HMM on a run of Han characters, without its module-global force-split set."""
+    import jieba.finalseg as finalseg
+
+    cut = getattr(finalseg, "__cut", None)
+    return cut(buf) if cut is not None else finalseg.cut(buf)
+
+
+def _merge_numbers(words: list[str]) -> list[str]:
+    """A number and its unit are one word: 1998年, 12月, 50%, 3万, 90年代.
+
+    When jieba glued the unit to the next word (``年来``), the unit is split off it
+    (``3年`` ``来``).
+    """
+    out: list[str] = []
+    i, n = 0, len(words)
+    while i < n:
+        w = words[i]
+        if i + 1 < n and w[0].isdigit() and _PURE_NUMBER.fullmatch(w):
+            nxt = words[i + 1]
+            if nxt in _UNIT_WORDS:
+                out.append(w + nxt)
+                i += 2
+                continue
+            if nxt[0] in _UNIT_CHARS:
+                out.append(w + nxt[0])
+                if len(nxt) == 1:
+                    i += 2
+                else:
+                    words[i + 1] = nxt[1:]
+                    i += 1
+                continue
+        out.append(w)
+        i += 1
     return out
 
 
