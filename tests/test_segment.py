@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import jieba
+import jieba.finalseg
+import pytest
+
+import tanalyze
+from tanalyze.segment import Segmenter, _merge_numbers
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        # Lexicon terms with digits, Latin letters or symbols stay whole.
+        ("腾讯走C2B2B的道路", ["腾讯", "走", "C2B2B", "的", "道路"]),
+        ("德国提出B2B2C模式", ["德国", "提出", "B2B2C", "模式"]),
+        ("乘坐T3出行的车", ["乘坐", "T3出行", "的", "车"]),
+        ("互联网+教育", ["互联网+", "教育"]),
+        ("以4S店为核心", ["以", "4S店", "为", "核心"]),
+        ("发布V1.0版本", ["发布", "V1.0", "版本"]),
+        # A lexicon word never cuts into a Latin word.
+        ("the license is", ["the", " ", "license", " ", "is"]),
+        # Full-width digits and letters are handled like ASCII (offsets unchanged).
+        ("２０１２年７月", ["２０１２年", "７月"]),
+        ("ＩＢＭ公司", ["ＩＢＭ", "公司"]),
+        ("增长50%", ["增长", "50%"]),
+        ("12:30开会", ["12:30", "开会"]),
+    ],
+)
+def test_known_jieba_failures_do_not_happen(segmenter, text, words):
+    assert segmenter.words(text) == words
+
+
+def test_words_join_back_to_the_text(segmenter, seed_text):
+    from tanalyze.convert import to_simplified
+
+    simplified = to_simplified(seed_text).text
+    assert "".join(segmenter.words(simplified)) == simplified
+
+
+def test_merge_numbers_splits_a_glued_unit():
+    assert _merge_numbers(["3", "年来", "增长"]) == ["3年", "来", "增长"]
+    assert _merge_numbers(["90", "年代"]) == ["90年代"]
+    assert _merge_numbers(["5G", "时代"]) == ["5G", "时代"]  # not a number: no merge
+
+
+def test_frequency_zero_removes_a_word(tmp_path):
+    lex = tmp_path / "mine.txt"
+    lex.write_text("腾讯 0\n", encoding="utf-8")
+    seg = Segmenter([lex], use_cache=False)
+    assert seg.words("腾讯公司") == ["腾", "讯", "公司"]
+
+
+def test_extra_lexicon_is_used(tmp_path):
+    lex = tmp_path / "mine.txt"
+    lex.write_text("舍基 nr\n", encoding="utf-8")
+    seg = Segmenter([lex], use_cache=False)
+    assert "舍基" in seg.words("克莱·舍基在书中提到")
+
+
+def test_cache_round_trip(tmp_path, monkeypatch):
+    monkeypatch.setenv("TANALYZE_CACHE_DIR", str(tmp_path))
+    first = Segmenter()
+    assert list(tmp_path.glob("prefix-*.marshal"))
+    second = Segmenter()  # loads the cache
+    text = "腾讯走C2B2B的道路，产业互联网不能停"
+    assert first.words(text) == second.words(text)
+    assert second.force_split == first.force_split
+
+
+def test_global_jieba_is_untouched(segmenter):
+    segmenter.words("腾讯公司不能停")
+    assert not jieba.dt.initialized
+    assert not jieba.finalseg.Force_Split_Words
+
+
+def test_pos_tags_on_request(segmenter):
+    text = "马化腾在深圳发布了新产品"
+    tagged = segmenter.tag(text, segmenter.cut(text))
+    tags = {text[s.start : s.end]: s.pos for s in tagged}
+    assert tags["马化腾"] == "nr" and tags["深圳"] == "ns" and tags["发布"] == "v"
+
+
+def test_traditional_tokens_map_back_to_the_original():
+    doc = tanalyze.analyze("騰訊的產業互聯網。")
+    assert [(t.text, t.simplified, t.start, t.end) for t in doc.tokens] == [
+        ("騰訊", "腾讯", 0, 2),
+        ("的", "的", 2, 3),
+        ("產業互聯網", "产业互联网", 3, 8),
+        ("。", "。", 8, 9),
+    ]
+
+
+def test_phrase_config_tokens_cover_whole_blocks():
+    doc = tanalyze.analyze("我用網際網路。", config="tw2sp")
+    assert [(t.text, t.simplified, t.start, t.end) for t in doc.tokens] == [
+        ("我用", "我用", 0, 2),
+        ("網際網路", "互联网", 2, 6),
+        ("。", "。", 6, 7),
+    ]
