@@ -130,7 +130,7 @@ def run(
     env: Env = ctx.obj
     sources = _sources(env, inputs, glob, jsonl, encoding)
     pipeline = Pipeline(stages, Options(**options))
-    docs = list(pipeline.pipe(sources))
+    docs = _with_progress(pipeline.pipe(sources), len(sources))
     if fmt is None:
         if default_format:
             fmt = default_format
@@ -141,9 +141,30 @@ def run(
     write(docs, VIEWS[view_name], fmt, output, env.stdout, color=env.stdout_isatty and output is None)
 
 
+def _with_progress(docs: Any, total: int) -> list:
+    """Collect documents, with a progress bar on stderr when it is a terminal and there are several."""
+    if total < 2 or not sys.stderr.isatty():
+        return list(docs)
+    from rich.progress import Progress
+
+    out = []
+    with Progress(transient=True, console=_stderr_console()) as progress:
+        task = progress.add_task("analysing", total=total)
+        for doc in docs:
+            out.append(doc)
+            progress.advance(task)
+    return out
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
 @cli.command()
 @input_options
-@click.option("--config", type=click.Choice(["t2s", "tw2s", "hk2s", "tw2sp", "hk2sp"]), help="OpenCC config (default: t2s for Traditional input; Simplified input is left as it is).")
+@click.option("--config", type=click.Choice(["t2s", "tw2s", "hk2s", "tw2sp", "hk2sp", "s2t", "s2tw", "s2hk", "s2twp", "t2tw", "t2hk"]), help="OpenCC config (default: t2s for Traditional input; Simplified input is left as it is).")
 @output_options(("text", "json", "jsonl", "csv", "table"))
 @click.pass_context
 def convert(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, config: str | None, fmt: str | None, output: str | None) -> None:
@@ -155,8 +176,9 @@ def convert(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, e
     \b
     $ tanalyze convert article.txt > simplified.txt
     $ tanalyze convert --config tw2sp --format json article.txt
+    $ tanalyze convert --config s2twp simplified.txt
     """
-    run(ctx, "convert", ["convert"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, default_format="text", config=config)
+    run(ctx, "convert", ["convert"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, default_format="text", config=config, extra={"any_config": True})
 
 
 @cli.command()

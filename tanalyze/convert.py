@@ -163,11 +163,20 @@ def to_simplified(text: str, config: str | None = None) -> Conversion:
 
     Simplified input is left as it is, with an identity map.
     """
+    if config is not None and config not in TO_SIMPLIFIED:
+        raise UsageError(f"config {config!r} does not convert to Simplified", "use t2s, tw2s, hk2s, tw2sp or hk2sp")
+    return convert_text(text, config)
+
+
+def convert_text(text: str, config: str | None = None) -> Conversion:
+    """Convert ``text`` with any OpenCC ``config`` (s2t, s2twp, ... too), with its OffsetMap.
+
+    ``config=None`` means: Traditional or mixed input to Simplified with t2s, anything else
+    left as it is.
+    """
     script = detect_script(text)
     if config is None:
         config = DEFAULT_CONFIG if script in ("traditional", "mixed") else None
-    elif config not in TO_SIMPLIFIED:
-        raise UsageError(f"config {config!r} does not convert to Simplified", "use t2s, tw2s, hk2s, tw2sp or hk2sp")
     if config is None:
         return Conversion(text, OffsetMap.identity(len(text)), None, script)
     converted, offsets = converter(config).convert(text)

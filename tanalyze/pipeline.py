@@ -145,10 +145,13 @@ def parse_ref_date(value: str) -> datetime:
 
 
 def _convert_factory(options: Options) -> StageFn:
-    from .convert import to_simplified
+    from .convert import convert_text, to_simplified
+
+    # Only the convert command may ask for a config that does not produce Simplified text.
+    conv_fn = convert_text if options.extra.get("any_config") else to_simplified
 
     def convert(doc: Document) -> Document:
-        conv = to_simplified(doc.text, options.config)
+        conv = conv_fn(doc.text, options.config)
         return doc.with_(simplified=conv.text, offsets=conv.offsets, script=conv.script, config=conv.config)
 
     return convert

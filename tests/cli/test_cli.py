@@ -164,3 +164,15 @@ def test_no_input_on_a_terminal_is_a_usage_error():
     env = Env(stdin=io.BytesIO(b""), stdout=io.StringIO(), stdin_isatty=True, stdout_isatty=False)
     result = CliRunner().invoke(cli, ["segment"], obj=env)
     assert result.exit_code == 2 and "no input" in result.stderr
+
+
+def test_convert_accepts_simplified_to_traditional_configs(tmp_path):
+    path = write(tmp_path, "s.txt", "软件和互联网")
+    result, out = invoke(["convert", "--config", "s2twp", path])
+    assert result.exit_code == 0 and out == "軟體和網際網路"
+
+
+def test_segment_rejects_a_config_that_does_not_give_simplified(tmp_path):
+    path = write(tmp_path, "s.txt", "软件")
+    result, _ = invoke(["segment", "--config", "s2t", path])
+    assert result.exit_code == 2
