@@ -1,0 +1,468 @@
+"""Entities: gazetteer + statistical NER model + rules, merged and grouped per real-world entity.
+
+Candidates come from three sources, all found on the Simplified text:
+- ``gazetteer``: the shipped entity lists (``dictionaries/entities/``), longest match first;
+- ``model``: the NER model trained by this project on People's Daily (:mod:`tanalyze.ner_model`);
+- ``rule``: 《titles》, dotted foreign names, names after titles or before speech verbs,
+  names ending in an organisation suffix (``dictionaries/rules/``).
+Overlaps are resolved (a gazetteer entry beats the model; a legitimate longer name keeps its
+parts inside it: 广州市工商局 is one ORG), mentions are grouped per entity (short and full
+forms, parenthesised abbreviations, surname-less foreign names), and every other occurrence
+of a known surface form is counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from .gazetteer import Gazetteer, shipped_gazetteer
+from .lexicon import dictionaries_dir, read_lines
+from .model import Document, Entity, Mention
+from .textutil import fold_width
+
+SOURCE_RANK = {"gazetteer": 3, "rule": 2, "model": 1}
+# Label families that may share an entity (a brand named as ORG by one source, PRODUCT by another).
+_FAMILY = {"ORG": "org", "PRODUCT": "org", "FAC": "place", "GPE": "place", "LOC": "place"}
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_TITLE = re.compile(r"《([^《》\n]{1,40})》")
+_PAREN = re.compile(r"\s?[(（]\s*([A-Za-z][A-Za-z0-9&.\-]{1,11}|[" + _HAN + r"]{2,6})\s*[)）]")
+# Characters that do not end (or continue) a Chinese personal name.
+_NOT_NAME = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将已曾说称认表指提等各均亦即因所这那其该每个们")
+_FUNCTION_POS = ("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "o", "x", "w", "uj", "ul", "ud", "ug", "uz", "uv", "t")
+_NAME_POS = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng")
+_ADVERBS = ("曾经", "曾", "也", "则", "还", "就", "又", "都", "一直", "再次", "随后", "同时", "此前", "近日", "日前", "亦")
+_RARE_FREQ = 30  # a word jieba has seen fewer times than this is taken for a name-like word
+
+
+@dataclass
+class Candidate:
+    """A possible mention, in Simplified coordinates."""
+
+    start: int
+    end: int
+    label: str
+    source: str
+    key: str | None = None  # gazetteer canonical name
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class Group:
+    """Mentions of one entity while grouping."""
+
+    label: str
+    key: str | None
+    mentions: list[Candidate] = field(default_factory=list)
+    surfaces: list[str] = field(default_factory=list)  # Simplified surface forms known for it
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Rule resources from ``dictionaries/rules/``."""
+
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    titles: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
+    org_suffixes: tuple[tuple[str, bool], ...]  # (suffix, weak), longest first
+    transliteration: frozenset[str]
+
+
+def _words(name: str) -> list[str]:
+    path = dictionaries_dir().joinpath("rules", name)
+    return [w for _, line in read_lines(path) for w in line.split()]
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    """Load the rule word lists once per process."""
+    surnames = _words("surnames.txt")
+    suffixes = []
+    for _, line in read_lines(dictionaries_dir().joinpath("rules", "org_suffixes.txt")):
+        parts = line.split()
+        suffixes.append((parts[0], len(parts) > 1 and parts[1] == "weak"))
+    return Rules(
+        surnames=frozenset(s for s in surnames if len(s) == 1),
+        compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+        titles=tuple(sorted(set(_words("titles.txt")), key=len, reverse=True)),
+        speech_verbs=tuple(sorted(set(_words("speech_verbs.txt")), key=len, reverse=True)),
+        org_suffixes=tuple(sorted(suffixes, key=lambda s: len(s[0]), reverse=True)),
+        transliteration=frozenset("".join(_words("transliteration_chars.txt"))),
+    )
+
+
+class EntityFinder:
+    """Finds and groups the entities of Simplified texts.
+
+    ``segmenter`` gives word boundaries and word frequencies/POS for the rules;
+    ``predict`` is the statistical model (``None``: gazetteer and rules only).
+    """
+
+    def __init__(self, gazetteer: Gazetteer, segmenter, predict=None) -> None:
+        self.gazetteer = gazetteer
+        self.segmenter = segmenter
+        self.predict = predict
+        self.rules = load_rules()
+        self._titles = re.compile("|".join(re.escape(t) for t in self.rules.titles), re.I)
+        self._speech = re.compile(
+            "(?:" + "|".join(_ADVERBS) + ")?(?:" + "|".join(re.escape(v) for v in self.rules.speech_verbs) + ")"
+        )
+        self._dotted = re.compile(rf"[{_HAN}]+(?:[·•・‧][{_HAN}]+)+")
+
+    # -- candidates -------------------------------------------------------------------------
+    def candidates(self, text: str, words: Sequence[tuple[int, int]]) -> list[Candidate]:
+        """Every candidate mention from the three sources (overlapping)."""
+        folded = fold_width(text)
+        starts = {s for s, _ in words} | {len(text)}
+        ends = {e for _, e in words} | {0}
+        out: list[Candidate] = []
+        for m in self.gazetteer.find(folded):
+            surface = folded[m.start : m.end]
+            if surface in self.gazetteer.stoplist:
+                continue
+            if m.end - m.start >= 3 or (m.start in starts and m.end in ends) or not _is_han(surface):
+                out.append(Candidate(m.start, m.end, m.entry.label, "gazetteer", m.entry.name))
+        if self.predict is not None:
+            for s, e, label in self.predict(text, list(words)):
+                if e - s >= 2 and folded[s:e] not in self.gazetteer.stoplist:
+                    out.append(Candidate(s, e, label, "model"))
+        out.extend(self._rule_candidates(folded, words, starts, ends, out))
+        return out
+
+    def _rule_candidates(self, t, words, starts, ends, found) -> Iterable[Candidate]:
+        for m in _TITLE.finditer(t):
+            yield Candidate(m.start(1), m.end(1), "WORK_OF_ART", "rule")
+        yield from self._dotted_names(t)
+        yield from self._titled_names(t, starts)
+        yield from self._speakers(t, starts)
+        yield from self._organisations(t, words, found)
+
+    def _dotted_names(self, t: str) -> Iterable[Candidate]:
+        """克莱·舍基: transliteration characters on both sides of a middle dot."""
+        translit = self.rules.transliteration
+        for m in self._dotted.finditer(t):
+            s, e = m.start(), m.end()
+            while s < e and t[s] not in translit:  # trim leading words (作家克莱·舍基)
+                s += 1
+            # The run before the first dot must be transliteration characters only.
+            first_dot = min(i for i in range(s, e) if t[i] in "·•・‧") if s < e else e
+            k = first_dot
+            while k > s and t[k - 1] in translit:
+                k -= 1
+            s = k
+            last_dot = max(i for i in range(s, e) if t[i] in "·•・‧") if s < e else e
+            k = last_dot + 1
+            while k < e and t[k] in translit:
+                k += 1
+            e = k
+            if first_dot - s >= 1 and e - last_dot >= 3 and not self.gazetteer.lookup(t[s:first_dot]):
+                yield Candidate(s, e, "PERSON", "rule")
+
+    def _name_at(self, t: str, i: int, starts: set[int]) -> int:
+        """Length (2 or 3) of a Chinese personal name starting at ``i``, or 0."""
+        r = self.rules
+        if t[i : i + 2] in r.compound_surnames:
+            head = 2
+        elif i < len(t) and t[i] in r.surnames and t[i] not in _NOT_NAME:
+            head = 1
+        else:
+            return 0
+        best = 0
+        for length in (head + 2, head + 1):
+            end = i + length
+            name = t[i:end]
+            if end > len(t) or not _is_han(name) or any(c in _NOT_NAME for c in name[head:]):
+                continue
+            if any(m.entry.label != "PERSON" for m in self.gazetteer.find(name)):
+                continue  # 和美国, 张家口: a place or organisation, not a person
+            # Prefer the length whose end is a word boundary.
+            if end in starts:
+                return length
+            best = best or length
+        return best
+
+    def _titled_names(self, t: str, starts: set[int]) -> Iterable[Candidate]:
+        """CEO张序安, 副总经理施赛飞: a title followed by a surname and one or two characters."""
+        for m in self._titles.finditer(t):
+            i = m.end()
+            length = self._name_at(t, i, starts)
+            if length:
+                yield Candidate(i, i + length, "PERSON", "rule")
+
+    def _speakers(self, t: str, starts: set[int]) -> Iterable[Candidate]:
+        """马化腾提出, 张序安认为: a name right before a speech verb (an adverb may come between)."""
+        for m in self._speech.finditer(t):
+            p = m.start()
+            for length in (4, 3, 2):
+                i = p - length
+                if i < 0 or i not in starts:
+                    continue
+                if self._name_at(t, i, starts) == length:
+                    prev = t[i - 1] if i > 0 else ""
+                    if not prev or not re.match(f"[{_HAN}]", prev) or prev in _NOT_NAME or i in starts:
+                        yield Candidate(i, p, "PERSON", "rule")
+                        break
+
+    def _organisations(self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate]) -> Iterable[Candidate]:
+        """广州市工商局, 蓝星石油有限公司: name-like words followed by an organisation suffix.
+
+        A suffix inside a longer dictionary word (布局, 格局) does not count unless that word
+        is itself an organisation word (工商局: POS j/nt) or unknown. Before a weak suffix
+        (汽车, 科技) there must be a brand-like word, and no noun may follow (腾讯汽车产业
+        is not an organisation). Before a parenthesised abbreviation (事业群(CSIG)) the name
+        runs back to the verb or punctuation before it.
+        """
+        freq = self.segmenter.tokenizer.FREQ
+        pos = self.segmenter.pos_table()
+        covered: dict[int, Candidate] = {}
+        for c in found:
+            for k in range(c.start, c.end):
+                covered.setdefault(k, c)
+        index_by_start = {ws: i for i, (ws, _) in enumerate(words)}
+        index_by_end = {we: i for i, (_, we) in enumerate(words)}
+        for suffix, weak in self.rules.org_suffixes:
+            for m in re.finditer(re.escape(suffix), t):
+                ss, se = m.span()
+                if se not in index_by_end:
+                    continue
+                if ss in index_by_start:
+                    head = index_by_start[ss]
+                else:  # the suffix ends a longer word: only an organisation word or an unknown one
+                    head = index_by_end[se]
+                    word = t[words[head][0] : se]
+                    if not (pos.get(word) in ("nt", "j", "nz") or not freq.get(word)):
+                        continue
+                nxt = words[index_by_end[se] + 1] if index_by_end[se] + 1 < len(words) else None
+                abbreviated = _PAREN.match(t, se) is not None and re.match(r"\s?[(（][A-Za-z]", t[se:]) is not None
+                if weak and nxt is not None:
+                    nword = t[nxt[0] : nxt[1]]
+                    if _is_han(nword) and (pos.get(nword) or "n")[0] == "n":
+                        continue
+                start, brand = self._name_run(t, words, head, covered, pos, freq, abbreviated)
+                if start is None:
+                    if pos.get(t[words[head][0] : se]) == "nt" and words[head][0] < ss:
+                        start, brand = words[head][0], True  # one word that is an organisation (中国银行)
+                    else:
+                        continue
+                if weak and not brand:
+                    continue  # 中国汽车: a place before a weak suffix is not an organisation
+                while start < ss and t[start] in _NOT_NAME:
+                    start += 1  # 为腾易科技 -> 腾易科技
+                if start < ss:
+                    yield Candidate(start, se, "ORG", "rule")
+
+    def _name_run(self, t, words, head, covered, pos, freq, abbreviated):
+        """Walk back from word ``head`` over the words of an organisation name.
+
+        Returns (start, brand): where the name starts (None: no name-like word) and whether
+        a non-place name-like word is in it.
+        """
+        start, brand = None, False
+        ws = words[head][0]
+        if ws < len(t) and covered.get(ws) is None and pos.get(t[ws : words[head][1]]) in ("nt", "j"):
+            pass
+        j = head - 1
+        limit = 10 if abbreviated else 6
+        while j >= 0 and head - j <= limit:
+            bs, be = words[j]
+            prev = t[bs:be]
+            if be != words[j + 1][0] or not (_is_han(prev) or prev.isascii() and prev.isalnum()):
+                break
+            tag = pos.get(prev)
+            cand = covered.get(bs)
+            rare = _is_han(prev) and freq.get(prev, 0) < _RARE_FREQ and len(prev) >= 2
+            name_like = cand is not None or (tag in _NAME_POS and tag != "nr") or rare or not _is_han(prev)
+            if abbreviated:
+                if tag is not None and tag.startswith("v") and not name_like:
+                    break
+                start = bs
+                brand = brand or not (tag == "ns" or (cand is not None and cand.label in ("GPE", "LOC")))
+            else:
+                if not name_like and (tag is None or tag.startswith(_FUNCTION_POS) or prev in _NOT_NAME):
+                    break
+                if name_like:
+                    start = bs
+                    place = (cand is not None and cand.label in ("GPE", "LOC")) or tag == "ns"
+                    brand = brand or not place
+            j -= 1
+        return start, brand
+
+    # -- resolution -------------------------------------------------------------------------
+    def resolve(self, cands: list[Candidate], t: str) -> list[Candidate]:
+        """Non-overlapping mentions: legitimate containers first, then source rank and length."""
+        suffixes = tuple(s for s, _ in self.rules.org_suffixes)
+
+        def may_contain(outer: Candidate, inner: Candidate) -> bool:
+            if outer.source in ("gazetteer", "rule"):
+                return True
+            if inner.source == "model":
+                return True
+            return outer.label == "ORG" and t[outer.start : outer.end].endswith(suffixes)
+
+        kept = [
+            c
+            for c in cands
+            if not any(
+                o is not c and o.start <= c.start and c.end <= o.end and o.length > c.length and may_contain(o, c)
+                for o in cands
+            )
+        ]
+        kept.sort(key=lambda c: (-SOURCE_RANK[c.source], -c.length, c.start))
+        chosen: list[Candidate] = []
+        for c in kept:
+            if all(c.end <= o.start or o.end <= c.start for o in chosen):
+                chosen.append(c)
+        return sorted(chosen, key=lambda c: c.start)
+
+    # -- grouping ---------------------------------------------------------------------------
+    def group(self, mentions: list[Candidate], t: str, starts: set[int], ends: set[int]) -> list[Group]:
+        """Group mentions per entity, add aliases, and count every occurrence of known surfaces."""
+        groups: list[Group] = []
+        by_key: dict[tuple, Group] = {}
+        for c in mentions:
+            surface = t[c.start : c.end]
+            key = ("gaz", c.key) if c.key else ("text", surface, _FAMILY.get(c.label, c.label))
+            g = by_key.get(key)
+            if g is None:
+                g = by_key[key] = Group(c.label, c.key)
+                groups.append(g)
+                if c.key:
+                    entry = self.gazetteer.lookup(c.key)
+                    g.surfaces.extend(fold_width(s) for s in ([entry.name, *entry.aliases] if entry else []))
+            g.mentions.append(c)
+            if surface not in g.surfaces:
+                g.surfaces.append(surface)
+        self._parenthesised_aliases(groups, t)
+        self._dotted_aliases(groups, t)
+        groups = self._merge_short_forms(groups, t)
+        self._count_all(groups, t, starts, ends)
+        return [g for g in groups if g.mentions]
+
+    def _parenthesised_aliases(self, groups: list[Group], t: str) -> None:
+        """全称(缩写): the abbreviation becomes an alias of the entity before it."""
+        for g in groups:
+            for c in list(g.mentions):
+                m = _PAREN.match(t, c.end)
+                if m and m.group(1) not in g.surfaces:
+                    g.surfaces.append(m.group(1))
+
+    def _dotted_aliases(self, groups: list[Group], t: str) -> None:
+        """克莱·舍基 is also called 舍基 (the family name alone)."""
+        for g in groups:
+            if g.label != "PERSON":
+                continue
+            for s in list(g.surfaces):
+                parts = re.split("[·•・‧]", s)
+                if len(parts) > 1 and len(parts[-1]) >= 2 and parts[-1] not in g.surfaces:
+                    g.surfaces.append(parts[-1])
+
+    def _merge_short_forms(self, groups: list[Group], t: str) -> list[Group]:
+        """A short form (蔚来, 腾易) joins the full form that adds only a suffix (蔚来汽车, 腾易科技)."""
+        suffixes = {s for s, _ in self.rules.org_suffixes} | {"出行", "网", "网络", "平台", "传媒", "养车"}
+        merged: set[int] = set()
+        for i, short in enumerate(groups):
+            if short.key is not None:
+                continue
+            s_text = t[short.mentions[0].start : short.mentions[0].end]
+            for j, full in enumerate(groups):
+                if i == j or j in merged or _FAMILY.get(full.label, full.label) != _FAMILY.get(short.label, short.label):
+                    continue
+                if any(f.startswith(s_text) and f[len(s_text) :] in suffixes for f in full.surfaces if f != s_text):
+                    full.mentions.extend(short.mentions)
+                    full.surfaces.extend(s for s in short.surfaces if s not in full.surfaces)
+                    merged.add(i)
+                    break
+        return [g for i, g in enumerate(groups) if i not in merged]
+
+    def _count_all(self, groups: list[Group], t: str, starts: set[int], ends: set[int]) -> None:
+        """Every other occurrence of a group's surface forms is a mention too."""
+        taken = [False] * len(t)
+        for g in groups:
+            for c in g.mentions:
+                for k in range(c.start, c.end):
+                    taken[k] = True
+        surfaces = sorted(((s, g) for g in groups for s in g.surfaces if s), key=lambda x: -len(x[0]))
+        for surface, g in surfaces:
+            start = t.find(surface)
+            while start >= 0:
+                end = start + len(surface)
+                free = not any(taken[start:end])
+                bounded = len(surface) >= 3 or not _is_han(surface) or (start in starts and end in ends)
+                latin_ok = _latin_bounded(t, start, end)
+                if free and bounded and latin_ok:
+                    g.mentions.append(Candidate(start, end, g.label, "rule", g.key))
+                    for k in range(start, end):
+                        taken[k] = True
+                start = t.find(surface, start + 1)
+        for g in groups:
+            g.mentions.sort(key=lambda c: c.start)
+
+    # -- the whole job ----------------------------------------------------------------------
+    def find(self, text: str, words: Sequence[tuple[int, int]]) -> list[Group]:
+        """Grouped entities of a Simplified text with its word spans."""
+        folded = fold_width(text)
+        starts = {s for s, _ in words} | {len(text)}
+        ends = {e for _, e in words} | {0}
+        mentions = self.resolve(self.candidates(text, words), folded)
+        return self.group(mentions, folded, starts, ends)
+
+
+def to_entities(doc: Document, groups: Sequence[Group]) -> tuple[Entity, ...]:
+    """Project grouped mentions onto the original text as Entities, sorted by first mention."""
+    out = []
+    for g in groups:
+        mentions = []
+        for c in g.mentions:
+            text, simplified, start, end = doc.span(c.start, c.end)
+            mentions.append(Mention(text, simplified, start, end, g.label, c.source))
+        label = g.label if g.key else Counter(c.label for c in g.mentions).most_common(1)[0][0]
+        canonical = _canonical(g, mentions)
+        aliases: list[str] = []
+        for m in mentions:
+            if m.text != canonical.text and m.text not in aliases:
+                aliases.append(m.text)
+        out.append(Entity(canonical.text, canonical.simplified, label, len(mentions), tuple(aliases), tuple(mentions)))
+    out.sort(key=lambda e: e.start)
+    return tuple(out)
+
+
+def _canonical(g: Group, mentions: list[Mention]) -> Mention:
+    """The gazetteer name when it occurs, else the longest surface (the full form)."""
+    if g.key:
+        for m in mentions:
+            if fold_width(m.simplified) == g.key:
+                return m
+    return max(mentions, key=lambda m: (len(m.simplified), -m.start))
+
+
+def _is_han(s: str) -> bool:
+    return bool(s) and all("\u3400" <= c <= "\u9fff" for c in s)
+
+
+def _latin_bounded(t: str, start: int, end: int) -> bool:
+    def alnum(c: str) -> bool:
+        return c.isascii() and c.isalnum()
+
+    if alnum(t[start]) and start > 0 and alnum(t[start - 1]):
+        return False
+    return not (alnum(t[end - 1]) and end < len(t) and alnum(t[end]))
+
+
+def filter_entities(entities: Iterable[Entity], labels: Iterable[str] = (), min_count: int = 1) -> tuple[Entity, ...]:
+    """Entities with one of ``labels`` (all when empty) and at least ``min_count`` mentions."""
+    wanted = {l.strip().upper() for l in labels if l.strip()}
+    return tuple(e for e in entities if (not wanted or e.label in wanted) and e.count >= min_count)
+
+
+def word_spans(doc: Document) -> list[tuple[int, int]]:
+    """The document's tokens as Simplified spans."""
+    if doc.offsets is None or doc.offsets.is_identity:
+        return [(t.start, t.end) for t in doc.tokens or ()]
+    return [doc.offsets.to_converted(t.start, t.end) for t in doc.tokens or ()]

@@ -1,0 +1,153 @@
+"""Entity gazetteers (``dictionaries/entities/*.tsv``) and a longest-match matcher.
+
+Format, one entity per line (``#`` comments, blank lines ignored; BOM/CRLF tolerated)::
+
+    name<TAB>label<TAB>alias|alias|...
+
+``name`` is the canonical Simplified name, ``label`` an OntoNotes label, ``aliases`` other
+surface forms (short forms, English names, former names). ``stoplist.txt`` in the same folder
+lists words that are never names. A bad line raises ResourceError as ``file:line: reason``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from .errors import ResourceError
+from .lexicon import PathLike, dictionaries_dir, read_lines
+from .textutil import fold_width
+
+LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "NORP"})
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One entity of a gazetteer: canonical name, label, other surface forms."""
+
+    name: str
+    label: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Match:
+    """A gazetteer hit in a text: ``[start, end)``, the surface matched and its entry."""
+
+    start: int
+    end: int
+    entry: GazetteerEntry
+
+
+def load_gazetteer(path: PathLike) -> list[GazetteerEntry]:
+    """Parse one gazetteer file (format in the module docstring)."""
+    entries = []
+    for lineno, line in read_lines(path):
+        parts = line.split("\t")
+        where = f"{path}:{lineno}"
+        if len(parts) not in (2, 3):
+            raise ResourceError(f"{where}: expected 'name<TAB>label<TAB>aliases', got {len(parts)} tab-separated fields")
+        name, label = parts[0].strip(), parts[1].strip()
+        if not name:
+            raise ResourceError(f"{where}: empty name")
+        if label not in LABELS:
+            raise ResourceError(f"{where}: unknown label {label!r} (one of {', '.join(sorted(LABELS))})")
+        aliases = tuple(a.strip() for a in parts[2].split("|") if a.strip()) if len(parts) == 3 else ()
+        entries.append(GazetteerEntry(name, label, aliases))
+    return entries
+
+
+def load_stoplist(path: PathLike) -> set[str]:
+    """Words that are never entity names, one per line."""
+    return {line.split()[0] for _, line in read_lines(path)}
+
+
+class Gazetteer:
+    """All surface forms of a set of entries, matched longest first.
+
+    Latin surfaces match case-insensitively and never inside a longer Latin word; the text
+    is width-folded first (offsets unchanged).
+    """
+
+    def __init__(self, entries: Iterable[GazetteerEntry], stoplist: Iterable[str] = ()) -> None:
+        self.entries = list(entries)
+        self.stoplist = frozenset(stoplist)
+        self._surfaces: dict[str, GazetteerEntry] = {}
+        for e in self.entries:
+            for surface in (e.name, *e.aliases):
+                key = _key(surface)
+                # The first entry wins on a clash; a name beats another entry's alias.
+                if key not in self._surfaces or surface == e.name and self._surfaces[key].name != key:
+                    self._surfaces[key] = e
+        self._lengths: dict[str, list[int]] = {}
+        for key in self._surfaces:
+            self._lengths.setdefault(key[0], []).append(len(key))
+        for first, lengths in self._lengths.items():
+            self._lengths[first] = sorted(set(lengths), reverse=True)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def lookup(self, surface: str) -> GazetteerEntry | None:
+        """The entry a surface form belongs to, if any."""
+        return self._surfaces.get(_key(surface))
+
+    def surfaces(self, entry: GazetteerEntry) -> list[str]:
+        return [entry.name, *entry.aliases]
+
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping matches, scanning left to right, longest surface first."""
+        folded = _key(text)
+        out: list[Match] = []
+        i, n = 0, len(folded)
+        while i < n:
+            lengths = self._lengths.get(folded[i])
+            hit = None
+            if lengths:
+                for length in lengths:
+                    if i + length > n:
+                        continue
+                    entry = self._surfaces.get(folded[i : i + length])
+                    if entry is not None and _latin_bounded(folded, i, i + length):
+                        hit = Match(i, i + length, entry)
+                        break
+            if hit is not None:
+                out.append(hit)
+                i = hit.end
+            else:
+                i += 1
+        return out
+
+
+def _key(s: str) -> str:
+    return fold_width(s).lower()
+
+
+def _latin_bounded(text: str, start: int, end: int) -> bool:
+    """A match that starts/ends with a Latin letter or digit must not continue a Latin word."""
+    if text[start].isascii() and text[start].isalnum() and start > 0:
+        prev = text[start - 1]
+        if prev.isascii() and prev.isalnum():
+            return False
+    if text[end - 1].isascii() and text[end - 1].isalnum() and end < len(text):
+        nxt = text[end]
+        if nxt.isascii() and nxt.isalnum():
+            return False
+    return True
+
+
+def shipped_files() -> list:
+    """The gazetteer files shipped in ``dictionaries/entities/``."""
+    base = dictionaries_dir().joinpath("entities")
+    if not base.is_dir():
+        return []
+    return sorted((p for p in base.iterdir() if p.name.endswith(".tsv")), key=lambda p: p.name)
+
+
+@lru_cache(maxsize=4)
+def shipped_gazetteer(extra: Sequence[str] = ()) -> Gazetteer:
+    """The shipped gazetteer (plus extra files), loaded once per process."""
+    entries = [e for f in [*shipped_files(), *extra] for e in load_gazetteer(f)]
+    stop = dictionaries_dir().joinpath("entities", "stoplist.txt")
+    return Gazetteer(entries, load_stoplist(stop) if stop.is_file() else ())
