@@ -21,8 +21,9 @@ How it works, in three passes over the width-folded text (``fold_width`` keeps o
      (given, or a dateline/first-lines date); otherwise against the narrative present, the
      latest explicit date mentioned so far ("2024年的广州……三十年前" → 1994,
      ``resolved_from="narrative:2024年"``).
-   - **Missing fields** (``9月30日``, ``21日``) come from the last year/month mentioned in the
-     same paragraph, else from the reference date. Paragraph scope matters: a year quoted in an
+   - **Missing fields**: a year-less ``9月30日`` takes the last year mentioned in the same
+     paragraph, else the reference year; a bare ``21日`` takes the month of the last day-precise
+     date in the paragraph, else the reference month (news write 15日 for "this month"). Paragraph scope matters: a year quoted in an
      earlier paragraph ("追平1994年创下的纪录") must not date a new paragraph's ``11月中旬``.
 
    A value is never more precise than its anchor: with only a year known (reference from the
@@ -244,7 +245,7 @@ _P = {
     # 30日, 21号, 二十一日, 初五 (not 一日 on its own: 一日之计 is not a date).
     "day": re.compile(
         rf"(?<![\d.第])(?:(?P<d>[12]\d|3[01]|0?[1-9])\s*[日号]|(?P<dc>[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?)[日号]"
-        rf"|(?<=月)(?P<ds>[一二三四五六七八九])[日号]|(?P<dh>[一二三四五六七八九])号)"
+        rf"|(?<=月)(?P<ds>[一二三四五六七八九])[日号]|(?<=月)(?P<dh>[一二三四五六七八九])号)"
         rf"(?![线楼文院馆房机台车位门桥口库令厅店场元件字码])"
     ),
     "day_word": re.compile(_words(list(_DAY_WORDS) + list(_DAY_ANAPHORA) + list(_NOW_WORDS))),
@@ -522,8 +523,8 @@ def _check_duration(m: re.Match, folded: str) -> dict | None:
     if unit == "Q" and not g["ge"]:
         return None  # 三季度 is a quarter
     if unit == "D" and unit_word == "日" and not (more or g["dir"]):
-        if raw.isdigit() and n <= 31 or raw == "一" or folded[max(0, m.start() - 1): m.start()] == "月":
-            return None  # 30日 is a day of the month; 一日之计 is not a duration
+        if (n <= 31 and (raw.isdigit() or len(raw) > 1)) or raw == "一" or folded[max(0, m.start() - 1): m.start()] == "月":
+            return None  # 30日 and 二十一日 are days of the month; 一日之计 is not a duration
     if unit == "Y" and not more and (raw.isdigit() and len(raw) == 4 or len(raw) == 4 and not set(raw) & set("十百千万")):
         return None  # 2018年 is a year
     if unit == "Y" and g["more"] == "来" and raw.isdigit() and len(raw) == 4:
@@ -853,8 +854,13 @@ def _complete(f: _Fields, state: _State, inherit: _Fields | None) -> None:
         has_date = has_date or f.day is not None
     if f.week is not None:
         return
+    if f.mpart is not None and f.month is None:
+        _fill(f, state.para_month, "month", ("year", "month"))  # 月底 alone: this month
     if f.day is not None and f.month is None:
-        _fill(f, state.para_month, "month", ("year", "month"))
+        # A bare day (15日) continues a day-by-day narrative, else it is in the reference month;
+        # a month mentioned in passing (去年3月爆发以来) does not date it.
+        month_from = state.para_day or (None if state.ref and state.ref.at_least("month") else state.para_month)
+        _fill(f, month_from, "month", ("year", "month"))
     if f.year is None and (f.month is not None or f.quarter or f.half or f.ypart or f.mpart):
         _fill(f, state.para_year, "year", ("year",))
     if not has_date and (f.hour is not None or f.part):
@@ -880,7 +886,7 @@ def _fill(f: _Fields, para: _Point | None, grain: str, keys: tuple[str, ...]) ->
 
 def _fill_from_ref(f: _Fields, state: _State) -> None:
     """Last resort for missing year/month: the reference date (needs that precision)."""
-    need_month = f.day is not None and f.month is None
+    need_month = (f.day is not None or f.mpart is not None) and f.month is None
     need_year = f.year is None and (f.month is not None or f.day is not None or f.quarter or f.half or f.ypart or f.mpart)
     if not (need_month or need_year):
         return
