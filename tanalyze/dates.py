@@ -190,7 +190,7 @@ _DAY_WORDS = {
     "今天": 0, "今日": 0, "本日": 0, "今晨": 0, "今早": 0, "今晚": 0, "今夜": 0,
     "昨天": -1, "昨日": -1, "昨晚": -1, "昨夜": -1, "昨晨": -1,
     "前天": -2, "前日": -2, "前晚": -2, "前夜": -2, "大前天": -3,
-    "明天": 1, "明日": 1, "明晚": 1, "明早": 1, "后天": 2, "大后天": 3,
+    "明天": 1, "明日": 1, "明晚": 1, "明早": 1, "后天": 2, "后日": 2, "大后天": 3, "大后日": 3,
 }
 _DAY_ANAPHORA = {"次日": 1, "翌日": 1, "次晨": 1, "翌晨": 1, "同日": 0, "当天": 0, "当日": 0, "当晚": 0, "是日": 0}
 _NOW_WORDS = ("现在", "此时", "此刻", "当前")
@@ -212,7 +212,7 @@ _NIGHT_PARTS = {"深夜", "半夜", "午夜"}
 
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5,
              "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
-_WEEK_SHIFT = {"上上": -2, "上": -1, "下下": 2, "下": 1, "这": 0, "本": 0, "今": 0, "这一": 0, "": 0}
+_WEEK_SHIFT = {"上上": -2, "上一": -1, "上": -1, "下下": 2, "下一": 1, "下": 1, "这": 0, "本": 0, "今": 0, "这一": 0, "": 0}
 
 # Fixed-date public holidays of mainland China, Hong Kong, Macau and Taiwan (month, day).
 _HOLIDAYS = {
@@ -233,7 +233,7 @@ _P = {
     # 2018年, 二〇一八年, 98年4月 (two-digit years only before a month), 民国113年, 公元前221年.
     "year": re.compile(
         rf"(?P<era>公元前|公元|民国)?(?<![\d{CN_DIGIT_CHARS}.])"
-        rf"(?:(?P<y4>\d{{4}}|{_CND}{{4}})|(?P<y2>\d{{2}}|{_CND}{{2}})(?=年\s*{_N2}月)"
+        rf"(?:(?P<y4>\d{{4}}|{_CND}{{4}})|(?P<y2>\d{{2}}|{_CND}{{2}})(?=年\s*(?:{_N2}月|第?[一二三四1-4]季度|[初底末]))"
         rf"|(?<=民国)(?P<roc>\d{{1,3}}|{_CN}{{1,6}})|(?<=公元前)(?P<bc>\d{{1,4}}|{_CN}{{1,6}}))\s*年(?!代|级|龄|纪|轻|薪|制|度)"
     ),
     "year_word": re.compile(
@@ -251,13 +251,13 @@ _P = {
     "day_word": re.compile(_words(list(_DAY_WORDS) + list(_DAY_ANAPHORA) + list(_NOW_WORDS))),
     "quarter": re.compile(
         rf"(?<![个前后])(?:第?(?P<q>[一二三四1-4])|(?P<first>首))季度|(?<![A-Za-z0-9])[Qq](?P<qq>[1-4])(?:季度)?(?![\dA-Za-z])"
-        rf"|(?P<qrel>上|本|下|这|今)个?季度"
+        rf"|(?P<qrel>上上|下下|上|本|下|这|今)个?季度"
     ),
     "half": re.compile(r"(?P<h>上|下|前|后)半年"),
-    "year_part": re.compile(rf"(?<![\d{CN_NUMBER_CHARS}])年(?:初|底|末|中|终)|岁末|伊始|(?<=年)(?:初|底|末)"),
+    "year_part": re.compile(rf"(?<![\d{CN_NUMBER_CHARS}上去今明前后本当同次翌该])年(?:初|底|末|中|终)|岁末|伊始|(?<=年)(?:初|底|末)"),
     "month_part": re.compile(rf"(?P<p>上旬|中旬|下旬)|(?<![\d{CN_NUMBER_CHARS}])(?P<p3>月初|月底|月末|月中)|(?<=月)(?P<p2>初|底|末)"),
     "week": re.compile(
-        r"(?P<rel>上上|下下|上|下|这一|这|本|今个|今)?(?:个)?(?:周|星期|礼拜|週)(?P<wd>[一二三四五六日天1-7]|末)?"
+        r"(?P<rel>上上|下下|上一|下一|上|下|这一|这|本|今个|今)?(?:个)?(?:周|星期|礼拜|週)(?P<wd>[一二三四五六日天1-7]|末)?"
     ),
     "day_part": re.compile(
         rf"(?:{_words(k for k in _DAY_PARTS if len(k) > 1)})|(?<=[日号天])[早晚](?!餐|饭|报|会|些|点儿)"
@@ -267,7 +267,7 @@ _P = {
         rf"(?<![\d.:第])(?P<h>\d{{1,2}}|[零〇一二两三四五六七八九十廿]{{1,3}})\s*(?P<sep>[时点點])(?P<zhong>钟)?"
         rf"(?:(?P<half>半)|(?P<q>[一三13])刻|(?P<mi>\d{{1,2}}|[零〇一二三四五六七八九十]{{1,4}})\s*(?P<fen>分)?"
         rf"(?:(?P<s>\d{{1,2}}|[零〇一二三四五六七八九十]{{1,3}})秒)?)?(?P<zheng>整)?"
-        rf"|(?<![\d:])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::(?P<cs>[0-5]\d))?(?![\d:])(?:\s*(?P<ampm>[ap]\.?m\.?|[AP]M|[ap](?![A-Za-z])))?"
+        rf"|(?<![\d:])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::(?P<cs>[0-5]\d))?(?![\d:])(?:时(?!间|候|期|代))?(?:\s*(?P<ampm>[ap]\.?m\.?|[AP]M|[ap](?![A-Za-z])))?"
         r"|(?<![\d:])(?P<eh>1[0-2]|0?[1-9])\s*(?P<eampm>[ap]\.?m\.?|[AP]M)(?![A-Za-z])"
     ),
     "numeric": re.compile(
@@ -387,7 +387,7 @@ def _check_day_word(m: re.Match, folded: str) -> dict:
 
 def _check_quarter(m: re.Match, folded: str) -> dict | None:
     if m.group("qrel"):
-        return {"qrel": {"上": -1, "下": 1}.get(m.group("qrel"), 0)}
+        return {"qrel": {"上上": -2, "上": -1, "下": 1, "下下": 2}.get(m.group("qrel"), 0)}
     if m.group("first"):
         return {"quarter": 1}
     q = _num(m.group("q") or m.group("qq"))
@@ -510,7 +510,9 @@ def _check_duration(m: re.Match, folded: str) -> dict | None:
         return {"n": 0, "half": True, "unit": unit, "approx": False, "dir": g["dir"], "known": True}
     raw = g["n"]
     vague = "几" in raw or raw == "数"
-    n = parse_number(raw.replace("几", "")) if raw not in ("几", "数") else None
+    n: float | None = parse_number(raw.replace("几", "")) if raw not in ("几", "数") else None
+    if n is not None and "." in raw:
+        n = float(raw)
     if n is None and not vague:
         return None
     if raw in ("几", "数") or raw.startswith("几"):
@@ -576,6 +578,7 @@ _CHECKS: dict[str, Callable[[re.Match, str], dict | None]] = {
 # Pass 2: expressions
 # ---------------------------------------------------------------------------------------------
 
+_DUR_ORDER = ["C", "Y", "Q", "M", "W", "D", "H", "QH", "MIN", "S"]
 _SLOT = {"approx_pre": 0, "set": 1, "year": 2, "year_word": 2, "decade": 2, "quarter": 3, "half": 3, "year_part": 3,
          "month": 4, "month_word": 4, "month_part": 5, "day": 6, "day_word": 6, "holiday": 6, "duration": 6,
          "day_part": 7, "clock": 8, "approx_post": 9}
@@ -595,6 +598,10 @@ def _slot(tok: _Tok) -> int:
 def _can_follow(group: list[_Tok], tok: _Tok) -> bool:
     """May ``tok`` extend the expression ``group`` (calendar order, compatible pieces)?"""
     last = group[-1]
+    if tok.kind == "week" and last.kind in ("day", "numeric") and tok.data["weekday"] is not None:
+        return True  # 6月1日周六: the weekday only repeats the date
+    if tok.kind == "duration" and last.kind == "duration":
+        return not last.data["dir"] and _DUR_ORDER.index(tok.data["unit"]) > _DUR_ORDER.index(last.data["unit"])
     if _slot(tok) <= _slot(last):
         return False
     kinds = {t.kind for t in group}
@@ -829,6 +836,8 @@ def _apply_day_word(d: dict, f: _Fields, state: _State) -> None:
 
 
 def _apply_week(d: dict, f: _Fields, state: _State) -> None:
+    if f.day is not None:
+        return
     base = _deictic(state, "day", f)
     if base is None:
         return
@@ -849,6 +858,8 @@ def _complete(f: _Fields, state: _State, inherit: _Fields | None) -> None:
             f.month = inherit.month
         if (f.month is not None or f.quarter is not None or f.day is not None) and f.year is None:
             f.year = inherit.year
+        if f.hour is not None and f.part is None and inherit.part is not None:
+            f.part = inherit.part
         if not has_date and (f.hour is not None or f.part) and inherit.day is not None:
             f.year, f.month, f.day = inherit.year, inherit.month, inherit.day
         has_date = has_date or f.day is not None
@@ -910,7 +921,7 @@ def _clock_hour(hour: int, part: str | None) -> tuple[int, int]:
         hour += 12
     elif part in _NIGHT_PARTS and 6 <= hour < 12:
         hour += 12
-    if hour == 24 or (hour == 12 and part in _NIGHT_PARTS | {"夜里", "夜间"}):
+    if hour == 24 or (hour == 12 and part in _NIGHT_PARTS | _PM_PARTS - {"下午", "午后"}):
         return 0, 1
     return hour, 0
 
@@ -1025,6 +1036,20 @@ def _duration_iso(n: float, unit: str, half: bool) -> str:
     return f"PT{body}" if timed else f"P{body}"
 
 
+_DUR_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWDHS])")
+
+
+def _join_durations(parts: list[str]) -> str:
+    """P4Y + P6M → P4Y6M; PT27M + PT7S → PT27M7S (parts in decreasing units)."""
+    date_part, time_part = "", ""
+    for iso in parts:
+        body = iso[1:]
+        d, _, t = body.partition("T")
+        date_part += d
+        time_part += t
+    return "P" + date_part + ("T" + time_part if time_part else "")
+
+
 def _shift(dt: datetime, n: float, unit: str, half: bool, sign: int) -> tuple[datetime, str]:
     """``dt`` moved by n units (and a half), with the grain the result is known to."""
     months = {"Y": 12, "M": 1, "Q": 3, "C": 1200}.get(unit)
@@ -1106,6 +1131,13 @@ def _resolve(group: list[_Tok], text: str, state: _State) -> tuple[_Value, bool,
     head = core[0]
     approx = _approx_words(group)
     if head.kind == "duration":
+        chain = [t for t in core if t.kind == "duration"]
+        if len(chain) > 1:
+            parts = [_duration_iso(t.data["n"], t.data["unit"], t.data["half"]) for t in chain]
+            last_dir = chain[-1].data["dir"]
+            approx = approx or any(t.data["approx"] for t in chain)
+            if not last_dir:
+                return _Value("duration", _join_durations(parts), None), approx, None, None
         value, src = _duration_value(head.data, state)
         if value.point is not None:
             value.point = _Point(value.point.dt, value.point.grain, f"narrative:{text}")
@@ -1162,7 +1194,8 @@ def _interval(a: _Value, b: _Value) -> _Value:
     if a.value is None or b.value is None:
         return _Value("interval", None, None)
     grain = a.grain if _RANK.get(a.grain or "year", 0) >= _RANK.get(b.grain or "year", 0) else b.grain
-    return _Value("interval", f"{a.value}/{b.value}", grain, a.point)
+    start, end = a.value.split("/")[0], b.value.split("/")[-1]
+    return _Value("interval", f"{start}/{end}", grain, a.point)
 
 
 def extract_dates(text: str, ref: datetime | None = None, ref_source: str | None = None) -> list[DateFound]:

@@ -455,3 +455,24 @@ def test_offset_uses_narrative_present_when_reference_is_only_inferred() -> None
     text = "2024年的广州很热，超过1994年的纪录。\n\n三十年前，中国接入互联网。"
     found = [d for d in extract_dates(text) if d.type == "date"]
     assert (found[-1].value, found[-1].resolved_from) == ("1994", "narrative:2024年")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("历时四年六个月", "P4Y6M"),
+        ("用时27分钟7秒", "PT27M7S"),
+        ("累计2621.2小时", "PT2621.2H"),
+        ("今天下午1点半到3点", "2024-11-14T13:30/2024-11-14T15"),
+        ("晚上十一点到晚上12点", "2024-11-14T23/2024-11-15T00"),
+        ("前天中午到明天晚上", "2024-11-12T11/2024-11-16T00"),
+        ("6月1日周六早上10点钟", "2024-06-01T10"),
+        ("上一周", "2024-W45"),
+        ("下下个季度", "2025-Q2"),
+        ("去年年末", "2023"),
+        ("2021年4月20日11:00时至2021年4月25日17:00时", "2021-04-20T11:00/2021-04-25T17:00"),
+    ],
+)
+def test_compound_expressions(text: str, value: str) -> None:
+    found = max(extract_dates(text, REF, "given"), key=lambda d: d.end - d.start)
+    assert found.value == value
