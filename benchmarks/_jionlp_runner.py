@@ -1,0 +1,43 @@
+"""Run JioNLP on the JioNLP test cases; executed by the benchmark-only venv (benchmarks/_work/venv-jionlp).
+
+Reads the two case files, prints one JSON object: {"extract": [[[start, end], ...], ...], "parse": [result|null, ...]}.
+Not imported by tanalyze; jionlp is never a runtime dependency.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import sys
+import time
+
+
+def _base(case: dict):
+    base = case["time_base"]
+    if isinstance(base, dict):
+        return base
+    if isinstance(base, str):
+        return time.mktime(time.strptime(base, "%Y-%m-%d %H:%M:%S"))
+    return base if base is not None else time.time()
+
+
+def main(folder: str) -> None:
+    with contextlib.redirect_stdout(io.StringIO()):
+        import jionlp as jio
+    extract_cases = [json.loads(line) for line in open(f"{folder}/jionlp_extract_time_cases.jsonl", encoding="utf-8")]
+    parse_cases = [json.loads(line) for line in open(f"{folder}/jionlp_parse_time_cases.jsonl", encoding="utf-8")]
+    out = {"extract": [], "parse": []}
+    for case in extract_cases:
+        found = jio.ner.extract_time(case["text"], time_base=time.time(), with_parsing=False)
+        out["extract"].append([item["offset"] for item in found])
+    for case in parse_cases:
+        try:
+            out["parse"].append(jio.parse_time(case["text"], time_base=_base(case), **case["call_kwargs"]))
+        except Exception:  # noqa: BLE001 - a failure to parse is a miss
+            out["parse"].append(None)
+    json.dump(out, sys.stdout, ensure_ascii=False, default=str)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

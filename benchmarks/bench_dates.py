@@ -1,0 +1,414 @@
+"""Benchmark the date extractor: Duckling and JioNLP test corpora, the seed article, speed.
+
+Run: ``.venv/bin/python benchmarks/bench_dates.py`` (writes the "dates" section of BENCHMARKS.md).
+JioNLP is run for comparison only when its benchmark venv exists:
+``python3 -m venv benchmarks/_work/venv-jionlp && benchmarks/_work/venv-jionlp/bin/pip install jionlp``.
+
+The expected answers of Duckling and JioNLP are used here only to measure; no rule or unit test
+copies them. Scope rules (which cases count as "in scope") are defined by category below, by
+what the product is specified to handle, not by whether we get a case right.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks._common import ROOT, machine, median_time, prf, require_eval, update_section  # noqa: E402
+from tanalyze.convert import to_simplified  # noqa: E402
+from tanalyze.dates import DateFound, extract_dates  # noqa: E402
+
+JIONLP_PY = ROOT / "benchmarks" / "_work" / "venv-jionlp" / "bin" / "python"
+
+# ---------------------------------------------------------------------------------------------
+# Turning values into comparable spans
+# ---------------------------------------------------------------------------------------------
+
+_ISO = re.compile(r"^(-?\d{4})(?:-(?:Q(\d)|W(\d{2})|(\d{2}))(?:-(\d{2}))?)?(?:T(\d{2})(?::(\d{2}))?(?::(\d{2}))?)?$")
+
+
+def iso_span(value: str, ref: datetime | None = None) -> tuple[datetime, datetime] | None:
+    """[start, end) of one ISO value as tanalyze writes it (2024, 2024-Q3, 2024-W07, 2024-11-14T12 ...)."""
+    if value.startswith("T") and ref is not None:
+        value = ref.strftime("%Y-%m-%d") + value
+    m = _ISO.match(value)
+    if not m:
+        return None
+    year, q, w, mo, d, h, mi, s = m.groups()
+    y = int(year)
+    if y < 1:
+        return None
+    if q:
+        start = datetime(y, 3 * int(q) - 2, 1)
+        end_month = 3 * int(q) + 1
+        return start, (datetime(y + 1, 1, 1) if end_month > 12 else datetime(y, end_month, 1))
+    if w:
+        start = datetime.fromisocalendar(y, int(w), 1)
+        return start, start + timedelta(days=7)
+    if not mo:
+        return datetime(y, 1, 1), datetime(y + 1, 1, 1)
+    if not d:
+        start = datetime(y, int(mo), 1)
+        return start, (datetime(y + 1, 1, 1) if int(mo) == 12 else datetime(y, int(mo) + 1, 1))
+    day = datetime(y, int(mo), int(d))
+    if not h:
+        return day, day + timedelta(days=1)
+    start = day + timedelta(hours=int(h), minutes=int(mi or 0), seconds=int(s or 0))
+    step = timedelta(hours=1) if mi is None else (timedelta(minutes=1) if s is None else timedelta(seconds=1))
+    return start, start + step
+
+
+def value_span(value: str, ref: datetime | None = None) -> tuple[datetime, datetime] | None:
+    """[start, end) of a point or of an interval ``a/b`` (b inclusive at its grain)."""
+    if value.startswith("R/") or value.startswith("P"):
+        return None
+    if "/" in value:
+        a, b = value.split("/", 1)
+        sa = iso_span(a, ref)
+        if b.startswith("T") and sa is not None:
+            b = sa[0].strftime("%Y-%m-%d") + b
+        sb = iso_span(b, ref)
+        if sa is None or sb is None:
+            return None
+        end = sb[0] if b.count(":") == 0 and "T" in b and len(b.split("T")[1]) == 2 else sb[1]
+        return sa[0], max(end, sa[0])
+    return iso_span(value, ref)
+
+
+_DUR = re.compile(r"^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?"
+                  r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
+
+
+def duration_key(value: str) -> tuple[float, float] | None:
+    """(months, seconds) of an ISO duration, to compare with JioNLP's unit dicts."""
+    m = _DUR.match(value)
+    if not m:
+        return None
+    y, mo, w, d, h, mi, s = (float(x) if x else 0.0 for x in m.groups())
+    return round(y * 12 + mo, 3), round(((w * 7 + d) * 24 + h) * 3600 + mi * 60 + s, 3)
+
+
+def jionlp_duration_key(delta: dict) -> tuple[float, float]:
+    months = delta.get("year", 0) * 12 + delta.get("month", 0)
+    seconds = (delta.get("day", 0) * 86400 + delta.get("hour", 0) * 3600 + delta.get("minute", 0) * 60
+               + delta.get("second", 0))
+    return round(months, 3), round(seconds, 3)
+
+
+def covering(found: list[DateFound]) -> DateFound | None:
+    """The longest expression found (the corpora give one expression per string)."""
+    return max(found, key=lambda d: d.end - d.start, default=None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Duckling
+# ---------------------------------------------------------------------------------------------
+
+DUCKLING_REF = datetime(2013, 2, 12, 4, 30)
+_GRAIN_STEP = {"Second": timedelta(seconds=1), "Minute": timedelta(minutes=1), "Hour": timedelta(hours=1),
+               "Day": timedelta(days=1), "Week": timedelta(days=7)}
+
+def _duckling_category(row: dict, simplified: str) -> str | None:
+    """The out-of-scope category of a Duckling row, or None when it is in scope."""
+    if row["holiday"]:
+        fixed = {"元旦", "妇女节", "劳动节", "儿童节", "建军节", "情人节", "愚人节", "万圣节", "圣诞节", "国庆"}
+        return None if row["holiday"] in fixed or row["holiday"].startswith("国庆") else "holiday outside the fixed-date public holidays (religious, lunar, foreign)"
+    if re.search(r"宜家|而家|依家|寻日|听日|晏昼|今个|踏|搭|个字|个钟|上年|下年", simplified):
+        return "Cantonese or colloquial vocabulary (宜家, 听日, 晏昼, 今个, 三点踏三 ...)"
+    if row["kind"] == "datetimeInterval" and re.search(
+        r"^(?:[上下前后][两二三]|[两二三][^月]*[前后]$|[两二三].*之[前后]$)", simplified
+    ):
+        return "rolling window 'last/next N units' (Duckling: the span; tanalyze: the point N units away)"
+    if re.search(r"CET|第一个", simplified):
+        return "time zones and nth-weekday-of-month (not in the issue's scope)"
+    return None
+
+
+def _duckling_expected(row: dict) -> tuple[datetime, datetime]:
+    if "value" in row:
+        start = datetime.fromisoformat(row["value"])
+        grain = row["grain"]
+        if grain in _GRAIN_STEP:
+            return start, start + _GRAIN_STEP[grain]
+        if grain == "Month":
+            return start, (start.replace(year=start.year + 1, month=1) if start.month == 12 else start.replace(month=start.month + 1))
+        if grain == "Quarter":
+            return start, start.replace(month=start.month + 3) if start.month < 10 else start.replace(year=start.year + 1, month=1)
+        return start, start.replace(year=start.year + 1)
+    return datetime.fromisoformat(row["from"].replace("-00", "-01")), datetime.fromisoformat(row["to"].replace("-00", "-01"))
+
+
+def bench_duckling() -> tuple[str, dict]:
+    rows = [json.loads(line) for line in require_eval("duckling_zh_time", "duckling_zh_time_flat.jsonl").open(encoding="utf-8")]
+    excluded: Counter[str] = Counter()
+    right_in = total_in = right_all = 0
+    misses: list[str] = []
+    for row in rows:
+        simplified = to_simplified(row["text"]).text
+        category = _duckling_category(row, simplified)
+        found = covering(extract_dates(simplified, DUCKLING_REF, "given"))
+        ok = False
+        if found is not None and found.value:
+            ours = value_span(found.value, DUCKLING_REF)
+            ok = ours == _duckling_expected(row)
+        right_all += ok
+        if category:
+            excluded[category] += 1
+            continue
+        total_in += 1
+        right_in += ok
+        if not ok:
+            misses.append(f"{row['text']} → {found.value if found else None}")
+    stats = {"in_scope": total_in, "in_right": right_in, "all": len(rows), "all_right": right_all,
+             "excluded": excluded, "misses": misses}
+    return "duckling", stats
+
+
+# ---------------------------------------------------------------------------------------------
+# JioNLP
+# ---------------------------------------------------------------------------------------------
+
+#: Out-of-scope categories for JioNLP parse cases, tested in order on the Simplified text.
+JIONLP_EXCLUDE: list[tuple[str, str]] = [
+    ("lunar calendar, solar terms, seasons, holidays without a fixed Gregorian date",
+     r"农历|腊月|正月|大年|初[一二三四五六七八九十]|廿|冬至|大寒|小寒|芒种|立春|春分|秋分|夏至|[春夏秋冬](?:季|天)?$|[春夏秋冬]季|暑假|寒假"
+     r"|春节|元宵|端午|中秋|七夕|重阳|感恩节|母亲节|父亲节|清明"),
+    ("recurring periods (每年, 每周三): JioNLP lists occurrences, tanalyze writes ISO repeats", r"^每|每个|每周|每天"),
+    ("windows relative to now (以内, 以来, 未来, 过去, 近, 至今, 全天)",
+     r"以内|之内|以来|未来|过去|^近|最近|今后|至今|内$|再过|^过|全天"),
+    ("ranges of durations and duration bounds (3~6个月, 3年以上7年以下)", r"以上|以下|[~～—到-].*[年月天日周时分秒]$"),
+    ("ordinals inside a period (第2周, 第三天, 前两天 of a month, 首月, 后三月, 前N个月/季度)",
+     r"第|首月|前[两二三四五六七八九十0-9]+个?[月天季]|后[两二三四五六七八九十0-9]+个?[月天]|最后"),
+    ("colloquial day parts and vague clock words (白天, 午后, 黎明, 后半夜, 七八点, 夜间至次日)", r"白天|午后|黎明|半夜|七八|夜间|午夜"),
+    ("results asked for in the future (ret_future=True)", None),
+]
+
+
+def _jionlp_category(case: dict, simplified: str) -> str | None:
+    if case["call_kwargs"]:
+        return JIONLP_EXCLUDE[-1][0]
+    times = case["expected"].get("time")
+    if isinstance(times, list) and {"inf", "-inf"} & set(map(str, times)):
+        return "open-ended spans (JioNLP's answer runs to -inf or inf: 以前, 之后, 起 ...)"
+    for name, pattern in JIONLP_EXCLUDE[:-1]:
+        if pattern and re.search(pattern, simplified):
+            return name
+    return None
+
+
+def _jionlp_ref(case: dict) -> tuple[datetime | None, str | None]:
+    base = case["time_base"]
+    if isinstance(base, str):
+        return datetime.strptime(base, "%Y-%m-%d %H:%M:%S"), "given"
+    if isinstance(base, dict):
+        keys = ("year", "month", "day", "hour", "minute")
+        parts = [base.get(k, 1 if k in ("month", "day") else 0) for k in keys]
+        return datetime(*parts), ("latest_year" if set(base) == {"year"} else "given")
+    if isinstance(base, (int, float)):
+        beijing = timezone(timedelta(hours=8))
+        return datetime.fromtimestamp(base, beijing).replace(tzinfo=None), "given"
+    return datetime.now(), "given"
+
+
+def _expected_span(expected: dict) -> tuple[datetime, datetime] | None:
+    start, end = expected["time"]
+    if {start, end} & {"inf", "-inf"}:
+        return None
+    return datetime.fromisoformat(start), datetime.fromisoformat(end) + timedelta(seconds=1)
+
+
+def _span_matches(ours: tuple[datetime, datetime] | None, theirs: tuple[datetime, datetime] | None, blur: bool) -> bool:
+    """Exact for accurate cases; for blur (vague) cases either span may contain the other."""
+    if ours is None or theirs is None:
+        return False
+    if ours == theirs:
+        return True
+    if not blur:
+        return False
+    return (ours[0] <= theirs[0] and theirs[1] <= ours[1]) or (theirs[0] <= ours[0] and ours[1] <= theirs[1])
+
+
+def jionlp_result_ok(result: dict | None, expected: dict) -> bool:
+    """Does a JioNLP-format result (ours converted, or JioNLP's own) match the expected one?"""
+    if not result or result.get("type") != expected["type"] and not {result.get("type"), expected["type"]} <= {"time_point", "time_span"}:
+        return False
+    if expected["type"] == "time_delta":
+        if not isinstance(expected["time"], dict) or not isinstance(result.get("time"), dict):
+            return result.get("time") == expected["time"]
+        return jionlp_duration_key(result["time"]) == jionlp_duration_key(expected["time"])
+    if expected["type"] == "time_period":
+        return result.get("time") == expected["time"]
+    theirs = _expected_span(expected)
+    got = result.get("time")
+    if not isinstance(got, list) or "inf" in got or "-inf" in got:
+        return False
+    ours = datetime.fromisoformat(got[0]), datetime.fromisoformat(got[1]) + timedelta(seconds=1)
+    return _span_matches(ours, theirs, expected.get("definition") == "blur")
+
+
+def _ours_as_jionlp(found: DateFound | None, ref: datetime | None) -> dict | None:
+    if found is None or not found.value:
+        return None
+    if found.type == "duration":
+        key = duration_key(found.value)
+        if key is None:
+            return None
+        months, seconds = key
+        return {"type": "time_delta", "time": {"month": months, "second": seconds} if months or seconds else {}}
+    span = value_span(found.value, ref)
+    if span is None:
+        return None
+    fmt = "%Y-%m-%d %H:%M:%S"
+    return {"type": "time_span" if found.type == "interval" else "time_point",
+            "time": [span[0].strftime(fmt), (span[1] - timedelta(seconds=1)).strftime(fmt)]}
+
+
+def run_jionlp() -> dict | None:
+    """JioNLP's own results on the cases, or None when its benchmark venv is missing."""
+    if not JIONLP_PY.exists():
+        return None
+    env = dict(os.environ, TZ="Asia/Shanghai")
+    proc = subprocess.run([str(JIONLP_PY), str(ROOT / "benchmarks" / "_jionlp_runner.py"),
+                           str(require_eval("jionlp_time"))], capture_output=True, text=True, env=env, check=True)
+    return json.loads(proc.stdout)
+
+
+def bench_jionlp(theirs: dict | None) -> dict:
+    folder = require_eval("jionlp_time")
+    extract_cases = [json.loads(line) for line in (folder / "jionlp_extract_time_cases.jsonl").open(encoding="utf-8")]
+    parse_cases = [json.loads(line) for line in (folder / "jionlp_parse_time_cases.jsonl").open(encoding="utf-8")]
+    ref = datetime(2021, 6, 14, 1, 6, 40)
+    counts = {"ours": [0, 0, 0], "theirs": [0, 0, 0]}
+    for i, case in enumerate(extract_cases):
+        gold = {tuple(item["offset"]) for item in case["expected"]}
+        simplified = to_simplified(case["text"]).text
+        ours = {(d.start, d.end) for d in extract_dates(simplified, ref, "given")}
+        counts["ours"] = [a + b for a, b in zip(counts["ours"], (len(ours & gold), len(ours), len(gold)))]
+        if theirs is not None:
+            pred = {tuple(o) for o in theirs["extract"][i]}
+            counts["theirs"] = [a + b for a, b in zip(counts["theirs"], (len(pred & gold), len(pred), len(gold)))]
+    excluded: Counter[str] = Counter()
+    scores = {"ours_in": 0, "theirs_in": 0, "in": 0, "ours_all": 0, "theirs_all": 0}
+    misses: list[str] = []
+    for i, case in enumerate(parse_cases):
+        simplified = to_simplified(case["text"]).text
+        base, source = _jionlp_ref(case)
+        found = covering(extract_dates(simplified, base, source))
+        ok = jionlp_result_ok(_ours_as_jionlp(found, base), case["expected"])
+        theirs_ok = theirs is not None and jionlp_result_ok(theirs["parse"][i], case["expected"])
+        scores["ours_all"] += ok
+        scores["theirs_all"] += theirs_ok
+        category = _jionlp_category(case, simplified)
+        if category:
+            excluded[category] += 1
+            continue
+        scores["in"] += 1
+        scores["ours_in"] += ok
+        scores["theirs_in"] += theirs_ok
+        if not ok:
+            misses.append(f"{case['text']} → {found.value if found else None}")
+    return {"extract": counts, "parse": scores, "all": len(parse_cases), "excluded": excluded, "misses": misses,
+            "have_theirs": theirs is not None}
+
+
+# ---------------------------------------------------------------------------------------------
+# Seed article, speed, report
+# ---------------------------------------------------------------------------------------------
+
+SEED = [("三十年前", "1994"), ("今年", "2024"), ("11月中旬", "2024-11"), ("2018年前后", "2018"), ("六年", "P6Y"),
+        ("2018年9月", "2018-09"), ("2018年", "2018"), ("早在2020年", "2020"), ("30年", "P30Y"), ("十余年", "P10Y"),
+        ("20余年", "P20Y"), ("4小时", "PT4H"), ("一天", "P1D")]
+SEED_NOT = ["930", "64K", "4S", "T3", "14亿", "26公里"]
+
+
+def bench_seed() -> tuple[int, int, list[str]]:
+    text = to_simplified((ROOT / "corpora" / "tencent-industrial-internet.txt").read_text(encoding="utf-8")).text
+    found = extract_dates(text)
+    values: dict[str, str | None] = {}
+    for d in found:
+        values.setdefault(text[d.start:d.end], d.value)
+    right = sum(values.get(expr) == value for expr, value in SEED)
+    false = [n for n in SEED_NOT if any(n in text[d.start:d.end] for d in found)]
+    return right, len(SEED), false
+
+
+def bench_speed() -> tuple[int, float]:
+    path = require_eval("msra_ner_test", "msra_test_entities.jsonl")
+    text = "\n".join(json.loads(line)["text"] for line in path.open(encoding="utf-8"))
+    return len(text), median_time(lambda: extract_dates(text), repeat=5)
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{a / b:.3f} ({a}/{b})" if b else "n/a"
+
+
+def main() -> None:
+    _, duck = bench_duckling()
+    theirs = run_jionlp()
+    jio = bench_jionlp(theirs)
+    seed_right, seed_total, seed_false = bench_seed()
+    chars, seconds = bench_speed()
+    lines = [
+        "## Dates (`benchmarks/bench_dates.py`)",
+        "",
+        f"Machine: {machine()}. Re-run: `.venv/bin/python benchmarks/bench_dates.py`.",
+        "",
+        "### Duckling Chinese time corpus (reference 2013-02-12T04:30, wall clock)",
+        "",
+        "A case is right when the span of tanalyze's value ([start, end) at its grain) equals Duckling's "
+        "(value + grain, or the interval with exclusive `to`). The longest expression found is compared.",
+        "",
+        f"- in scope: **{_pct(duck['in_right'], duck['in_scope'])}**",
+        f"- all cases: {_pct(duck['all_right'], duck['all'])}",
+        "",
+        "Excluded categories (rule in `_duckling_category`):",
+        "",
+        *[f"- {name}: {n}" for name, n in duck["excluded"].most_common()],
+        "",
+        "### JioNLP test cases",
+        "",
+    ]
+    o, t = jio["extract"]["ours"], jio["extract"]["theirs"]
+    op, tp = prf(*o), prf(*t)
+    ps = jio["parse"]
+    them = (lambda s: s) if jio["have_theirs"] else (lambda s: "not run (no benchmarks/_work/venv-jionlp)")
+    lines += [
+        "| measure | tanalyze | JioNLP |",
+        "|---|---|---|",
+        f"| `extract_time` cases: exact-span P / R / F1 | {op[0]:.3f} / {op[1]:.3f} / **{op[2]:.3f}** | "
+        + them(f"{tp[0]:.3f} / {tp[1]:.3f} / {tp[2]:.3f}") + " |",
+        f"| `parse_time` value accuracy, in scope | **{_pct(ps['ours_in'], ps['in'])}** | " + them(_pct(ps['theirs_in'], ps['in'])) + " |",
+        f"| `parse_time` value accuracy, all cases | {_pct(ps['ours_all'], jio['all'])} | " + them(_pct(ps['theirs_all'], jio['all'])) + " |",
+        "",
+        "Values are compared as spans (JioNLP's inclusive [start, end]); for cases JioNLP marks `blur` a span "
+        "containing or contained in the expected one counts. Durations compare as (months, seconds). "
+        "These are JioNLP's own regression tests, so JioNLP is expected to pass nearly all of them.",
+        "",
+        "Excluded `parse_time` categories (rule in `JIONLP_EXCLUDE`):",
+        "",
+        *[f"- {name}: {n}" for name, n in jio["excluded"].most_common()],
+        "",
+        "### Seed article and speed",
+        "",
+        f"- seed article (`corpora/tencent-industrial-internet.txt`): {seed_right}/{seed_total} expected values; "
+        f"false dates among {', '.join(SEED_NOT)}: {', '.join(seed_false) or 'none'}",
+        f"- speed: {chars:,} characters of the MSRA NER test text in {seconds:.3f} s (median of 5) = "
+        f"{chars / seconds:,.0f} characters/s",
+    ]
+    update_section("dates", "\n".join(lines))
+    print("\n".join(lines))
+    if "-v" in sys.argv:
+        print("\nDuckling misses in scope:", *duck["misses"], sep="\n  ")
+        print("\nJioNLP misses in scope:", *jio["misses"], sep="\n  ")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,478 @@
+"""Tests for tanalyze.dates: expression -> ISO value tables, properties, non-dates, reference dates.
+
+The sentences are our own. Traditional rows go through ``to_simplified`` first, as in the pipeline.
+Reference date for the tables: Thursday 2024-11-14, given by the caller.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tanalyze.convert import to_simplified
+from tanalyze.dates import DateFound, extract_dates, find_ref_date, parse_ref_date
+from tanalyze.errors import UsageError
+
+REF = datetime(2024, 11, 14)
+ROOT = Path(__file__).resolve().parent.parent
+
+# (sentence, expression as it appears, ISO value, approx)
+SIMPLIFIED = [
+    ('他2018年9月加入公司。', '2018年9月', '2018-09', False),
+    ('合同于2018年9月30日签订。', '2018年9月30日', '2018-09-30', False),
+    ('会议定在2024/11/14举行。', '2024/11/14', '2024-11-14', False),
+    ('数据截至2024-11-14。', '2024-11-14', '2024-11-14', False),
+    ('报告发布于2019.9.6。', '2019.9.6', '2019-09-06', False),
+    ('二〇二四年是龙年。', '二〇二四年', '2024', False),
+    ('二〇一八年三月他回国。', '二〇一八年三月', '2018-03', False),
+    ('二零一五年三月三号开业。', '二零一五年三月三号', '2015-03-03', False),
+    ('民国113年的预算很紧。', '民国113年', '2024', False),
+    ('民国一百年举办了庆典。', '民国一百年', '2011', False),
+    ('公元前221年秦统一六国。', '公元前221年', '-0220', False),
+    ('１９９７年７月１日香港回归。', '１９９７年７月１日', '1997-07-01', False),
+    ('２０１２年７月２１日暴雨。', '２０１２年７月２１日', '2012-07-21', False),
+    ('98年4月他毕业了。', '98年4月', '1998-04', False),
+    ('15年3月2日我们见过。', '15年3月2日', '2015-03-02', False),
+    ('编号20240307的计划。', '20240307', '2024-03-07', False),
+    ('今年的销量很好。', '今年', '2024', False),
+    ('去年的冬天很冷。', '去年', '2023', False),
+    ('前年他去了北京。', '前年', '2022', False),
+    ('明年再说吧。', '明年', '2025', False),
+    ('后年会更好。', '后年', '2026', False),
+    ('大前年的事情。', '大前年', '2021', False),
+    ('本月的工资发了。', '本月', '2024-11', False),
+    ('上个月的账单。', '上个月', '2024-10', False),
+    ('下个月开始放假。', '下个月', '2024-12', False),
+    ('昨天下了雨。', '昨天', '2024-11-13', False),
+    ('昨日公布了名单。', '昨日', '2024-11-13', False),
+    ('前日深夜发生事故。', '前日深夜', '2024-11-12T22/2024-11-13T03', False),
+    ('前天他来过。', '前天', '2024-11-12', False),
+    ('明天见。', '明天', '2024-11-15', False),
+    ('后天出发。', '后天', '2024-11-16', False),
+    ('今天天气不错。', '今天', '2024-11-14', False),
+    ('三十年前，这里是农田。', '三十年前', '1994', False),
+    ('6年前他离开了。', '6年前', '2018', False),
+    ('两周后见分晓。', '两周后', '2024-11-28', False),
+    ('三天后出结果。', '三天后', '2024-11-17', False),
+    ('五个月前开始施工。', '五个月前', '2024-06', False),
+    ('今年上半年增长很快。', '今年上半年', '2024-01/2024-06', False),
+    ('下半年的计划。', '下半年', '2024-07/2024-12', False),
+    ('年初制定了目标。', '年初', '2024', True),
+    ('年底完成任务。', '年底', '2024', True),
+    ('今年第三季度营收增长。', '今年第三季度', '2024-Q3', False),
+    ('三季度的利润下滑。', '三季度', '2024-Q3', False),
+    ('2023年Q3财报。', '2023年Q3', '2023-Q3', False),
+    ('2022年一季度销量。', '2022年一季度', '2022-Q1', False),
+    ('11月中旬的广州依然很热。', '11月中旬', '2024-11', True),
+    ('3月上旬出现降温。', '3月上旬', '2024-03', True),
+    ('9月下旬举行比赛。', '9月下旬', '2024-09', True),
+    ('6月底前完成。', '6月底', '2024-06', True),
+    ('月底前交报告。', '月底', '2024-11', True),
+    ('2018年前后，行业发生变化。', '2018年前后', '2018', True),
+    ('早在2020年就开始布局。', '早在2020年', '2020', False),
+    ('中午１２时４５分发生泄漏。', '中午１２时４５分', '2024-11-14T12:45', False),
+    ('下午3点半开会。', '下午3点半', '2024-11-14T15:30', False),
+    ('上午11时许到达现场。', '上午11时许', '2024-11-14T11', True),
+    ('晚上8点开始直播。', '晚上8点', '2024-11-14T20', False),
+    ('凌晨2点发生地震。', '凌晨2点', '2024-11-14T02', False),
+    ('15:30准时出发。', '15:30', '2024-11-14T15:30', False),
+    ('下午三点十五分见面。', '下午三点十五分', '2024-11-14T15:15', False),
+    ('晚上十一点钟关门。', '晚上十一点钟', '2024-11-14T23', False),
+    ('昨晚8时35分起火。', '昨晚8时35分', '2024-11-13T20:35', False),
+    ('明天下午3点开会。', '明天下午3点', '2024-11-15T15', False),
+    ('2019年6月28日下午3:00发布。', '2019年6月28日下午3:00', '2019-06-28T15:00', False),
+    ('产业互联网六年，成绩显著。', '六年', 'P6Y', False),
+    ('经过6年的努力。', '6年', 'P6Y', False),
+    ('这30年中变化很大。', '30年', 'P30Y', False),
+    ('过去的十余年中。', '十余年', 'P10Y', True),
+    ('精耕细作了20余年。', '20余年', 'P20Y', True),
+    ('使用时长在4小时以上。', '4小时', 'PT4H', False),
+    ('一天走完全程。', '一天', 'P1D', False),
+    ('用了半年时间。', '半年', 'P6M', False),
+    ('等了两个月。', '两个月', 'P2M', False),
+    ('历时一个半小时。', '一个半小时', 'PT1H30M', False),
+    ('休息了三个星期。', '三个星期', 'P3W', False),
+    ('持续了15分钟。', '15分钟', 'PT15M', False),
+    ('坚持了一年半。', '一年半', 'P1Y6M', False),
+    ('等了半小时。', '半小时', 'PT30M', False),
+    ('干了十几年。', '十几年', 'P10Y', True),
+    ('跑了90秒。', '90秒', 'PT90S', False),
+    ('上周的会议。', '上周', '2024-W45', False),
+    ('下周三出发。', '下周三', '2024-11-20', False),
+    ('本周五交稿。', '本周五', '2024-11-15', False),
+    ('周一开会。', '周一', '2024-11-11', False),
+    ('星期天休息。', '星期天', '2024-11-17', False),
+    ('元旦放假三天。', '元旦', '2024-01-01', False),
+    ('国庆节期间人很多。', '国庆节', '2024-10-01', False),
+    ('2025年元旦。', '2025年元旦', '2025-01-01', False),
+    ('上世纪80年代的歌。', '上世纪80年代', '1980/1989', False),
+    ('18世纪的建筑。', '18世纪', '1700/1799', False),
+    ('2017年8月11日至8月22日展出。', '2017年8月11日至8月22日', '2017-08-11/2017-08-22', False),
+    ('2008年至2018年间。', '2008年至2018年', '2008/2018', False),
+    ('每年都会举行。', '每年', 'R/P1Y', False),
+    ('每天锻炼。', '每天', 'R/P1D', False),
+    ('现在开始。', '现在', '2024-11-14', False),
+    ('大约2015年前后。', '大约2015年前后', '2015', True),
+    ('2020年3月左右上线。', '2020年3月左右', '2020-03', True),
+    ('去年11月份以来。', '去年11月份', '2023-11', False),
+    ('明年九月开学。', '明年九月', '2025-09', False),
+    ('下个月20号发工资。', '下个月20号', '2024-12-20', False),
+    ('上个月15号开始。', '上个月15号', '2024-10-15', False),
+    ('去年3月3号。', '去年3月3号', '2023-03-03', False),
+    ('10/31/1974出生。', '10/31/1974', '1974-10-31', False),
+    ('3pm开始。', '3pm', '2024-11-14T15', False),
+    ('二十一日上午九时召开。', '二十一日上午九时', '2024-11-21T09', False),
+    ('十二月二十日举行。', '十二月二十日', '2024-12-20', False),
+    ('廿一日见。', '廿一日', '2024-11-21', False),
+]
+
+TRADITIONAL = [
+    ('合同於2018年9月30日簽訂。', '2018年9月30日', '2018-09-30', False),
+    ('會議定在2024/11/14舉行。', '2024/11/14', '2024-11-14', False),
+    ('數據截至2024-11-14。', '2024-11-14', '2024-11-14', False),
+    ('報告發佈於2019.9.6。', '2019.9.6', '2019-09-06', False),
+    ('二〇二四年是龍年。', '二〇二四年', '2024', False),
+    ('二〇一八年三月他回國。', '二〇一八年三月', '2018-03', False),
+    ('二零一五年三月三號開業。', '二零一五年三月三號', '2015-03-03', False),
+    ('民國113年的預算很緊。', '民國113年', '2024', False),
+    ('民國一百年舉辦了慶典。', '民國一百年', '2011', False),
+    ('公元前221年秦統一六國。', '公元前221年', '-0220', False),
+    ('１９９７年７月１日香港迴歸。', '１９９７年７月１日', '1997-07-01', False),
+    ('98年4月他畢業了。', '98年4月', '1998-04', False),
+    ('15年3月2日我們見過。', '15年3月2日', '2015-03-02', False),
+    ('編號20240307的計劃。', '20240307', '2024-03-07', False),
+    ('今年的銷量很好。', '今年', '2024', False),
+    ('明年再說吧。', '明年', '2025', False),
+    ('後年會更好。', '後年', '2026', False),
+    ('本月的工資發了。', '本月', '2024-11', False),
+    ('上個月的賬單。', '上個月', '2024-10', False),
+    ('下個月開始放假。', '下個月', '2024-12', False),
+    ('昨日公佈了名單。', '昨日', '2024-11-13', False),
+    ('前日深夜發生事故。', '前日深夜', '2024-11-12T22/2024-11-13T03', False),
+    ('前天他來過。', '前天', '2024-11-12', False),
+    ('明天見。', '明天', '2024-11-15', False),
+    ('後天出發。', '後天', '2024-11-16', False),
+    ('今天天氣不錯。', '今天', '2024-11-14', False),
+    ('三十年前，這裡是農田。', '三十年前', '1994', False),
+    ('6年前他離開了。', '6年前', '2018', False),
+    ('兩週後見分曉。', '兩週後', '2024-11-28', False),
+    ('三天後出結果。', '三天後', '2024-11-17', False),
+    ('五個月前開始施工。', '五個月前', '2024-06', False),
+    ('今年上半年增長很快。', '今年上半年', '2024-01/2024-06', False),
+    ('下半年的計劃。', '下半年', '2024-07/2024-12', False),
+    ('年初制定了目標。', '年初', '2024', True),
+    ('年底完成任務。', '年底', '2024', True),
+    ('今年第三季度營收增長。', '今年第三季度', '2024-Q3', False),
+    ('三季度的利潤下滑。', '三季度', '2024-Q3', False),
+    ('2023年Q3財報。', '2023年Q3', '2023-Q3', False),
+    ('2022年一季度銷量。', '2022年一季度', '2022-Q1', False),
+    ('11月中旬的廣州依然很熱。', '11月中旬', '2024-11', True),
+    ('3月上旬出現降溫。', '3月上旬', '2024-03', True),
+    ('9月下旬舉行比賽。', '9月下旬', '2024-09', True),
+    ('月底前交報告。', '月底', '2024-11', True),
+    ('2018年前後，行業發生變化。', '2018年前後', '2018', True),
+    ('早在2020年就開始佈局。', '早在2020年', '2020', False),
+    ('中午１２時４５分發生洩漏。', '中午１２時４５分', '2024-11-14T12:45', False),
+    ('下午3點半開會。', '下午3點半', '2024-11-14T15:30', False),
+    ('上午11時許到達現場。', '上午11時許', '2024-11-14T11', True),
+    ('晚上8點開始直播。', '晚上8點', '2024-11-14T20', False),
+    ('凌晨2點發生地震。', '凌晨2點', '2024-11-14T02', False),
+    ('15:30準時出發。', '15:30', '2024-11-14T15:30', False),
+    ('下午三點十五分見面。', '下午三點十五分', '2024-11-14T15:15', False),
+    ('晚上十一點鐘關門。', '晚上十一點鐘', '2024-11-14T23', False),
+    ('昨晚8時35分起火。', '昨晚8時35分', '2024-11-13T20:35', False),
+    ('明天下午3點開會。', '明天下午3點', '2024-11-15T15', False),
+    ('2019年6月28日下午3:00發佈。', '2019年6月28日下午3:00', '2019-06-28T15:00', False),
+    ('產業互聯網六年，成績顯著。', '六年', 'P6Y', False),
+    ('經過6年的努力。', '6年', 'P6Y', False),
+    ('這30年中變化很大。', '30年', 'P30Y', False),
+    ('過去的十餘年中。', '十餘年', 'P10Y', True),
+    ('精耕細作了20餘年。', '20餘年', 'P20Y', True),
+    ('使用時長在4小時以上。', '4小時', 'PT4H', False),
+    ('用了半年時間。', '半年', 'P6M', False),
+    ('等了兩個月。', '兩個月', 'P2M', False),
+    ('歷時一個半小時。', '一個半小時', 'PT1H30M', False),
+    ('休息了三個星期。', '三個星期', 'P3W', False),
+    ('持續了15分鐘。', '15分鐘', 'PT15M', False),
+    ('堅持了一年半。', '一年半', 'P1Y6M', False),
+    ('等了半小時。', '半小時', 'PT30M', False),
+    ('幹了十幾年。', '十幾年', 'P10Y', True),
+    ('上週的會議。', '上週', '2024-W45', False),
+    ('下週三出發。', '下週三', '2024-11-20', False),
+    ('本週五交稿。', '本週五', '2024-11-15', False),
+    ('週一開會。', '週一', '2024-11-11', False),
+    ('國慶節期間人很多。', '國慶節', '2024-10-01', False),
+    ('上世紀80年代的歌。', '上世紀80年代', '1980/1989', False),
+    ('18世紀的建築。', '18世紀', '1700/1799', False),
+    ('2008年至2018年間。', '2008年至2018年', '2008/2018', False),
+    ('每年都會舉行。', '每年', 'R/P1Y', False),
+    ('每天鍛鍊。', '每天', 'R/P1D', False),
+    ('現在開始。', '現在', '2024-11-14', False),
+    ('大約2015年前後。', '大約2015年前後', '2015', True),
+    ('2020年3月左右上線。', '2020年3月左右', '2020-03', True),
+    ('去年11月份以來。', '去年11月份', '2023-11', False),
+    ('明年九月開學。', '明年九月', '2025-09', False),
+    ('下個月20號發工資。', '下個月20號', '2024-12-20', False),
+    ('上個月15號開始。', '上個月15號', '2024-10-15', False),
+    ('去年3月3號。', '去年3月3號', '2023-03-03', False),
+    ('3pm開始。', '3pm', '2024-11-14T15', False),
+    ('二十一日上午九時召開。', '二十一日上午九時', '2024-11-21T09', False),
+    ('十二月二十日舉行。', '十二月二十日', '2024-12-20', False),
+    ('廿一日見。', '廿一日', '2024-11-21', False),
+    ("民國113年的預算。", "民國113年", "2024", False),
+    ("兩週後公布。", "兩週後", "2024-11-28", False),
+    ("去年１１月，颱風來襲。", "去年１１月", "2023-11", False),
+    ("前晚8時許突然停電。", "前晚8時許", "2024-11-12T20", True),
+]
+
+
+def _find(text: str, expression: str, ref: datetime | None = REF) -> DateFound:
+    found = [d for d in extract_dates(text, ref, "given" if ref else None) if text[d.start:d.end] == expression]
+    assert found, [(text[d.start:d.end], d.value) for d in extract_dates(text, ref)]
+    return found[0]
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value", "approx"), SIMPLIFIED)
+def test_simplified_value(sentence: str, expression: str, value: str, approx: bool) -> None:
+    found = _find(sentence, expression)
+    assert (found.value, found.approx) == (value, approx)
+    assert found.start == sentence.index(expression)
+    assert found.end == found.start + len(expression)
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value", "approx"), TRADITIONAL)
+def test_traditional_value(sentence: str, expression: str, value: str, approx: bool) -> None:
+    simplified = to_simplified(sentence).text
+    assert len(simplified) == len(sentence)
+    start = sentence.index(expression)
+    found = _find(simplified, simplified[start:start + len(expression)])
+    assert (found.value, found.approx, found.start) == (value, approx, start)
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [("民國113年", "民国113年"), ("兩週後", "两周后"), ("後天", "后天"), ("禮拜三", "礼拜三"), ("十餘年", "十余年"),
+     ("4小時", "4小时"), ("兩個月", "两个月"), ("上個月", "上个月"), ("當天", "当天")],
+)
+def test_traditional_forms_survive_conversion(traditional: str, simplified: str) -> None:
+    assert to_simplified(traditional).text == simplified
+
+
+# --- types, grains, resolution notes ---------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "grain"),
+    [
+        ("2018年9月加入", "2018年9月", "date", "month"),
+        ("2018年9月30日签约", "2018年9月30日", "date", "day"),
+        ("中午１２时４５分", "中午１２时４５分", "datetime", "minute"),
+        ("六年", "六年", "duration", None),
+        ("上半年", "上半年", "interval", "month"),
+        ("第三季度", "第三季度", "date", "quarter"),
+        ("每周", "每周", "set", None),
+        ("2008年至2018年", "2008年至2018年", "interval", "year"),
+        ("下周", "下周", "date", "week"),
+    ],
+)
+def test_type_and_grain(text: str, expression: str, type_: str, grain: str | None) -> None:
+    found = _find(text, expression)
+    assert (found.type, found.grain) == (type_, grain)
+
+
+def test_absolute_values_are_not_marked_resolved() -> None:
+    assert _find("2018年9月", "2018年9月").resolved_from is None
+    assert _find("去年", "去年").resolved_from == "ref_date"
+
+
+# --- the seed article --------------------------------------------------------------------------
+
+SEED_EXPECTED = [
+    ("三十年前", "1994", False), ("今年", "2024", False), ("11月中旬", "2024-11", True),
+    ("2018年前后", "2018", True), ("六年", "P6Y", False), ("2018年9月", "2018-09", False),
+    ("2018年", "2018", False), ("早在2020年", "2020", False), ("30年", "P30Y", False),
+    ("十余年", "P10Y", True), ("20余年", "P20Y", True), ("4小时", "PT4H", False), ("一天", "P1D", False),
+]
+
+
+def test_seed_article_dates_and_durations() -> None:
+    text = to_simplified((ROOT / "corpora" / "tencent-industrial-internet.txt").read_text(encoding="utf-8")).text
+    found = {}
+    for d in extract_dates(text):
+        found.setdefault(text[d.start:d.end], (d.value, d.approx))
+    for expression, value, approx in SEED_EXPECTED:
+        assert found.get(expression) == (value, approx), expression
+    anchor = next(d for d in extract_dates(text) if text[d.start:d.end] == "三十年前")
+    assert anchor.resolved_from == "narrative:2024年"
+    for not_date in ("930", "64K", "4S", "T3", "14亿", "26公里"):
+        assert not any(not_date in text[d.start:d.end] for d in extract_dates(text)), not_date
+
+
+# --- not dates ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "腾讯启动“930”变革。", "中国开通64K国际专线。", "传统4S店模式。", "出行领域的滴滴、T3。",
+        "月活跃账户数接近14亿。", "26公里之后有人放弃了。", "增长了35%。", "增长了12.5%。",
+        "身份证号140302197706220124。", "电话13812345678。", "这个玩具一点都不好玩。", "一日之计在于晨。",
+        "二十七点三", "调高24点5度", "零点五", "三点建议", "他读三年级。", "80后的年轻人。", "3号线地铁。",
+        "第3点很重要。", "如今年轻人都这样。", "版本1.2.3发布。", "上证指数2500点。", "一时间议论纷纷。",
+        "查询202403073计划", "十分之一的概率",
+    ],
+)
+def test_not_a_date(text: str) -> None:
+    assert extract_dates(text, REF) == []
+
+
+# --- property: explicit dates round-trip with exact offsets ----------------------------------------
+
+_CN_DIGITS = "〇一二三四五六七八九"
+_FULL = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _cn_positional(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return _CN_DIGITS[ones]
+    head = "" if tens == 1 else _CN_DIGITS[tens]
+    return head + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+def _write(year: int, month: int, day: int, style: str) -> str:
+    if style == "arabic":
+        return f"{year}年{month}月{day}日"
+    if style == "fullwidth":
+        return f"{year}年{month}月{day}日".translate(_FULL)
+    return "".join(_CN_DIGITS[int(c)] for c in str(year)) + f"年{_cn_positional(month)}月{_cn_positional(day)}日"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dates(min_value=datetime(1000, 1, 1).date(), max_value=datetime(2999, 12, 31).date()),
+    st.sampled_from(["arabic", "fullwidth", "chinese"]),
+    st.sampled_from(["", "据报道，", "他说　", "新闻："]),
+    st.sampled_from(["", "，天气晴。", "发生了事故", "　"]),
+)
+def test_explicit_dates_round_trip(day, style: str, prefix: str, suffix: str) -> None:
+    expression = _write(day.year, day.month, day.day, style)
+    text = prefix + expression + suffix
+    found = extract_dates(text, REF, "given")
+    assert [(d.start, d.end, d.value, d.type) for d in found] == [
+        (len(prefix), len(prefix) + len(expression), day.isoformat(), "date")
+    ]
+
+
+# --- reference dates -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("value", ["2024-11-14", "2024-11-14T09:30", " 2024-11-14 "])
+def test_parse_ref_date_accepts(value: str) -> None:
+    assert parse_ref_date(value).date() == datetime(2024, 11, 14).date()
+
+
+@pytest.mark.parametrize(
+    "value", ["", "2024", "2024-11", "2024/11/14", "14-11-2024", "2024-13-01", "2024-02-30", "2024-11-14 09:30",
+              "2024-11-14T25:00", "yesterday", "2024-11-14T09:30:00"],
+)
+def test_parse_ref_date_rejects(value: str) -> None:
+    with pytest.raises(UsageError) as err:
+        parse_ref_date(value)
+    assert repr(value) in str(err.value) and "YYYY-MM-DD" in str(err.value)
+
+
+def test_find_ref_date_dateline() -> None:
+    text = "新华社济南2012年7月24日电　２１日中午，石油公司发生泄漏。"
+    assert find_ref_date(text) == (datetime(2012, 7, 24), "dateline")
+
+
+def test_find_ref_date_dateline_without_year_uses_latest_year() -> None:
+    assert find_ref_date("本报讯 7月24日电 2012年的数据显示……") == (datetime(2012, 7, 24), "dateline")
+
+
+def test_find_ref_date_first_lines() -> None:
+    text = "标题\n2012-07-23 08:10 来源：信息时报\n正文提到2011年的事。"
+    assert find_ref_date(text) == (datetime(2012, 7, 23), "first_lines")
+
+
+def test_find_ref_date_latest_year() -> None:
+    assert find_ref_date("1994年创下纪录，2024年被打破，2018年也很热。") == (datetime(2024, 1, 1), "latest_year")
+
+
+def test_find_ref_date_none() -> None:
+    assert find_ref_date("昨天下了雨。") is None
+
+
+def test_relative_without_any_reference_has_no_value() -> None:
+    found = extract_dates("昨天下了雨，去年也是。")
+    assert [(d.value, d.resolved_from) for d in found] == [(None, None), (None, None)]
+
+
+def test_year_only_reference_does_not_invent_days() -> None:
+    found = {d.start: d for d in extract_dates("2024年的夏天。昨天很热，今年最热。")}
+    assert found[9].value is None and found[14].value == "2024"
+
+
+def test_dateline_resolves_relative_days() -> None:
+    text = "新华社北京2012年7月24日电　前日深夜发生火灾，昨日已扑灭。２１日中午１２时４５分有人报警。"
+    values = [(text[d.start:d.end], d.value, d.resolved_from) for d in extract_dates(text)]
+    assert ("前日深夜", "2012-07-22T22/2012-07-23T03", "ref_date") in values
+    assert ("昨日", "2012-07-23", "ref_date") in values
+    assert ("２１日中午１２时４５分", "2012-07-21T12:45", "narrative:昨日") in values
+
+
+def test_yearless_date_takes_year_from_paragraph() -> None:
+    text = "2008年奥运会在北京举行，9月30日闭幕后……\n9月30日另有安排。"
+    found = [(d.value, d.resolved_from) for d in extract_dates(text, REF, "given") if d.value and d.value.endswith("09-30")]
+    assert found == [("2008-09-30", "narrative:2008年"), ("2024-09-30", "ref_date")]
+
+
+def test_bare_day_follows_day_narrative_not_background_month() -> None:
+    text = "叙利亚局势去年３月动荡以来，冲突不断。１５日，双方交火；１６日，外交部发表声明。"
+    values = [d.value for d in extract_dates(text, datetime(2012, 7, 17), "given")]
+    assert values == ["2011-03", "2012-07-15", "2012-07-16"]
+
+
+def test_anaphora_points_back_at_last_date() -> None:
+    text = "7月21日发生泄漏，次日回收完毕，当天下午公布。"
+    values = [d.value for d in extract_dates(text, datetime(2012, 7, 24), "given")]
+    assert values == ["2012-07-21", "2012-07-22", "2012-07-22T12/2012-07-22T18"]
+
+
+def test_offset_prefers_explicit_date_in_same_sentence() -> None:
+    found = extract_dates("他2018年入职，三年后离开。", REF, "given")
+    assert (found[1].value, found[1].resolved_from) == ("2021", "narrative:2018年")
+
+
+def test_offset_prefers_real_reference_over_narrative_across_sentences() -> None:
+    found = extract_dates("2018年公司成立。三年前我们就认识。", REF, "given")
+    assert (found[1].value, found[1].resolved_from) == ("2021", "ref_date")
+
+
+def test_offset_uses_narrative_present_when_reference_is_only_inferred() -> None:
+    text = "2024年的广州很热，超过1994年的纪录。\n\n三十年前，中国接入互联网。"
+    found = [d for d in extract_dates(text) if d.type == "date"]
+    assert (found[-1].value, found[-1].resolved_from) == ("1994", "narrative:2024年")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("历时四年六个月", "P4Y6M"),
+        ("用时27分钟7秒", "PT27M7S"),
+        ("累计2621.2小时", "PT2621.2H"),
+        ("今天下午1点半到3点", "2024-11-14T13:30/2024-11-14T15"),
+        ("晚上十一点到晚上12点", "2024-11-14T23/2024-11-15T00"),
+        ("前天中午到明天晚上", "2024-11-12T11/2024-11-16T00"),
+        ("6月1日周六早上10点钟", "2024-06-01T10"),
+        ("上一周", "2024-W45"),
+        ("下下个季度", "2025-Q2"),
+        ("去年年末", "2023"),
+        ("2021年4月20日11:00时至2021年4月25日17:00时", "2021-04-20T11:00/2021-04-25T17:00"),
+    ],
+)
+def test_compound_expressions(text: str, value: str) -> None:
+    found = max(extract_dates(text, REF, "given"), key=lambda d: d.end - d.start)
+    assert found.value == value
