@@ -131,6 +131,11 @@ def run(
     sources = _sources(env, inputs, glob, jsonl, encoding)
     pipeline = Pipeline(stages, Options(**options))
     docs = _with_progress(pipeline.pipe(sources), len(sources))
+    filters = options.get("extra", {}).get("entity_filters")
+    if filters:
+        from .entities import filter_entities
+
+        docs = [d.with_(entities=filter_entities(d.entities or (), filters["labels"], filters["min_count"])) for d in docs]
     if fmt is None:
         if default_format:
             fmt = default_format
@@ -199,6 +204,95 @@ def segment(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, e
     $ tanalyze segment --format jsonl corpora/ | jq -c '.tokens | length'
     """
     run(ctx, "segment", ["segment"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, lexicons=lexicons, pos=pos, config=config)
+
+
+def ref_date_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--ref-date, on every command that resolves dates."""
+    return click.option(
+        "--ref-date",
+        metavar="YYYY-MM-DD[THH:MM]",
+        help="Reference date for relative expressions (default: a dateline, else the latest year in the text).",
+    )(fn)
+
+
+def _ref(ref_date: str | None) -> Any:
+    from .pipeline import parse_ref_date
+
+    return parse_ref_date(ref_date) if ref_date else None
+
+
+@cli.command()
+@input_options
+@click.option("--label", "labels", metavar="LABELS", help="Only these labels, comma-separated (ORG,PERSON).")
+@click.option("--min-count", type=click.IntRange(1), default=1, show_default=True, help="Only entities mentioned at least this often.")
+@click.option("--dict", "lexicons", multiple=True, metavar="FILE", help="Extra segmentation lexicon; repeatable.")
+@output_options()
+@click.pass_context
+def entities(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, labels: str | None, min_count: int, lexicons: tuple[str, ...], fmt: str | None, output: str | None) -> None:
+    """People, organisations, places, products, events and works named in the text.
+
+    One row per real-world entity: its canonical name in the original script, label
+    (PERSON, ORG, GPE, LOC, FAC, PRODUCT, EVENT, WORK_OF_ART, NORP), mention count,
+    other surface forms (aliases) and every mention with offsets and source
+    (gazetteer, model or rule).
+
+    \b
+    $ tanalyze entities article.txt
+    $ tanalyze entities --label ORG,PERSON --min-count 2 --format csv article.txt
+    """
+    filters = {"labels": tuple((labels or "").split(",")), "min_count": min_count}
+    run(ctx, "entities", ["entities"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, lexicons=lexicons, extra={"entity_filters": filters})
+
+
+@cli.command()
+@input_options
+@ref_date_option
+@output_options()
+@click.pass_context
+def dates(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, ref_date: str | None, fmt: str | None, output: str | None) -> None:
+    """Dates, times and durations with ISO 8601 values.
+
+    Relative expressions (今年, 三十年前, 前日) are resolved against --ref-date, else a
+    dateline, else the latest explicit year; the choice is reported as ref_date and
+    ref_date_source.
+
+    \b
+    $ tanalyze dates --ref-date 2024-11-14 article.txt
+    """
+    run(ctx, "dates", ["dates"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, ref_date=_ref(ref_date))
+
+
+@cli.command()
+@input_options
+@ref_date_option
+@click.option("--all", "all_sentences", is_flag=True, help="Also list undated sentences (after the dated ones).")
+@output_options()
+@click.pass_context
+def timeline(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, ref_date: str | None, all_sentences: bool, fmt: str | None, output: str | None) -> None:
+    """What happened when: dated sentences in chronological order.
+
+    Each event has the ISO date, the expression that dates it, the sentence in the original
+    script, the entities named in it and, when a claim explains it, its kind.
+
+    \b
+    $ tanalyze timeline article.txt
+    $ tanalyze timeline --format csv article.txt > timeline.csv
+    """
+    run(ctx, "timeline", ["entities", "timeline"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, ref_date=_ref(ref_date), extra={"all_sentences": all_sentences})
+
+
+@cli.command()
+@input_options
+@ref_date_option
+@output_options(("table", "json", "jsonl"))
+@click.pass_context
+def analyze(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, ref_date: str | None, fmt: str | None, output: str | None) -> None:
+    """Everything at once: entities, dates and the timeline (JSON or tables).
+
+    \b
+    $ tanalyze analyze article.txt | jq '.entities[] | select(.label == "PERSON") | .text'
+    """
+    run(ctx, "analyze", ["entities", "dates", "timeline"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, ref_date=_ref(ref_date))
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -130,7 +130,9 @@ class EntityFinder:
             if m.end - m.start >= 3 or (m.start in starts and m.end in ends) or not _is_han(surface):
                 out.append(Candidate(m.start, m.end, m.entry.label, "gazetteer", m.entry.name))
         if self.predict is not None:
-            for s, e, label in self.predict(text, list(words)):
+            from .segment import WordSpan
+
+            for s, e, label in self.predict(text, [WordSpan(a, b) for a, b in words]):
                 if e - s >= 2 and folded[s:e] not in self.gazetteer.stoplist:
                     out.append(Candidate(s, e, label, "model"))
         out.extend(self._rule_candidates(folded, words, starts, ends, out))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Sequence
 
-from .errors import OutputError
+from .errors import OutputError, UsageError
 from .model import Document, to_plain
 
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -55,7 +55,33 @@ VIEWS: dict[str, View] = {
     "segment": View(
         "tokens", _findings("tokens"), ("text", "simplified", "start", "end", "pos"), title="tokens"
     ),
+    "entities": View(
+        "entities",
+        _findings("entities"),
+        ("text", "simplified", "label", "count", "aliases", "start", "end"),
+        ("text", "label", "count", "aliases", "start"),
+        title="entities",
+    ),
+    "dates": View(
+        "dates",
+        _findings("dates"),
+        ("text", "simplified", "start", "end", "type", "value", "grain", "approx", "resolved_from"),
+        ("text", "type", "value", "grain", "approx", "resolved_from", "start"),
+        title="dates",
+    ),
+    "timeline": View(
+        "timeline",
+        _findings("timeline"),
+        ("date", "date_text", "text", "simplified", "entities", "kind", "start", "end"),
+        ("date", "date_text", "text", "entities", "kind"),
+        title="events",
+    ),
 }
+#: The views ``analyze`` combines (JSON and tables only).
+ANALYZE_VIEWS = ("entities", "dates", "claims", "timeline")
+
+
+VIEWS["analyze"] = View("analysis", lambda doc: [], (), title="analysis")
 
 
 def register_view(name: str, view: View) -> None:
@@ -66,7 +92,11 @@ def register_view(name: str, view: View) -> None:
 def document_dict(doc: Document, view: View) -> dict[str, Any]:
     """The JSON object of one document for ``view``."""
     out = doc.header()
-    if view.key == "converted":
+    if view.key == "analysis":
+        for name in ANALYZE_VIEWS:
+            if name in VIEWS and getattr(doc, VIEWS[name].key, None) is not None:
+                out[VIEWS[name].key] = VIEWS[name].records(doc)
+    elif view.key == "converted":
         rec = view.records(doc)[0]
         out.update(config=rec["config"], text=rec["text"], offsets=rec["offsets"])
     else:
@@ -112,6 +142,8 @@ def render(docs: Sequence[Document], view: View, fmt: str, stream: IO[str], *, c
         for d in docs:
             stream.write(json.dumps(document_dict(d, view), ensure_ascii=False) + "\n")
     elif fmt == "csv":
+        if view.key == "analysis":
+            raise UsageError("analyze writes several kinds of findings: use json, jsonl or table", "or one command per kind for CSV")
         writer = csv.DictWriter(stream, fieldnames=["id", *view.columns], lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows(docs, view))
@@ -129,6 +161,11 @@ def _table(docs: Sequence[Document], view: View, stream: IO[str], color: bool) -
     from rich.table import Table
 
     console = Console(file=stream, force_terminal=color, no_color=not color, soft_wrap=False, width=None if color else 160)
+    if view.key == "analysis":
+        for name in ANALYZE_VIEWS:
+            if name in VIEWS and any(getattr(d, VIEWS[name].key, None) is not None for d in docs):
+                _table(docs, VIEWS[name], stream, color)
+        return
     columns = view.table_columns or view.columns
     for doc in docs:
         records = view.records(doc)

@@ -133,12 +133,9 @@ def _pipeline(stages: tuple[str, ...], options: Options) -> Pipeline:
 
 def parse_ref_date(value: str) -> datetime:
     """Parse ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``; a clear UsageError otherwise."""
-    for fmt in ("%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"):
-        try:
-            return datetime.strptime(value.strip(), fmt)
-        except ValueError:
-            continue
-    raise UsageError(f"invalid reference date {value!r}", "use YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+    from .dates import parse_ref_date as parse
+
+    return parse(value)
 
 
 # -- the foundation stages ---------------------------------------------------------------------
@@ -192,5 +189,67 @@ def _tokens(doc: Document, spans: Iterable["WordSpan"]) -> Iterator[Token]:  # n
         yield Token(*doc.span(sstart, send), pos)
 
 
+@lru_cache(maxsize=2)
+def ner_model(lexicons: tuple[str, ...] = ()) -> "NerModel":  # noqa: F821 - lazy import
+    """The shipped NER model, sharing the pipeline's Segmenter (loaded once per process)."""
+    from .ner_model import NerModel
+
+    return NerModel(segmenter=segmenter(lexicons))
+
+
+def _entities_factory(options: Options) -> StageFn:
+    from .entities import EntityFinder, to_entities, word_spans
+    from .gazetteer import shipped_gazetteer
+
+    seg = segmenter(options.lexicons)
+    predict = ner_model(options.lexicons).predict if options.extra.get("model", True) else None
+    finder = EntityFinder(shipped_gazetteer(), seg, predict)
+
+    def entities(doc: Document) -> Document:
+        return doc.with_(entities=to_entities(doc, finder.find(doc.simplified, word_spans(doc))))
+
+    return entities
+
+
+def _dates_factory(options: Options) -> StageFn:
+    from .dates import extract_dates, find_ref_date
+    from .model import DateMention
+
+    def dates(doc: Document) -> Document:
+        ref, source = options.ref_date, "option" if options.ref_date else None
+        if doc.meta.get("ref_date"):  # a per-document ref_date (JSONL) is the most specific
+            ref, source = parse_ref_date(str(doc.meta["ref_date"])), "input"
+        if ref is None:
+            found = find_ref_date(doc.simplified)
+            if found:
+                ref, source = found
+        mentions = []
+        for d in extract_dates(doc.simplified, ref, source):
+            text, simplified, start, end = doc.span(d.start, d.end)
+            mentions.append(DateMention(text, simplified, start, end, d.type, d.value, d.grain, d.approx, d.resolved_from))
+        ref_text = None
+        if ref is not None:
+            ref_text = ref.strftime("%Y-%m-%dT%H:%M") if (ref.hour or ref.minute) else ref.strftime("%Y-%m-%d")
+            if source == "latest_year":
+                ref_text = ref.strftime("%Y")
+        return doc.with_(dates=tuple(mentions), ref_date=ref_text, ref_date_source=source)
+
+    return dates
+
+
+def _timeline_factory(options: Options) -> StageFn:
+    from .timeline import build_timeline
+
+    include_all = bool(options.extra.get("all_sentences"))
+
+    def timeline(doc: Document) -> Document:
+        return doc.with_(timeline=build_timeline(doc, include_undated=include_all))
+
+    return timeline
+
+
 register(Stage("convert", (), _convert_factory, "Traditional -> Simplified with an offset map"))
 register(Stage("segment", ("convert",), _segment_factory, "words with offsets (jieba + domain lexicons)"))
+register(Stage("entities", ("segment",), _entities_factory, "people, organisations, places, products, events, works"))
+register(Stage("dates", ("convert",), _dates_factory, "dates, times and durations with ISO 8601 values"))
+register(Stage("timeline", ("dates",), _timeline_factory, "dated sentences in chronological order"))

@@ -16,3 +16,23 @@ def fold_width(text: str) -> str:
 def is_cjk(ch: str) -> bool:
     """True for a CJK unified ideograph (basic, extension A, or the supplementary planes)."""
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\U00020000" <= ch <= "\U0003134f"
+
+
+import re as _re
+
+# A sentence ends at 。！？!?； (with closing quotes after it) or at a line break.
+_SENTENCE = _re.compile(r"[^\n。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*|\n|$)")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of ``text``, without surrounding whitespace."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out

@@ -1,0 +1,73 @@
+"""Timeline: the dated sentences of a document in chronological order.
+
+An event is a sentence with a date or datetime (or an interval, by its start) whose value is
+known: ``date`` is that ISO value, ``date_text`` the expression, ``text`` the sentence in
+the original script, ``entities`` the names mentioned in it and ``kind`` the kind of a claim
+made in it (when claims were extracted). Durations, sets and bare clock times are not
+events. One event per (date, sentence); equal dates keep document order.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .model import DateMention, Document, TimelineEvent
+from .textutil import sentences
+
+_EVENT_TYPES = ("date", "datetime", "interval")
+
+
+def sort_key(value: str) -> str:
+    """Chronological key of an ISO value: an interval sorts by its start; BCE years first."""
+    start = value.split("/", 1)[0]
+    if start.startswith("-"):
+        return "0" + "".join(chr(0x39 - (ord(c) - 0x30)) if c.isdigit() else c for c in start[1:])
+    return "1" + start
+
+
+def build_timeline(doc: Document, include_undated: bool = False) -> tuple[TimelineEvent, ...]:
+    """The document's events, sorted by date (undated sentences last, with ``--all``)."""
+    spans = sentences(doc.simplified)
+    starts = [s for s, _ in spans]
+    to_conv = doc.offsets.to_converted if doc.offsets is not None else (lambda a, b: (a, b))
+    by_sentence: dict[int, list[DateMention]] = {}
+    for d in doc.dates or ():
+        if d.type not in _EVENT_TYPES or not d.value or d.value.startswith(("T", "R")):
+            continue
+        cstart, _ = to_conv(d.start, d.end)
+        i = bisect_right(starts, cstart) - 1
+        if i >= 0:
+            by_sentence.setdefault(i, []).append(d)
+    events: list[tuple[str, int, TimelineEvent]] = []
+    for i, (s, e) in enumerate(spans):
+        dated = by_sentence.get(i, [])
+        if not dated and not include_undated:
+            continue
+        text, simplified, start, end = doc.span(s, e)
+        names = _names(doc, start, end)
+        kind = _claim_kind(doc, start, end)
+        seen: set[str] = set()
+        for d in dated:
+            if d.value in seen:
+                continue
+            seen.add(d.value)
+            events.append((sort_key(d.value), start, TimelineEvent(text, simplified, start, end, d.value, d.text, names, kind)))
+        if not dated:
+            events.append(("2", start, TimelineEvent(text, simplified, start, end, "", "", names, kind)))
+    events.sort(key=lambda x: (x[0], x[1]))
+    return tuple(ev for _, _, ev in events)
+
+
+def _names(doc: Document, start: int, end: int) -> tuple[str, ...]:
+    out: list[str] = []
+    for ent in doc.entities or ():
+        if any(start <= m.start and m.end <= end for m in ent.mentions) and ent.text not in out:
+            out.append(ent.text)
+    return tuple(out)
+
+
+def _claim_kind(doc: Document, start: int, end: int) -> str | None:
+    for claim in doc.claims or ():
+        if start <= claim.start and claim.end <= end:
+            return claim.kind
+    return None
