@@ -184,6 +184,9 @@ class EntityFinder:
                 continue
             if any(m.entry.label != "PERSON" for m in self.gazetteer.find(name)):
                 continue  # 和美国, 张家口: a place or organisation, not a person
+            tag = self.segmenter.pos_table().get(name)
+            if tag is not None and not tag.startswith("nr"):
+                continue  # 简单, 高度: a dictionary word that is not a name
             # Prefer the length whose end is a word boundary.
             if end in starts:
                 return length
@@ -239,7 +242,8 @@ class EntityFinder:
                 else:  # the suffix ends a longer word: only an organisation word or an unknown one
                     head = index_by_end[se]
                     word = t[words[head][0] : se]
-                    if not (pos.get(word) in ("nt", "j", "nz") or not freq.get(word)):
+                    # 工商局, 监管局: an organisation word; 布局, 格局: a common two-character noun.
+                    if not (pos.get(word) in ("nt", "j", "nz") or not freq.get(word) or len(word) >= 3):
                         continue
                 nxt = words[index_by_end[se] + 1] if index_by_end[se] + 1 < len(words) else None
                 abbreviated = _PAREN.match(t, se) is not None and re.match(r"\s?[(（][A-Za-z]", t[se:]) is not None

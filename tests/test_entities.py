@@ -1,0 +1,117 @@
+"""Entity rules, resolution and grouping (gazetteer + rules; the model is tested separately)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tanalyze.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from tanalyze.errors import ResourceError
+from tanalyze.pipeline import Options, Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return Pipeline(["entities"], Options(extra={"model": False}))
+
+
+def ents(nlp, text):
+    doc = nlp(text)
+    return [(e.text, e.label, e.count, e.aliases) for e in doc.entities]
+
+
+def spans(nlp, text, label=None):
+    doc = nlp(text)
+    return [(m.text, m.start, m.end, m.source) for e in doc.entities for m in e.mentions if label in (None, e.label)]
+
+
+def test_title_is_a_work_of_art(nlp):
+    assert ("未来简史", "WORK_OF_ART", 1, ()) in ents(nlp, "他在《未来简史》里写道。")
+
+
+def test_dotted_foreign_name_and_its_family_name(nlp):
+    found = ents(nlp, "作家杰夫·贝尔纳在演讲中说，贝尔纳并不担心。")
+    assert ("杰夫·贝尔纳", "PERSON", 2, ("贝尔纳",)) in found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("公司副总经理林志远表示，明年将扩大产能。", "林志远"),
+        ("该行首席经济学家高文博认为利率会下降。", "高文博"),
+        ("钱立群指出，市场已经见底。", "钱立群"),
+        ("记者欧阳明辉报道。", "欧阳明辉"),
+    ],
+)
+def test_person_after_title_or_before_speech_verb(nlp, text, name):
+    assert (name, "PERSON") in [(e[0], e[1]) for e in ents(nlp, text)]
+
+
+@pytest.mark.parametrize("text", ["德国和美国提出了新标准。", "这个方案简单说就是降价。", "他认为这样不好。"])
+def test_no_person_from_common_words(nlp, text):
+    assert all(label != "PERSON" for _, label, _, _ in ents(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("杭州市市场监管局昨日发布通报。", "杭州市市场监管局"),
+        ("河北金源乳业有限公司生产的奶粉。", "河北金源乳业有限公司"),
+        ("他们成立了智能汽车事业群（IVG），负责新业务。", "智能汽车事业群"),
+    ],
+)
+def test_organisation_suffix_rule(nlp, text, org):
+    assert org in [e[0] for e in ents(nlp, text) if e[1] == "ORG"]
+
+
+def test_place_stays_inside_the_organisation(nlp):
+    found = spans(nlp, "杭州市市场监管局昨日发布通报。")
+    assert found == [("杭州市市场监管局", 0, 8, "rule")]
+
+
+def test_common_nouns_ending_in_a_suffix_are_not_organisations(nlp):
+    assert ents(nlp, "这种布局改变了行业格局。") == []
+    assert "中国汽车" not in [e[0] for e in ents(nlp, "中国汽车产业发展很快。")]
+
+
+def test_parenthesised_abbreviation_is_an_alias(nlp):
+    found = ents(nlp, "公司成立智能汽车事业群（IVG）。IVG由三个部门组成。")
+    assert ("智能汽车事业群", "ORG", 3, ("IVG",)) in found
+
+
+def test_gazetteer_short_and_full_forms_group(nlp):
+    found = {e[0]: e for e in ents(nlp, "滴滴出行发布财报，滴滴的订单量上升。")}
+    assert found["滴滴出行"][2:] == (2, ("滴滴",))
+
+
+def test_traditional_input_keeps_original_text_and_offsets(nlp):
+    doc = nlp("騰訊與阿里巴巴在杭州會面。")
+    got = [(e.text, e.simplified, e.label, e.start, e.end) for e in doc.entities]
+    assert got == [
+        ("騰訊", "腾讯", "ORG", 0, 2),
+        ("阿里巴巴", "阿里巴巴", "ORG", 3, 7),
+        ("杭州", "杭州", "GPE", 8, 10),
+    ]
+
+
+def test_latin_name_never_matches_inside_a_word(nlp):
+    assert "Google" not in [e[0] for e in ents(nlp, "Googlers love it")]
+    assert ("Google", "ORG") in [(e[0], e[1]) for e in ents(nlp, "他离开Google加入腾讯。")]
+
+
+def test_stoplist_words_are_never_entities(nlp):
+    assert ents(nlp, "这是一场长跑，需要智慧和扎根。") == []
+
+
+def test_gazetteer_format_errors(tmp_path):
+    p = tmp_path / "bad.tsv"
+    p.write_text("腾讯\tORG\n百度\tCOMPANY\t\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match=r"bad.tsv:2: unknown label 'COMPANY'"):
+        load_gazetteer(p)
+    p.write_text("腾讯 ORG\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match=r"bad.tsv:1: expected 'name<TAB>label<TAB>aliases'"):
+        load_gazetteer(p)
+
+
+def test_gazetteer_prefers_the_longest_surface():
+    g = Gazetteer([GazetteerEntry("腾讯", "ORG"), GazetteerEntry("腾讯广告", "ORG", ("腾讯广告部",))])
+    assert [(m.start, m.end, m.entry.name) for m in g.find("腾讯广告部和腾讯")] == [(0, 5, "腾讯广告"), (6, 8, "腾讯")]

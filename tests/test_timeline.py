@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+
+from tanalyze.pipeline import Options, Pipeline
+from tanalyze.timeline import sort_key
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return Pipeline(["entities", "timeline"], Options(extra={"model": False}))
+
+
+def test_events_are_chronological_with_entities(nlp):
+    text = "2020年，阿里巴巴发布了新平台。早在2015年，腾讯就开始布局。这是一场长跑。2018年9月，腾讯调整架构。"
+    doc = nlp(text)
+    assert [(e.date, e.date_text, e.text, e.entities) for e in doc.timeline] == [
+        ("2015", "早在2015年", "早在2015年，腾讯就开始布局。", ("腾讯",)),
+        ("2018-09", "2018年9月", "2018年9月，腾讯调整架构。", ("腾讯",)),
+        ("2020", "2020年", "2020年，阿里巴巴发布了新平台。", ("阿里巴巴",)),
+    ]
+
+
+def test_durations_are_not_events(nlp):
+    assert nlp("腾讯经营了六年，用户增长4小时。").timeline == ()
+
+
+def test_undated_sentences_with_all():
+    nlp = Pipeline(["timeline"], Options(extra={"model": False, "all_sentences": True}))
+    doc = nlp("没有日期。2020年有。")
+    assert [(e.date, e.text) for e in doc.timeline] == [("2020", "2020年有。"), ("", "没有日期。")]
+
+
+def test_equal_dates_keep_document_order(nlp):
+    doc = nlp("2020年甲公司成立。2020年乙公司成立。")
+    assert [e.text for e in doc.timeline] == ["2020年甲公司成立。", "2020年乙公司成立。"]
+
+
+def test_traditional_offsets_point_into_the_original(nlp):
+    text = "騰訊在2018年9月進行了架構調整。"
+    (event,) = nlp(text).timeline
+    assert text[event.start : event.end] == event.text and event.simplified == "腾讯在2018年9月进行了架构调整。"
+
+
+def test_sort_key_orders_bce_before_ce_and_intervals_by_start():
+    values = ["2018-09", "-0100", "1994", "2018/2020", "-0200", "2018"]
+    assert sorted(values, key=sort_key) == ["-0200", "-0100", "1994", "2018/2020", "2018", "2018-09"]
