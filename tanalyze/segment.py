@@ -88,6 +88,7 @@ class Segmenter:
         self.tokenizer = jieba.Tokenizer()
         self.force_split: set[str] = set()
         self._pos_table: dict[str, str] | None = None
+        self.use_cache = use_cache
         self._load(use_cache)
         self._protected = _protected_regex(self.protected_words)
 
@@ -167,6 +168,7 @@ class Segmenter:
         new = [LexiconEntry(w, freq, pos) for w in words]
         self.entries.extend(new)
         self._add_entries(new)
+        self.use_cache = False  # the cached tables no longer describe this Segmenter
         self.protected_words = _protected_words([*(LexiconEntry(w) for w in self.protected_words), *new])
         self._protected = _protected_regex(self.protected_words)
         self._pos_table = None
@@ -245,15 +247,26 @@ class Segmenter:
 
     # -- part of speech ---------------------------------------------------------------------
     def pos_table(self) -> dict[str, str]:
-        """Word -> POS tag from jieba's dictionary and the lexicons (loaded on first use)."""
+        """Word -> POS tag from jieba's dictionary and the lexicons (loaded on first use, cached)."""
         if self._pos_table is None:
-            table: dict[str, str] = {}
-            with self._main_dict().open(encoding="utf-8") as fh:
-                for line in fh:
-                    parts = line.split()
-                    if len(parts) == 3:
-                        table[parts[0]] = parts[2]
-            table.update(self.tokenizer.user_word_tag_tab)
+            folder = cache_dir() if self.use_cache else None
+            path = folder / f"pos-{self._cache_key()}.marshal" if folder else None
+            table: dict[str, str] | None = None
+            if path is not None and path.is_file():
+                try:
+                    table = marshal.loads(path.read_bytes())
+                except (OSError, EOFError, ValueError, TypeError):
+                    table = None
+            if table is None:
+                table = {}
+                with self._main_dict().open(encoding="utf-8") as fh:
+                    for line in fh:
+                        parts = line.split()
+                        if len(parts) == 3:
+                            table[parts[0]] = parts[2]
+                table.update(self.tokenizer.user_word_tag_tab)
+                if path is not None:
+                    _write_atomic(path, marshal.dumps(table))
             self._pos_table = table
         return self._pos_table
 
@@ -355,9 +368,16 @@ def _merge_numbers(words: list[str]) -> list[str]:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    """Write a cache file via a temporary file and rename; a failure only loses the cache."""
+    """Write a cache file via a temporary file and rename; a failure only loses the cache.
+
+    Older cache files of the same kind (other dictionary versions) are removed.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        kind = path.name.split("-", 1)[0]
+        for old in path.parent.glob(f"{kind}-*.marshal"):
+            if old != path:
+                old.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
