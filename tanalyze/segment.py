@@ -370,14 +370,14 @@ def _merge_numbers(words: list[str]) -> list[str]:
 def _write_atomic(path: Path, data: bytes) -> None:
     """Write a cache file via a temporary file and rename; a failure only loses the cache.
 
-    Older cache files of the same kind (other dictionary versions) are removed.
+    Only the newest few cache files of a kind are kept (one per set of --dict files in use).
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         kind = path.name.split("-", 1)[0]
-        for old in path.parent.glob(f"{kind}-*.marshal"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        others = sorted((p for p in path.parent.glob(f"{kind}-*.marshal") if p != path), key=lambda p: p.stat().st_mtime)
+        for old in others[:-3]:
+            old.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
