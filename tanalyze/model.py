@@ -31,7 +31,7 @@ def to_plain(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A piece of the document: original text, Simplified text, original offsets."""
 
@@ -41,14 +41,14 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token(Span):
     """One word from the segmenter; ``pos`` is set only when POS tags were requested."""
 
     pos: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention(Span):
     """One occurrence of an entity; ``source`` is gazetteer | model | rule."""
 
@@ -56,7 +56,7 @@ class Mention(Span):
     source: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One real-world entity with all its mentions in the document."""
 
@@ -91,7 +91,7 @@ class Entity:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateMention(Span):
     """A temporal expression with its ISO 8601 value.
 
@@ -107,7 +107,7 @@ class DateMention(Span):
     resolved_from: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntityRef:
     """A reference to an entity of the document (as in ``entities``)."""
 
@@ -116,7 +116,7 @@ class EntityRef:
     label: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim(Span):
     """Who claims, does or stands for what, with the evidence sentence as the span."""
 
@@ -146,7 +146,7 @@ class Claim(Span):
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineEvent(Span):
     """A dated clause of the document, ordered by ``date``."""
 
@@ -168,7 +168,7 @@ class TimelineEvent(Span):
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """One input text and everything the stages found in it.
 
