@@ -315,8 +315,11 @@ def _ours_as_jionlp(found: DateFound | None, ref: datetime | None) -> dict | Non
     if span is None:
         return None
     fmt = "%Y-%m-%d %H:%M:%S"
+    # JioNLP's ends are inclusive at their grain, except a clock hour ending a range
+    # (3点至8点 ends at 8:00:00, its docstring's rule), where tanalyze's end is that instant.
+    end = span[1] if found.type == "interval" and re.search(r"/.*T\d{2}$", found.value) else span[1] - timedelta(seconds=1)
     return {"type": "time_span" if found.type == "interval" else "time_point",
-            "time": [span[0].strftime(fmt), (span[1] - timedelta(seconds=1)).strftime(fmt)]}
+            "time": [span[0].strftime(fmt), end.strftime(fmt)]}
 
 
 def run_jionlp() -> dict | None:
