@@ -191,6 +191,7 @@ _DAY_WORDS = {
     "昨天": -1, "昨日": -1, "昨晚": -1, "昨夜": -1, "昨晨": -1,
     "前天": -2, "前日": -2, "前晚": -2, "前夜": -2, "大前天": -3,
     "明天": 1, "明日": 1, "明晚": 1, "明早": 1, "后天": 2, "后日": 2, "大后天": 3, "大后日": 3,
+    "大大前天": -4, "大大后天": 4,
 }
 _DAY_ANAPHORA = {"次日": 1, "翌日": 1, "次晨": 1, "翌晨": 1, "同日": 0, "当天": 0, "当日": 0, "当晚": 0, "是日": 0}
 _NOW_WORDS = ("现在", "此时", "此刻", "当前")
@@ -202,7 +203,7 @@ _DAY_WORD_PART = {"今晨": "早上", "昨晨": "早上", "次晨": "早上", "�
 # Day parts: name -> (start hour, end hour) of the interval, end may be 24+.
 _DAY_PARTS = {
     "凌晨": (0, 6), "黎明": (4, 7), "清晨": (5, 8), "早晨": (6, 10), "早上": (6, 10), "早": (6, 10),
-    "上午": (8, 12), "中午": (11, 13), "正午": (11, 13), "午间": (11, 13), "午后": (13, 15),
+    "上午": (7, 12), "中午": (12, 14), "正午": (12, 13), "午间": (12, 14), "午后": (13, 15),
     "下午": (12, 18), "傍晚": (17, 19), "黄昏": (17, 19), "晚上": (18, 24), "晚间": (18, 24),
     "晚": (18, 24), "夜晚": (18, 24), "夜里": (20, 30), "夜间": (20, 30), "深夜": (22, 27),
     "半夜": (23, 27), "午夜": (24, 25), "白天": (6, 18),
@@ -1099,7 +1100,7 @@ def _ref_point(ref: datetime | None, source: str | None) -> _Point | None:
     if source == "latest_year":
         grain = "year"
     elif ref.hour or ref.minute or ref.second:
-        grain = "minute" if not ref.second else "second"
+        grain = "second"  # a reference with a clock time is an instant (现在 is that second)
     else:
         grain = "day"
     return _Point(ref, grain, "ref_date")
