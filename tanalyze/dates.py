@@ -268,14 +268,22 @@ _P = {
         rf"(?<![\d.:第])(?P<h>\d{{1,2}}|[零〇一二两三四五六七八九十廿]{{1,3}})\s*(?P<sep>[时点點])(?P<zhong>钟)?"
         rf"(?:(?P<half>半)|(?P<q>[一三13])刻|(?P<mi>\d{{1,2}}|[零〇一二三四五六七八九十]{{1,4}})\s*(?P<fen>分)?"
         rf"(?:(?P<s>\d{{1,2}}|[零〇一二三四五六七八九十]{{1,3}})秒)?)?(?P<zheng>整)?"
-        rf"|(?<![\d:])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::(?P<cs>[0-5]\d))?(?![\d:])(?:时(?!间|候|期|代))?(?:\s*(?P<ampm>[ap]\.?m\.?|[AP]M|[ap](?![A-Za-z])))?"
+        rf"|(?:(?<![\d:])|(?<=\d[-/.]\d\d))(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::(?P<cs>[0-5]\d))?(?![\d:])(?:时(?!间|候|期|代))?(?:\s*(?P<ampm>[ap]\.?m\.?|[AP]M|[ap](?![A-Za-z])))?"
         r"|(?<![\d:])(?P<eh>1[0-2]|0?[1-9])\s*(?P<eampm>[ap]\.?m\.?|[AP]M)(?![A-Za-z])"
     ),
+    # 2024-11-14, 2024/11/14, 2019.9.6, 1994.01-19, 2022 11 23, 2024-11, 20240307, 10/31/1974,
+    # 09-01 and 12-01 (zero-padded month-day), 11/3号, 6·30 (month·day, as in event names),
+    # and a date glued to its clock time (2018-12-1209:03).
     "numeric": re.compile(
-        r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.])"
+        r"(?<![\d./])(?P<y>(?:19|20)\d{2})[-/.](?P<m>1[0-2]|0?[1-9])[-/.](?P<d>3[01]|[12]\d|0?[1-9])"
+        r"(?:(?![\d.])|(?<=\d\d)(?=[01]\d:|2[0-3]:))"
+        r"|(?<![\d.])(?P<ys>(?:19|20)\d{2}) (?P<ms>1[0-2]|0?[1-9]) (?P<ds>3[01]|[12]\d|0?[1-9])(?![\d.])"
         r"|(?<![\d.\-/])(?P<y2>(?:19|20)\d{2})-(?P<m2>1[0-2]|0[1-9])(?![\d\-./])"
         r"|(?<!\d)(?P<y8>(?:19|20)\d{2})(?P<m8>1[0-2]|0[1-9])(?P<d8>3[01]|[12]\d|0[1-9])(?!\d)"
         r"|(?<![\d.\-/])(?P<um>1[0-2]|0?[1-9])/(?P<ud>3[01]|[12]\d|0?[1-9])/(?P<uy>\d{4}|\d{2})(?![\d/])"
+        r"|(?<![\d.\-/:])(?P<pm>0[1-9]|1[0-2])-(?P<pd>0[1-9]|[12]\d|3[01])(?![\d\-./:])"
+        r"|(?<![\d.\-/])(?P<sm>1[0-2]|0?[1-9])/(?P<sd>3[01]|[12]\d|0?[1-9])[号日]"
+        r"|(?<![\d.·])(?P<dm>1[0-2]|[1-9])·(?P<dd>3[01]|[12]\d|[1-9])(?![\d·])"
     ),
     # 三十年, 十余年, 20余年, 4小时, 一个半小时, 两个月, 半年, 两周; optional 前/后/以来/内.
     "duration": re.compile(
@@ -480,10 +488,23 @@ def _ampm(data: dict, marker: str | None) -> dict | None:
     return data
 
 
+_CLOCK_NEXT = re.compile(r"\s*(?:[01]?\d|2[0-3]):[0-5]\d")
+
+
 def _check_numeric(m: re.Match, folded: str) -> dict | None:
     g = m.groupdict()
+    month_day = g["pm"] or g["sm"] or g["dm"]
+    if month_day:
+        if g["pm"] and not (g["pm"][0] == "0" or g["pd"][0] == "0" or _CLOCK_NEXT.match(folded, m.end())):
+            return None  # 10-12 is more often a range of numbers than October 12th
+        day = int(g["pd"] or g["sd"] or g["dd"])
+        if _safe_date(2000, int(month_day), day) is None:
+            return None
+        return {"month": int(month_day), "day": day}
     if g["y"]:
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+    elif g["ys"]:
+        y, mo, d = int(g["ys"]), int(g["ms"]), int(g["ds"])
     elif g["y2"]:
         return {"year": int(g["y2"]), "month": int(g["m2"]), "explicit": True}
     elif g["y8"]:
