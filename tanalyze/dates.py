@@ -226,6 +226,10 @@ _HOLIDAYS = {
 }
 
 
+# Measure words and units after a number that make it a count, not a day (9月30多家, 1月3个).
+_MEASURES = "万亿千百个名位家次条项件人元只台辆部所种批天年月周多余点时分秒倍成亩吨米斤股户起例"
+
+
 def _words(words: Iterable[str]) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
@@ -243,9 +247,11 @@ _P = {
     ),
     "month": re.compile(rf"(?<![\d{CN_NUMBER_CHARS}第个])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?(?!饼|球|亮|光|子)"),
     "month_word": re.compile(_words(list(_MONTH_WORDS) + list(_MONTH_ANAPHORA))),
-    # 30日, 21号, 二十一日, 初五 (not 一日 on its own: 一日之计 is not a date).
+    # 30日, 21号, 二十一日, 1月3 (a bare Arabic day right after a month; not 一日 on its own:
+    # 一日之计 is not a date).
     "day": re.compile(
-        rf"(?<![\d.第])(?:(?P<d>[12]\d|3[01]|0?[1-9])\s*[日号]|(?P<dc>[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?)[日号]"
+        rf"(?<=月)(?P<db>[12]\d|3[01]|0?[1-9])(?![\d.%日号{_MEASURES}])"
+        rf"|(?<![\d.第])(?:(?P<d>[12]\d|3[01]|0?[1-9])\s*[日号]|(?P<dc>[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?)[日号]"
         rf"|(?<=月)(?P<ds>[一二三四五六七八九])[日号]|(?<=月)(?P<dh>[一二三四五六七八九])号)"
         rf"(?![线楼文院馆房机台车位门桥口库令厅店场元件字码])"
     ),
@@ -297,6 +303,11 @@ _P = {
         rf"|(?P<cent2>\d{{1,2}}|{_CN}{{1,3}})世纪(?P<part2>初|末|中期|初期|末期|前期|后期|中叶)?"
     ),
     "holiday": re.compile(rf"(?<![{CN_NUMBER_CHARS}])(?:{_words(_HOLIDAYS)})"),
+    # A bare number opening a range takes the unit of the other end (9~12点半, 1-9月, 2020至2025年).
+    "bare": re.compile(
+        rf"(?<![\d.:/~\-{CN_NUMBER_CHARS}])(?P<n>\d{{1,4}}|[{CN_NUMBER_CHARS}]{{1,4}})"
+        rf"(?=\s*(?:至|到|~|-|—{{1,2}}|–)\s*[\d{CN_NUMBER_CHARS}])"
+    ),
     "approx_pre": re.compile(r"早在|大约|大概|大致|约莫|约"),
     "approx_post": re.compile(r"前后|左右|许|多钟|多"),
     "set": re.compile(r"每(?:隔)?(?P<n>\d+|[一二三四五六七八九十两半]+)?(?:个)?(?P<unit>年|月|周|星期|礼拜|天|日|晚|季度|小时|分钟|秒)"),
@@ -305,7 +316,7 @@ _P = {
 # Priority when two tokens cover the same span (lower wins).
 _PRIORITY = {"numeric": 0, "year": 1, "decade": 1, "holiday": 1, "year_word": 2, "month_word": 2, "day_word": 2,
              "quarter": 3, "half": 3, "duration": 4, "set": 4, "month": 5, "day": 5, "week": 6, "clock": 6,
-             "day_part": 7, "year_part": 7, "month_part": 7, "approx_pre": 8, "approx_post": 8}
+             "day_part": 7, "year_part": 7, "month_part": 7, "approx_pre": 8, "approx_post": 8, "bare": 9}
 
 _DUR_UNITS = {"周年": "Y", "年": "Y", "月": "M", "个月": "M", "周": "W", "星期": "W", "礼拜": "W", "天": "D", "日": "D",
               "小时": "H", "钟头": "H", "个钟": "H", "分钟": "MIN", "秒钟": "S", "秒": "S", "季度": "Q", "刻钟": "QH",
@@ -330,7 +341,32 @@ def _tokens(folded: str) -> list[_Tok]:
         if tok.start >= end:
             kept.append(tok)
             end = tok.end
-    return kept
+    return _bare_ranges(kept, folded)
+
+
+def _bare_ranges(tokens: list[_Tok], folded: str) -> list[_Tok]:
+    """Give a bare number opening a range the unit of the token across the connector, or drop it."""
+    out: list[_Tok] = []
+    for i, tok in enumerate(tokens):
+        if tok.kind != "bare":
+            out.append(tok)
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is None or not _CONNECTOR.fullmatch(folded[tok.end: nxt.start]):
+            continue
+        raw = tok.data["raw"]
+        n = parse_digits(raw) if len(raw) == 4 else parse_number(raw)
+        if n is None:
+            continue
+        if nxt.kind == "clock" and n <= 24:
+            out.append(_Tok("clock", tok.start, tok.end, {"hour": n, "minute": None, "second": None, "weak": False}))
+        elif nxt.kind == "day" and 1 <= n <= 31:
+            out.append(_Tok("day", tok.start, tok.end, {"day": n}))
+        elif nxt.kind == "month" and 1 <= n <= 12:
+            out.append(_Tok("month", tok.start, tok.end, {"month": n}))
+        elif nxt.kind == "year" and len(raw) == 4 and 1000 <= n <= 2999:
+            out.append(_Tok("year", tok.start, tok.end, {"year": n, "explicit": True}))
+    return out
 
 
 def _num(text: str | None) -> int | None:
@@ -379,7 +415,7 @@ def _check_month_word(m: re.Match, folded: str) -> dict:
 
 
 def _check_day(m: re.Match, folded: str) -> dict | None:
-    raw = m.group("d") or m.group("dc") or m.group("ds") or m.group("dh")
+    raw = m.group("d") or m.group("db") or m.group("dc") or m.group("ds") or m.group("dh")
     day = _num(raw)
     return {"day": day} if day and 1 <= day <= 31 else None
 
@@ -593,6 +629,7 @@ _CHECKS: dict[str, Callable[[re.Match, str], dict | None]] = {
     "day_part": _check_day_part, "clock": _check_clock, "numeric": _check_numeric, "duration": _check_duration,
     "decade": _check_decade, "holiday": _check_holiday, "set": _check_set,
     "approx_pre": lambda m, folded: {"word": m.group(0)}, "approx_post": lambda m, folded: {"word": m.group(0)},
+    "bare": lambda m, folded: {"raw": m.group("n")},
 }
 
 
