@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Callable, Iterable
 
+from .datewords import spring_festival
 from .errors import UsageError
 from .numerals import CN_DIGIT_CHARS, CN_NUMBER_CHARS, parse_digits, parse_number
 from .textutil import fold_width
@@ -222,8 +223,10 @@ _HOLIDAYS = {
     "国际劳动节": (5, 1), "青年节": (5, 4), "五四青年节": (5, 4), "儿童节": (6, 1), "六一儿童节": (6, 1),
     "国际儿童节": (6, 1), "建党节": (7, 1), "建军节": (8, 1), "八一建军节": (8, 1), "教师节": (9, 10),
     "国庆": (10, 1), "国庆节": (10, 1), "万圣节": (10, 31), "平安夜": (12, 24), "圣诞": (12, 25),
-    "圣诞节": (12, 25), "光棍节": (11, 11), "双十一": (11, 11),
+    "圣诞节": (12, 25), "光棍节": (11, 11), "双十一": (11, 11), "阳历新年": (1, 1),
 }
+# Names of 春节 (lunar new year): its Gregorian date depends on the year (``spring_festival``).
+_SPRING_FESTIVAL_WORDS = ("春节", "农历新年", "新春")
 
 
 # Measure words and units after a number that make it a count, not a day (9月30多家, 1月3个).
@@ -302,7 +305,7 @@ _P = {
         rf"(?P<pre>上世纪|上个世纪|(?P<cent>\d{{2}}|{_CN}{{1,3}})世纪)?(?P<dec>\d0|[一二三四五六七八九]十)年代(?P<part>初|末|中期|初期|末期|前期|后期)?"
         rf"|(?P<cent2>\d{{1,2}}|{_CN}{{1,3}})世纪(?P<part2>初|末|中期|初期|末期|前期|后期|中叶)?"
     ),
-    "holiday": re.compile(rf"(?<![{CN_NUMBER_CHARS}])(?:{_words(_HOLIDAYS)})"),
+    "holiday": re.compile(rf"(?<![{CN_NUMBER_CHARS}])(?:{_words(list(_HOLIDAYS) + list(_SPRING_FESTIVAL_WORDS))})"),
     # A bare number opening a range takes the unit of the other end (9~12点半, 1-9月, 2020至2025年).
     "bare": re.compile(
         rf"(?<![\d.:/~\-{CN_NUMBER_CHARS}])(?P<n>\d{{1,4}}|[{CN_NUMBER_CHARS}]{{1,4}})"
@@ -611,6 +614,8 @@ def _check_decade(m: re.Match, folded: str) -> dict | None:
 
 
 def _check_holiday(m: re.Match, folded: str) -> dict:
+    if m.group(0) in _SPRING_FESTIVAL_WORDS:
+        return {"spring_festival": True}
     month, day = _HOLIDAYS[m.group(0)]
     return {"month": month, "day": day}
 
@@ -763,6 +768,7 @@ class _Fields:
     src: str | None = None
     unresolved: bool = False
     now: _Point | None = None
+    spring_festival: bool = False
 
     def set_date(self, d: date | datetime) -> None:
         self.year, self.month, self.day = d.year, d.month, d.day
@@ -829,6 +835,7 @@ def _apply(tok: _Tok, f: _Fields, state: _State) -> None:
     """Fold one token into the fields of its expression."""
     d, kind = tok.data, tok.kind
     if kind in ("year", "numeric", "holiday", "month", "day"):
+        f.spring_festival = f.spring_festival or bool(d.get("spring_festival"))
         for key in ("year", "month", "day"):
             if key in d:
                 setattr(f, key, d[key])
@@ -931,7 +938,7 @@ def _complete(f: _Fields, state: _State, inherit: _Fields | None) -> None:
         # a month mentioned in passing (去年3月爆发以来) does not date it.
         month_from = state.para_day or (None if state.ref and state.ref.at_least("month") else state.para_month)
         _fill(f, month_from, "month", ("year", "month"))
-    if f.year is None and (f.month is not None or f.quarter or f.half or f.ypart or f.mpart):
+    if f.year is None and (f.month is not None or f.quarter or f.half or f.ypart or f.mpart or f.spring_festival):
         _fill(f, state.para_year, "year", ("year",))
     if not has_date and (f.hour is not None or f.part):
         point = state.para_day
@@ -957,7 +964,8 @@ def _fill(f: _Fields, para: _Point | None, grain: str, keys: tuple[str, ...]) ->
 def _fill_from_ref(f: _Fields, state: _State) -> None:
     """Last resort for missing year/month: the reference date (needs that precision)."""
     need_month = (f.day is not None or f.mpart is not None) and f.month is None
-    need_year = f.year is None and (f.month is not None or f.day is not None or f.quarter or f.half or f.ypart or f.mpart)
+    need_year = f.year is None and (f.month is not None or f.day is not None or f.quarter or f.half or f.ypart or f.mpart
+                                    or f.spring_festival)
     if not (need_month or need_year):
         return
     ref = state.ref
@@ -1010,6 +1018,11 @@ def _point_value(f: _Fields, text: str) -> _Value:
         return _Value("date", _fmt(start, "week"), "week", _Point(start, "week", text))
     if f.year is None:
         return _time_only(f)
+    if f.spring_festival:
+        day = spring_festival(f.year)
+        if day is None:
+            return _Value("date", None, None)
+        f.month, f.day = day.month, day.day
     try:
         return _dated_value(f, text)
     except ValueError:

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from tanalyze.convert import to_simplified
 from tanalyze.dates import DateFound, extract_dates, find_ref_date, parse_ref_date
+from tanalyze.datewords import spring_festival
 from tanalyze.errors import UsageError
 
 REF = datetime(2024, 11, 14)
@@ -142,6 +143,10 @@ SIMPLIFIED = [
     ('开放时间8~17点半。', '8~17点半', '2024-11-14T08/2024-11-14T17:30', False),
     ('2015至2019年间。', '2015至2019年', '2015/2019', False),
     ('昨晚7到9点停电。', '昨晚7到9点', '2024-11-13T19/2024-11-13T21', False),
+    ('春节前后客流最大。', '春节前后', '2024-02-10', True),
+    ('2019年春节他回了老家。', '2019年春节', '2019-02-05', False),
+    ('去年春节很热闹。', '去年春节', '2023-01-22', False),
+    ('农历新年将至。', '农历新年', '2024-02-10', False),
 ]
 
 TRADITIONAL = [
@@ -295,6 +300,16 @@ def test_traditional_forms_survive_conversion(traditional: str, simplified: str)
 def test_type_and_grain(text: str, expression: str, type_: str, grain: str | None) -> None:
     found = _find(text, expression)
     assert (found.type, found.grain) == (type_, grain)
+
+
+@pytest.mark.parametrize(("year", "day"), [(1950, "1950-02-17"), (1990, "1990-01-27"), (2000, "2000-02-05"),
+                                           (2050, "2050-01-23")])
+def test_spring_festival_table(year: int, day: str) -> None:
+    assert str(spring_festival(year)) == day
+
+
+def test_spring_festival_outside_the_table_has_no_value() -> None:
+    assert _find("1900年春节", "1900年春节").value is None
 
 
 def test_a_count_after_a_month_is_not_its_day() -> None:
