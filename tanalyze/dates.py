@@ -174,7 +174,7 @@ _CN = f"[{CN_NUMBER_CHARS}]"
 _CND = f"[{CN_DIGIT_CHARS}]"
 _N2 = rf"(?:\d{{1,2}}|{_CN}{{1,3}})"
 # Counts for durations: 30, 2.5, 三十, 十余 (余 separate), 二十几, 几十.
-_COUNT = rf"(?:\d+(?:\.\d+)?|(?:{_CN}|几)+|数)"
+_COUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?[万亿]?|(?:{_CN}|几)+|数)"
 
 # Relative words: name -> (unit, offset, anaphoric?)
 _YEAR_WORDS = {
@@ -241,7 +241,7 @@ _P = {
     # 2018年, 二〇一八年, 98年4月 (two-digit years only before a month), 民国113年, 公元前221年.
     "year": re.compile(
         rf"(?P<era>公元前|公元|民国)?(?<![\d{CN_DIGIT_CHARS}.])"
-        rf"(?:(?P<y4>\d{{4}}|{_CND}{{4}})|(?P<y2>\d{{2}}|{_CND}{{2}})(?=年\s*(?:{_N2}月|第?[一二三四1-4]季度|[初底末]))"
+        rf"(?:(?P<y4>\d{{4}}|{_CND}{{4}})|(?P<y2>\d{{2}})(?=年\s*(?:{_N2}月|第?[一二三四1-4]季度|[初底末]))|(?P<y2c>{_CND}{{2}})(?=\s*年)"
         rf"|(?<=民国)(?P<roc>\d{{1,3}}|{_CN}{{1,6}})|(?<=公元前)(?P<bc>\d{{1,4}}|{_CN}{{1,6}}))\s*年(?!代|级|龄|纪|轻|薪|制|度)"
     ),
     "year_word": re.compile(
@@ -297,7 +297,7 @@ _P = {
     # 三十年, 十余年, 20余年, 4小时, 一个半小时, 两个月, 半年, 两周; optional 前/后/以来/内.
     "duration": re.compile(
         rf"(?<![\d.第{CN_NUMBER_CHARS}])(?:(?P<n>{_COUNT})(?P<more>多|余|来)?(?P<ge>个)?(?P<half>半)?(?P<more2>多)?"
-        rf"(?P<unit>周年|年|个?月|周|星期|礼拜|天|日|小时|钟头|个钟|分钟|秒钟|秒|季度|刻钟)(?P<half2>半)?(?P<more3>多)?"
+        rf"(?P<unit>周年|年|个?月|周|星期|礼拜|天|日|小时|钟头|个钟|分钟|秒钟|秒|季度|刻钟|分)(?P<half2>半)?(?P<more3>多)?"
         rf"|(?P<halfonly>半)(?P<ge2>个)?(?P<unit2>年|月|天|小时|钟头|分钟|世纪|周))"
         rf"(?P<dir>之前|之后|以前|以后|以来|以内|之内|前|后|内)?"
     ),
@@ -322,7 +322,7 @@ _PRIORITY = {"numeric": 0, "year": 1, "decade": 1, "holiday": 1, "year_word": 2,
              "day_part": 7, "year_part": 7, "month_part": 7, "approx_pre": 8, "approx_post": 8, "bare": 9}
 
 _DUR_UNITS = {"周年": "Y", "年": "Y", "月": "M", "个月": "M", "周": "W", "星期": "W", "礼拜": "W", "天": "D", "日": "D",
-              "小时": "H", "钟头": "H", "个钟": "H", "分钟": "MIN", "秒钟": "S", "秒": "S", "季度": "Q", "刻钟": "QH",
+              "小时": "H", "钟头": "H", "个钟": "H", "分钟": "MIN", "分": "MIN", "秒钟": "S", "秒": "S", "季度": "Q", "刻钟": "QH",
               "世纪": "C"}
 
 
@@ -392,10 +392,19 @@ def _check_year(m: re.Match, folded: str) -> dict | None:
         if era == "民国":
             year += 1911
         return {"year": year, "explicit": True}
-    two = parse_digits(m.group("y2"))
+    raw = m.group("y2") or m.group("y2c")
+    if raw in _APPROX_PAIRS:
+        return None  # 三五年 is three to five years
+    two = parse_digits(raw)
     if two is None:
         return None
-    return {"year": 1900 + two if two >= 50 else 2000 + two, "explicit": True}
+    return {"yy": two, "explicit": True}
+
+
+def _two_digit_year(two: int, state: "_State") -> int:
+    """98年 → 1998, 15年 → 2015: the 20xx year unless it is more than ten years after the reference."""
+    now = state.ref.dt.year if state.ref is not None else datetime.now().year
+    return 2000 + two if 2000 + two <= now + 10 else 1900 + two
 
 
 def _check_year_word(m: re.Match, folded: str) -> dict:
@@ -560,10 +569,34 @@ def _check_numeric(m: re.Match, folded: str) -> dict | None:
 _NOT_YEARS_AFTER = set("级制代龄纪轻薪度")
 
 
+_APPROX_PAIRS = {"一二", "二三", "两三", "三四", "四五", "五六", "六七", "七八", "八九", "一两", "三五"}
+
+
+def _count(raw: str) -> tuple[float | None, bool]:
+    """The number a duration counts, and whether it is approximate (一两年, 二三十年 → lower bound).
+
+    Two Chinese digits side by side are a pair of neighbours (一两, 三五) or a year written digit
+    by digit (九八年), never a count like 98: those return None.
+    """
+    raw = raw.replace(",", "")
+    head = raw[:2]
+    if len(raw) >= 2 and all(c in CN_DIGIT_CHARS for c in head):
+        if head not in _APPROX_PAIRS:
+            return None, False
+        low = parse_number(head[0] + raw[2:])
+        return (float(low) if low is not None else None), True
+    if raw.replace(".", "", 1).isdigit():
+        return float(raw), False
+    n = parse_number(raw)
+    return (float(n) if n is not None else None), False
+
+
 def _check_duration(m: re.Match, folded: str) -> dict | None:
     g = m.groupdict()
     unit_word = g["unit"] or g["unit2"]
     unit = _DUR_UNITS[unit_word]
+    if unit_word == "分" and not folded[: m.start()].endswith(("小时", "钟头", "个钟")):
+        return None  # 30分 alone is a score; 5小时30分 is a duration
     after = folded[m.end(): m.end() + 1]
     if unit == "Y" and after in _NOT_YEARS_AFTER and not g["dir"]:
         return None
@@ -571,14 +604,14 @@ def _check_duration(m: re.Match, folded: str) -> dict | None:
         return {"n": 0, "half": True, "unit": unit, "approx": False, "dir": g["dir"], "known": True}
     raw = g["n"]
     vague = "几" in raw or raw == "数"
-    n: float | None = parse_number(raw.replace("几", "")) if raw not in ("几", "数") else None
-    if n is not None and "." in raw:
-        n = float(raw)
-    if n is None and not vague:
-        return None
     if raw in ("几", "数") or raw.startswith("几"):
         return None  # 几天 / 几十年: no count to report
-    more = bool(g["more"] or g["more2"] or g["more3"]) or vague
+    n, pair = _count(raw.replace("几", "")) if raw else (None, False)
+    if n is None:
+        return None
+    if n.is_integer():
+        n = int(n)
+    more = bool(g["more"] or g["more2"] or g["more3"]) or vague or pair
     if g["more"] == "来" and not g["dir"] and unit != "Y":
         return None
     if unit == "M" and not (g["ge"] or "个" in unit_word or more or g["half"] or g["half2"] or g["dir"] or n > 12):
@@ -839,6 +872,8 @@ def _apply(tok: _Tok, f: _Fields, state: _State) -> None:
         for key in ("year", "month", "day"):
             if key in d:
                 setattr(f, key, d[key])
+        if "yy" in d:
+            f.year = _two_digit_year(d["yy"], state)
         f.explicit = f.explicit or bool(d.get("explicit"))
     elif kind == "year_word":
         base = _relative_base(state, "year", d["anaphoric"], f)
