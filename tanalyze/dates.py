@@ -264,6 +264,12 @@ _P = {
         rf"|(?P<qrel>上上|下下|上|本|下|这|今)个?季度"
     ),
     "half": re.compile(r"(?P<h>上|下|前|后)半年"),
+    # 前两周 / 上三个月 / 下三天: the N whole units before or after the current one;
+    # 2022年前十一个月 / 4月前4天: the first N units of the period just named; 今明两年: this and next.
+    "window": re.compile(
+        r"今明两?(?P<pair>年|天)|"
+        rf"(?P<dir>前|上|下)(?P<n>\d{{1,3}}|{_CN}{{1,3}})(?P<ge>个)?(?P<unit>年|月|周|星期|礼拜|天|日|小时|钟头|个钟|分钟|秒钟|秒|季度)"
+    ),
     "year_part": re.compile(rf"(?<![\d{CN_NUMBER_CHARS}上去今明前后本当同次翌该])年(?:初|底|末|中|终)|岁末|伊始|(?<=年)(?:初|底|末)"),
     "month_part": re.compile(rf"(?P<p>上旬|中旬|下旬)|(?<![\d{CN_NUMBER_CHARS}])(?P<p3>月初|月底|月末|月中)|(?<=月)(?P<p2>初|底|末)"),
     "week": re.compile(
@@ -318,7 +324,7 @@ _P = {
 
 # Priority when two tokens cover the same span (lower wins).
 _PRIORITY = {"numeric": 0, "year": 1, "decade": 1, "holiday": 1, "year_word": 2, "month_word": 2, "day_word": 2,
-             "quarter": 3, "half": 3, "duration": 4, "set": 4, "month": 5, "day": 5, "week": 6, "clock": 6,
+             "quarter": 3, "half": 3, "window": 3, "duration": 4, "set": 4, "month": 5, "day": 5, "week": 6, "clock": 6,
              "day_part": 7, "year_part": 7, "month_part": 7, "approx_pre": 8, "approx_post": 8, "bare": 9}
 
 _DUR_UNITS = {"周年": "Y", "年": "Y", "月": "M", "个月": "M", "周": "W", "星期": "W", "礼拜": "W", "天": "D", "日": "D",
@@ -449,6 +455,24 @@ def _check_quarter(m: re.Match, folded: str) -> dict | None:
         return {"quarter": 1}
     q = _num(m.group("q") or m.group("qq"))
     return {"quarter": q} if q and 1 <= q <= 4 else None
+
+
+_WINDOW_AFTER = set(" \t\n，。、；：！？,.;:!?（(“\"在于的从是")
+
+
+def _check_window(m: re.Match, folded: str) -> dict | None:
+    if m.group("pair"):
+        return {"window": (0, 2, _DUR_UNITS[m.group("pair")])}
+    n, pair = _count(m.group("n"))
+    if n is None or pair or not n.is_integer() or n < 1:
+        return None
+    unit = _DUR_UNITS[m.group("unit")]
+    before = folded[m.start() - 1] if m.start() else "\n"
+    if before in "年月" and m.group("dir") == "前":
+        return {"first": (int(n), unit)}
+    if before in _WINDOW_AFTER and n >= 2:  # 上一周 is last week, 前一天 the day before something
+        return {"window": (1 if m.group("dir") == "下" else -1, int(n), unit)}
+    return None  # 提前两天, 会前两天: before something we do not know
 
 
 def _check_half(m: re.Match, folded: str) -> dict:
@@ -614,8 +638,8 @@ def _check_duration(m: re.Match, folded: str) -> dict | None:
     more = bool(g["more"] or g["more2"] or g["more3"]) or vague or pair
     if g["more"] == "来" and not g["dir"] and unit != "Y":
         return None
-    if unit == "M" and not (g["ge"] or "个" in unit_word or more or g["half"] or g["half2"] or g["dir"] or n > 12):
-        return None  # 三月 is March
+    if unit == "M" and not (g["ge"] or "个" in unit_word or more or g["half"] or g["half2"] or n > 12):
+        return None  # 三月 is March, 4月前 before April
     if unit == "Q" and not g["ge"]:
         return None  # 三季度 is a quarter
     if unit == "D" and unit_word == "日" and not (more or g["dir"]):
@@ -663,6 +687,7 @@ def _check_set(m: re.Match, folded: str) -> dict | None:
 _CHECKS: dict[str, Callable[[re.Match, str], dict | None]] = {
     "year": _check_year, "year_word": _check_year_word, "month": _check_month, "month_word": _check_month_word,
     "day": _check_day, "day_word": _check_day_word, "quarter": _check_quarter, "half": _check_half,
+    "window": _check_window,
     "year_part": _check_year_part, "month_part": _check_month_part, "week": _check_week,
     "day_part": _check_day_part, "clock": _check_clock, "numeric": _check_numeric, "duration": _check_duration,
     "decade": _check_decade, "holiday": _check_holiday, "set": _check_set,
@@ -677,6 +702,7 @@ _CHECKS: dict[str, Callable[[re.Match, str], dict | None]] = {
 
 _DUR_ORDER = ["C", "Y", "Q", "M", "W", "D", "H", "QH", "MIN", "S"]
 _SLOT = {"approx_pre": 0, "set": 1, "year": 2, "year_word": 2, "decade": 2, "quarter": 3, "half": 3, "year_part": 3,
+         "window": 3,
          "month": 4, "month_word": 4, "month_part": 5, "day": 6, "day_word": 6, "holiday": 6, "duration": 6,
          "day_part": 7, "clock": 8, "approx_post": 9}
 _GAP = re.compile(r"\s?|的")
@@ -685,6 +711,8 @@ _BOUNDARY_SENTENCE = re.compile(r"[。！？!?；;\n]")
 
 
 def _slot(tok: _Tok) -> int:
+    if tok.kind == "window":
+        return 5 if "first" in tok.data else 1
     if tok.kind == "week":
         return 6 if tok.data["weekday"] is not None else 5
     if tok.kind == "numeric":
@@ -707,8 +735,12 @@ def _can_follow(group: list[_Tok], tok: _Tok) -> bool:
         return tok.kind == "approx_post" or (offset and tok.kind in ("day_part", "clock"))
     if tok.kind == "duration":
         return last.kind == "approx_pre"
+    if last.kind == "window" and "window" in last.data:
+        return tok.kind == "approx_post"
     if tok.kind == "month_part":
         return last.kind in ("month", "month_word", "approx_pre")
+    if tok.kind == "window":
+        return "first" in tok.data and last.kind in ("year", "year_word", "month", "month_word")
     if tok.kind in ("quarter", "half", "year_part") and last.kind not in ("year", "year_word", "approx_pre", "set"):
         return False
     if "decade" in kinds:
@@ -802,6 +834,7 @@ class _Fields:
     unresolved: bool = False
     now: _Point | None = None
     spring_festival: bool = False
+    first: tuple[int, str] | None = None  # 前N个月 of the period: (N, unit)
 
     def set_date(self, d: date | datetime) -> None:
         self.year, self.month, self.day = d.year, d.month, d.day
@@ -897,6 +930,8 @@ def _apply(tok: _Tok, f: _Fields, state: _State) -> None:
             f.quarter = d["quarter"]
     elif kind == "half":
         f.half = d["half"]
+    elif kind == "window":
+        f.first = d.get("first")
     elif kind == "year_part":
         f.ypart, f.approx = d["ypart"], True
     elif kind == "month_part":
@@ -973,7 +1008,8 @@ def _complete(f: _Fields, state: _State, inherit: _Fields | None) -> None:
         # a month mentioned in passing (去年3月爆发以来) does not date it.
         month_from = state.para_day or (None if state.ref and state.ref.at_least("month") else state.para_month)
         _fill(f, month_from, "month", ("year", "month"))
-    if f.year is None and (f.month is not None or f.quarter or f.half or f.ypart or f.mpart or f.spring_festival):
+    if f.year is None and (f.month is not None or f.quarter or f.half or f.ypart or f.mpart or f.spring_festival
+                           or f.first):
         _fill(f, state.para_year, "year", ("year",))
     if not has_date and (f.hour is not None or f.part):
         point = state.para_day
@@ -1086,6 +1122,8 @@ def _clock_text(hour: int, minute: int | None, second: int | None) -> tuple[str,
 def _dated_value(f: _Fields, text: str) -> _Value:
     year = f.year
     assert year is not None
+    if f.first is not None and f.day is None:
+        return _first_units(year, f.month, *f.first, text)
     if f.month is None:
         if f.quarter is not None:
             start = datetime(max(year, 1), 3 * f.quarter - 2, 1)
@@ -1110,6 +1148,65 @@ def _dated_value(f: _Fields, text: str) -> _Value:
     moment = day + timedelta(days=extra, hours=hour, minutes=f.minute or 0, seconds=f.second or 0)
     grain, _ = _clock_text(hour, f.minute, f.second)
     return _Value("datetime", _fmt(moment, grain), grain, _Point(moment, grain, text))
+
+
+def _first_units(year: int, month: int | None, n: int, unit: str, text: str) -> _Value:
+    """前N个月 of a year, 前N天 of a month ...: an interval from the start of the period."""
+    start = datetime(max(year, 1), month or 1, 1)
+    if unit == "M" and month is None and n <= 12:
+        end = _add_months(start, n - 1)
+        return _Value("interval", f"{_fmt(start, 'month')}/{_fmt(end, 'month')}", "month", _Point(start, "month", text))
+    if unit == "Q" and month is None and n <= 4:
+        end = _add_months(start, 3 * (n - 1))
+        return _Value("interval", f"{_fmt(start, 'quarter')}/{_fmt(end, 'quarter')}", "quarter",
+                      _Point(start, "quarter", text))
+    if unit in ("D", "W"):
+        end = start + timedelta(days=n * (7 if unit == "W" else 1) - 1)
+        return _Value("interval", f"{_fmt(start, 'day')}/{_fmt(end, 'day')}", "day", _Point(start, "day", text))
+    return _Value("interval", None, None)
+
+
+_UNIT_GRAIN = {"Y": "year", "Q": "quarter", "M": "month", "W": "week", "D": "day", "H": "hour", "MIN": "minute",
+               "S": "second"}
+
+
+def _unit_start(dt: datetime, unit: str) -> datetime:
+    """The start of the unit ``dt`` is in (its year, quarter, month, ISO week, day, hour ...)."""
+    if unit == "Y":
+        return datetime(dt.year, 1, 1)
+    if unit == "Q":
+        return datetime(dt.year, 3 * ((dt.month - 1) // 3) + 1, 1)
+    if unit == "M":
+        return datetime(dt.year, dt.month, 1)
+    day = datetime(dt.year, dt.month, dt.day)
+    if unit == "W":
+        return day - timedelta(days=dt.weekday())
+    if unit == "D":
+        return day
+    if unit == "H":
+        return dt.replace(minute=0, second=0, microsecond=0)
+    if unit == "MIN":
+        return dt.replace(second=0, microsecond=0)
+    return dt.replace(microsecond=0)
+
+
+def _window_value(window: tuple[int, int, str], state: _State) -> tuple[_Value, str | None]:
+    """前两周 / 上三个月 / 下三天: the N whole units before (after) the one the anchor is in;
+    sign 0 (今明两年) starts with that unit."""
+    sign, n, unit = window
+    if unit not in _UNIT_GRAIN:
+        return _Value("interval", None, None), None
+    grain = _UNIT_GRAIN[unit]
+    anchor = _anchor_for(state, "day" if grain == "week" else grain)
+    if anchor is None:
+        return _Value("interval", None, None), None
+    current = _unit_start(anchor.dt, unit)
+    first, last = (-n, -1) if sign < 0 else ((1, n) if sign > 0 else (0, n - 1))
+    start, _ = _shift(current, first, unit, False, 1)
+    end, _ = _shift(current, last, unit, False, 1)
+    if unit == "H":  # a clock hour ending a range is the instant it starts (T02/T04 is 2:00 to 4:00)
+        end, _ = _shift(end, 1, unit, False, 1)
+    return _Value("interval", f"{_fmt(start, grain)}/{_fmt(end, grain)}", grain), anchor.label
 
 
 # Durations ---------------------------------------------------------------------------------
@@ -1229,7 +1326,7 @@ def _approx_words(group: list[_Tok]) -> bool:
 
 
 def _is_point_group(group: list[_Tok]) -> bool:
-    return _core(group)[0].kind not in ("duration", "set", "decade")
+    return _core(group)[0].kind not in ("duration", "set", "decade", "window")
 
 
 def _resolve(group: list[_Tok], text: str, state: _State) -> tuple[_Value, bool, str | None, _Fields | None]:
@@ -1256,6 +1353,9 @@ def _resolve(group: list[_Tok], text: str, state: _State) -> tuple[_Value, bool,
                 _apply(tok, f, state)
             value = _point_value(f, f"narrative:{text}")
         return value, approx or head.data["approx"], src, None
+    if head.kind == "window":
+        value, src = _window_value(head.data["window"], state)
+        return value, approx, src, None
     if head.kind == "decade":
         d = head.data
         return _Value("interval", f"{_fmt_year(d['from'])}/{_fmt_year(d['to'])}", "year"), approx or bool(d["part"]), None, None

@@ -154,6 +154,13 @@ SIMPLIFIED = [
     ('累计运行3,600个小时。', '3,600个小时', 'PT3600H', False),
     ('用户时长超过1200万小时。', '1200万小时', 'PT12000000H', False),
     ('全程用时2小时15分。', '2小时15分', 'PT2H15M', False),
+    ('前两周，销量回升。', '前两周', '2024-W44/2024-W45', False),
+    ('上三个月的数据。', '上三个月', '2024-08/2024-10', False),
+    ('下两天有雨。', '下两天', '2024-11-15/2024-11-16', False),
+    ('2023年前十个月出口增长。', '2023年前十个月', '2023-01/2023-10', False),
+    ('今年前两季度的利润。', '今年前两季度', '2024-Q1/2024-Q2', False),
+    ('3月前5天气温偏低。', '3月前5天', '2024-03-01/2024-03-05', False),
+    ('今明两天有雨。', '今明两天', '2024-11-14/2024-11-15', False),
 ]
 
 TRADITIONAL = [
@@ -317,6 +324,11 @@ def test_spring_festival_table(year: int, day: str) -> None:
 
 def test_spring_festival_outside_the_table_has_no_value() -> None:
     assert _find("1900年春节", "1900年春节").value is None
+
+
+@pytest.mark.parametrize("text", ["他提前两天到了。", "会前两天才通知。"])
+def test_n_units_before_an_unknown_event_is_a_duration_only(text: str) -> None:
+    assert [(d.type, d.value) for d in extract_dates(text, REF, "given")] == [("duration", "P2D")]
 
 
 def test_a_count_after_a_month_is_not_its_day() -> None:
