@@ -211,10 +211,11 @@ _DAY_PARTS = {
 }
 _PM_PARTS = {"下午", "午后", "傍晚", "黄昏", "晚上", "晚间", "晚", "夜晚", "夜里", "夜间"}
 _NIGHT_PARTS = {"深夜", "半夜", "午夜"}
+_NOUN_PARTS = {"黎明", "黄昏"}  # day parts that alone are not read as times
 
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5,
              "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
-_WEEK_SHIFT = {"上上": -2, "上一": -1, "上": -1, "下下": 2, "下一": 1, "下": 1, "这": 0, "本": 0, "今": 0, "这一": 0, "": 0}
+_WEEK_SHIFT = {"上上上": -3, "下下下": 3, "上上": -2, "上一": -1, "上": -1, "下下": 2, "下一": 1, "下": 1, "这": 0, "本": 0, "今": 0, "这一": 0, "": 0}
 
 # Fixed-date public holidays of mainland China, Hong Kong, Macau and Taiwan (month, day).
 _HOLIDAYS = {
@@ -253,7 +254,7 @@ _P = {
     # 30日, 21号, 二十一日, 1月3 (a bare Arabic day right after a month; not 一日 on its own:
     # 一日之计 is not a date).
     "day": re.compile(
-        rf"(?<=月)(?P<db>[12]\d|3[01]|0?[1-9])(?![\d.%日号{_MEASURES}])"
+        rf"(?<=[\d一二三四五六七八九十]月)(?P<db>[12]\d|3[01]|0?[1-9])(?![\d.%日号{_MEASURES}])"
         rf"|(?<![\d.第])(?:(?P<d>[12]\d|3[01]|0?[1-9])\s*[日号]|(?P<dc>[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?)[日号]"
         rf"|(?<=月)(?P<ds>[一二三四五六七八九])[日号]|(?<=月)(?P<dh>[一二三四五六七八九])号)"
         rf"(?![线楼文院馆房机台车位门桥口库令厅店场元件字码])"
@@ -273,7 +274,7 @@ _P = {
     "year_part": re.compile(rf"(?<![\d{CN_NUMBER_CHARS}上去今明前后本当同次翌该])年(?:初|底|末|中|终)|岁末|伊始|(?<=年)(?:初|底|末)"),
     "month_part": re.compile(rf"(?P<p>上旬|中旬|下旬)|(?<![\d{CN_NUMBER_CHARS}])(?P<p3>月初|月底|月末|月中)|(?<=月)(?P<p2>初|底|末)"),
     "week": re.compile(
-        r"(?P<rel>上上|下下|上一|下一|上|下|这一|这|本|今个|今)?(?:个)?(?:周|星期|礼拜|週)(?P<wd>[一二三四五六日天1-7]|末)?"
+        r"(?P<rel>上上上|下下下|上上|下下|上一|下一|上|下|这一|这|本|今个|今)?(?:个)?(?:周|星期|礼拜|週)(?P<wd>[一二三四五六日天1-7]|末)?"
     ),
     "day_part": re.compile(
         rf"(?:{_words(k for k in _DAY_PARTS if len(k) > 1)})|(?<=[日号天])[早晚](?!餐|饭|报|会|些|点儿)"
@@ -317,7 +318,8 @@ _P = {
         rf"(?<![\d.:/~\-{CN_NUMBER_CHARS}])(?P<n>\d{{1,4}}|[{CN_NUMBER_CHARS}]{{1,4}})"
         rf"(?=\s*(?:至|到|~|-|—{{1,2}}|–)\s*[\d{CN_NUMBER_CHARS}])"
     ),
-    "approx_pre": re.compile(r"早在|大约|大概|大致|约莫|约"),
+    # 大约 and 约 qualify the number; 大概 and 大致 qualify the clause (大概六天后 = probably in six days).
+    "approx_pre": re.compile(r"早在|大约|约莫|约"),
     "approx_post": re.compile(r"前后|左右|许|多钟|多"),
     "set": re.compile(r"每(?:隔)?(?P<n>\d+|[一二三四五六七八九十两半]+)?(?:个)?(?P<unit>年|月|周|星期|礼拜|天|日|晚|季度|小时|分钟|秒)"),
 }
@@ -769,6 +771,8 @@ def _trim(group: list[_Tok]) -> list[_Tok]:
     core = [t for t in group if t.kind not in ("approx_pre", "approx_post")]
     if not core:
         return []
+    if len(core) == 1 and core[0].kind == "day_part" and core[0].data["part"] in _NOUN_PARTS:
+        return []  # 黎明 alone is more often a name or a figure of speech (黎明前的黑暗)
     clock = next((t for t in core if t.kind == "clock"), None)
     if clock is not None and clock.data.get("weak") and len(core) == 1 and group[-1].kind != "approx_post":
         return []

@@ -161,6 +161,7 @@ SIMPLIFIED = [
     ('今年前两季度的利润。', '今年前两季度', '2024-Q1/2024-Q2', False),
     ('3月前5天气温偏低。', '3月前5天', '2024-03-01/2024-03-05', False),
     ('今明两天有雨。', '今明两天', '2024-11-14/2024-11-15', False),
+    ('下下下周二出发。', '下下下周二', '2024-12-03', False),
 ]
 
 TRADITIONAL = [
@@ -331,6 +332,10 @@ def test_n_units_before_an_unknown_event_is_a_duration_only(text: str) -> None:
     assert [(d.type, d.value) for d in extract_dates(text, REF, "given")] == [("duration", "P2D")]
 
 
+def test_a_clause_adverb_is_not_part_of_the_expression() -> None:
+    assert [(d.start, d.end, d.approx) for d in extract_dates("大概三天后出结果。", REF, "given")] == [(2, 5, False)]
+
+
 def test_a_count_after_a_month_is_not_its_day() -> None:
     assert [(d.value) for d in extract_dates("9月30多家企业复工", REF, "given")] == ["2024-09"]
 
@@ -373,7 +378,7 @@ def test_seed_article_dates_and_durations() -> None:
         "身份证号140302197706220124。", "电话13812345678。", "这个玩具一点都不好玩。", "一日之计在于晨。",
         "二十七点三", "调高24点5度", "零点五", "三点建议", "他读三年级。", "80后的年轻人。", "3号线地铁。",
         "第3点很重要。", "如今年轻人都这样。", "版本1.2.3发布。", "上证指数2500点。", "一时间议论纷纷。",
-        "查询202403073计划", "十分之一的概率", "每组10-12人。", "有1/3的人同意。", "约翰·史密斯", "每组3至5人。", "他考了95分。",
+        "查询202403073计划", "十分之一的概率", "每组10-12人。", "有1/3的人同意。", "约翰·史密斯", "每组3至5人。", "他考了95分。", "黎明前的黑暗。",
     ],
 )
 def test_not_a_date(text: str) -> None:
