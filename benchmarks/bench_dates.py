@@ -187,10 +187,10 @@ def _duckling_category(row: dict, simplified: str) -> str | None:
     if row["locale"] == "ZH_TW" and "国庆" in simplified:
         return "国庆 in the Taiwan locale (10-10); the product reads mainland usage"
     if row["kind"] == "datetimeInterval" and re.search(
-        r"^[上下前后][两二三]个?(?:秒|分|小时|钟|天|日|周|星期|礼拜|月|年)|[两二三]个?(?:秒|分|小时|钟|天|日|周|星期|礼拜|月|年)之?[前后]$",
+        r"[两二三]个?(?:秒|分|小时|钟|天|日|周|星期|礼拜|月|年)之?[前后]$",
         simplified,
     ):
-        return "rolling window 'last/next N units' (Duckling: the span; tanalyze: the point N units away)"
+        return "'N units ago/later' (Duckling: the span up to now; tanalyze: the point N units away)"
     return out_of_scope(simplified)
 
 

@@ -265,11 +265,11 @@ _P = {
         rf"|(?P<qrel>上上|下下|上|本|下|这|今)个?季度"
     ),
     "half": re.compile(r"(?P<h>上|下|前|后)半年"),
-    # 前两周 / 上三个月 / 下三天: the N whole units before or after the current one;
+    # 前两周 / 上三个月 / 下三天 / 后三天: the N whole units before or after the current one;
     # 2022年前十一个月 / 4月前4天: the first N units of the period just named; 今明两年: this and next.
     "window": re.compile(
         r"今明两?(?P<pair>年|天)|"
-        rf"(?P<dir>前|上|下)(?P<n>\d{{1,3}}|{_CN}{{1,3}})(?P<ge>个)?(?P<unit>年|月|周|星期|礼拜|天|日|小时|钟头|个钟|分钟|秒钟|秒|季度)"
+        rf"(?P<dir>前|上|下|后)(?P<n>\d{{1,3}}|{_CN}{{1,3}})(?P<ge>个)?(?P<unit>年|月|周|星期|礼拜|天|日|小时|钟头|个钟|分钟|秒钟|秒|季度)"
     ),
     "year_part": re.compile(rf"(?<![\d{CN_NUMBER_CHARS}上去今明前后本当同次翌该])年(?:初|底|末|中|终)|岁末|伊始|(?<=年)(?:初|底|末)"),
     "month_part": re.compile(rf"(?P<p>上旬|中旬|下旬)|(?<![\d{CN_NUMBER_CHARS}])(?P<p3>月初|月底|月末|月中)|(?<=月)(?P<p2>初|底|末)"),
@@ -473,7 +473,7 @@ def _check_window(m: re.Match, folded: str) -> dict | None:
     if before in "年月" and m.group("dir") == "前":
         return {"first": (int(n), unit)}
     if before in _WINDOW_AFTER and n >= 2:  # 上一周 is last week, 前一天 the day before something
-        return {"window": (1 if m.group("dir") == "下" else -1, int(n), unit)}
+        return {"window": (1 if m.group("dir") in "下后" else -1, int(n), unit)}
     return None  # 提前两天, 会前两天: before something we do not know
 
 
