@@ -324,6 +324,17 @@ _P = {
     "set": re.compile(r"每(?:隔)?(?P<n>\d+|[一二三四五六七八九十两半]+)?(?:个)?(?P<unit>年|月|周|星期|礼拜|天|日|晚|季度|小时|分钟|秒)"),
 }
 
+# The characters a match of each pattern can start with: a lookahead on them lets the regex
+# engine skip most positions quickly (the patterns open with lookbehinds, which defeat its
+# own prefix scan).
+_FIRST_CHARS = {
+    "numeric": r"\d", "day": rf"\d{CN_NUMBER_CHARS}", "clock": rf"\d{CN_NUMBER_CHARS}",
+    "year": rf"\d{CN_NUMBER_CHARS}公民", "decade": rf"\d{CN_NUMBER_CHARS}上", "duration": rf"\d{CN_NUMBER_CHARS}几数半",
+    "bare": rf"\d{CN_NUMBER_CHARS}", "quarter": rf"第首{CN_NUMBER_CHARS}1-4Qq上下本这今",
+}
+_P = {kind: re.compile(rf"(?=[{_FIRST_CHARS[kind]}])(?:{p.pattern})") if kind in _FIRST_CHARS else p
+      for kind, p in _P.items()}
+
 # Priority when two tokens cover the same span (lower wins).
 _PRIORITY = {"numeric": 0, "year": 1, "decade": 1, "holiday": 1, "year_word": 2, "month_word": 2, "day_word": 2,
              "quarter": 3, "half": 3, "window": 3, "duration": 4, "set": 4, "month": 5, "day": 5, "week": 6, "clock": 6,
