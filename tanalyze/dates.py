@@ -30,9 +30,22 @@ How it works, in three passes over the width-folded text (``fold_width`` keeps o
    latest year in the text) ``昨天`` gets value None rather than an invented day.
 
 Conventions: bare weekdays are the day of that name in the reference week (Monday first);
-day parts without a clock time are hour intervals (``下午`` → ``T12/T18``); vague parts keep
-the containing unit and set ``approx`` (``11月中旬`` → ``2024-11``); quarters are ``2024-Q3``,
+day parts without a clock time are hour intervals (``下午`` → ``T12/T18``, ``上午`` 7-12,
+``中午`` 12-14, ``早上`` 6-10); an interval ending on a clock hour ends at that instant
+(``3点至8点`` → ``T15/T20``, 8:00), any other end is inclusive at its grain
+(``1月3至2月10`` includes February 10th); vague parts keep the containing unit and set
+``approx`` (``11月中旬`` → ``2024-11``, ``一季度末`` → ``2024-Q1``); quarters are ``2024-Q3``,
 weeks ``2024-W07``; sets (``每年``) are ISO repeating intervals (``R/P1Y``).
+
+More readings: ``前两周``/``上三个月``/``下三天`` at the start of a clause are the N whole units
+before/after the current one (``2024-W44/2024-W45``), ``2023年前十个月`` the first N units of
+the period; a bare number opening a range takes the other end's unit (``9~12点半``,
+``2018年1-9月``); a bare Arabic day may follow a month (``1月3``); two-digit years fall in the
+century that keeps them at most ten years after the reference (``九八年`` → 1998); two
+neighbouring Chinese digits are an approximate count (``一两年`` → ``P1Y``, approx);
+``春节`` is dated from a table (1950-2050, :mod:`tanalyze.datewords`). Not dates: a bare
+four-digit number (``2018``), a fraction-like ``2/15``, a lone ``三点``, ``10-12`` without
+zero padding or a clock time.
 """
 
 from __future__ import annotations

@@ -1,7 +1,6 @@
-"""Vocabulary of the date extractor: relative words, day parts, weekdays, holidays, 春节 dates.
+"""Calendar data for the date extractor: the Gregorian dates of 春节 (lunar new year).
 
-Plain data, no regexes: :mod:`tanalyze.dates` builds its patterns from these tables, so a word
-added here is recognised there. Values are documented next to each table.
+Plain data, no regexes; :mod:`tanalyze.dates` looks dates up here once it knows the year.
 """
 
 from __future__ import annotations
