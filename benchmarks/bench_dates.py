@@ -451,7 +451,8 @@ def main() -> None:
         f"| `parse_time` value accuracy, all cases | {_pct(ps['ours_all'], jio['all'])} | " + them(_pct(ps['theirs_all'], jio['all'])) + " |",
         "",
         "Values are compared as spans (JioNLP's inclusive [start, end]); for cases JioNLP marks `blur` a span "
-        "containing or contained in the expected one counts. Durations compare as (months, seconds). "
+        "containing or contained in the expected one counts; a clock hour ending a range (3点至8点) is an instant "
+        "in both (JioNLP's stated rule), converted in the adapter. Durations compare as (months, seconds). "
         "These are JioNLP's own regression tests, so JioNLP is expected to pass nearly all of them.",
         "",
         "Out-of-scope `parse_time` categories (`_jionlp_category`):",
