@@ -30,9 +30,22 @@ How it works, in three passes over the width-folded text (``fold_width`` keeps o
    latest year in the text) ``昨天`` gets value None rather than an invented day.
 
 Conventions: bare weekdays are the day of that name in the reference week (Monday first);
-day parts without a clock time are hour intervals (``下午`` → ``T12/T18``); vague parts keep
-the containing unit and set ``approx`` (``11月中旬`` → ``2024-11``); quarters are ``2024-Q3``,
+day parts without a clock time are hour intervals (``下午`` → ``T12/T18``, ``上午`` 7-12,
+``中午`` 12-14, ``早上`` 6-10); an interval ending on a clock hour ends at that instant
+(``3点至8点`` → ``T15/T20``, 8:00), any other end is inclusive at its grain
+(``1月3至2月10`` includes February 10th); vague parts keep the containing unit and set
+``approx`` (``11月中旬`` → ``2024-11``, ``一季度末`` → ``2024-Q1``); quarters are ``2024-Q3``,
 weeks ``2024-W07``; sets (``每年``) are ISO repeating intervals (``R/P1Y``).
+
+More readings: ``前两周``/``上三个月``/``下三天`` at the start of a clause are the N whole units
+before/after the current one (``2024-W44/2024-W45``), ``2023年前十个月`` the first N units of
+the period; a bare number opening a range takes the other end's unit (``9~12点半``,
+``2018年1-9月``); a bare Arabic day may follow a month (``1月3``); two-digit years fall in the
+century that keeps them at most ten years after the reference (``九八年`` → 1998); two
+neighbouring Chinese digits are an approximate count (``一两年`` → ``P1Y``, approx);
+``春节`` is dated from a table (1950-2050, :mod:`tanalyze.datewords`). Not dates: a bare
+four-digit number (``2018``), a fraction-like ``2/15``, a lone ``三点``, ``10-12`` without
+zero padding or a clock time.
 """
 
 from __future__ import annotations
@@ -43,6 +56,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Callable, Iterable
 
+from .datewords import spring_festival
 from .errors import UsageError
 from .numerals import CN_DIGIT_CHARS, CN_NUMBER_CHARS, parse_digits, parse_number
 from .textutil import fold_width
@@ -173,7 +187,7 @@ _CN = f"[{CN_NUMBER_CHARS}]"
 _CND = f"[{CN_DIGIT_CHARS}]"
 _N2 = rf"(?:\d{{1,2}}|{_CN}{{1,3}})"
 # Counts for durations: 30, 2.5, 三十, 十余 (余 separate), 二十几, 几十.
-_COUNT = rf"(?:\d+(?:\.\d+)?|(?:{_CN}|几)+|数)"
+_COUNT = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?[万亿]?|(?:{_CN}|几)+|数)"
 
 # Relative words: name -> (unit, offset, anaphoric?)
 _YEAR_WORDS = {
@@ -191,6 +205,7 @@ _DAY_WORDS = {
     "昨天": -1, "昨日": -1, "昨晚": -1, "昨夜": -1, "昨晨": -1,
     "前天": -2, "前日": -2, "前晚": -2, "前夜": -2, "大前天": -3,
     "明天": 1, "明日": 1, "明晚": 1, "明早": 1, "后天": 2, "后日": 2, "大后天": 3, "大后日": 3,
+    "大大前天": -4, "大大后天": 4,
 }
 _DAY_ANAPHORA = {"次日": 1, "翌日": 1, "次晨": 1, "翌晨": 1, "同日": 0, "当天": 0, "当日": 0, "当晚": 0, "是日": 0}
 _NOW_WORDS = ("现在", "此时", "此刻", "当前")
@@ -202,17 +217,18 @@ _DAY_WORD_PART = {"今晨": "早上", "昨晨": "早上", "次晨": "早上", "�
 # Day parts: name -> (start hour, end hour) of the interval, end may be 24+.
 _DAY_PARTS = {
     "凌晨": (0, 6), "黎明": (4, 7), "清晨": (5, 8), "早晨": (6, 10), "早上": (6, 10), "早": (6, 10),
-    "上午": (8, 12), "中午": (11, 13), "正午": (11, 13), "午间": (11, 13), "午后": (13, 15),
+    "上午": (7, 12), "中午": (12, 14), "正午": (12, 13), "午间": (12, 14), "午后": (13, 15),
     "下午": (12, 18), "傍晚": (17, 19), "黄昏": (17, 19), "晚上": (18, 24), "晚间": (18, 24),
     "晚": (18, 24), "夜晚": (18, 24), "夜里": (20, 30), "夜间": (20, 30), "深夜": (22, 27),
     "半夜": (23, 27), "午夜": (24, 25), "白天": (6, 18),
 }
 _PM_PARTS = {"下午", "午后", "傍晚", "黄昏", "晚上", "晚间", "晚", "夜晚", "夜里", "夜间"}
 _NIGHT_PARTS = {"深夜", "半夜", "午夜"}
+_NOUN_PARTS = {"黎明", "黄昏"}  # day parts that alone are not read as times
 
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5,
              "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
-_WEEK_SHIFT = {"上上": -2, "上一": -1, "上": -1, "下下": 2, "下一": 1, "下": 1, "这": 0, "本": 0, "今": 0, "这一": 0, "": 0}
+_WEEK_SHIFT = {"上上上": -3, "下下下": 3, "上上": -2, "上一": -1, "上": -1, "下下": 2, "下一": 1, "下": 1, "这": 0, "本": 0, "今": 0, "这一": 0, "": 0}
 
 # Fixed-date public holidays of mainland China, Hong Kong, Macau and Taiwan (month, day).
 _HOLIDAYS = {
@@ -221,8 +237,14 @@ _HOLIDAYS = {
     "国际劳动节": (5, 1), "青年节": (5, 4), "五四青年节": (5, 4), "儿童节": (6, 1), "六一儿童节": (6, 1),
     "国际儿童节": (6, 1), "建党节": (7, 1), "建军节": (8, 1), "八一建军节": (8, 1), "教师节": (9, 10),
     "国庆": (10, 1), "国庆节": (10, 1), "万圣节": (10, 31), "平安夜": (12, 24), "圣诞": (12, 25),
-    "圣诞节": (12, 25), "光棍节": (11, 11), "双十一": (11, 11),
+    "圣诞节": (12, 25), "光棍节": (11, 11), "双十一": (11, 11), "阳历新年": (1, 1),
 }
+# Names of 春节 (lunar new year): its Gregorian date depends on the year (``spring_festival``).
+_SPRING_FESTIVAL_WORDS = ("春节", "农历新年", "新春")
+
+
+# Measure words and units after a number that make it a count, not a day (9月30多家, 1月3个).
+_MEASURES = "万亿千百个名位家次条项件人元只台辆部所种批天年月周多余点时分秒倍成亩吨米斤股户起例"
 
 
 def _words(words: Iterable[str]) -> str:
@@ -233,7 +255,7 @@ _P = {
     # 2018年, 二〇一八年, 98年4月 (two-digit years only before a month), 民国113年, 公元前221年.
     "year": re.compile(
         rf"(?P<era>公元前|公元|民国)?(?<![\d{CN_DIGIT_CHARS}.])"
-        rf"(?:(?P<y4>\d{{4}}|{_CND}{{4}})|(?P<y2>\d{{2}}|{_CND}{{2}})(?=年\s*(?:{_N2}月|第?[一二三四1-4]季度|[初底末]))"
+        rf"(?:(?P<y4>\d{{4}}|{_CND}{{4}})|(?P<y2>\d{{2}})(?=年\s*(?:{_N2}月|第?[一二三四1-4]季度|[初底末]))|(?P<y2c>{_CND}{{2}})(?=\s*年)"
         rf"|(?<=民国)(?P<roc>\d{{1,3}}|{_CN}{{1,6}})|(?<=公元前)(?P<bc>\d{{1,4}}|{_CN}{{1,6}}))\s*年(?!代|级|龄|纪|轻|薪|制|度)"
     ),
     "year_word": re.compile(
@@ -242,9 +264,11 @@ _P = {
     ),
     "month": re.compile(rf"(?<![\d{CN_NUMBER_CHARS}第个])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?(?!饼|球|亮|光|子)"),
     "month_word": re.compile(_words(list(_MONTH_WORDS) + list(_MONTH_ANAPHORA))),
-    # 30日, 21号, 二十一日, 初五 (not 一日 on its own: 一日之计 is not a date).
+    # 30日, 21号, 二十一日, 1月3 (a bare Arabic day right after a month; not 一日 on its own:
+    # 一日之计 is not a date).
     "day": re.compile(
-        rf"(?<![\d.第])(?:(?P<d>[12]\d|3[01]|0?[1-9])\s*[日号]|(?P<dc>[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?)[日号]"
+        rf"(?<=[\d一二三四五六七八九十]月)(?P<db>[12]\d|3[01]|0?[1-9])(?![\d.%日号{_MEASURES}])"
+        rf"|(?<![\d.第])(?:(?P<d>[12]\d|3[01]|0?[1-9])\s*[日号]|(?P<dc>[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?)[日号]"
         rf"|(?<=月)(?P<ds>[一二三四五六七八九])[日号]|(?<=月)(?P<dh>[一二三四五六七八九])号)"
         rf"(?![线楼文院馆房机台车位门桥口库令厅店场元件字码])"
     ),
@@ -254,10 +278,16 @@ _P = {
         rf"|(?P<qrel>上上|下下|上|本|下|这|今)个?季度"
     ),
     "half": re.compile(r"(?P<h>上|下|前|后)半年"),
+    # 前两周 / 上三个月 / 下三天 / 后三天: the N whole units before or after the current one;
+    # 2022年前十一个月 / 4月前4天: the first N units of the period just named; 今明两年: this and next.
+    "window": re.compile(
+        r"今明两?(?P<pair>年|天)|"
+        rf"(?P<dir>前|上|下|后)(?P<n>\d{{1,3}}|{_CN}{{1,3}})(?P<ge>个)?(?P<unit>年|月|周|星期|礼拜|天|日|小时|钟头|个钟|分钟|秒钟|秒|季度)"
+    ),
     "year_part": re.compile(rf"(?<![\d{CN_NUMBER_CHARS}上去今明前后本当同次翌该])年(?:初|底|末|中|终)|岁末|伊始|(?<=年)(?:初|底|末)"),
     "month_part": re.compile(rf"(?P<p>上旬|中旬|下旬)|(?<![\d{CN_NUMBER_CHARS}])(?P<p3>月初|月底|月末|月中)|(?<=月)(?P<p2>初|底|末)"),
     "week": re.compile(
-        r"(?P<rel>上上|下下|上一|下一|上|下|这一|这|本|今个|今)?(?:个)?(?:周|星期|礼拜|週)(?P<wd>[一二三四五六日天1-7]|末)?"
+        r"(?P<rel>上上上|下下下|上上|下下|上一|下一|上|下|这一|这|本|今个|今)?(?:个)?(?:周|星期|礼拜|週)(?P<wd>[一二三四五六日天1-7]|末)?"
     ),
     "day_part": re.compile(
         rf"(?:{_words(k for k in _DAY_PARTS if len(k) > 1)})|(?<=[日号天])[早晚](?!餐|饭|报|会|些|点儿)"
@@ -267,19 +297,27 @@ _P = {
         rf"(?<![\d.:第])(?P<h>\d{{1,2}}|[零〇一二两三四五六七八九十廿]{{1,3}})\s*(?P<sep>[时点點])(?P<zhong>钟)?"
         rf"(?:(?P<half>半)|(?P<q>[一三13])刻|(?P<mi>\d{{1,2}}|[零〇一二三四五六七八九十]{{1,4}})\s*(?P<fen>分)?"
         rf"(?:(?P<s>\d{{1,2}}|[零〇一二三四五六七八九十]{{1,3}})秒)?)?(?P<zheng>整)?"
-        rf"|(?<![\d:])(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::(?P<cs>[0-5]\d))?(?![\d:])(?:时(?!间|候|期|代))?(?:\s*(?P<ampm>[ap]\.?m\.?|[AP]M|[ap](?![A-Za-z])))?"
+        rf"|(?:(?<![\d:])|(?<=\d[-/.]\d\d))(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::(?P<cs>[0-5]\d))?(?![\d:])(?:时(?!间|候|期|代))?(?:\s*(?P<ampm>[ap]\.?m\.?|[AP]M|[ap](?![A-Za-z])))?"
         r"|(?<![\d:])(?P<eh>1[0-2]|0?[1-9])\s*(?P<eampm>[ap]\.?m\.?|[AP]M)(?![A-Za-z])"
     ),
+    # 2024-11-14, 2024/11/14, 2019.9.6, 1994.01-19, 2022 11 23, 2024-11, 20240307, 10/31/1974,
+    # 09-01 and 12-01 (zero-padded month-day), 11/3号, 6·30 (month·day, as in event names),
+    # and a date glued to its clock time (2018-12-1209:03).
     "numeric": re.compile(
-        r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.])"
+        r"(?<![\d./])(?P<y>(?:19|20)\d{2})[-/.](?P<m>1[0-2]|0?[1-9])[-/.](?P<d>3[01]|[12]\d|0?[1-9])"
+        r"(?:(?![\d.])|(?<=\d\d)(?=[01]\d:|2[0-3]:))"
+        r"|(?<![\d.])(?P<ys>(?:19|20)\d{2}) (?P<ms>1[0-2]|0?[1-9]) (?P<ds>3[01]|[12]\d|0?[1-9])(?![\d.])"
         r"|(?<![\d.\-/])(?P<y2>(?:19|20)\d{2})-(?P<m2>1[0-2]|0[1-9])(?![\d\-./])"
         r"|(?<!\d)(?P<y8>(?:19|20)\d{2})(?P<m8>1[0-2]|0[1-9])(?P<d8>3[01]|[12]\d|0[1-9])(?!\d)"
         r"|(?<![\d.\-/])(?P<um>1[0-2]|0?[1-9])/(?P<ud>3[01]|[12]\d|0?[1-9])/(?P<uy>\d{4}|\d{2})(?![\d/])"
+        r"|(?<![\d.\-/:])(?P<pm>0[1-9]|1[0-2])-(?P<pd>0[1-9]|[12]\d|3[01])(?![\d\-./:])"
+        r"|(?<![\d.\-/])(?P<sm>1[0-2]|0?[1-9])/(?P<sd>3[01]|[12]\d|0?[1-9])[号日]"
+        r"|(?<![\d.·])(?P<dm>1[0-2]|[1-9])·(?P<dd>3[01]|[12]\d|[1-9])(?![\d·])"
     ),
     # 三十年, 十余年, 20余年, 4小时, 一个半小时, 两个月, 半年, 两周; optional 前/后/以来/内.
     "duration": re.compile(
         rf"(?<![\d.第{CN_NUMBER_CHARS}])(?:(?P<n>{_COUNT})(?P<more>多|余|来)?(?P<ge>个)?(?P<half>半)?(?P<more2>多)?"
-        rf"(?P<unit>周年|年|个?月|周|星期|礼拜|天|日|小时|钟头|个钟|分钟|秒钟|秒|季度|刻钟)(?P<half2>半)?(?P<more3>多)?"
+        rf"(?P<unit>周年|年|个?月|周|星期|礼拜|天|日|小时|钟头|个钟|分钟|秒钟|秒|季度|刻钟|分)(?P<half2>半)?(?P<more3>多)?"
         rf"|(?P<halfonly>半)(?P<ge2>个)?(?P<unit2>年|月|天|小时|钟头|分钟|世纪|周))"
         rf"(?P<dir>之前|之后|以前|以后|以来|以内|之内|前|后|内)?"
     ),
@@ -287,19 +325,36 @@ _P = {
         rf"(?P<pre>上世纪|上个世纪|(?P<cent>\d{{2}}|{_CN}{{1,3}})世纪)?(?P<dec>\d0|[一二三四五六七八九]十)年代(?P<part>初|末|中期|初期|末期|前期|后期)?"
         rf"|(?P<cent2>\d{{1,2}}|{_CN}{{1,3}})世纪(?P<part2>初|末|中期|初期|末期|前期|后期|中叶)?"
     ),
-    "holiday": re.compile(rf"(?<![{CN_NUMBER_CHARS}])(?:{_words(_HOLIDAYS)})"),
-    "approx_pre": re.compile(r"早在|大约|大概|大致|约莫|约"),
+    "holiday": re.compile(rf"(?<![{CN_NUMBER_CHARS}])(?:{_words(list(_HOLIDAYS) + list(_SPRING_FESTIVAL_WORDS))})"),
+    # A bare number opening a range takes the unit of the other end (9~12点半, 1-9月, 2020至2025年).
+    "bare": re.compile(
+        rf"(?<![\d.:/~\-{CN_NUMBER_CHARS}])(?P<n>\d{{1,4}}|[{CN_NUMBER_CHARS}]{{1,4}})"
+        rf"(?=\s*(?:至|到|~|-|—{{1,2}}|–)\s*[\d{CN_NUMBER_CHARS}])"
+    ),
+    # 大约 and 约 qualify the number; 大概 and 大致 qualify the clause (大概六天后 = probably in six days).
+    "approx_pre": re.compile(r"早在|大约|约莫|约"),
     "approx_post": re.compile(r"前后|左右|许|多钟|多"),
     "set": re.compile(r"每(?:隔)?(?P<n>\d+|[一二三四五六七八九十两半]+)?(?:个)?(?P<unit>年|月|周|星期|礼拜|天|日|晚|季度|小时|分钟|秒)"),
 }
 
+# The characters a match of each pattern can start with: a lookahead on them lets the regex
+# engine skip most positions quickly (the patterns open with lookbehinds, which defeat its
+# own prefix scan).
+_FIRST_CHARS = {
+    "numeric": r"\d", "day": rf"\d{CN_NUMBER_CHARS}", "clock": rf"\d{CN_NUMBER_CHARS}",
+    "year": rf"\d{CN_NUMBER_CHARS}公民", "decade": rf"\d{CN_NUMBER_CHARS}上", "duration": rf"\d{CN_NUMBER_CHARS}几数半",
+    "bare": rf"\d{CN_NUMBER_CHARS}", "quarter": rf"第首{CN_NUMBER_CHARS}1-4Qq上下本这今",
+}
+_P = {kind: re.compile(rf"(?=[{_FIRST_CHARS[kind]}])(?:{p.pattern})") if kind in _FIRST_CHARS else p
+      for kind, p in _P.items()}
+
 # Priority when two tokens cover the same span (lower wins).
 _PRIORITY = {"numeric": 0, "year": 1, "decade": 1, "holiday": 1, "year_word": 2, "month_word": 2, "day_word": 2,
-             "quarter": 3, "half": 3, "duration": 4, "set": 4, "month": 5, "day": 5, "week": 6, "clock": 6,
-             "day_part": 7, "year_part": 7, "month_part": 7, "approx_pre": 8, "approx_post": 8}
+             "quarter": 3, "half": 3, "window": 3, "duration": 4, "set": 4, "month": 5, "day": 5, "week": 6, "clock": 6,
+             "day_part": 7, "year_part": 7, "month_part": 7, "approx_pre": 8, "approx_post": 8, "bare": 9}
 
 _DUR_UNITS = {"周年": "Y", "年": "Y", "月": "M", "个月": "M", "周": "W", "星期": "W", "礼拜": "W", "天": "D", "日": "D",
-              "小时": "H", "钟头": "H", "个钟": "H", "分钟": "MIN", "秒钟": "S", "秒": "S", "季度": "Q", "刻钟": "QH",
+              "小时": "H", "钟头": "H", "个钟": "H", "分钟": "MIN", "分": "MIN", "秒钟": "S", "秒": "S", "季度": "Q", "刻钟": "QH",
               "世纪": "C"}
 
 
@@ -321,7 +376,32 @@ def _tokens(folded: str) -> list[_Tok]:
         if tok.start >= end:
             kept.append(tok)
             end = tok.end
-    return kept
+    return _bare_ranges(kept, folded)
+
+
+def _bare_ranges(tokens: list[_Tok], folded: str) -> list[_Tok]:
+    """Give a bare number opening a range the unit of the token across the connector, or drop it."""
+    out: list[_Tok] = []
+    for i, tok in enumerate(tokens):
+        if tok.kind != "bare":
+            out.append(tok)
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is None or not _CONNECTOR.fullmatch(folded[tok.end: nxt.start]):
+            continue
+        raw = tok.data["raw"]
+        n = parse_digits(raw) if len(raw) == 4 else parse_number(raw)
+        if n is None:
+            continue
+        if nxt.kind == "clock" and n <= 24:
+            out.append(_Tok("clock", tok.start, tok.end, {"hour": n, "minute": None, "second": None, "weak": False}))
+        elif nxt.kind == "day" and 1 <= n <= 31:
+            out.append(_Tok("day", tok.start, tok.end, {"day": n}))
+        elif nxt.kind == "month" and 1 <= n <= 12:
+            out.append(_Tok("month", tok.start, tok.end, {"month": n}))
+        elif nxt.kind == "year" and len(raw) == 4 and 1000 <= n <= 2999:
+            out.append(_Tok("year", tok.start, tok.end, {"year": n, "explicit": True}))
+    return out
 
 
 def _num(text: str | None) -> int | None:
@@ -344,10 +424,19 @@ def _check_year(m: re.Match, folded: str) -> dict | None:
         if era == "民国":
             year += 1911
         return {"year": year, "explicit": True}
-    two = parse_digits(m.group("y2"))
+    raw = m.group("y2") or m.group("y2c")
+    if raw in _APPROX_PAIRS:
+        return None  # 三五年 is three to five years
+    two = parse_digits(raw)
     if two is None:
         return None
-    return {"year": 1900 + two if two >= 50 else 2000 + two, "explicit": True}
+    return {"yy": two, "explicit": True}
+
+
+def _two_digit_year(two: int, state: "_State") -> int:
+    """98年 → 1998, 15年 → 2015: the 20xx year unless it is more than ten years after the reference."""
+    now = state.ref.dt.year if state.ref is not None else datetime.now().year
+    return 2000 + two if 2000 + two <= now + 10 else 1900 + two
 
 
 def _check_year_word(m: re.Match, folded: str) -> dict:
@@ -370,7 +459,7 @@ def _check_month_word(m: re.Match, folded: str) -> dict:
 
 
 def _check_day(m: re.Match, folded: str) -> dict | None:
-    raw = m.group("d") or m.group("dc") or m.group("ds") or m.group("dh")
+    raw = m.group("d") or m.group("db") or m.group("dc") or m.group("ds") or m.group("dh")
     day = _num(raw)
     return {"day": day} if day and 1 <= day <= 31 else None
 
@@ -392,6 +481,24 @@ def _check_quarter(m: re.Match, folded: str) -> dict | None:
         return {"quarter": 1}
     q = _num(m.group("q") or m.group("qq"))
     return {"quarter": q} if q and 1 <= q <= 4 else None
+
+
+_WINDOW_AFTER = set(" \t\n，。、；：！？,.;:!?（(“\"在于的从是")
+
+
+def _check_window(m: re.Match, folded: str) -> dict | None:
+    if m.group("pair"):
+        return {"window": (0, 2, _DUR_UNITS[m.group("pair")])}
+    n, pair = _count(m.group("n"))
+    if n is None or pair or not n.is_integer() or n < 1:
+        return None
+    unit = _DUR_UNITS[m.group("unit")]
+    before = folded[m.start() - 1] if m.start() else "\n"
+    if before in "年月" and m.group("dir") == "前":
+        return {"first": (int(n), unit)}
+    if before in _WINDOW_AFTER and n >= 2:  # 上一周 is last week, 前一天 the day before something
+        return {"window": (1 if m.group("dir") in "下后" else -1, int(n), unit)}
+    return None  # 提前两天, 会前两天: before something we do not know
 
 
 def _check_half(m: re.Match, folded: str) -> dict:
@@ -479,10 +586,23 @@ def _ampm(data: dict, marker: str | None) -> dict | None:
     return data
 
 
+_CLOCK_NEXT = re.compile(r"\s*(?:[01]?\d|2[0-3]):[0-5]\d")
+
+
 def _check_numeric(m: re.Match, folded: str) -> dict | None:
     g = m.groupdict()
+    month_day = g["pm"] or g["sm"] or g["dm"]
+    if month_day:
+        if g["pm"] and not (g["pm"][0] == "0" or g["pd"][0] == "0" or _CLOCK_NEXT.match(folded, m.end())):
+            return None  # 10-12 is more often a range of numbers than October 12th
+        day = int(g["pd"] or g["sd"] or g["dd"])
+        if _safe_date(2000, int(month_day), day) is None:
+            return None
+        return {"month": int(month_day), "day": day}
     if g["y"]:
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+    elif g["ys"]:
+        y, mo, d = int(g["ys"]), int(g["ms"]), int(g["ds"])
     elif g["y2"]:
         return {"year": int(g["y2"]), "month": int(g["m2"]), "explicit": True}
     elif g["y8"]:
@@ -499,10 +619,34 @@ def _check_numeric(m: re.Match, folded: str) -> dict | None:
 _NOT_YEARS_AFTER = set("级制代龄纪轻薪度")
 
 
+_APPROX_PAIRS = {"一二", "二三", "两三", "三四", "四五", "五六", "六七", "七八", "八九", "一两", "三五"}
+
+
+def _count(raw: str) -> tuple[float | None, bool]:
+    """The number a duration counts, and whether it is approximate (一两年, 二三十年 → lower bound).
+
+    Two Chinese digits side by side are a pair of neighbours (一两, 三五) or a year written digit
+    by digit (九八年), never a count like 98: those return None.
+    """
+    raw = raw.replace(",", "")
+    head = raw[:2]
+    if len(raw) >= 2 and all(c in CN_DIGIT_CHARS for c in head):
+        if head not in _APPROX_PAIRS:
+            return None, False
+        low = parse_number(head[0] + raw[2:])
+        return (float(low) if low is not None else None), True
+    if raw.replace(".", "", 1).isdigit():
+        return float(raw), False
+    n = parse_number(raw)
+    return (float(n) if n is not None else None), False
+
+
 def _check_duration(m: re.Match, folded: str) -> dict | None:
     g = m.groupdict()
     unit_word = g["unit"] or g["unit2"]
     unit = _DUR_UNITS[unit_word]
+    if unit_word == "分" and not folded[: m.start()].endswith(("小时", "钟头", "个钟")):
+        return None  # 30分 alone is a score; 5小时30分 is a duration
     after = folded[m.end(): m.end() + 1]
     if unit == "Y" and after in _NOT_YEARS_AFTER and not g["dir"]:
         return None
@@ -510,18 +654,18 @@ def _check_duration(m: re.Match, folded: str) -> dict | None:
         return {"n": 0, "half": True, "unit": unit, "approx": False, "dir": g["dir"], "known": True}
     raw = g["n"]
     vague = "几" in raw or raw == "数"
-    n: float | None = parse_number(raw.replace("几", "")) if raw not in ("几", "数") else None
-    if n is not None and "." in raw:
-        n = float(raw)
-    if n is None and not vague:
-        return None
     if raw in ("几", "数") or raw.startswith("几"):
         return None  # 几天 / 几十年: no count to report
-    more = bool(g["more"] or g["more2"] or g["more3"]) or vague
+    n, pair = _count(raw.replace("几", "")) if raw else (None, False)
+    if n is None:
+        return None
+    if n.is_integer():
+        n = int(n)
+    more = bool(g["more"] or g["more2"] or g["more3"]) or vague or pair
     if g["more"] == "来" and not g["dir"] and unit != "Y":
         return None
-    if unit == "M" and not (g["ge"] or "个" in unit_word or more or g["half"] or g["half2"] or g["dir"] or n > 12):
-        return None  # 三月 is March
+    if unit == "M" and not (g["ge"] or "个" in unit_word or more or g["half"] or g["half2"] or n > 12):
+        return None  # 三月 is March, 4月前 before April
     if unit == "Q" and not g["ge"]:
         return None  # 三季度 is a quarter
     if unit == "D" and unit_word == "日" and not (more or g["dir"]):
@@ -553,6 +697,8 @@ def _check_decade(m: re.Match, folded: str) -> dict | None:
 
 
 def _check_holiday(m: re.Match, folded: str) -> dict:
+    if m.group(0) in _SPRING_FESTIVAL_WORDS:
+        return {"spring_festival": True}
     month, day = _HOLIDAYS[m.group(0)]
     return {"month": month, "day": day}
 
@@ -567,10 +713,12 @@ def _check_set(m: re.Match, folded: str) -> dict | None:
 _CHECKS: dict[str, Callable[[re.Match, str], dict | None]] = {
     "year": _check_year, "year_word": _check_year_word, "month": _check_month, "month_word": _check_month_word,
     "day": _check_day, "day_word": _check_day_word, "quarter": _check_quarter, "half": _check_half,
+    "window": _check_window,
     "year_part": _check_year_part, "month_part": _check_month_part, "week": _check_week,
     "day_part": _check_day_part, "clock": _check_clock, "numeric": _check_numeric, "duration": _check_duration,
     "decade": _check_decade, "holiday": _check_holiday, "set": _check_set,
     "approx_pre": lambda m, folded: {"word": m.group(0)}, "approx_post": lambda m, folded: {"word": m.group(0)},
+    "bare": lambda m, folded: {"raw": m.group("n")},
 }
 
 
@@ -580,6 +728,7 @@ _CHECKS: dict[str, Callable[[re.Match, str], dict | None]] = {
 
 _DUR_ORDER = ["C", "Y", "Q", "M", "W", "D", "H", "QH", "MIN", "S"]
 _SLOT = {"approx_pre": 0, "set": 1, "year": 2, "year_word": 2, "decade": 2, "quarter": 3, "half": 3, "year_part": 3,
+         "window": 3,
          "month": 4, "month_word": 4, "month_part": 5, "day": 6, "day_word": 6, "holiday": 6, "duration": 6,
          "day_part": 7, "clock": 8, "approx_post": 9}
 _GAP = re.compile(r"\s?|的")
@@ -588,6 +737,8 @@ _BOUNDARY_SENTENCE = re.compile(r"[。！？!?；;\n]")
 
 
 def _slot(tok: _Tok) -> int:
+    if tok.kind == "window":
+        return 5 if "first" in tok.data else 1
     if tok.kind == "week":
         return 6 if tok.data["weekday"] is not None else 5
     if tok.kind == "numeric":
@@ -610,8 +761,12 @@ def _can_follow(group: list[_Tok], tok: _Tok) -> bool:
         return tok.kind == "approx_post" or (offset and tok.kind in ("day_part", "clock"))
     if tok.kind == "duration":
         return last.kind == "approx_pre"
+    if last.kind == "window" and "window" in last.data:
+        return tok.kind == "approx_post"
     if tok.kind == "month_part":
         return last.kind in ("month", "month_word", "approx_pre")
+    if tok.kind == "window":
+        return "first" in tok.data and last.kind in ("year", "year_word", "month", "month_word")
     if tok.kind in ("quarter", "half", "year_part") and last.kind not in ("year", "year_word", "approx_pre", "set"):
         return False
     if "decade" in kinds:
@@ -640,6 +795,8 @@ def _trim(group: list[_Tok]) -> list[_Tok]:
     core = [t for t in group if t.kind not in ("approx_pre", "approx_post")]
     if not core:
         return []
+    if len(core) == 1 and core[0].kind == "day_part" and core[0].data["part"] in _NOUN_PARTS:
+        return []  # 黎明 alone is more often a name or a figure of speech (黎明前的黑暗)
     clock = next((t for t in core if t.kind == "clock"), None)
     if clock is not None and clock.data.get("weak") and len(core) == 1 and group[-1].kind != "approx_post":
         return []
@@ -704,6 +861,8 @@ class _Fields:
     src: str | None = None
     unresolved: bool = False
     now: _Point | None = None
+    spring_festival: bool = False
+    first: tuple[int, str] | None = None  # 前N个月 of the period: (N, unit)
 
     def set_date(self, d: date | datetime) -> None:
         self.year, self.month, self.day = d.year, d.month, d.day
@@ -770,9 +929,12 @@ def _apply(tok: _Tok, f: _Fields, state: _State) -> None:
     """Fold one token into the fields of its expression."""
     d, kind = tok.data, tok.kind
     if kind in ("year", "numeric", "holiday", "month", "day"):
+        f.spring_festival = f.spring_festival or bool(d.get("spring_festival"))
         for key in ("year", "month", "day"):
             if key in d:
                 setattr(f, key, d[key])
+        if "yy" in d:
+            f.year = _two_digit_year(d["yy"], state)
         f.explicit = f.explicit or bool(d.get("explicit"))
     elif kind == "year_word":
         base = _relative_base(state, "year", d["anaphoric"], f)
@@ -796,6 +958,8 @@ def _apply(tok: _Tok, f: _Fields, state: _State) -> None:
             f.quarter = d["quarter"]
     elif kind == "half":
         f.half = d["half"]
+    elif kind == "window":
+        f.first = d.get("first")
     elif kind == "year_part":
         f.ypart, f.approx = d["ypart"], True
     elif kind == "month_part":
@@ -872,7 +1036,8 @@ def _complete(f: _Fields, state: _State, inherit: _Fields | None) -> None:
         # a month mentioned in passing (去年3月爆发以来) does not date it.
         month_from = state.para_day or (None if state.ref and state.ref.at_least("month") else state.para_month)
         _fill(f, month_from, "month", ("year", "month"))
-    if f.year is None and (f.month is not None or f.quarter or f.half or f.ypart or f.mpart):
+    if f.year is None and (f.month is not None or f.quarter or f.half or f.ypart or f.mpart or f.spring_festival
+                           or f.first):
         _fill(f, state.para_year, "year", ("year",))
     if not has_date and (f.hour is not None or f.part):
         point = state.para_day
@@ -898,7 +1063,8 @@ def _fill(f: _Fields, para: _Point | None, grain: str, keys: tuple[str, ...]) ->
 def _fill_from_ref(f: _Fields, state: _State) -> None:
     """Last resort for missing year/month: the reference date (needs that precision)."""
     need_month = (f.day is not None or f.mpart is not None) and f.month is None
-    need_year = f.year is None and (f.month is not None or f.day is not None or f.quarter or f.half or f.ypart or f.mpart)
+    need_year = f.year is None and (f.month is not None or f.day is not None or f.quarter or f.half or f.ypart or f.mpart
+                                    or f.spring_festival)
     if not (need_month or need_year):
         return
     ref = state.ref
@@ -951,6 +1117,11 @@ def _point_value(f: _Fields, text: str) -> _Value:
         return _Value("date", _fmt(start, "week"), "week", _Point(start, "week", text))
     if f.year is None:
         return _time_only(f)
+    if f.spring_festival:
+        day = spring_festival(f.year)
+        if day is None:
+            return _Value("date", None, None)
+        f.month, f.day = day.month, day.day
     try:
         return _dated_value(f, text)
     except ValueError:
@@ -979,6 +1150,8 @@ def _clock_text(hour: int, minute: int | None, second: int | None) -> tuple[str,
 def _dated_value(f: _Fields, text: str) -> _Value:
     year = f.year
     assert year is not None
+    if f.first is not None and f.day is None:
+        return _first_units(year, f.month, *f.first, text)
     if f.month is None:
         if f.quarter is not None:
             start = datetime(max(year, 1), 3 * f.quarter - 2, 1)
@@ -1003,6 +1176,65 @@ def _dated_value(f: _Fields, text: str) -> _Value:
     moment = day + timedelta(days=extra, hours=hour, minutes=f.minute or 0, seconds=f.second or 0)
     grain, _ = _clock_text(hour, f.minute, f.second)
     return _Value("datetime", _fmt(moment, grain), grain, _Point(moment, grain, text))
+
+
+def _first_units(year: int, month: int | None, n: int, unit: str, text: str) -> _Value:
+    """前N个月 of a year, 前N天 of a month ...: an interval from the start of the period."""
+    start = datetime(max(year, 1), month or 1, 1)
+    if unit == "M" and month is None and n <= 12:
+        end = _add_months(start, n - 1)
+        return _Value("interval", f"{_fmt(start, 'month')}/{_fmt(end, 'month')}", "month", _Point(start, "month", text))
+    if unit == "Q" and month is None and n <= 4:
+        end = _add_months(start, 3 * (n - 1))
+        return _Value("interval", f"{_fmt(start, 'quarter')}/{_fmt(end, 'quarter')}", "quarter",
+                      _Point(start, "quarter", text))
+    if unit in ("D", "W"):
+        end = start + timedelta(days=n * (7 if unit == "W" else 1) - 1)
+        return _Value("interval", f"{_fmt(start, 'day')}/{_fmt(end, 'day')}", "day", _Point(start, "day", text))
+    return _Value("interval", None, None)
+
+
+_UNIT_GRAIN = {"Y": "year", "Q": "quarter", "M": "month", "W": "week", "D": "day", "H": "hour", "MIN": "minute",
+               "S": "second"}
+
+
+def _unit_start(dt: datetime, unit: str) -> datetime:
+    """The start of the unit ``dt`` is in (its year, quarter, month, ISO week, day, hour ...)."""
+    if unit == "Y":
+        return datetime(dt.year, 1, 1)
+    if unit == "Q":
+        return datetime(dt.year, 3 * ((dt.month - 1) // 3) + 1, 1)
+    if unit == "M":
+        return datetime(dt.year, dt.month, 1)
+    day = datetime(dt.year, dt.month, dt.day)
+    if unit == "W":
+        return day - timedelta(days=dt.weekday())
+    if unit == "D":
+        return day
+    if unit == "H":
+        return dt.replace(minute=0, second=0, microsecond=0)
+    if unit == "MIN":
+        return dt.replace(second=0, microsecond=0)
+    return dt.replace(microsecond=0)
+
+
+def _window_value(window: tuple[int, int, str], state: _State) -> tuple[_Value, str | None]:
+    """前两周 / 上三个月 / 下三天: the N whole units before (after) the one the anchor is in;
+    sign 0 (今明两年) starts with that unit."""
+    sign, n, unit = window
+    if unit not in _UNIT_GRAIN:
+        return _Value("interval", None, None), None
+    grain = _UNIT_GRAIN[unit]
+    anchor = _anchor_for(state, "day" if grain == "week" else grain)
+    if anchor is None:
+        return _Value("interval", None, None), None
+    current = _unit_start(anchor.dt, unit)
+    first, last = (-n, -1) if sign < 0 else ((1, n) if sign > 0 else (0, n - 1))
+    start, _ = _shift(current, first, unit, False, 1)
+    end, _ = _shift(current, last, unit, False, 1)
+    if unit == "H":  # a clock hour ending a range is the instant it starts (T02/T04 is 2:00 to 4:00)
+        end, _ = _shift(end, 1, unit, False, 1)
+    return _Value("interval", f"{_fmt(start, grain)}/{_fmt(end, grain)}", grain), anchor.label
 
 
 # Durations ---------------------------------------------------------------------------------
@@ -1099,7 +1331,7 @@ def _ref_point(ref: datetime | None, source: str | None) -> _Point | None:
     if source == "latest_year":
         grain = "year"
     elif ref.hour or ref.minute or ref.second:
-        grain = "minute" if not ref.second else "second"
+        grain = "second"  # a reference with a clock time is an instant (现在 is that second)
     else:
         grain = "day"
     return _Point(ref, grain, "ref_date")
@@ -1122,7 +1354,7 @@ def _approx_words(group: list[_Tok]) -> bool:
 
 
 def _is_point_group(group: list[_Tok]) -> bool:
-    return _core(group)[0].kind not in ("duration", "set", "decade")
+    return _core(group)[0].kind not in ("duration", "set", "decade", "window")
 
 
 def _resolve(group: list[_Tok], text: str, state: _State) -> tuple[_Value, bool, str | None, _Fields | None]:
@@ -1149,6 +1381,9 @@ def _resolve(group: list[_Tok], text: str, state: _State) -> tuple[_Value, bool,
                 _apply(tok, f, state)
             value = _point_value(f, f"narrative:{text}")
         return value, approx or head.data["approx"], src, None
+    if head.kind == "window":
+        value, src = _window_value(head.data["window"], state)
+        return value, approx, src, None
     if head.kind == "decade":
         d = head.data
         return _Value("interval", f"{_fmt_year(d['from'])}/{_fmt_year(d['to'])}", "year"), approx or bool(d["part"]), None, None

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from tanalyze.convert import to_simplified
 from tanalyze.dates import DateFound, extract_dates, find_ref_date, parse_ref_date
+from tanalyze.datewords import spring_festival
 from tanalyze.errors import UsageError
 
 REF = datetime(2024, 11, 14)
@@ -128,6 +129,39 @@ SIMPLIFIED = [
     ('二十一日上午九时召开。', '二十一日上午九时', '2024-11-21T09', False),
     ('十二月二十日举行。', '十二月二十日', '2024-12-20', False),
     ('廿一日见。', '廿一日', '2024-11-21', False),
+    ('截图时间2023 05 17。', '2023 05 17', '2023-05-17', False),
+    ('日志记录于2020-03-0508:15。', '2020-03-0508:15', '2020-03-05T08:15', False),
+    ('2003.04-12完成验收。', '2003.04-12', '2003-04-12', False),
+    ('“7·21”暴雨造成损失。', '7·21', '2024-07-21', False),
+    ('新规03-15开始实施。', '03-15', '2024-03-15', False),
+    ('末班车12-05 09:30发车。', '12-05 09:30', '2024-12-05T09:30', False),
+    ('5/20号见面。', '5/20号', '2024-05-20', False),
+    ('他在10月9出生。', '10月9', '2024-10-09', False),
+    ('合同1月8至3月15有效。', '1月8至3月15', '2024-01-08/2024-03-15', False),
+    ('5月3-7日举办。', '5月3-7日', '2024-05-03/2024-05-07', False),
+    ('2020年3-6月销量下滑。', '2020年3-6月', '2020-03/2020-06', False),
+    ('开放时间8~17点半。', '8~17点半', '2024-11-14T08/2024-11-14T17:30', False),
+    ('2015至2019年间。', '2015至2019年', '2015/2019', False),
+    ('昨晚7到9点停电。', '昨晚7到9点', '2024-11-13T19/2024-11-13T21', False),
+    ('春节前后客流最大。', '春节前后', '2024-02-10', True),
+    ('2019年春节他回了老家。', '2019年春节', '2019-02-05', False),
+    ('去年春节很热闹。', '去年春节', '2023-01-22', False),
+    ('农历新年将至。', '农历新年', '2024-02-10', False),
+    ('九八年那场洪水。', '九八年', '1998', False),
+    ('〇八年奥运会。', '〇八年', '2008', False),
+    ('再过一两年就好。', '一两年', 'P1Y', True),
+    ('这条路修了二三十年。', '二三十年', 'P20Y', True),
+    ('累计运行3,600个小时。', '3,600个小时', 'PT3600H', False),
+    ('用户时长超过1200万小时。', '1200万小时', 'PT12000000H', False),
+    ('全程用时2小时15分。', '2小时15分', 'PT2H15M', False),
+    ('前两周，销量回升。', '前两周', '2024-W44/2024-W45', False),
+    ('上三个月的数据。', '上三个月', '2024-08/2024-10', False),
+    ('下两天有雨。', '下两天', '2024-11-15/2024-11-16', False),
+    ('2023年前十个月出口增长。', '2023年前十个月', '2023-01/2023-10', False),
+    ('今年前两季度的利润。', '今年前两季度', '2024-Q1/2024-Q2', False),
+    ('3月前5天气温偏低。', '3月前5天', '2024-03-01/2024-03-05', False),
+    ('今明两天有雨。', '今明两天', '2024-11-14/2024-11-15', False),
+    ('下下下周二出发。', '下下下周二', '2024-12-03', False),
 ]
 
 TRADITIONAL = [
@@ -283,6 +317,29 @@ def test_type_and_grain(text: str, expression: str, type_: str, grain: str | Non
     assert (found.type, found.grain) == (type_, grain)
 
 
+@pytest.mark.parametrize(("year", "day"), [(1950, "1950-02-17"), (1990, "1990-01-27"), (2000, "2000-02-05"),
+                                           (2050, "2050-01-23")])
+def test_spring_festival_table(year: int, day: str) -> None:
+    assert str(spring_festival(year)) == day
+
+
+def test_spring_festival_outside_the_table_has_no_value() -> None:
+    assert _find("1900年春节", "1900年春节").value is None
+
+
+@pytest.mark.parametrize("text", ["他提前两天到了。", "会前两天才通知。"])
+def test_n_units_before_an_unknown_event_is_a_duration_only(text: str) -> None:
+    assert [(d.type, d.value) for d in extract_dates(text, REF, "given")] == [("duration", "P2D")]
+
+
+def test_a_clause_adverb_is_not_part_of_the_expression() -> None:
+    assert [(d.start, d.end, d.approx) for d in extract_dates("大概三天后出结果。", REF, "given")] == [(2, 5, False)]
+
+
+def test_a_count_after_a_month_is_not_its_day() -> None:
+    assert [(d.value) for d in extract_dates("9月30多家企业复工", REF, "given")] == ["2024-09"]
+
+
 def test_absolute_values_are_not_marked_resolved() -> None:
     assert _find("2018年9月", "2018年9月").resolved_from is None
     assert _find("去年", "去年").resolved_from == "ref_date"
@@ -321,7 +378,7 @@ def test_seed_article_dates_and_durations() -> None:
         "身份证号140302197706220124。", "电话13812345678。", "这个玩具一点都不好玩。", "一日之计在于晨。",
         "二十七点三", "调高24点5度", "零点五", "三点建议", "他读三年级。", "80后的年轻人。", "3号线地铁。",
         "第3点很重要。", "如今年轻人都这样。", "版本1.2.3发布。", "上证指数2500点。", "一时间议论纷纷。",
-        "查询202403073计划", "十分之一的概率",
+        "查询202403073计划", "十分之一的概率", "每组10-12人。", "有1/3的人同意。", "约翰·史密斯", "每组3至5人。", "他考了95分。", "黎明前的黑暗。",
     ],
 )
 def test_not_a_date(text: str) -> None:
@@ -465,7 +522,7 @@ def test_offset_uses_narrative_present_when_reference_is_only_inferred() -> None
         ("累计2621.2小时", "PT2621.2H"),
         ("今天下午1点半到3点", "2024-11-14T13:30/2024-11-14T15"),
         ("晚上十一点到晚上12点", "2024-11-14T23/2024-11-15T00"),
-        ("前天中午到明天晚上", "2024-11-12T11/2024-11-16T00"),
+        ("昨天中午到后天晚上", "2024-11-13T12/2024-11-17T00"),
         ("6月1日周六早上10点钟", "2024-06-01T10"),
         ("上一周", "2024-W45"),
         ("下下个季度", "2025-Q2"),
