@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from .gazetteer import Gazetteer, shipped_gazetteer
+from .gazetteer import Gazetteer, latin_bounded, shipped_gazetteer
 from .lexicon import dictionaries_dir, read_lines
 from .model import Document, Entity, Mention
 from .textutil import fold_width
@@ -401,7 +401,7 @@ class EntityFinder:
                 end = start + len(surface)
                 free = not any(taken[start:end])
                 bounded = len(surface) >= 3 or not _is_han(surface) or (start in starts and end in ends)
-                latin_ok = _latin_bounded(t, start, end)
+                latin_ok = latin_bounded(t, start, end)
                 if free and bounded and latin_ok:
                     g.mentions.append(Candidate(start, end, g.label, "rule", g.key))
                     for k in range(start, end):
@@ -450,15 +450,6 @@ def _canonical(g: Group, mentions: list[Mention]) -> Mention:
 
 def _is_han(s: str) -> bool:
     return bool(s) and all("\u3400" <= c <= "\u9fff" for c in s)
-
-
-def _latin_bounded(t: str, start: int, end: int) -> bool:
-    def alnum(c: str) -> bool:
-        return c.isascii() and c.isalnum()
-
-    if alnum(t[start]) and start > 0 and alnum(t[start - 1]):
-        return False
-    return not (alnum(t[end - 1]) and end < len(t) and alnum(t[end]))
 
 
 def filter_entities(entities: Iterable[Entity], labels: Iterable[str] = (), min_count: int = 1) -> tuple[Entity, ...]:

@@ -109,7 +109,7 @@ class Gazetteer:
                     if i + length > n:
                         continue
                     entry = self._surfaces.get(folded[i : i + length])
-                    if entry is not None and _latin_bounded(folded, i, i + length):
+                    if entry is not None and latin_bounded(folded, i, i + length):
                         hit = Match(i, i + length, entry)
                         break
             if hit is not None:
@@ -124,7 +124,7 @@ def _key(s: str) -> str:
     return fold_width(s).lower()
 
 
-def _latin_bounded(text: str, start: int, end: int) -> bool:
+def latin_bounded(text: str, start: int, end: int) -> bool:
     """A match that starts/ends with a Latin letter or digit must not continue a Latin word."""
     if text[start].isascii() and text[start].isalnum() and start > 0:
         prev = text[start - 1]
