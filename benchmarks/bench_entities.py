@@ -7,7 +7,8 @@ Figures: exact-span micro P/R/F1 per test set. Label mappings:
 - MSRA (PER/LOC/ORG): ours PERSON->PER, GPE/LOC/FAC->LOC, ORG->ORG; other labels ignored.
 - PFR test days 25-31 (nr/ns/nt as parsed by tanalyze.ner_data, abbreviations excluded): as MSRA.
 - CLUENER2020 dev: name->PER, company/organization/government->ORG, address->LOC,
-  book/movie/game->WORK; ours PERSON->PER, ORG->ORG, GPE/LOC/FAC->LOC, WORK_OF_ART->WORK.
+  book/movie/game->WORK (gold titles without their 《》, as tanalyze reports titles);
+  ours PERSON->PER, ORG->ORG, GPE/LOC/FAC->LOC, WORK_OF_ART->WORK.
 Each sentence is analysed on its own, as a user would run short texts.
 """
 
@@ -46,7 +47,14 @@ def cluener() -> list[tuple[str, set]]:
             if typ in CLUE:
                 for spans in ents.values():
                     for s, e in spans:
-                        gold.add((s, e + 1, CLUE[typ]))
+                        s, e = s, e + 1
+                        # CLUENER titles keep their 《》; tanalyze's WORK_OF_ART is the title itself.
+                        if CLUE[typ] == "WORK":
+                            while s < e and rec["text"][s] in "《<":
+                                s += 1
+                            while e > s and rec["text"][e - 1] in "》>":
+                                e -= 1
+                        gold.add((s, e, CLUE[typ]))
         out.append((rec["text"], gold))
     return out
 

@@ -147,24 +147,18 @@ class EntityFinder:
         yield from self._organisations(t, words, found)
 
     def _dotted_names(self, t: str) -> Iterable[Candidate]:
-        """克莱·舍基: transliteration characters on both sides of a middle dot."""
+        """克莱·舍基: runs of transliteration characters joined by middle dots."""
         translit = self.rules.transliteration
         for m in self._dotted.finditer(t):
-            s, e = m.start(), m.end()
-            while s < e and t[s] not in translit:  # trim leading words (作家克莱·舍基)
-                s += 1
-            # The run before the first dot must be transliteration characters only.
-            first_dot = min(i for i in range(s, e) if t[i] in "·•・‧") if s < e else e
-            k = first_dot
-            while k > s and t[k - 1] in translit:
-                k -= 1
-            s = k
-            last_dot = max(i for i in range(s, e) if t[i] in "·•・‧") if s < e else e
-            k = last_dot + 1
-            while k < e and t[k] in translit:
-                k += 1
-            e = k
-            if first_dot - s >= 1 and e - last_dot >= 3 and not self.gazetteer.lookup(t[s:first_dot]):
+            dots = [i for i in range(m.start(), m.end()) if t[i] in "·•・‧"]
+            s = dots[0]
+            while s > m.start() and t[s - 1] in translit:  # 作家克莱·舍基 -> 克莱·舍基
+                s -= 1
+            e = dots[-1] + 1
+            while e < m.end() and t[e] in translit:  # 舍基在 -> 舍基
+                e += 1
+            inner_ok = all(t[k] in translit or t[k] in "·•・‧" for k in range(s, e))
+            if dots[0] - s >= 1 and e - dots[-1] >= 3 and inner_ok and not self.gazetteer.lookup(t[s : dots[0]]):
                 yield Candidate(s, e, "PERSON", "rule")
 
     def _name_at(self, t: str, i: int, starts: set[int]) -> int:

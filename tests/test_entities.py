@@ -115,3 +115,8 @@ def test_gazetteer_format_errors(tmp_path):
 def test_gazetteer_prefers_the_longest_surface():
     g = Gazetteer([GazetteerEntry("腾讯", "ORG"), GazetteerEntry("腾讯广告", "ORG", ("腾讯广告部",))])
     assert [(m.start, m.end, m.entry.name) for m in g.find("腾讯广告部和腾讯")] == [(0, 5, "腾讯广告"), (6, 8, "腾讯")]
+
+
+@pytest.mark.parametrize("text", ["的·的", "作家·在", "·舍基", "克莱·"])
+def test_dotted_rule_survives_odd_dots(nlp, text):
+    assert all(label != "PERSON" for _, label, _, _ in ents(nlp, text))
