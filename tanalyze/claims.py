@@ -41,7 +41,7 @@ from typing import Iterable, Mapping, Sequence
 
 from .lexicon import dictionaries_dir, read_lines
 from .model import Claim, DateMention, Document, Entity, EntityRef
-from .errors import ResourceError
+from .errors import ResourceError, UsageError
 from .textutil import sentences
 
 KINDS = (
@@ -429,8 +429,11 @@ class _Extractor:
                             break
                     if hit is not None:
                         break
-            if hit is not None and any(k in blocked for k in range(hit[0], hit[1])):
-                hit = None
+            if hit is not None:
+                head_end = hit[0] + len(hit[2].head)
+                tail_start = hit[1] - len(hit[2].tail or hit[2].head)
+                if any(k in blocked for k in (*range(hit[0], head_end), *range(tail_start, hit[1]))):
+                    hit = None  # 可以说, “拥抱…”: not a trigger here (the object of 走…道路 may be quoted)
             if hit is not None:
                 out.append(hit)
                 i = hit[1] if hit[3] is None else i + len(hit[2].head)
@@ -463,7 +466,9 @@ class _Extractor:
                 m = ments[ws]
                 skip_to = m.end
                 after = _skip(t, m.end, _CLOSE)
-                possessive = (t.startswith("的", after) and not t.startswith("的是", after)) or self._modifier(m.end)
+                possessive = (t.startswith("的", after) and not t.startswith("的是", after)) or (
+                    ts - m.end > 2 and self._modifier(m.end)  # 阿里巴巴全资收购: an adverbial noun, not a head
+                )
                 if in_pp is not None:
                     p.obliques.append((in_pp, m))
                     group, adjacent = [], False
@@ -544,8 +549,8 @@ class _Extractor:
         if end in self.ctx.ment_starts_set:
             return True  # 叙利亚外交部: the place names whose ministry; the ministry is the head
         word = t[slice(*self.ctx.words[k])]
-        if not self.ctx.pos.get(word, "").startswith("n"):
-            return False
+        if not self.ctx.pos.get(word, "").startswith("n") or word in self.triggers.by_head:
+            return False  # 阿里巴巴任命: the noun-tagged word is the predicate
         # 广州市工商局食品处负责人: a unit and a title still speak for the entity
         for k in range(end, min(end + 5, len(t))):
             if t[k] in "，,。；;：: \n":
@@ -634,7 +639,7 @@ class _Extractor:
             return _clean(t[nxt.start : nxt.end]) or None
         near = [
             m for m in self.ctx.mentions_in(te, clause.end)
-            if m.start < rest_start + 8 and m.entity not in [a.entity for a in actors]
+            if m.start < rest_start + 8 and m.entity not in [a.entity for a in actors] and not self._modifier(m.end)
         ]
         if near:
             return near[0].entity.simplified  # 成立云与智慧产业事业群, 收购了美国的X
@@ -852,6 +857,15 @@ def _negated(t: str, cs: int, ts: int) -> float:
     return 0.4 if any(before.endswith(n) or before[:-1].endswith(n) for n in _NEGATION) else 1.0
 
 
+def check_kinds(kinds: Iterable[str]) -> frozenset[str]:
+    """The set of claim kinds named in ``kinds`` (blanks ignored); a UsageError for an unknown one."""
+    wanted = frozenset(k.strip() for k in kinds if k.strip())
+    unknown = wanted - set(KINDS)
+    if unknown:
+        raise UsageError(f"unknown claim kind {sorted(unknown)[0]!r}", "kinds: " + ", ".join(KINDS))
+    return wanted
+
+
 def extract_claims(
     doc: Document,
     triggers: Triggers | None = None,
@@ -867,12 +881,7 @@ def extract_claims(
     """
     if doc.entities is None or doc.dates is None:
         raise ValueError("claims need the entities and dates of the document")
-    wanted = {k.strip() for k in kinds if k.strip()}
-    unknown = wanted - set(KINDS)
-    if unknown:
-        from .errors import UsageError
-
-        raise UsageError(f"unknown claim kind {sorted(unknown)[0]!r}", "kinds: " + ", ".join(KINDS))
+    wanted = check_kinds(kinds)
     ex = _Extractor(doc, triggers or load_triggers(), pos or {})
     best: dict[tuple, _Candidate] = {}
     order: list[tuple] = []

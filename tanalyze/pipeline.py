@@ -256,11 +256,11 @@ register(Stage("timeline", ("dates",), _timeline_factory, "dated sentences in ch
 
 
 def _claims_factory(options: Options) -> StageFn:
-    from .claims import MIN_CONFIDENCE, extract_claims, load_triggers
+    from .claims import MIN_CONFIDENCE, check_kinds, extract_claims, load_triggers
 
+    kinds = tuple(check_kinds(options.extra.get("claim_kinds") or ()))
     triggers = load_triggers()
     pos = segmenter(options.lexicons).pos_table()
-    kinds = tuple(options.extra.get("claim_kinds") or ())
     min_confidence = 0.0 if options.extra.get("all_claims") else MIN_CONFIDENCE
 
     def claims(doc: Document) -> Document:
