@@ -278,7 +278,30 @@ def timeline(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, 
     $ tanalyze timeline article.txt
     $ tanalyze timeline --format csv article.txt > timeline.csv
     """
-    run(ctx, "timeline", ["entities", "timeline"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, ref_date=_ref(ref_date), extra={"all_sentences": all_sentences})
+    run(ctx, "timeline", ["claims", "timeline"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, ref_date=_ref(ref_date), extra={"all_sentences": all_sentences})
+
+
+@cli.command()
+@input_options
+@ref_date_option
+@click.option("--kind", "kinds", metavar="KINDS", help="Only these kinds, comma-separated (statement,deal).")
+@click.option("--all", "all_claims", is_flag=True, help="Keep low-confidence claims too (confidence under 0.5).")
+@output_options()
+@click.pass_context
+def claims(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, ref_date: str | None, kinds: str | None, all_claims: bool, fmt: str | None, output: str | None) -> None:
+    """Who claims, does or stands for what, with the evidence sentence.
+
+    One record per claim: the actor (an entity of the text), the kind (strategy, reorg,
+    founding, deal, investment, rename, partnership, launch, personnel, statement, incident,
+    result), the trigger word as predicate, the object, the date, the quote of a statement,
+    the sentence with offsets into the original, and a confidence.
+
+    \b
+    $ tanalyze claims article.txt
+    $ tanalyze claims --kind statement,deal --format csv article.txt
+    """
+    extra = {"claim_kinds": tuple((kinds or "").split(",")), "all_claims": all_claims}
+    run(ctx, "claims", ["claims"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, ref_date=_ref(ref_date), extra=extra)
 
 
 @cli.command()
@@ -287,12 +310,12 @@ def timeline(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, 
 @output_options(("table", "json", "jsonl"))
 @click.pass_context
 def analyze(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, ref_date: str | None, fmt: str | None, output: str | None) -> None:
-    """Everything at once: entities, dates and the timeline (JSON or tables).
+    """Everything at once: entities, dates, claims and the timeline (JSON or tables).
 
     \b
     $ tanalyze analyze article.txt | jq '.entities[] | select(.label == "PERSON") | .text'
     """
-    run(ctx, "analyze", ["entities", "dates", "timeline"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, ref_date=_ref(ref_date))
+    run(ctx, "analyze", ["entities", "dates", "claims", "timeline"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, ref_date=_ref(ref_date))
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -69,6 +69,16 @@ VIEWS: dict[str, View] = {
         ("text", "type", "value", "grain", "approx", "resolved_from", "start"),
         title="dates",
     ),
+    "claims": View(
+        "claims",
+        _findings("claims"),
+        (
+            "actor.text", "actor.label", "kind", "predicate", "object", "date", "date_text",
+            "quote", "text", "start", "end", "confidence",
+        ),
+        ("actor.text", "kind", "predicate", "object", "date", "quote", "confidence"),
+        title="claims",
+    ),
     "timeline": View(
         "timeline",
         _findings("timeline"),

@@ -253,3 +253,20 @@ register(Stage("segment", ("convert",), _segment_factory, "words with offsets (j
 register(Stage("entities", ("segment",), _entities_factory, "people, organisations, places, products, events, works"))
 register(Stage("dates", ("convert",), _dates_factory, "dates, times and durations with ISO 8601 values"))
 register(Stage("timeline", ("dates",), _timeline_factory, "dated sentences in chronological order"))
+
+
+def _claims_factory(options: Options) -> StageFn:
+    from .claims import MIN_CONFIDENCE, check_kinds, extract_claims, load_triggers
+
+    kinds = tuple(check_kinds(options.extra.get("claim_kinds") or ()))
+    triggers = load_triggers()
+    pos = segmenter(options.lexicons).pos_table()
+    min_confidence = 0.0 if options.extra.get("all_claims") else MIN_CONFIDENCE
+
+    def claims(doc: Document) -> Document:
+        return doc.with_(claims=extract_claims(doc, triggers, pos, kinds=kinds, min_confidence=min_confidence))
+
+    return claims
+
+
+register(Stage("claims", ("entities", "dates"), _claims_factory, "who claims, does or stands for what, with evidence"))

@@ -1,0 +1,94 @@
+"""Benchmark the claims stage: speed over the seed article beyond entity extraction, throughput
+over the evaluation articles, and a dump of every claim per article for manual review.
+
+Run: ``.venv/bin/python benchmarks/bench_claims.py [--model]`` (writes the "claims" section of
+BENCHMARKS.md and prints the dump). Without ``--model`` entities come from the gazetteer and
+rules only. The articles in ``../shared/eval/articles`` are annotated independently; this script
+only prints what tanalyze finds so a person can judge it — no rule or lexicon entry is written
+from their sentences.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks._common import ROOT, machine, median_time, require_eval, update_section  # noqa: E402
+from tanalyze.claims import extract_claims, load_triggers  # noqa: E402
+from tanalyze.pipeline import Options, Pipeline, segmenter  # noqa: E402
+from tanalyze.read import iter_sources  # noqa: E402
+
+SEED = ROOT / "corpora" / "tencent-industrial-internet.txt"
+
+
+def dump(doc) -> list[str]:
+    """One line per claim, for reading."""
+    lines = [f"### {Path(doc.id).name} ({len(doc.claims)} claims)", ""]
+    for c in doc.claims:
+        obj = f" → {c.object}" if c.object else ""
+        date = f" @{c.date}" if c.date else ""
+        quote = f" «{c.quote[:60]}{'…' if len(c.quote) > 60 else ''}»" if c.quote else ""
+        lines.append(f"- {c.confidence:.2f} **{c.actor.text}** ({c.actor.label}) {c.kind} `{c.predicate}`{obj}{date}{quote}")
+    lines.append("")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    model = "--model" in argv
+    options = Options(extra={"model": model})
+    articles = require_eval("articles")
+
+    # Speed over the seed: the stages claims needs, then claims alone on their output.
+    before = Pipeline(["entities", "dates"], options)
+    text = SEED.read_text(encoding="utf-8")
+    before(text)  # load dictionaries once
+    t_before = median_time(lambda: before(text), repeat=3)
+    doc = before(text)
+    triggers, pos = load_triggers(), segmenter(()).pos_table()
+    t_claims = median_time(lambda: extract_claims(doc, triggers, pos), repeat=5)
+    seed_claims = extract_claims(doc, triggers, pos)
+
+    # Throughput over the articles folder, whole pipeline (resources already loaded).
+    full = Pipeline(["claims"], options)
+    sources = list(iter_sources([str(articles)]))
+    chars = sum(len(s.text) for s in sources)
+    t0 = time.perf_counter()
+    docs = list(full.pipe(sources))
+    elapsed = time.perf_counter() - t0
+    claims_only = sum(median_time(lambda d=d: extract_claims(d, triggers, pos), repeat=3) for d in docs)
+    n_claims = sum(len(d.claims) for d in docs)
+
+    kinds: dict[str, int] = {}
+    for d in docs:
+        for c in d.claims:
+            kinds[c.kind] = kinds.get(c.kind, 0) + 1
+    md = [
+        "## Claims",
+        "",
+        f"`python benchmarks/bench_claims.py{' --model' if model else ''}` — {machine()}; entities from "
+        + ("gazetteer, rules and the NER model." if model else "gazetteer and rules only (no NER model)."),
+        "",
+        "| measure | value |",
+        "|---|---|",
+        f"| seed article ({len(text):,} chars): entities + dates | {t_before * 1000:.0f} ms |",
+        f"| seed article: claims beyond them | {t_claims * 1000:.1f} ms ({len(seed_claims)} claims) |",
+        f"| articles folder: {len(docs)} documents, {chars:,} chars, whole pipeline | {elapsed:.2f} s ({chars / elapsed:,.0f} chars/s) |",
+        f"| articles folder: claims stage alone | {claims_only * 1000:.0f} ms ({chars / claims_only:,.0f} chars/s) |",
+        f"| claims found in the folder | {n_claims} ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items(), key=lambda x: -x[1]))}) |",
+        "",
+        "The claims per article are printed by the script for manual review (precision by eye).",
+    ]
+    update_section("claims", "\n".join(md))
+    print("\n".join(md))
+    print()
+    print("\n".join(dump(doc.with_(claims=seed_claims, id=str(SEED)))))
+    for d in docs:
+        print("\n".join(dump(d)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,216 @@
+"""Claims: per-kind sentences (written for these tests), enumeration references, actors, quotes,
+dates, the stage options, and the seed golden file. The NER model is off: gazetteer and rules
+find the entities, so the expectations do not move when the model changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tanalyze.claims import KINDS, check_kinds, extract_claims, load_triggers, parse_triggers
+from tanalyze.errors import ResourceError, UsageError
+from tanalyze.output import VIEWS, document_dict
+from tanalyze.pipeline import Options, Pipeline
+
+from .conftest import SEED
+from .test_golden import check_golden
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return Pipeline(["claims"], Options(extra={"model": False}))
+
+
+def summary(doc):
+    return [(c.actor.text, c.kind, c.predicate, c.object, c.date) for c in doc.claims]
+
+
+# -- one sentence per kind: actor, kind, predicate, object, date ------------------------------
+
+KIND_CASES = [
+    ("2021年，美团坚定地走“零售+科技”的道路。", ("美团", "strategy", "走…道路", "零售+科技", "2021")),
+    ("2019年，小米完成了组织架构调整。", ("小米", "reorg", "组织架构调整", None, "2019")),
+    ("2015年，小米在北京成立了生态链部门。", ("小米", "founding", "成立", "生态链部门", "2015")),
+    ("2018年，阿里巴巴全资收购了饿了么。", ("阿里巴巴", "deal", "全资收购", "饿了么", "2018")),
+    ("2018年，腾讯投资了拼多多。", ("腾讯", "investment", "投资", "拼多多", "2018")),
+    ("2021年10月，百度宣布更名为百度集团。", ("百度", "rename", "更名为", "百度集团", "2021-10")),
+    ("华为与比亚迪达成战略合作。", ("华为", "partnership", "战略合作", "比亚迪", None)),
+    ("2022年8月，小米发布了新款手机。", ("小米", "launch", "发布", "新款手机", "2022-08")),
+    ("2019年9月，阿里巴巴任命张勇为董事局主席。", ("阿里巴巴", "personnel", "任命", "张勇", "2019-09")),
+    ("雷军表示，小米将继续加大研发投入。", ("雷军", "statement", "表示", None, None)),
+    ("2022年3月，比亚迪一家工厂发生火灾。", ("比亚迪", "incident", "火灾", None, "2022-03")),
+    ("2023年，比亚迪位居全球新能源汽车销量第一。", ("比亚迪", "result", "位居", "全球新能源汽车销量第一", "2023")),
+]
+
+
+def test_every_kind_has_a_case():
+    assert sorted({expected[1] for _, expected in KIND_CASES}) == sorted(KINDS)
+
+
+@pytest.mark.parametrize("text, expected", KIND_CASES, ids=[e[1] for _, e in KIND_CASES])
+def test_one_claim_per_kind(nlp, text, expected):
+    assert summary(nlp(text)) == [expected]
+
+
+# -- enumerations: 前者 / 后者 / 第一种 / 第二种 ------------------------------------------------
+
+PATHS = "企业数字化有两种思路：一种是从生产端出发的路径；另一种是从消费端出发的路径。"
+MODELS = "出海有两种模式，第一种是自建工厂的模式，第二种是代理销售的模式。"
+
+
+def test_qianzhe_is_the_first_item(nlp):
+    assert summary(nlp(PATHS + "阿里巴巴聚焦的是前者。")) == [("阿里巴巴", "strategy", "聚焦", "从生产端出发", None)]
+
+
+def test_houzhe_is_the_last_item(nlp):
+    assert summary(nlp(PATHS + "京东聚焦的是后者。")) == [("京东", "strategy", "聚焦", "从消费端出发", None)]
+
+
+def test_diyizhong_is_the_first_item(nlp):
+    assert summary(nlp(MODELS + "小米押注的是第一种。")) == [("小米", "strategy", "押注", "自建工厂", None)]
+
+
+def test_dierzhong_is_the_second_item_across_a_paragraph(nlp):
+    assert summary(nlp(MODELS + "\n\n比亚迪押注的是第二种。")) == [("比亚迪", "strategy", "押注", "代理销售", None)]
+
+
+def test_listed_items_go_to_who_proposed_them_and_never_to_the_other_actor(nlp):
+    doc = nlp("制造业有两种思路，一种是日本和德国提出的精益生产的道路；另一种是美国提出的平台化的道路。小米押注的是第二种。")
+    assert summary(doc) == [
+        ("日本", "strategy", "提出", "精益生产", None),
+        ("德国", "strategy", "提出", "精益生产", None),
+        ("美国", "strategy", "提出", "平台化", None),
+        ("小米", "strategy", "押注", "平台化", None),
+    ]
+
+
+def test_a_reference_without_an_enumeration_stays_as_written(nlp):
+    assert summary(nlp("小米押注的是后者。")) == [("小米", "strategy", "押注", "后者", None)]
+
+
+# -- actors ----------------------------------------------------------------------------------
+
+
+def test_omitted_subject_after_adverbials_and_object_after_dui(nlp):
+    doc = nlp("所以早在2018年，阿里巴巴就对外卖平台饿了么完成了全资收购。")
+    assert summary(doc) == [("阿里巴巴", "deal", "全资收购", "饿了么", "2018")]
+    assert doc.claims[0].confidence == 1.0
+
+
+def test_zero_subject_clause_takes_the_previous_clause_subject(nlp):
+    (claim,) = nlp("2015年，小米启动改革，设立了生态链部门。").claims
+    assert (claim.actor.text, claim.kind, claim.object, claim.date, claim.confidence) == ("小米", "founding", "生态链部门", "2015", 0.77)
+
+
+def test_fronted_frame_takes_the_subject_after_it(nlp):
+    assert summary(nlp("在走平台化路线的战略下，美团加快了扩张。")) == [("美团", "strategy", "走…路线", "平台化", None)]
+
+
+def test_a_noun_subject_blocks_carry_over(nlp):
+    assert nlp("小米发布了新手机。市场份额随后下降。").claims[1:] == ()
+
+
+def test_a_title_before_a_name_makes_the_person_the_speaker(nlp):
+    (claim,) = nlp("小米集团总裁卢伟冰表示，高端化是小米的长期战略。").claims
+    assert (claim.actor.text, claim.actor.label, claim.quote) == ("卢伟冰", "PERSON", "高端化是小米的长期战略")
+
+
+def test_a_pronoun_speaker_is_the_last_person(nlp):
+    (claim,) = nlp("雷军曾在发布会上介绍新品，他认为，手机行业还有很大空间。").claims
+    assert (claim.actor.text, claim.predicate, claim.quote) == ("雷军", "认为", "手机行业还有很大空间")
+
+
+def test_a_quotation_before_the_speaker(nlp):
+    (claim,) = nlp("“我们不会放弃芯片业务，”雷军说。").claims
+    assert (claim.actor.text, claim.quote) == ("雷军", "我们不会放弃芯片业务")
+
+
+def test_events_inside_a_quote_are_the_speakers_words(nlp):
+    assert [c.kind for c in nlp("雷军表示，要推出更多新品，也要加大投资。").claims] == ["statement"]
+
+
+def test_an_announcing_verb_gives_the_event(nlp):
+    assert summary(nlp("百度宣布成立智能驾驶事业群。")) == [("百度", "founding", "成立", "智能驾驶事业群", None)]
+
+
+def test_negation_and_passive_speech_are_dropped(nlp):
+    assert nlp("百度没有收购小米。").claims == ()
+    assert nlp("中国被国际上承认为互联网大国。").claims == ()
+
+
+def test_no_named_actor_no_claim(nlp):
+    assert nlp("公司表示，明年将推出新车。").claims == ()
+
+
+def test_traditional_spans_point_into_the_original(nlp):
+    text = "騰訊在2018年9月進行了架構調整。"
+    (claim,) = nlp(text).claims
+    assert (claim.actor.text, claim.kind, claim.date, claim.date_text) == ("騰訊", "reorg", "2018-09", "2018年9月")
+    assert text[claim.start : claim.end] == claim.text and claim.simplified == "腾讯在2018年9月进行了架构调整。"
+
+
+def test_date_from_an_earlier_sentence_of_the_paragraph(nlp):
+    claims = nlp("2023年，小米发布了新款手机。同日，小米与华为签署了专利协议。").claims
+    assert [(c.kind, c.date, c.date_text) for c in claims] == [("launch", "2023", "2023年"), ("deal", "2023", "2023年")]
+
+
+# -- options, lexicons -----------------------------------------------------------------------
+
+
+def test_low_confidence_claims_only_with_all():
+    text = "京东打造的物流体系覆盖全国。"
+    assert Pipeline(["claims"], Options(extra={"model": False}))(text).claims == ()
+    (claim,) = Pipeline(["claims"], Options(extra={"model": False, "all_claims": True}))(text).claims
+    assert (claim.actor.text, claim.kind, claim.confidence) == ("京东", "strategy", 0.29)
+
+
+def test_kind_filter():
+    nlp = Pipeline(["claims"], Options(extra={"model": False, "claim_kinds": ("statement",)}))
+    assert [c.kind for c in nlp("2022年8月，小米发布了新款手机。雷军表示，销量很好。").claims] == ["statement"]
+
+
+def test_unknown_kind_is_a_usage_error():
+    with pytest.raises(UsageError, match="unknown claim kind 'deals'"):
+        check_kinds(["deal", "deals"])
+
+
+def test_claims_need_entities_and_dates():
+    from tanalyze.model import Document
+
+    with pytest.raises(ValueError):
+        extract_claims(Document(id="x", text="x"))
+
+
+def test_trigger_lexicon_format():
+    triggers, exclusions = parse_triggers("strategy", [(1, "走…道路"), (2, "布局 0.7"), (3, "!布局图")])
+    assert [(t.head, t.tail, t.weight) for t in triggers] == [("走", "道路", 1.0), ("布局", None, 0.7)]
+    assert exclusions == ["布局图"]
+    with pytest.raises(ResourceError, match="x.txt:1: weight 2.0"):
+        parse_triggers("deal", [(1, "收购 2")], "x.txt")
+    with pytest.raises(ResourceError, match="needs both"):
+        parse_triggers("deal", [(4, "走…")], "x.txt")
+
+
+def test_shipped_triggers_belong_to_one_kind_each():
+    kinds_by_trigger: dict[str, set[str]] = {}
+    for triggers in load_triggers().by_head.values():
+        for t in triggers:
+            kinds_by_trigger.setdefault(t.text, set()).add(t.kind)
+    assert {t: k for t, k in kinds_by_trigger.items() if len(k) > 1} == {}
+
+
+def test_timeline_shows_the_claim_kind():
+    doc = Pipeline(["claims", "timeline"], Options(extra={"model": False}))("2018年，阿里巴巴全资收购了饿了么。")
+    assert [(e.date, e.kind) for e in doc.timeline] == [("2018", "deal")]
+
+
+# -- the seed article ------------------------------------------------------------------------
+
+
+def test_seed_claims_golden(nlp, seed_text, update_golden):
+    doc = nlp(seed_text, doc_id=SEED.name)
+    data = document_dict(doc, VIEWS["claims"])
+    assert all(seed_text[c["start"] : c["end"]] == c["text"] for c in data["claims"])
+    # The path Tencent takes is C2B2B; B2B2C is Germany's and the US's, never Tencent's.
+    tencent = {c["object"] for c in data["claims"] if c["actor"]["simplified"] == "腾讯"}
+    assert "C2B2B" in tencent and "B2B2C" not in tencent
+    check_golden("seed_claims.json", data, update_golden)
