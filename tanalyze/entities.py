@@ -72,6 +72,7 @@ class Rules:
     titles: tuple[str, ...]
     speech_verbs: tuple[str, ...]
     org_suffixes: tuple[tuple[str, bool], ...]  # (suffix, weak), longest first
+    event_suffixes: tuple[tuple[str, bool], ...]
     transliteration: frozenset[str]
 
 
@@ -80,20 +81,26 @@ def _words(name: str) -> list[str]:
     return [w for _, line in read_lines(path) for w in line.split()]
 
 
+def _suffixes(name: str) -> tuple[tuple[str, bool], ...]:
+    """(suffix, weak) pairs of a suffix file, longest first."""
+    out = []
+    for _, line in read_lines(dictionaries_dir().joinpath("rules", name)):
+        parts = line.split()
+        out.append((parts[0], len(parts) > 1 and parts[1] == "weak"))
+    return tuple(sorted(out, key=lambda s: len(s[0]), reverse=True))
+
+
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     """Load the rule word lists once per process."""
     surnames = _words("surnames.txt")
-    suffixes = []
-    for _, line in read_lines(dictionaries_dir().joinpath("rules", "org_suffixes.txt")):
-        parts = line.split()
-        suffixes.append((parts[0], len(parts) > 1 and parts[1] == "weak"))
     return Rules(
         surnames=frozenset(s for s in surnames if len(s) == 1),
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
         titles=tuple(sorted(set(_words("titles.txt")), key=len, reverse=True)),
         speech_verbs=tuple(sorted(set(_words("speech_verbs.txt")), key=len, reverse=True)),
-        org_suffixes=tuple(sorted(suffixes, key=lambda s: len(s[0]), reverse=True)),
+        org_suffixes=_suffixes("org_suffixes.txt"),
+        event_suffixes=_suffixes("event_suffixes.txt"),
         transliteration=frozenset("".join(_words("transliteration_chars.txt"))),
     )
 
@@ -144,7 +151,8 @@ class EntityFinder:
         yield from self._dotted_names(t)
         yield from self._titled_names(t, starts)
         yield from self._speakers(t, starts)
-        yield from self._organisations(t, words, found)
+        yield from self._suffixed(t, words, found, self.rules.org_suffixes, "ORG")
+        yield from self._suffixed(t, words, found, self.rules.event_suffixes, "EVENT")
 
     def _dotted_names(self, t: str) -> Iterable[Candidate]:
         """克莱·舍基: runs of transliteration characters joined by middle dots."""
@@ -209,8 +217,11 @@ class EntityFinder:
                         yield Candidate(i, p, "PERSON", "rule")
                         break
 
-    def _organisations(self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate]) -> Iterable[Candidate]:
-        """广州市工商局, 蓝星石油有限公司: name-like words followed by an organisation suffix.
+    def _suffixed(
+        self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate], suffixes, label: str
+    ) -> Iterable[Candidate]:
+        """广州市工商局, 蓝星石油有限公司, 中国汽车经销商高峰论坛: name-like words followed by an
+        organisation (or event) suffix.
 
         A suffix inside a longer dictionary word (布局, 格局) does not count unless that word
         is itself an organisation word (工商局: POS j/nt) or unknown. Before a weak suffix
@@ -226,7 +237,7 @@ class EntityFinder:
                 covered.setdefault(k, c)
         index_by_start = {ws: i for i, (ws, _) in enumerate(words)}
         index_by_end = {we: i for i, (_, we) in enumerate(words)}
-        for suffix, weak in self.rules.org_suffixes:
+        for suffix, weak in suffixes:
             for m in re.finditer(re.escape(suffix), t):
                 ss, se = m.span()
                 if se not in index_by_end:
@@ -256,7 +267,7 @@ class EntityFinder:
                 while start < ss and t[start] in _NOT_NAME:
                     start += 1  # 为腾易科技 -> 腾易科技
                 if start < ss:
-                    yield Candidate(start, se, "ORG", "rule")
+                    yield Candidate(start, se, label, "rule")
 
     def _name_run(self, t, words, head, covered, pos, freq, abbreviated):
         """Walk back from word ``head`` over the words of an organisation name.

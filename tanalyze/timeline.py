@@ -5,6 +5,11 @@ known: ``date`` is that ISO value, ``date_text`` the expression, ``text`` the se
 the original script, ``entities`` the names mentioned in it and ``kind`` the kind of a claim
 made in it (when claims were extracted). Durations, sets and bare clock times are not
 events. One event per (date, sentence); equal dates keep document order.
+
+Two kinds of sentence without a date of their own are events too, dated by their context:
+a sentence whose claim was dated from the preceding context (the claim's date), and a
+sentence naming an EVENT entity (车展, 论坛), which takes the latest date earlier in its
+paragraph ("11月中旬的广州……广州国际车展在这里举办").
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ def build_timeline(doc: Document, include_undated: bool = False) -> tuple[Timeli
         i = bisect_right(starts, cstart) - 1
         if i >= 0:
             by_sentence.setdefault(i, []).append(d)
+    _context_dates(doc, spans, by_sentence, to_conv)
     events: list[tuple[str, int, TimelineEvent]] = []
     for i, (s, e) in enumerate(spans):
         dated = by_sentence.get(i, [])
@@ -56,6 +62,32 @@ def build_timeline(doc: Document, include_undated: bool = False) -> tuple[Timeli
             events.append(("2", start, TimelineEvent(text, simplified, start, end, "", "", names, kind)))
     events.sort(key=lambda x: (x[0], x[1]))
     return tuple(ev for _, _, ev in events)
+
+
+def _context_dates(doc: Document, spans, by_sentence: dict[int, list[DateMention]], to_conv) -> None:
+    """Date the sentences of dated claims and of EVENT mentions from their context (in place)."""
+    starts = [s for s, _ in spans]
+
+    def sentence_of(start: int, end: int) -> int:
+        return bisect_right(starts, to_conv(start, end)[0]) - 1
+
+    for claim in doc.claims or ():
+        i = sentence_of(claim.start, claim.end)
+        if claim.date and i >= 0 and i not in by_sentence:
+            by_sentence[i] = [DateMention(claim.date_text or "", claim.date_text or "", claim.start, claim.start, "date", claim.date)]
+    event_sentences = {
+        sentence_of(m.start, m.end) for ent in doc.entities or () if ent.label == "EVENT" for m in ent.mentions
+    }
+    for i in sorted(event_sentences):
+        if i < 0 or i in by_sentence:
+            continue
+        para_start = doc.simplified.rfind("\n", 0, spans[i][0]) + 1
+        for j in range(i - 1, -1, -1):
+            if spans[j][0] < para_start:
+                break
+            if by_sentence.get(j):
+                by_sentence[i] = [by_sentence[j][-1]]
+                break
 
 
 def _names(doc: Document, start: int, end: int) -> tuple[str, ...]:

@@ -120,3 +120,13 @@ def test_gazetteer_prefers_the_longest_surface():
 @pytest.mark.parametrize("text", ["的·的", "作家·在", "·舍基", "克莱·"])
 def test_dotted_rule_survives_odd_dots(nlp, text):
     assert all(label != "PERSON" for _, label, _, _ in ents(nlp, text))
+
+
+def test_event_suffix_rule_keeps_the_place_inside(nlp):
+    found = spans(nlp, "第三届中国智能制造高峰论坛在成都开幕。")
+    assert ("中国智能制造高峰论坛", 3, 13, "rule") in found
+    assert [e[1] for e in ents(nlp, "第三届中国智能制造高峰论坛在成都开幕。") if e[0] == "中国智能制造高峰论坛"] == ["EVENT"]
+
+
+def test_a_bare_event_word_is_not_an_event(nlp):
+    assert ents(nlp, "他在论坛上发言。") == []
