@@ -21,7 +21,7 @@ $(VENV)/.installed-test: $(VENV)/.installed
 install: $(VENV)/.installed
 
 demo: $(VENV)/.installed
-	$(BIN)/tanalyze segment --format table $(SEED)
+	$(BIN)/tanalyze analyze --format table $(SEED)
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
