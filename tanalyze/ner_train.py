@@ -161,4 +161,17 @@ def train(train_files: Sequence[str | Path], out_dir: str | Path, seed: int = 0,
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(best, out)
+    _forget_paths(out / "config.cfg")
+    if work_dir is None:
+        shutil.rmtree(tmp, ignore_errors=True)
     return out
+
+
+def _forget_paths(cfg_file: Path) -> None:
+    """Drop this machine's temporary training paths from a saved model's config."""
+    from spacy.util import load_config
+
+    cfg = load_config(cfg_file, interpolate=False)
+    for key in ("train", "dev", "vectors"):
+        cfg["paths"][key] = None
+    cfg.to_disk(cfg_file)
