@@ -6,8 +6,8 @@ character per token, with word-boundary and POS features from tanalyze's segment
 (:mod:`tanalyze.ner_tokenizer`). Nothing is downloaded.
 
     >>> from tanalyze.ner_model import predict
-    >>> predict("马化腾昨天在深圳说。")                       # doctest: +SKIP
-    [(0, 3, 'PERSON'), (6, 8, 'GPE')]
+    >>> predict("新华社记者张三报道。")                       # doctest: +SKIP
+    [(0, 3, 'ORG'), (5, 7, 'PERSON')]
 
 Offsets are into the given text, end exclusive. Labels: PERSON, ORG, GPE, LOC.
 Abbreviations (中/美 in 中美关系, 十五大, 北约) carry the label of what they abbreviate;
