@@ -1,0 +1,107 @@
+"""tanalyze's statistical NER model: loading (offline, lazily) and prediction.
+
+The model is a spaCy pipeline (tok2vec + ner) trained by ``scripts/train_ner.py`` on
+People's Daily 1998 and shipped in ``tanalyze/data/ner/``. It reads Simplified text one
+character per token, with word-boundary and POS features from tanalyze's segmenter
+(:mod:`tanalyze.ner_tokenizer`). Nothing is downloaded.
+
+    >>> from tanalyze.ner_model import predict
+    >>> predict("新华社记者张三报道。")                       # doctest: +SKIP
+    [(0, 3, 'ORG'), (5, 7, 'PERSON')]
+
+Offsets are into the given text, end exclusive. Labels: PERSON, ORG, GPE, LOC.
+Abbreviations (中/美 in 中美关系, 十五大, 北约) carry the label of what they abbreviate;
+``abbreviations=False`` leaves them out (for corpora that do not annotate them).
+"""
+
+from __future__ import annotations
+
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+
+from .errors import ResourceError
+
+if TYPE_CHECKING:
+    from .segment import Segmenter, WordSpan
+
+Entity = tuple[int, int, str]
+LABELS = ("PERSON", "ORG", "GPE", "LOC")
+# The model's own labels -> (product label, is an abbreviation)
+_LABEL_MAP = {"PERSON": ("PERSON", False), "ORG": ("ORG", False), "GPE": ("GPE", False), "LOC": ("LOC", False),
+              "GPE_ABBR": ("GPE", True), "LOC_ABBR": ("LOC", True), "ORG_ABBR": ("ORG", True)}
+
+_default: "NerModel | None" = None
+_lock = threading.Lock()
+
+
+def model_dir() -> Path:
+    """Where the shipped model lives."""
+    return Path(str(resources.files("tanalyze.data").joinpath("ner")))
+
+
+class NerModel:
+    """A loaded NER pipeline. ``segmenter``: share the pipeline's Segmenter (saves a load)."""
+
+    def __init__(self, path: str | Path | None = None, segmenter: "Segmenter | None" = None) -> None:
+        path = Path(path) if path is not None else model_dir()
+        if not (path / "config.cfg").is_file():
+            raise ResourceError(f"NER model not found in {path}", "reinstall tanalyze or run scripts/train_ner.py")
+        import spacy
+
+        from . import ner_tokenizer
+
+        try:
+            self.nlp = spacy.load(path)
+        except (OSError, ValueError) as exc:
+            raise ResourceError(f"cannot load the NER model in {path}: {exc}") from exc
+        self.tokenizer: ner_tokenizer.CharTokenizer = self.nlp.tokenizer
+        if segmenter is not None:
+            self.tokenizer._segmenter = segmenter
+        self.path = path
+
+    def predict(self, text: str, word_spans: "Sequence[WordSpan] | None" = None, *,
+                abbreviations: bool = True) -> list[Entity]:
+        """Entities of one Simplified text. ``word_spans``: the segmenter's words, if known."""
+        return _entities(self.nlp(self.tokenizer(text, word_spans)), abbreviations)
+
+    def predict_batch(self, texts: Iterable[str], word_spans: "Iterable[Sequence[WordSpan] | None] | None" = None, *,
+                      abbreviations: bool = True, batch_size: int = 64) -> Iterator[list[Entity]]:
+        """Entities of many texts (in order), batched through the network."""
+        spans_iter = iter(word_spans) if word_spans is not None else None
+        docs = (self.tokenizer(t, next(spans_iter) if spans_iter is not None else None) for t in texts)
+        for doc in self.nlp.pipe(docs, batch_size=batch_size):
+            yield _entities(doc, abbreviations)
+
+
+def _entities(doc: Any, abbreviations: bool) -> list[Entity]:
+    out = []
+    for ent in doc.ents:
+        label, abbr = _LABEL_MAP.get(ent.label_, (ent.label_, False))
+        if abbr and not abbreviations:
+            continue
+        out.append((ent.start_char, ent.end_char, label))
+    return out
+
+
+def load() -> NerModel:
+    """The shipped model, loaded once per process."""
+    global _default
+    if _default is None:
+        with _lock:
+            if _default is None:
+                _default = NerModel()
+    return _default
+
+
+def predict(simplified_text: str, word_spans: "Sequence[WordSpan] | None" = None, *,
+            abbreviations: bool = True) -> list[Entity]:
+    """Entities ``(start, end, label)`` of a Simplified text with the shipped model."""
+    return load().predict(simplified_text, word_spans, abbreviations=abbreviations)
+
+
+def predict_batch(texts: Iterable[str], word_spans: "Iterable[Sequence[WordSpan] | None] | None" = None, *,
+                  abbreviations: bool = True, batch_size: int = 64) -> Iterator[list[Entity]]:
+    """Entities of many Simplified texts with the shipped model (an iterator, in order)."""
+    return load().predict_batch(texts, word_spans, abbreviations=abbreviations, batch_size=batch_size)

@@ -1,0 +1,177 @@
+"""Train tanalyze's statistical NER model (spaCy) from PFR or a user's annotated corpus.
+
+``train(train_files, out_dir, seed=...)`` reproduces the shipped model from the PFR file
+(``scripts/train_ner.py`` is the command-line wrapper). Steps:
+
+1. read the corpora (:mod:`tanalyze.ner_data`); PFR is split by day (train days, dev days);
+2. build character vectors from the training text (PPMI + truncated SVD, numpy only);
+3. write spaCy ``DocBin`` files of character tokens with the gold entities;
+4. run ``spacy train`` with ``tanalyze/data/ner_config.cfg`` and copy ``model-best``
+   to ``out_dir``.
+
+spaCy's training loop logs progress to stdout.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .ner_data import Annotated, read_corpus
+
+#: PFR January 1998: days 1-23 train, 24 dev (model selection); 25-31 are the test split.
+PFR_TRAIN_DAYS = tuple(range(1, 24))
+PFR_DEV_DAYS = (24,)
+PFR_TEST_DAYS = tuple(range(25, 32))
+
+
+def config_path() -> Path:
+    """The shipped training config."""
+    return Path(str(resources.files("tanalyze.data").joinpath("ner_config.cfg")))
+
+
+def char_vectors(texts: Iterable[str], dim: int = 100, min_count: int = 3, window: int = 2,
+                 seed: int = 0) -> tuple[list[str], "np.ndarray"]:
+    """Character vectors: positive PMI of co-occurrence within ``window``, reduced by SVD.
+
+    Returns the characters (count >= ``min_count``) and a float32 matrix, rows L2-normalised.
+    """
+    import numpy as np
+
+    texts = list(texts)
+    counts = Counter(c for t in texts for c in t if not c.isspace())
+    chars = sorted(c for c, n in counts.items() if n >= min_count)
+    index = {c: i for i, c in enumerate(chars)}
+    v = len(chars)
+    # All texts in one id array, separated by -1 so that no window crosses two texts.
+    ids = np.fromiter((index.get(c, -1) for t in texts for c in t + "\n"), dtype=np.int64)
+    cooc = np.zeros(v * v, dtype=np.float64)
+    for d in range(1, window + 1):
+        a, b = ids[:-d], ids[d:]
+        ok = (a >= 0) & (b >= 0)
+        cooc += np.bincount(a[ok] * v + b[ok], minlength=v * v) / d
+        cooc += np.bincount(b[ok] * v + a[ok], minlength=v * v) / d
+    m = cooc.reshape(v, v)
+    row = m.sum(axis=1, keepdims=True)
+    col = m.sum(axis=0, keepdims=True) ** 0.75  # context-distribution smoothing
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pmi = np.log(m * col.sum() / (row * col))
+    ppmi = np.where(np.isfinite(pmi) & (pmi > 0), pmi, 0.0)
+    del m, cooc, pmi
+    u, s = _randomized_svd(ppmi, dim, np.random.default_rng(seed))
+    vec = (u * np.sqrt(s)).astype(np.float32)
+    vec /= np.linalg.norm(vec, axis=1, keepdims=True) + 1e-8
+    return chars, vec
+
+
+def _randomized_svd(m, k: int, rng, oversample: int = 20, iters: int = 4):
+    """Top-``k`` left singular vectors and values of ``m`` (Halko et al. range finder)."""
+    import numpy as np
+
+    q = m @ rng.standard_normal((m.shape[1], k + oversample))
+    for _ in range(iters):
+        q, _ = np.linalg.qr(q)
+        q = m @ (m.T @ q)
+    q, _ = np.linalg.qr(q)
+    ub, s, _ = np.linalg.svd(q.T @ m, full_matrices=False)
+    return (q @ ub)[:, :k], s[:k]
+
+
+def write_vectors_pipeline(chars: Sequence[str], vectors, path: Path) -> None:
+    """A blank spaCy pipeline holding only the vectors (what ``[initialize] vectors`` loads)."""
+    import spacy
+    from spacy.vectors import Vectors
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+    table = Vectors(shape=vectors.shape)
+    for i, c in enumerate(chars):
+        table.add(c, vector=vectors[i])
+    nlp.vocab.vectors = table
+    nlp.to_disk(path)
+
+
+def write_docbin(records: Iterable[Annotated], path: Path) -> int:
+    """Gold docs (one token per character) as a ``DocBin``; returns the number of docs."""
+    import spacy
+    from spacy.tokens import Doc, DocBin
+
+    vocab = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}}).vocab
+    db = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
+    n = 0
+    for r in records:
+        doc = Doc(vocab, words=list(r.text), spaces=[False] * len(r.text))
+        doc.ents = [doc.char_span(s, e, label=lab) for s, e, lab in r.entities]
+        db.add(doc)
+        n += 1
+    db.to_disk(path)
+    return n
+
+
+def train(train_files: Sequence[str | Path], out_dir: str | Path, seed: int = 0, *,
+          dev_files: Sequence[str | Path] = (), max_steps: int | None = None,
+          vectors: bool = True, pos_features: bool = True, work_dir: str | Path | None = None,
+          overrides: dict | None = None) -> Path:
+    """Train the NER model and write it to ``out_dir`` (the shipped layout).
+
+    ``train_files``: PFR ``.txt`` files (days 1-23 train, day 24 dev) or JSONL corpora
+    (see :func:`tanalyze.ner_data.read_jsonl`). ``dev_files``: JSONL dev corpora; when a
+    JSONL training corpus has no dev file, every 20th record is held out as dev.
+    """
+    from spacy.cli.train import train as spacy_train
+
+    from . import ner_tokenizer  # noqa: F401  (registers the tokenizer)
+
+    train_recs: list[Annotated] = []
+    dev_recs: list[Annotated] = []
+    for f in train_files:
+        if Path(f).suffix in (".jsonl", ".json"):
+            recs = list(read_corpus(f))
+            if dev_files:
+                train_recs += recs
+            else:
+                train_recs += [r for i, r in enumerate(recs) if i % 20 != 19]
+                dev_recs += [r for i, r in enumerate(recs) if i % 20 == 19]
+        else:
+            train_recs += read_corpus(f, PFR_TRAIN_DAYS)
+            dev_recs += read_corpus(f, PFR_DEV_DAYS)
+    for f in dev_files:
+        dev_recs += read_corpus(f)
+    out = Path(out_dir)
+    tmp = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="tanalyze-ner-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    write_docbin(train_recs, tmp / "train.spacy")
+    write_docbin(dev_recs, tmp / "dev.spacy")
+    opts: dict = {"paths.train": str(tmp / "train.spacy"), "paths.dev": str(tmp / "dev.spacy"),
+                  "system.seed": seed, "nlp.tokenizer.pos_features": pos_features}
+    if vectors:
+        chars, vec = char_vectors((r.text for r in train_recs), seed=seed)
+        write_vectors_pipeline(chars, vec, tmp / "vectors")
+        opts["paths.vectors"] = str(tmp / "vectors")
+    else:
+        opts["components.tok2vec.model.embed.include_static_vectors"] = False
+    if max_steps is not None:
+        opts["training.max_steps"] = max_steps
+    opts.update(overrides or {})
+    spacy_train(config_path(), tmp / "output", overrides=opts, use_gpu=-1)
+    best = tmp / "output" / "model-best"
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(best, out)
+    _forget_paths(out / "config.cfg")
+    if work_dir is None:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def _forget_paths(cfg_file: Path) -> None:
+    """Drop this machine's temporary training paths from a saved model's config."""
+    from spacy.util import load_config
+
+    cfg = load_config(cfg_file, interpolate=False)
+    for key in ("train", "dev", "vectors"):
+        cfg["paths"][key] = None
+    cfg.to_disk(cfg_file)

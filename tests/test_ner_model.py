@@ -1,0 +1,60 @@
+"""The shipped NER model: loads offline and finds entities with exact spans."""
+
+import socket
+
+import pytest
+
+from tanalyze import ner_model
+
+
+@pytest.fixture(scope="module")
+def model():
+    real_connect = socket.socket.connect
+
+    def no_network(*args, **kwargs):
+        raise AssertionError("the NER model tried to use the network")
+
+    socket.socket.connect = no_network
+    try:
+        yield ner_model.NerModel()  # a fresh load, with the network blocked
+    finally:
+        socket.socket.connect = real_connect
+
+
+def test_shipped_model_is_small():
+    size = sum(f.stat().st_size for f in ner_model.model_dir().rglob("*") if f.is_file())
+    assert size < 40_000_000
+
+
+def test_finds_a_person_it_has_never_seen(model):
+    text = "腾讯公司董事会主席马化腾周二在深圳出席了发布会。"
+    assert (9, 12, "PERSON") in model.predict(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("国务院总理朱镕基今天在北京会见了美国国务卿奥尔布赖特。",
+     [(0, 3, "ORG"), (5, 8, "PERSON"), (11, 13, "GPE"), (16, 18, "GPE"), (21, 26, "PERSON")]),
+    ("新华社记者张三报道。", [(0, 3, "ORG"), (5, 7, "PERSON")]),
+])
+def test_exact_spans(model, text, expected):
+    assert model.predict(text) == expected
+
+
+def test_abbreviations_can_be_left_out(model):
+    text = "中美关系在十五大以后继续发展。"
+    with_abbr = model.predict(text)
+    assert (0, 1, "GPE") in with_abbr and (1, 2, "GPE") in with_abbr
+    assert model.predict(text, abbreviations=False) == [e for e in with_abbr if e[:2] not in {(0, 1), (1, 2), (5, 8)}]
+
+
+def test_batch_matches_single_and_word_spans_are_used(model):
+    from tanalyze.segment import Segmenter
+
+    texts = ["马化腾在深圳。", "", "江泽民主席会见了克林顿。"]
+    assert list(model.predict_batch(texts)) == [model.predict(t) for t in texts]
+    seg = Segmenter()
+    assert model.predict(texts[2], seg.cut(texts[2])) == model.predict(texts[2])
+
+
+def test_full_width_input_keeps_offsets(model):
+    assert model.predict("１９９８年，江泽民在北京。") == model.predict("1998年,江泽民在北京。")
