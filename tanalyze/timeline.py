@@ -7,7 +7,7 @@ made in it (when claims were extracted). Durations, sets and bare clock times ar
 events. One event per (date, sentence); equal dates keep document order.
 
 Two kinds of sentence without a date of their own are events too, dated by their context:
-a sentence whose claim was dated from the preceding context (the claim's date), and a
+a sentence whose action claim (not a statement) was dated from the preceding context, and a
 sentence naming an EVENT entity (车展, 论坛), which takes the latest date earlier in its
 paragraph ("11月中旬的广州……广州国际车展在这里举办").
 """
@@ -73,7 +73,8 @@ def _context_dates(doc: Document, spans, by_sentence: dict[int, list[DateMention
 
     for claim in doc.claims or ():
         i = sentence_of(claim.start, claim.end)
-        if claim.date and i >= 0 and i not in by_sentence:
+        # Statements borrow a context date by convention; only actions become dated events.
+        if claim.date and claim.kind != "statement" and i >= 0 and i not in by_sentence:
             by_sentence[i] = [DateMention(claim.date_text or "", claim.date_text or "", claim.start, claim.start, "date", claim.date)]
     event_sentences = {
         sentence_of(m.start, m.end) for ent in doc.entities or () if ent.label == "EVENT" for m in ent.mentions
