@@ -35,7 +35,9 @@ _NOT_NAME = set("的了是在和与及并也都又还就则而但把被让给为
 _FUNCTION_POS = ("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "o", "x", "w", "uj", "ul", "ud", "ug", "uz", "uv", "t")
 _NAME_POS = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng")
 _ADVERBS = ("曾经", "曾", "也", "则", "还", "就", "又", "都", "一直", "再次", "随后", "同时", "此前", "近日", "日前", "亦")
-_RARE_FREQ = 30  # a word jieba has seen fewer times than this is taken for a name-like word
+_RARE_FREQ = 30
+# Where an item of a 、 list ends (or, looking back, begins).
+_ITEM_STOPS = set("、，。；：,;:!?！？()（）“”\"《》\n的和及与等或")  # a word jieba has seen fewer times than this is taken for a name-like word
 
 
 @dataclass
@@ -305,6 +307,59 @@ class EntityFinder:
             j -= 1
         return start, brand
 
+    def _coordinated(self, mentions: list[Candidate], t: str, words: Sequence[tuple[int, int]]) -> list[Candidate]:
+        """An unknown name listed with 、 next to a named entity shares its label.
+
+        "智能出行领域的蘑菇智行、四维图新" -> 蘑菇智行 is an ORG like 四维图新. The item must look
+        like a name: not a common dictionary word, not in the stoplist, two to eight
+        characters; a Latin item needs a digit or mixed case (T3, iQOO), not an acronym
+        like LBS that lists of business areas are full of.
+        """
+        freq = self.segmenter.tokenizer.FREQ
+        pos = self.segmenter.pos_table()
+        starts = {s for s, _ in words}
+        ends = {e for _, e in words}
+        by_start = {c.start: c for c in mentions}
+        by_end = {c.end: c for c in mentions}
+        covered = set()
+        for c in mentions:
+            covered.update(range(c.start, c.end))
+        out: list[Candidate] = []
+        for m in re.finditer("、", t):
+            p = m.start()
+            left, right = by_end.get(p), by_start.get(p + 1)
+            if (left is None) == (right is None):
+                continue
+            known = left or right
+            if known.label not in ("ORG", "PERSON", "GPE", "PRODUCT"):
+                continue
+            if left is None:  # the unknown item is on the left: back to a delimiter
+                s = p
+                while s > 0 and t[s - 1] not in _ITEM_STOPS and p - s < 9:
+                    s -= 1
+                span = (s, p)
+            else:
+                e = p + 1
+                while e < len(t) and t[e] not in _ITEM_STOPS and e - p < 9:
+                    e += 1
+                span = (p + 1, e)
+            item = t[span[0] : span[1]]
+            if not 2 <= len(item) <= 8 or item in self.gazetteer.stoplist or any(k in covered for k in range(*span)):
+                continue
+            if span[0] not in starts or span[1] not in ends:
+                continue
+            tags = [pos.get(t[a:b]) or "" for a, b in words if span[0] <= a and b <= span[1]]
+            if any(tag.startswith(_FUNCTION_POS) for tag in tags if tag):
+                continue  # 理解产业互联网: a verb phrase, not a name
+            if _is_han(item):
+                if freq.get(item, 0) >= _RARE_FREQ:
+                    continue  # a common word (教育, 医疗) listed beside a company
+            elif not re.fullmatch(r"[A-Za-z0-9]*(?:[0-9][A-Za-z0-9]*|[a-z][A-Z][A-Za-z0-9]*)|[A-Z][a-z]+[A-Z]\w*", item) or not re.search(r"[0-9]|[a-z][A-Z]", item):
+                continue
+            out.append(Candidate(span[0], span[1], known.label, "rule"))
+            covered.update(range(*span))
+        return out
+
     # -- resolution -------------------------------------------------------------------------
     def resolve(self, cands: list[Candidate], t: str) -> list[Candidate]:
         """Non-overlapping mentions: legitimate containers first, then source rank and length."""
@@ -352,6 +407,7 @@ class EntityFinder:
                 g.surfaces.append(surface)
         self._parenthesised_aliases(groups, t)
         self._dotted_aliases(groups, t)
+        self._stem_aliases(groups)
         groups = self._merge_short_forms(groups, t)
         self._count_all(groups, t, starts, ends)
         return [g for g in groups if g.mentions]
@@ -373,6 +429,25 @@ class EntityFinder:
                 parts = re.split("[·•・‧]", s)
                 if len(parts) > 1 and len(parts[-1]) >= 2 and parts[-1] not in g.surfaces:
                     g.surfaces.append(parts[-1])
+
+    def _stem_aliases(self, groups: list[Group]) -> None:
+        """An organisation name minus its suffix is its short form (腾易科技 -> 腾易, 蔚来汽车 -> 蔚来),
+        unless that stem is a place, another entity or a common word (中国银行 -> not 中国)."""
+        freq = self.segmenter.tokenizer.FREQ
+        suffixes = [s for s, _ in self.rules.org_suffixes] + ["出行", "养车"]
+        for g in groups:
+            if g.label != "ORG":
+                continue
+            for surface in list(g.surfaces):
+                suffix = next((x for x in suffixes if surface.endswith(x) and len(surface) - len(x) >= 2), None)
+                if suffix is None:
+                    continue
+                stem = surface[: -len(suffix)]
+                if stem in g.surfaces or self.gazetteer.lookup(stem) is not None or not _is_han(stem):
+                    continue
+                if freq.get(stem, 0) >= _RARE_FREQ or stem in self.gazetteer.stoplist:
+                    continue
+                g.surfaces.append(stem)
 
     def _merge_short_forms(self, groups: list[Group], t: str) -> list[Group]:
         """A short form (蔚来, 腾易) joins the full form that adds only a suffix (蔚来汽车, 腾易科技)."""
@@ -422,6 +497,7 @@ class EntityFinder:
         starts = {s for s, _ in words} | {len(text)}
         ends = {e for _, e in words} | {0}
         mentions = self.resolve(self.candidates(text, words), folded)
+        mentions = sorted(mentions + self._coordinated(mentions, folded, words), key=lambda c: c.start)
         return self.group(mentions, folded, starts, ends)
 
 

@@ -130,3 +130,13 @@ def test_event_suffix_rule_keeps_the_place_inside(nlp):
 
 def test_a_bare_event_word_is_not_an_event(nlp):
     assert ents(nlp, "他在论坛上发言。") == []
+
+
+def test_unknown_name_listed_beside_an_organisation_is_one():
+    from tanalyze.pipeline import Options, Pipeline
+
+    nlp = Pipeline(["entities"], Options(extra={"model": False}))
+    found = {e.text: e.label for e in nlp("出行领域有美团、小马智驾，还有一些初创公司。").entities}
+    assert found.get("小马智驾") == "ORG"
+    assert {e.text for e in nlp("公司业务包括腾讯云、教育、医疗和LBS等。").entities} == {"腾讯云"}
+    assert "理解产业互联网" not in {e.text for e in nlp("这是理解腾讯、理解产业互联网的切口。").entities}

@@ -25,3 +25,19 @@ def test_seed_segmentation(seed_text, update_golden):
     # Every token is the original text at its offsets.
     assert all(seed_text[t["start"] : t["end"]] == t["text"] for t in data["tokens"])
     check_golden("seed_segment.json", data, update_golden)
+
+
+def test_seed_entities(seed_text, update_golden):
+    doc = tanalyze.analyze(seed_text, stages=["entities"], doc_id=SEED.name)
+    data = document_dict(doc, VIEWS["entities"])
+    for ent in data["entities"]:
+        for m in ent["mentions"]:
+            assert seed_text[m["start"] : m["end"]] == m["text"]
+    check_golden("seed_entities.json", data, update_golden)
+
+
+def test_seed_timeline(seed_text, update_golden):
+    doc = tanalyze.analyze(seed_text, stages=["claims", "timeline"], doc_id=SEED.name)
+    data = document_dict(doc, VIEWS["timeline"])
+    assert [e["date"][:4] for e in data["timeline"]] == sorted(e["date"][:4] for e in data["timeline"])
+    check_golden("seed_timeline.json", data, update_golden)
