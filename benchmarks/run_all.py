@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import importlib
 
-BENCHMARKS = ["benchmarks.bench_convert", "benchmarks.bench_segment"]
+BENCHMARKS = [
+    "benchmarks.bench_convert",
+    "benchmarks.bench_segment",
+    "benchmarks.bench_ner",
+    "benchmarks.bench_entities",
+    "benchmarks.bench_dates",
+    "benchmarks.bench_claims",
+]
 
 
 def main() -> None:

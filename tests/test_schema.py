@@ -15,10 +15,17 @@ def schema():
     return json.loads(resources.files("tanalyze").joinpath("schema/tanalyze.schema.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("view", ["segment", "convert"])
+@pytest.mark.parametrize("view", ["segment", "convert", "entities", "dates", "claims", "timeline"])
 def test_outputs_match_the_schema(schema, seed_text, view):
-    doc = tanalyze.analyze(seed_text[:400], stages=[view])
+    doc = tanalyze.analyze(seed_text, stages=[view])
     jsonschema.validate(document_dict(doc, VIEWS[view]), schema)
+
+
+def test_analyze_output_matches_the_schema(schema, seed_text):
+    doc = tanalyze.analyze(seed_text, stages=["claims", "timeline"])
+    data = document_dict(doc, VIEWS["analyze"])
+    assert {"entities", "dates", "claims", "timeline"} <= set(data)
+    jsonschema.validate(data, schema)
 
 
 def test_schema_rejects_a_token_without_offsets(schema):
