@@ -24,7 +24,12 @@ from .lexicon import dictionaries_dir, read_lines
 from .model import Document, Entity, Mention
 from .textutil import fold_width
 
-SOURCE_RANK = {"gazetteer": 3, "rule": 2, "model": 1}
+# On a partial overlap: the gazetteer and precise rules first, then the model, then other rules.
+SOURCE_RANK = {"gazetteer": 3, "model": 2, "rule": 1}
+
+
+def _rank(c: "Candidate") -> int:
+    return 3 if c.precise else SOURCE_RANK[c.source]
 # Label families that may share an entity (a brand named as ORG by one source, PRODUCT by another).
 _FAMILY = {"ORG": "org", "PRODUCT": "org", "FAC": "place", "GPE": "place", "LOC": "place"}
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
@@ -36,6 +41,8 @@ _FUNCTION_POS = ("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "o", "x"
 _NAME_POS = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng")
 _ADVERBS = ("曾经", "曾", "也", "则", "还", "就", "又", "都", "一直", "再次", "随后", "同时", "此前", "近日", "日前", "亦")
 _RARE_FREQ = 30
+# Last characters of organisation names (北京市委, 越南外交部, 太原市动物检疫站).
+_ORG_HEADS = set("部委局厅署会院所处办司行社队团军区党校站厂台馆协盟营组")
 # Where an item of a 、 list ends (or, looking back, begins).
 _ITEM_STOPS = set("、，。；：,;:!?！？()（）“”\"《》\n的和及与等或")  # a word jieba has seen fewer times than this is taken for a name-like word
 
@@ -49,6 +56,7 @@ class Candidate:
     label: str
     source: str
     key: str | None = None  # gazetteer canonical name
+    precise: bool = False  # a rule as sure as the gazetteer (《title》, dotted foreign name)
 
     @property
     def length(self) -> int:
@@ -142,14 +150,15 @@ class EntityFinder:
             from .segment import WordSpan
 
             for s, e, label in self.predict(text, [WordSpan(a, b) for a, b in words]):
-                if e - s >= 2 and folded[s:e] not in self.gazetteer.stoplist:
+                # One character is a name only as an abbreviated place (中美, 俄方).
+                if (e - s >= 2 or label in ("GPE", "LOC")) and folded[s:e] not in self.gazetteer.stoplist:
                     out.append(Candidate(s, e, label, "model"))
         out.extend(self._rule_candidates(folded, words, starts, ends, out))
         return out
 
     def _rule_candidates(self, t, words, starts, ends, found) -> Iterable[Candidate]:
         for m in _TITLE.finditer(t):
-            yield Candidate(m.start(1), m.end(1), "WORK_OF_ART", "rule")
+            yield Candidate(m.start(1), m.end(1), "WORK_OF_ART", "rule", precise=True)
         yield from self._dotted_names(t)
         yield from self._titled_names(t, starts)
         yield from self._speakers(t, starts)
@@ -169,7 +178,7 @@ class EntityFinder:
                 e += 1
             inner_ok = all(t[k] in translit or t[k] in "·•・‧" for k in range(s, e))
             if dots[0] - s >= 1 and e - dots[-1] >= 3 and inner_ok and not self.gazetteer.lookup(t[s : dots[0]]):
-                yield Candidate(s, e, "PERSON", "rule")
+                yield Candidate(s, e, "PERSON", "rule", precise=True)
 
     def _name_at(self, t: str, i: int, starts: set[int]) -> int:
         """Length (2 or 3) of a Chinese personal name starting at ``i``, or 0."""
@@ -260,10 +269,12 @@ class EntityFinder:
                         continue
                 start, brand = self._name_run(t, words, head, covered, pos, freq, abbreviated)
                 if start is None:
-                    if pos.get(t[words[head][0] : se]) == "nt" and words[head][0] < ss:
-                        start, brand = words[head][0], True  # one word that is an organisation (中国银行)
+                    head_word = t[words[head][0] : se]
+                    lexicon_name = head_word in self.segmenter.tokenizer.user_word_tag_tab
+                    if words[head][0] < ss and (lexicon_name or not freq.get(head_word)):
+                        start, brand = words[head][0], True  # one word that is a name (a lexicon entry)
                     else:
-                        continue
+                        continue  # 人民政府: a generic dictionary word
                 if weak and not brand:
                     continue  # 中国汽车: a place before a weak suffix is not an organisation
                 while start < ss and t[start] in _NOT_NAME:
@@ -291,7 +302,8 @@ class EntityFinder:
             tag = pos.get(prev)
             cand = covered.get(bs)
             rare = _is_han(prev) and freq.get(prev, 0) < _RARE_FREQ and len(prev) >= 2
-            name_like = cand is not None or (tag in _NAME_POS and tag != "nr") or rare or not _is_han(prev)
+            latin = prev.isascii() and any(c.isalpha() for c in prev)
+            name_like = cand is not None or (tag in _NAME_POS and tag != "nr") or rare or latin
             if abbreviated:
                 if tag is not None and tag.startswith("v") and not name_like:
                     break
@@ -348,9 +360,11 @@ class EntityFinder:
                 continue
             if span[0] not in starts or span[1] not in ends:
                 continue
-            tags = [pos.get(t[a:b]) or "" for a, b in words if span[0] <= a and b <= span[1]]
-            if any(tag.startswith(_FUNCTION_POS) for tag in tags if tag):
+            inner = [t[a:b] for a, b in words if span[0] <= a and b <= span[1]]
+            if any((pos.get(w) or "").startswith(_FUNCTION_POS) for w in inner if pos.get(w)):
                 continue  # 理解产业互联网: a verb phrase, not a name
+            if self._titles.search(item):
+                continue  # 书记处书记: a title, not a name
             if _is_han(item):
                 if freq.get(item, 0) >= _RARE_FREQ:
                     continue  # a common word (教育, 医疗) listed beside a company
@@ -366,9 +380,16 @@ class EntityFinder:
         suffixes = tuple(s for s, _ in self.rules.org_suffixes)
 
         def may_contain(outer: Candidate, inner: Candidate) -> bool:
-            if outer.source in ("gazetteer", "rule"):
+            if outer.source in ("gazetteer", "rule") or inner.source == "model":
                 return True
-            if inner.source == "model":
+            # The model's organisation names keep the places and parent bodies they start with
+            # (北京市委, 越南外交部, 中共中央统战部); its place names keep smaller places.
+            outer_text = t[outer.start : outer.end]
+            if outer.label in ("ORG", "FAC") and inner.label in ("GPE", "LOC", "ORG", "NORP"):
+                # ...when the name ends like an organisation (委, 部, 局, 站 ...), not like
+                # a phrase the model ran on with (腾讯汽车产业互联网版图).
+                return outer_text[-1] in _ORG_HEADS or outer_text.endswith(suffixes)
+            if outer.label in ("GPE", "LOC") and inner.label in ("GPE", "LOC"):
                 return True
             return outer.label == "ORG" and t[outer.start : outer.end].endswith(suffixes)
 
@@ -380,7 +401,7 @@ class EntityFinder:
                 for o in cands
             )
         ]
-        kept.sort(key=lambda c: (-SOURCE_RANK[c.source], -c.length, c.start))
+        kept.sort(key=lambda c: (-_rank(c), -c.length, c.start))
         chosen: list[Candidate] = []
         for c in kept:
             if all(c.end <= o.start or o.end <= c.start for o in chosen):
@@ -474,7 +495,8 @@ class EntityFinder:
             for c in g.mentions:
                 for k in range(c.start, c.end):
                     taken[k] = True
-        surfaces = sorted(((s, g) for g in groups for s in g.surfaces if s), key=lambda x: -len(x[0]))
+        # Single characters (中, 美 as abbreviations) are never searched for again.
+        surfaces = sorted(((s, g) for g in groups for s in g.surfaces if len(s) > 1), key=lambda x: -len(x[0]))
         for surface, g in surfaces:
             start = t.find(surface)
             while start >= 0:

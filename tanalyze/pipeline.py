@@ -202,7 +202,15 @@ def _entities_factory(options: Options) -> StageFn:
     from .gazetteer import shipped_gazetteer
 
     seg = segmenter(options.lexicons)
-    predict = ner_model(options.lexicons).predict if options.extra.get("model", True) else None
+    predict = None
+    if options.extra.get("model", True):
+        model = ner_model(options.lexicons)
+        # Abbreviated names (中/美 in 中美, 十五大) are entities unless a corpus convention says not.
+        abbreviations = bool(options.extra.get("abbreviations", True))
+
+        def predict(text, words):  # type: ignore[no-redef]
+            return model.predict(text, words, abbreviations=abbreviations)
+
     finder = EntityFinder(shipped_gazetteer(), seg, predict)
 
     def entities(doc: Document) -> Document:

@@ -15,7 +15,7 @@ from .test_cli import invoke, write
 
 @pytest.fixture(autouse=True)
 def no_model(monkeypatch):
-    monkeypatch.setattr(pipeline, "ner_model", lambda lexicons=(): SimpleNamespace(predict=lambda text, words: []))
+    monkeypatch.setattr(pipeline, "ner_model", lambda lexicons=(): SimpleNamespace(predict=lambda text, words, abbreviations=True: []))
 
 
 TEXT = "2018年，阿里巴巴全资收购了饿了么。雷军表示，小米将继续加大研发投入。京东打造的物流体系覆盖全国。"
