@@ -240,8 +240,15 @@ def entities(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, 
     $ tanalyze entities article.txt
     $ tanalyze entities --label ORG,PERSON --min-count 2 --format csv article.txt
     """
-    filters = {"labels": tuple((labels or "").split(",")), "min_count": min_count}
-    run(ctx, "entities", ["entities"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, lexicons=lexicons, extra={"entity_filters": filters})
+    wanted = tuple(l.strip().upper() for l in (labels or "").split(",") if l.strip())
+    from .gazetteer import LABELS
+
+    unknown = [l for l in wanted if l not in LABELS]
+    if unknown:
+        raise click.BadParameter(f"unknown label {unknown[0]!r} (one of {', '.join(sorted(LABELS))})", param_hint="--label")
+    filters = {"labels": wanted, "min_count": min_count}
+    # The labels restrict detection too: a place inside a title counts when only places are asked for.
+    run(ctx, "entities", ["entities"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, lexicons=lexicons, extra={"entity_filters": filters, "labels": wanted})
 
 
 @cli.command()

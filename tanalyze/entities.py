@@ -36,11 +36,14 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _TITLE = re.compile(r"《([^《》\n]{1,40})》")
 _PAREN = re.compile(r"\s?[(（]\s*([A-Za-z][A-Za-z0-9&.\-]{1,11}|[" + _HAN + r"]{2,6})\s*[)）]")
 # Characters that do not end (or continue) a Chinese personal name.
-_NOT_NAME = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将已曾说称认表指提等各均亦即因所这那其该每个们")
+_NOT_NAME = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将已曾说称认表指提等各均亦即因所这那其该每个们摄时地中上下里内外来")
 _FUNCTION_POS = ("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "o", "x", "w", "uj", "ul", "ud", "ug", "uz", "uv", "t")
 _NAME_POS = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng")
 _ADVERBS = ("曾经", "曾", "也", "则", "还", "就", "又", "都", "一直", "再次", "随后", "同时", "此前", "近日", "日前", "亦")
+# Function characters an unknown word may have glued to the front of a name (为腾易 -> 腾易).
+_LEAD_FUNCTION = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将由")
 _RARE_FREQ = 30
+_COMMON_FREQ = 100  # a jieba word this frequent is an ordinary word, whatever its tag
 # Last characters of organisation names (北京市委, 越南外交部, 太原市动物检疫站).
 _ORG_HEADS = set("部委局厅署会院所处办司行社队团军区党校站厂台馆协盟营组")
 # Where an item of a 、 list ends (or, looking back, begins).
@@ -56,7 +59,7 @@ class Candidate:
     label: str
     source: str
     key: str | None = None  # gazetteer canonical name
-    precise: bool = False  # a rule as sure as the gazetteer (《title》, dotted foreign name)
+    precise: bool = False  # a rule as sure as the gazetteer (《title》)
 
     @property
     def length(self) -> int:
@@ -178,7 +181,7 @@ class EntityFinder:
                 e += 1
             inner_ok = all(t[k] in translit or t[k] in "·•・‧" for k in range(s, e))
             if dots[0] - s >= 1 and e - dots[-1] >= 3 and inner_ok and not self.gazetteer.lookup(t[s : dots[0]]):
-                yield Candidate(s, e, "PERSON", "rule", precise=True)
+                yield Candidate(s, e, "PERSON", "rule")
 
     def _name_at(self, t: str, i: int, starts: set[int]) -> int:
         """Length (2 or 3) of a Chinese personal name starting at ``i``, or 0."""
@@ -200,6 +203,9 @@ class EntityFinder:
             tag = self.segmenter.pos_table().get(name)
             if tag is not None and not tag.startswith("nr"):
                 continue  # 简单, 高度: a dictionary word that is not a name
+            known = name in self.segmenter.tokenizer.user_word_tag_tab
+            if not known and self.segmenter.tokenizer.FREQ.get(name, 0) >= _COMMON_FREQ:
+                continue  # 荣誉, 智慧: frequent words jieba's dictionary happens to tag nr
             # Prefer the length whose end is a word boundary.
             if end in starts:
                 return length
@@ -277,7 +283,7 @@ class EntityFinder:
                         continue  # 人民政府: a generic dictionary word
                 if weak and not brand:
                     continue  # 中国汽车: a place before a weak suffix is not an organisation
-                while start < ss and t[start] in _NOT_NAME:
+                while start < ss and t[start] in _LEAD_FUNCTION:
                     start += 1  # 为腾易科技 -> 腾易科技
                 if start < ss:
                     yield Candidate(start, se, label, "rule")
@@ -343,7 +349,7 @@ class EntityFinder:
             if (left is None) == (right is None):
                 continue
             known = left or right
-            if known.label not in ("ORG", "PERSON", "GPE", "PRODUCT"):
+            if known.label not in ("ORG", "PRODUCT"):
                 continue
             if left is None:  # the unknown item is on the left: back to a delimiter
                 s = p
@@ -380,8 +386,12 @@ class EntityFinder:
         suffixes = tuple(s for s, _ in self.rules.org_suffixes)
 
         def may_contain(outer: Candidate, inner: Candidate) -> bool:
-            if outer.source in ("gazetteer", "rule") or inner.source == "model":
+            if outer.source == "gazetteer" or outer.precise or inner.source == "model" and outer.source == "model":
                 return True
+            if outer.source == "rule":
+                # A suffix-rule organisation keeps the place it starts with (广州市工商局); a rule
+                # person never swallows the model's name (张悦摄 around 张悦).
+                return outer.label != "PERSON" and (inner.source != "model" or inner.label in ("GPE", "LOC"))
             # The model's organisation names keep the places and parent bodies they start with
             # (北京市委, 越南外交部, 中共中央统战部); its place names keep smaller places.
             outer_text = t[outer.start : outer.end]
@@ -513,12 +523,18 @@ class EntityFinder:
             g.mentions.sort(key=lambda c: c.start)
 
     # -- the whole job ----------------------------------------------------------------------
-    def find(self, text: str, words: Sequence[tuple[int, int]]) -> list[Group]:
-        """Grouped entities of a Simplified text with its word spans."""
+    def find(self, text: str, words: Sequence[tuple[int, int]], labels: Iterable[str] = ()) -> list[Group]:
+        """Grouped entities of a Simplified text with its word spans.
+
+        ``labels`` restricts detection itself (before overlaps are resolved): asking only for
+        places lets 中国 inside 《中国传统道德》 or 中国人 count as a place.
+        """
         folded = fold_width(text)
         starts = {s for s, _ in words} | {len(text)}
         ends = {e for _, e in words} | {0}
-        mentions = self.resolve(self.candidates(text, words), folded)
+        wanted = set(labels)
+        cands = [c for c in self.candidates(text, words) if not wanted or c.label in wanted]
+        mentions = self.resolve(cands, folded)
         mentions = sorted(mentions + self._coordinated(mentions, folded, words), key=lambda c: c.start)
         return self.group(mentions, folded, starts, ends)
 

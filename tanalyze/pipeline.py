@@ -213,8 +213,10 @@ def _entities_factory(options: Options) -> StageFn:
 
     finder = EntityFinder(shipped_gazetteer(), seg, predict)
 
+    labels = tuple(options.extra.get("labels", ()))  # detect only these labels
+
     def entities(doc: Document) -> Document:
-        return doc.with_(entities=to_entities(doc, finder.find(doc.simplified, word_spans(doc))))
+        return doc.with_(entities=to_entities(doc, finder.find(doc.simplified, word_spans(doc), labels)))
 
     return entities
 

@@ -140,3 +140,18 @@ def test_unknown_name_listed_beside_an_organisation_is_one():
     assert found.get("小马智驾") == "ORG"
     assert {e.text for e in nlp("公司业务包括腾讯云、教育、医疗和LBS等。").entities} == {"腾讯云"}
     assert "理解产业互联网" not in {e.text for e in nlp("这是理解腾讯、理解产业互联网的切口。").entities}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["授予他全国劳动模范荣誉称号。", "他在谈话中说，形势很好。", "由他来接任主席。", "新华社记者张悦摄"],
+)
+def test_no_person_from_frequent_words_or_photo_credits(nlp, text):
+    assert [e[0] for e in ents(nlp, text) if e[1] == "PERSON"] in ([], ["张悦"])
+
+
+def test_label_option_restricts_detection_before_overlaps():
+    from tanalyze.pipeline import Options, Pipeline
+
+    places = Pipeline(["entities"], Options(extra={"model": False, "labels": ("GPE",)}))
+    assert [(e.text, e.label) for e in places("他读了《中国传统道德》。").entities] == [("中国", "GPE")]
