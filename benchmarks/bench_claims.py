@@ -1,8 +1,8 @@
 """Benchmark the claims stage: speed over the seed article beyond entity extraction, throughput
 over the evaluation articles, and a dump of every claim per article for manual review.
 
-Run: ``.venv/bin/python benchmarks/bench_claims.py [--model]`` (writes the "claims" section of
-BENCHMARKS.md and prints the dump). Without ``--model`` entities come from the gazetteer and
+Run: ``.venv/bin/python -m benchmarks.bench_claims [--no-model]`` (writes the "claims" section of
+BENCHMARKS.md and prints the dump). With ``--no-model`` entities come from the gazetteer and
 rules only. The articles in ``../shared/eval/articles`` are annotated independently; this script
 only prints what tanalyze finds so a person can judge it — no rule or lexicon entry is written
 from their sentences.
@@ -38,7 +38,7 @@ def dump(doc) -> list[str]:
 
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
-    model = "--model" in argv
+    model = "--no-model" not in argv
     options = Options(extra={"model": model})
     articles = require_eval("articles")
 
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> None:
     md = [
         "## Claims",
         "",
-        f"`python benchmarks/bench_claims.py{' --model' if model else ''}` — {machine()}; entities from "
+        f"`python -m benchmarks.bench_claims{'' if model else ' --no-model'}` — {machine()}; entities from "
         + ("gazetteer, rules and the NER model." if model else "gazetteer and rules only (no NER model)."),
         "",
         "| measure | value |",

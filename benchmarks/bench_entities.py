@@ -108,7 +108,7 @@ def score(data, predict, labels) -> tuple[dict, float]:
 
 
 def fmt(res: dict, labels) -> str:
-    return " | ".join(f"{res[l][2]:.3f}" for l in ["ALL", *sorted(labels)])
+    return " / ".join(f"{res[l][2]:.3f}" for l in ["ALL", *sorted(labels)])
 
 
 def seed_check() -> list[str]:

@@ -276,7 +276,8 @@ class EntityFinder:
                 start, brand = self._name_run(t, words, head, covered, pos, freq, abbreviated)
                 if start is None:
                     head_word = t[words[head][0] : se]
-                    lexicon_name = head_word in self.segmenter.tokenizer.user_word_tag_tab
+                    # A lexicon entry tagged as a name (nt/nz), not a domain term (基金公司 n).
+                    lexicon_name = self.segmenter.tokenizer.user_word_tag_tab.get(head_word) in ("nt", "nz")
                     if words[head][0] < ss and (lexicon_name or not freq.get(head_word)):
                         start, brand = words[head][0], True  # one word that is a name (a lexicon entry)
                     else:
@@ -533,7 +534,12 @@ class EntityFinder:
         starts = {s for s, _ in words} | {len(text)}
         ends = {e for _, e in words} | {0}
         wanted = set(labels)
-        cands = [c for c in self.candidates(text, words) if not wanted or c.label in wanted]
+        stop = self.gazetteer.stoplist
+        cands = [
+            c
+            for c in self.candidates(text, words)
+            if (not wanted or c.label in wanted) and folded[c.start : c.end] not in stop
+        ]
         mentions = self.resolve(cands, folded)
         mentions = sorted(mentions + self._coordinated(mentions, folded, words), key=lambda c: c.start)
         return self.group(mentions, folded, starts, ends)

@@ -155,3 +155,8 @@ def test_label_option_restricts_detection_before_overlaps():
 
     places = Pipeline(["entities"], Options(extra={"model": False, "labels": ("GPE",)}))
     assert [(e.text, e.label) for e in places("他读了《中国传统道德》。").entities] == [("中国", "GPE")]
+
+
+@pytest.mark.parametrize("text", ["基金公司认为这是必然的选择。", "私募基金透露，收入只是一个方面。"])
+def test_domain_terms_ending_in_a_suffix_are_not_organisations(nlp, text):
+    assert ents(nlp, text) == []
