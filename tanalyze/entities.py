@@ -137,11 +137,12 @@ class EntityFinder:
         self._dotted = re.compile(rf"[{_HAN}]+(?:[·•・‧][{_HAN}]+)+")
 
     # -- candidates -------------------------------------------------------------------------
-    def candidates(self, text: str, words: Sequence[tuple[int, int]]) -> list[Candidate]:
-        """Every candidate mention from the three sources (overlapping)."""
+    def candidates(self, text: str, words: Sequence[tuple[int, int]], starts: set[int], ends: set[int]) -> list[Candidate]:
+        """Every candidate mention from the three sources (overlapping).
+
+        ``starts``/``ends`` are the word boundaries (:func:`_boundaries`).
+        """
         folded = fold_width(text)
-        starts = {s for s, _ in words} | {len(text)}
-        ends = {e for _, e in words} | {0}
         out: list[Candidate] = []
         for m in self.gazetteer.find(folded):
             surface = folded[m.start : m.end]
@@ -156,10 +157,10 @@ class EntityFinder:
                 # One character is a name only as an abbreviated place (中美, 俄方).
                 if (e - s >= 2 or label in ("GPE", "LOC")) and folded[s:e] not in self.gazetteer.stoplist:
                     out.append(Candidate(s, e, label, "model"))
-        out.extend(self._rule_candidates(folded, words, starts, ends, out))
+        out.extend(self._rule_candidates(folded, words, starts, out))
         return out
 
-    def _rule_candidates(self, t, words, starts, ends, found) -> Iterable[Candidate]:
+    def _rule_candidates(self, t, words, starts, found) -> Iterable[Candidate]:
         for m in _TITLE.finditer(t):
             yield Candidate(m.start(1), m.end(1), "WORK_OF_ART", "rule", precise=True)
         yield from self._dotted_names(t)
@@ -296,9 +297,6 @@ class EntityFinder:
         a non-place name-like word is in it.
         """
         start, brand = None, False
-        ws = words[head][0]
-        if ws < len(t) and covered.get(ws) is None and pos.get(t[ws : words[head][1]]) in ("nt", "j"):
-            pass
         j = head - 1
         limit = 10 if abbreviated else 6
         while j >= 0 and head - j <= limit:
@@ -326,7 +324,9 @@ class EntityFinder:
             j -= 1
         return start, brand
 
-    def _coordinated(self, mentions: list[Candidate], t: str, words: Sequence[tuple[int, int]]) -> list[Candidate]:
+    def _coordinated(
+        self, mentions: list[Candidate], t: str, words: Sequence[tuple[int, int]], starts: set[int], ends: set[int]
+    ) -> list[Candidate]:
         """An unknown name listed with 、 next to a named entity shares its label.
 
         "智能出行领域的蘑菇智行、四维图新" -> 蘑菇智行 is an ORG like 四维图新. The item must look
@@ -336,8 +336,6 @@ class EntityFinder:
         """
         freq = self.segmenter.tokenizer.FREQ
         pos = self.segmenter.pos_table()
-        starts = {s for s, _ in words}
-        ends = {e for _, e in words}
         by_start = {c.start: c for c in mentions}
         by_end = {c.end: c for c in mentions}
         covered = set()
@@ -531,17 +529,16 @@ class EntityFinder:
         places lets 中国 inside 《中国传统道德》 or 中国人 count as a place.
         """
         folded = fold_width(text)
-        starts = {s for s, _ in words} | {len(text)}
-        ends = {e for _, e in words} | {0}
+        starts, ends = _boundaries(words, len(text))
         wanted = set(labels)
         stop = self.gazetteer.stoplist
         cands = [
             c
-            for c in self.candidates(text, words)
+            for c in self.candidates(text, words, starts, ends)
             if (not wanted or c.label in wanted) and folded[c.start : c.end] not in stop
         ]
         mentions = self.resolve(cands, folded)
-        mentions = sorted(mentions + self._coordinated(mentions, folded, words), key=lambda c: c.start)
+        mentions = sorted(mentions + self._coordinated(mentions, folded, words, starts, ends), key=lambda c: c.start)
         return self.group(mentions, folded, starts, ends)
 
 
@@ -571,6 +568,11 @@ def _canonical(g: Group, mentions: list[Mention]) -> Mention:
             if fold_width(m.simplified) == g.key:
                 return m
     return max(mentions, key=lambda m: (len(m.simplified), -m.start))
+
+
+def _boundaries(words: Sequence[tuple[int, int]], length: int) -> tuple[set[int], set[int]]:
+    """Word start and end offsets, with the text's two ends counted as boundaries."""
+    return {s for s, _ in words} | {length}, {e for _, e in words} | {0}
 
 
 def _is_han(s: str) -> bool:
