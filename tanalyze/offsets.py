@@ -108,19 +108,7 @@ def phrase_blocks(convert: Callable[[str], str], original: str, converted: str) 
     for (o0, o1), (c0, c1) in zip(zip(cuts, cuts[1:]), zip(offsets, offsets[1:])):
         if o1 - o0 != c1 - c0 or o1 - o0 > 1:
             blocks.append((o0, o1, c0, c1))
-    return _merge([list(b) for b in blocks if b[1] > b[0] or b[3] > b[2]])
-
-
-def _merge(raw: Iterable[list[int]]) -> list[Block]:
-    merged: list[list[int]] = []
-    for b in sorted(raw):
-        if merged and (b[0] < merged[-1][1] or b[2] < merged[-1][3]):
-            last = merged[-1]
-            last[1] = max(last[1], b[1])
-            last[3] = max(last[3], b[3])
-        else:
-            merged.append(list(b))
-    return [tuple(b) for b in merged]  # type: ignore[misc]
+    return blocks  # consecutive cut points: ordered, disjoint, never empty on the original side
 
 
 def shift(blocks: Iterable[Block], o_base: int, c_base: int) -> list[Block]:

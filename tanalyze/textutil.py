@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re as _re
+
 # Full-width ASCII (U+FF01..U+FF5E) to ASCII, and the ideographic space to a space:
 # one character for one character, so offsets are unchanged.
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -17,8 +19,6 @@ def is_cjk(ch: str) -> bool:
     """True for a CJK unified ideograph (basic, extension A, or the supplementary planes)."""
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\U00020000" <= ch <= "\U0003134f"
 
-
-import re as _re
 
 # A sentence ends at 。！？!?； (with closing quotes after it) or at a line break.
 _SENTENCE = _re.compile(r"[^\n。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*|\n|$)")
