@@ -43,7 +43,12 @@ the period; a bare number opening a range takes the other end's unit (``9~12点�
 ``2018年1-9月``); a bare Arabic day may follow a month (``1月3``); two-digit years fall in the
 century that keeps them at most ten years after the reference (``九八年`` → 1998); two
 neighbouring Chinese digits are an approximate count (``一两年`` → ``P1Y``, approx);
-``春节`` is dated from a table (1950-2050, :mod:`tanalyze.datewords`). Not dates: a bare
+the lunar calendar (1900-2099, :mod:`tanalyze.datewords`) dates ``农历八月十五``, ``腊月二十三``,
+``正月初八``, ``大年初一``, ``五月初五`` (a 初-day or a Chinese-numeral day without 日 after a
+month is lunar) and the lunar festivals (春节, 元宵节, 端午, 七夕, 中秋, 重阳节, 除夕); 清明节 by
+the solar-term formula. A festival or lunar date whose year only comes from a known reference
+day is the reference year's, unless the previous or next year's is within three months and the
+reference year's more than six (元旦 in a December article is the coming one). Not dates: a bare
 four-digit number (``2018``), a fraction-like ``2/15``, a lone ``三点``, ``10-12`` without
 zero padding or a clock time.
 """
@@ -56,7 +61,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Callable, Iterable
 
-from .datewords import spring_festival
+from .datewords import lunar_to_solar, qingming
 from .errors import UsageError
 from .numerals import CN_DIGIT_CHARS, CN_NUMBER_CHARS, parse_digits, parse_number
 from .textutil import fold_width
@@ -239,8 +244,15 @@ _HOLIDAYS = {
     "国庆": (10, 1), "国庆节": (10, 1), "万圣节": (10, 31), "平安夜": (12, 24), "圣诞": (12, 25),
     "圣诞节": (12, 25), "光棍节": (11, 11), "双十一": (11, 11), "阳历新年": (1, 1),
 }
-# Names of 春节 (lunar new year): its Gregorian date depends on the year (``spring_festival``).
-_SPRING_FESTIVAL_WORDS = ("春节", "农历新年", "新春")
+# Lunar festivals: name -> (lunar month, day; -1 = the month's last day), dated by ``lunar_to_solar``.
+_LUNAR_HOLIDAYS = {
+    "春节": (1, 1), "农历新年": (1, 1), "新春": (1, 1), "元宵节": (1, 15), "端午节": (5, 5), "端午": (5, 5),
+    "七夕节": (7, 7), "七夕": (7, 7), "中元节": (7, 15), "中秋节": (8, 15), "中秋": (8, 15), "重阳节": (9, 9),
+    "腊八节": (12, 8), "除夕": (12, -1), "除夕夜": (12, -1), "大年三十": (12, -1), "大年夜": (12, -1),
+}
+# Holidays dated by a solar term.
+_SOLAR_TERM_HOLIDAYS = {"清明节": qingming}
+_LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 
 
 # Measure words and units after a number that make it a count, not a day (9月30多家, 1月3个).
@@ -325,7 +337,19 @@ _P = {
         rf"(?P<pre>上世纪|上个世纪|(?P<cent>\d{{2}}|{_CN}{{1,3}})世纪)?(?P<dec>\d0|[一二三四五六七八九]十)年代(?P<part>初|末|中期|初期|末期|前期|后期)?"
         rf"|(?P<cent2>\d{{1,2}}|{_CN}{{1,3}})世纪(?P<part2>初|末|中期|初期|末期|前期|后期|中叶)?"
     ),
-    "holiday": re.compile(rf"(?<![{CN_NUMBER_CHARS}])(?:{_words(list(_HOLIDAYS) + list(_SPRING_FESTIVAL_WORDS))})"),
+    "holiday": re.compile(
+        rf"(?<![{CN_NUMBER_CHARS}])(?:{_words(list(_HOLIDAYS) + list(_LUNAR_HOLIDAYS) + list(_SOLAR_TERM_HOLIDAYS))})"
+    ),
+    # Lunar dates: 农历八月十五, 腊月二十三, 正月初八, 腊月18, 大年初一, 闰四月, 五月初五 (checked in
+    # _check_lunar: without 农历 the month must be 正/冬/腊 or the day a lunar form).
+    "lunar": re.compile(
+        rf"(?P<cal>农历|阴历|旧历)?(?:(?P<big>大年)(?=初)|(?P<leap>闰)?(?:(?P<lm>正|冬|腊|十[一二]|[一二三四五六七八九十])"
+        rf"|(?<=[历])(?P<lmd>1[0-2]|0?[1-9]))月)"
+        rf"(?P<ld>(?:初(?:[一二三四五六七八九十]|10|0?[1-9])|[二三]十|十[一二三四五六七八九]?|二十[一二三四五六七八九]|廿[一二三四五六七八九])"
+        rf"(?![\d零〇一二三四五六七八九十廿])"
+        rf"|(?<=[正冬腊]月)(?:[12]\d|30|0?[1-9])(?![\d.%{_MEASURES}])|(?:(?<=历\d月)|(?<=历\d\d月))(?:[12]\d|30|0?[1-9])(?!\d))?"
+        rf"(?P<ri>(?<=[^月])[日号])?"
+    ),
     # A bare number opening a range takes the unit of the other end (9~12点半, 1-9月, 2020至2025年).
     "bare": re.compile(
         rf"(?<![\d.:/~\-{CN_NUMBER_CHARS}])(?P<n>\d{{1,4}}|[{CN_NUMBER_CHARS}]{{1,4}})"
@@ -342,14 +366,14 @@ _P = {
 # own prefix scan).
 _FIRST_CHARS = {
     "numeric": r"\d", "day": rf"\d{CN_NUMBER_CHARS}", "clock": rf"\d{CN_NUMBER_CHARS}",
-    "year": rf"\d{CN_NUMBER_CHARS}公民", "decade": rf"\d{CN_NUMBER_CHARS}上", "duration": rf"\d{CN_NUMBER_CHARS}几数半",
+    "year": rf"\d{CN_NUMBER_CHARS}公民", "lunar": rf"农阴旧大闰正冬腊{CN_NUMBER_CHARS}", "decade": rf"\d{CN_NUMBER_CHARS}上", "duration": rf"\d{CN_NUMBER_CHARS}几数半",
     "bare": rf"\d{CN_NUMBER_CHARS}", "quarter": rf"第首{CN_NUMBER_CHARS}1-4Qq上下本这今",
 }
 _P = {kind: re.compile(rf"(?=[{_FIRST_CHARS[kind]}])(?:{p.pattern})") if kind in _FIRST_CHARS else p
       for kind, p in _P.items()}
 
 # Priority when two tokens cover the same span (lower wins).
-_PRIORITY = {"numeric": 0, "year": 1, "decade": 1, "holiday": 1, "year_word": 2, "month_word": 2, "day_word": 2,
+_PRIORITY = {"numeric": 0, "year": 1, "decade": 1, "holiday": 1, "lunar": 1, "year_word": 2, "month_word": 2, "day_word": 2,
              "quarter": 3, "half": 3, "window": 3, "duration": 4, "set": 4, "month": 5, "day": 5, "week": 6, "clock": 6,
              "day_part": 7, "year_part": 7, "month_part": 7, "approx_pre": 8, "approx_post": 8, "bare": 9}
 
@@ -697,10 +721,40 @@ def _check_decade(m: re.Match, folded: str) -> dict | None:
 
 
 def _check_holiday(m: re.Match, folded: str) -> dict:
-    if m.group(0) in _SPRING_FESTIVAL_WORDS:
-        return {"spring_festival": True}
-    month, day = _HOLIDAYS[m.group(0)]
-    return {"month": month, "day": day}
+    word = m.group(0)
+    if word in _LUNAR_HOLIDAYS:
+        month, day = _LUNAR_HOLIDAYS[word]
+        return {"lunar": (month, day, False), "holiday": True}
+    if word in _SOLAR_TERM_HOLIDAYS:
+        return {"solar_term": word, "holiday": True}
+    month, day = _HOLIDAYS[word]
+    return {"month": month, "day": day, "holiday": True}
+
+
+def _check_lunar(m: re.Match, folded: str) -> dict | None:
+    g = m.groupdict()
+    raw_day = g["ld"]
+    if g["big"]:
+        month = 1
+    elif g["lm"] in _LUNAR_MONTHS:
+        month = _LUNAR_MONTHS[g["lm"]]
+    else:
+        month = _num(g["lm"] or g["lmd"])
+    # Without 农历, only a lunar month name, 闰, or a day in lunar form (初五, 廿三, or Chinese
+    # numerals with no 日/号: 八月十五) makes it lunar; 八月 alone is Gregorian.
+    lunar_day = raw_day is not None and (raw_day[0] in "初廿" or not raw_day.isdigit())
+    named = bool(g["cal"] or g["big"] or g["leap"] or g["lm"] in _LUNAR_MONTHS)
+    if not (named or lunar_day) or (g["ri"] and not named and raw_day[0] not in "初廿"):
+        return None  # 八月十五日 is Gregorian; 农历八月十五日 and 腊月18日 are lunar
+    if raw_day is None:
+        day = None
+    elif raw_day.startswith("初"):
+        day = _num(raw_day[1:])
+    else:
+        day = _num(raw_day.replace("廿", "二十"))
+    if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 30):
+        return None
+    return {"lunar": (month, day, bool(g["leap"]))}
 
 
 def _check_set(m: re.Match, folded: str) -> dict | None:
@@ -716,7 +770,7 @@ _CHECKS: dict[str, Callable[[re.Match, str], dict | None]] = {
     "window": _check_window,
     "year_part": _check_year_part, "month_part": _check_month_part, "week": _check_week,
     "day_part": _check_day_part, "clock": _check_clock, "numeric": _check_numeric, "duration": _check_duration,
-    "decade": _check_decade, "holiday": _check_holiday, "set": _check_set,
+    "decade": _check_decade, "holiday": _check_holiday, "lunar": _check_lunar, "set": _check_set,
     "approx_pre": lambda m, folded: {"word": m.group(0)}, "approx_post": lambda m, folded: {"word": m.group(0)},
     "bare": lambda m, folded: {"raw": m.group("n")},
 }
@@ -729,7 +783,7 @@ _CHECKS: dict[str, Callable[[re.Match, str], dict | None]] = {
 _DUR_ORDER = ["C", "Y", "Q", "M", "W", "D", "H", "QH", "MIN", "S"]
 _SLOT = {"approx_pre": 0, "set": 1, "year": 2, "year_word": 2, "decade": 2, "quarter": 3, "half": 3, "year_part": 3,
          "window": 3,
-         "month": 4, "month_word": 4, "month_part": 5, "day": 6, "day_word": 6, "holiday": 6, "duration": 6,
+         "month": 4, "month_word": 4, "month_part": 5, "day": 6, "day_word": 6, "holiday": 6, "lunar": 6, "duration": 6,
          "day_part": 7, "clock": 8, "approx_post": 9}
 _GAP = re.compile(r"\s?|的")
 _CONNECTOR = re.compile(r"\s*(?:至|到|~|-|—{1,2}|–|起至|一直到)\s*")
@@ -861,7 +915,10 @@ class _Fields:
     src: str | None = None
     unresolved: bool = False
     now: _Point | None = None
-    spring_festival: bool = False
+    lunar: tuple[int, int | None, bool] | None = None  # (lunar month, day or None, leap month?)
+    solar_term: str | None = None  # a holiday dated by a solar term (清明节)
+    holiday: bool = False  # a festival or lunar date: its year may be the nearest occurrence
+    near: datetime | None = None  # the reference day it is nearest to, when the year came from it
     first: tuple[int, str] | None = None  # 前N个月 of the period: (N, unit)
 
     def set_date(self, d: date | datetime) -> None:
@@ -928,8 +985,10 @@ def _deictic(state: _State, grain: str, f: _Fields) -> _Point | None:
 def _apply(tok: _Tok, f: _Fields, state: _State) -> None:
     """Fold one token into the fields of its expression."""
     d, kind = tok.data, tok.kind
-    if kind in ("year", "numeric", "holiday", "month", "day"):
-        f.spring_festival = f.spring_festival or bool(d.get("spring_festival"))
+    if kind in ("year", "numeric", "holiday", "month", "day", "lunar"):
+        f.lunar = d.get("lunar", f.lunar)
+        f.solar_term = d.get("solar_term", f.solar_term)
+        f.holiday = f.holiday or bool(d.get("holiday") or d.get("lunar"))
         for key in ("year", "month", "day"):
             if key in d:
                 setattr(f, key, d[key])
@@ -1016,7 +1075,8 @@ def _apply_week(d: dict, f: _Fields, state: _State) -> None:
 
 def _complete(f: _Fields, state: _State, inherit: _Fields | None) -> None:
     """Fill the coarser fields an expression left out: from its interval partner, the paragraph, the reference."""
-    has_date = any(v is not None for v in (f.year, f.month, f.day, f.quarter, f.half, f.ypart, f.mpart, f.week))
+    has_date = any(v is not None for v in (f.year, f.month, f.day, f.quarter, f.half, f.ypart, f.mpart, f.week,
+                                           f.lunar, f.solar_term))
     if inherit is not None:
         if f.day is not None and f.month is None:
             f.month = inherit.month
@@ -1036,8 +1096,8 @@ def _complete(f: _Fields, state: _State, inherit: _Fields | None) -> None:
         # a month mentioned in passing (去年3月爆发以来) does not date it.
         month_from = state.para_day or (None if state.ref and state.ref.at_least("month") else state.para_month)
         _fill(f, month_from, "month", ("year", "month"))
-    if f.year is None and (f.month is not None or f.quarter or f.half or f.ypart or f.mpart or f.spring_festival
-                           or f.first):
+    if f.year is None and (f.month is not None or f.quarter or f.half or f.ypart or f.mpart or f.lunar
+                           or f.solar_term or f.first):
         _fill(f, state.para_year, "year", ("year",))
     if not has_date and (f.hour is not None or f.part):
         point = state.para_day
@@ -1064,7 +1124,7 @@ def _fill_from_ref(f: _Fields, state: _State) -> None:
     """Last resort for missing year/month: the reference date (needs that precision)."""
     need_month = (f.day is not None or f.mpart is not None) and f.month is None
     need_year = f.year is None and (f.month is not None or f.day is not None or f.quarter or f.half or f.ypart or f.mpart
-                                    or f.spring_festival)
+                                    or f.lunar or f.solar_term)
     if not (need_month or need_year):
         return
     ref = state.ref
@@ -1076,6 +1136,8 @@ def _fill_from_ref(f: _Fields, state: _State) -> None:
         f.month = ref.dt.month
     if f.year is None:
         f.year = ref.dt.year
+        if f.holiday and state.reliable and ref.at_least("day"):
+            f.near = ref.dt
     f.src = f.src or ref.label
 
 
@@ -1117,15 +1179,58 @@ def _point_value(f: _Fields, text: str) -> _Value:
         return _Value("date", _fmt(start, "week"), "week", _Point(start, "week", text))
     if f.year is None:
         return _time_only(f)
-    if f.spring_festival:
-        day = spring_festival(f.year)
-        if day is None:
+    if f.lunar is not None or f.solar_term is not None or (f.holiday and f.near is not None):
+        span = _holiday_span(f)
+        if span is None:
             return _Value("date", None, None)
-        f.month, f.day = day.month, day.day
+        first, last = span
+        if first != last:  # a lunar month named alone (腊月)
+            return _Value("interval", f"{_fmt(datetime.combine(first, datetime.min.time()), 'day')}/"
+                          f"{_fmt(datetime.combine(last, datetime.min.time()), 'day')}", "day",
+                          _Point(datetime.combine(first, datetime.min.time()), "day", text))
+        f.year, f.month, f.day = first.year, first.month, first.day
     try:
         return _dated_value(f, text)
     except ValueError:
         return _Value("date", None, None)
+
+
+def _holiday_date(f: _Fields, year: int) -> tuple[date, date] | None:
+    """First and last day of a festival, lunar date or lunar month in ``year``."""
+    if f.lunar is not None:
+        month, day, leap = f.lunar
+        first = lunar_to_solar(year, month, day or 1, leap)
+        last = first if day is not None else lunar_to_solar(year, month, -1, leap)
+        return (first, last) if first and last else None
+    if f.solar_term is not None:
+        day = _SOLAR_TERM_HOLIDAYS[f.solar_term](year)
+        return (day, day) if day else None
+    try:
+        day = date(year, f.month or 1, f.day or 1)
+    except ValueError:
+        return None
+    return day, day
+
+
+# A festival without a year is the one of the reference year, unless that one is more than half a
+# year from the reference day and the previous or next year's is within about three months
+# (元旦 or 春节 in a December article: the coming ones; 圣诞节 in a January article: the past one).
+_NEAR_DAYS, _FAR_DAYS = 90, 180
+
+
+def _holiday_span(f: _Fields) -> tuple[date, date] | None:
+    """The festival's first and last day, the year chosen as above when it came from the reference day."""
+    assert f.year is not None
+    same = _holiday_date(f, f.year)
+    if f.near is None:
+        return same
+    near = f.near.date()
+    others = [span for span in (_holiday_date(f, f.year - 1), _holiday_date(f, f.year + 1)) if span]
+    other = min(others, key=lambda span: abs((span[0] - near).days), default=None)
+    if same is None or (other is not None and abs((other[0] - near).days) <= _NEAR_DAYS
+                        and abs((same[0] - near).days) > _FAR_DAYS):
+        return other
+    return same
 
 
 def _time_only(f: _Fields) -> _Value:

@@ -1,36 +1,114 @@
-"""Calendar data for the date extractor: the Gregorian dates of 春节 (lunar new year).
+"""Calendar data for the date extractor: the Chinese lunar calendar (1900-2099).
 
 Plain data, no regexes; :mod:`tanalyze.dates` looks dates up here once it knows the year.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
 
-# Gregorian month and day of 春节 (lunar new year, 正月初一) for 1950-2050, one "MDD" per year.
-# Computed once with a lunar-calendar conversion (JioNLP's lunar tables, run in the benchmark
-# venv; not a dependency) and spot-checked against known dates (1990-01-27, 2000-02-05,
-# 2013-02-10, 2024-02-10); the extractor answers None outside these years rather than guess.
-_SPRING_FESTIVAL_FIRST_YEAR = 1950
-_SPRING_FESTIVAL = (
-    "217 206 127 214 203 124 212 131 218 208 "  # 1950-1959
-    "128 215 205 125 213 202 121 209 130 217 "  # 1960-1969
-    "206 127 215 203 123 211 131 218 207 128 "  # 1970-1979
-    "216 205 125 213 202 220 209 129 217 206 "  # 1980-1989
-    "127 215 204 123 210 131 219 207 128 216 "  # 1990-1999
-    "205 124 212 201 122 209 129 218 207 126 "  # 2000-2009
-    "214 203 123 210 131 219 208 128 216 205 "  # 2010-2019
-    "125 212 201 122 210 129 217 206 126 213 "  # 2020-2029
-    "203 123 211 131 219 208 128 215 204 124 "  # 2030-2039
-    "212 201 122 210 130 217 206 126 214 202 "  # 2040-2049
-    "123"                                       # 2050
+# One entry per lunar year from 1900: MMDD of the lunar new year (正月初一) in the Gregorian
+# calendar, then the lengths of the months in order, L = 30 days, S = 29 days. A year with a
+# leap month has 13 letters and "N:" in front, the leap month following month N. Written by
+# scripts/build_lunar_table.py from JioNLP's tables, each month checked against three other
+# implementations (see that script).
+_LUNAR_FIRST_YEAR = 1900
+_LUNAR = (
+    "01318:SLSSLSLLSLLSL 0219SLSSLSLSLLLS 0208LSLSSLSLSLLL 01295:SLSLSSLSSLLSL 0216LLSLSSLSSLLS "  # 1900-1904
+    "0204LLSLLSSLSLSL 01254:SLLSLSLSLSLSL 0213SLSLSLLSLSLS 0202LSSLLSLSLLSL 01222:SLSSLSLSLLLSL "  # 1905-1909
+    "0210SLSSLSLSLLLS 01306:LSLSSLSSLLSLL 0218LSLSSLSSLLSL 0206LLSLSSLSSLSL 01265:LLSLSLSLSSLSL "  # 1910-1914
+    "0214LSLLSLSLSLSS 0203LLSLSLLSLSLS 01232:LSSLSLLSLLSLS 0211LSSLSLSLLSLL 02017:SLSSLSSLLSLLL "  # 1915-1919
+    "0220SLSSLSSLSLLL 0208LSLSSLSSLSLL 01285:LSLLSSLSSLSLL 0216SLLSLSLSSLSL 0205SLLSLLSLSLSS "  # 1920-1924
+    "01244:LSLSLLSLLSLSL 0213SSLSLSLLSLLS 0202LSSLSLSLSLLL 01232:SLSSLSSLSLLLL 0210SLSSLSSLSLLL "  # 1925-1929
+    "01306:SLLSSLSSLSLLS 0217LLSLSLSSLSLS 0206LLLSLSLSSLSL 01265:SLLSLLSLSLSSL 0214SLSLLSLSLLSL "  # 1930-1934
+    "0204SSLSLSLLSLLS 01243:LSSLSSLLSLLLS 0211LSSLSSLSLLLS 01317:LLSSLSSLSLLSL 0219LLSSLSSLSLSL "  # 1935-1939
+    "0208LLSLSLSSLSLS 01276:LLSLLSLSSLSLS 0215LSLLSLSLSLSL 0205SLSLSLLSLSLS 01254:LSLSLSLSLLSLL "  # 1940-1944
+    "0213SSLSSLSLLLSL 0202LSSLSSLSLLSL 01222:LLSSLSSLSLSLL 0210LSLSLSSLSLSL 01297:LSLLSLSSLSLSL "  # 1945-1949
+    "0217SLLSLLSSLSLS 0206LSLLSLSLSLSL 01275:SLSLSLSLLSLSL 0214SLSSLLSLLSLS 0203LSLSSLSLLSLL "  # 1950-1954
+    "01243:SLSLSSLSLSLLL 0212SLSLSSLSLSLL 01318:LSLSLSSLSLSLS 0218LLLSLSSLSLSL 0208SLLSLSLSLSLS "  # 1955-1959
+    "01286:LSLSLLSLSLSLS 0215LSLSLSLLSLSL 0205SLSSLSLLSLLS 01254:LSLSSLSLSLLLS 0213LSLSSLSLSLLL "  # 1960-1964
+    "0202SLSLSSLSSLLS 01213:LLLSLSSLSSLLS 0209LLSLLSSLSLSL 01307:SLSLLSLSLSLSL 0217SLSLSLLSLSLS "  # 1965-1969
+    "0206LSSLSLLSLLSL 01275:SLSSLSLSLLLSL 0215SLSSLSLSLLSL 0203LSLSSLSSLLSL 01234:LLSLSSLSSLLSL "  # 1970-1974
+    "0211LLSLSSLSSLSL 01318:LLSLSLSLSSLSL 0218LSLLSLSLSLSS 0207LSLLSLLSLSLS 01286:LSSLSLLSLLSLS "  # 1975-1979
+    "0216LSSLSLSLLSLL 0205SLSSLSSLLSLL 01254:LSLSSLSSLSLLL 0213LSLSSLSSLSLL 020210:LSLLSSLSSLSLL "  # 1980-1984
+    "0220SLLSLSLSSLSL 0209SLLSLLSLSLSS 01296:LSLSLLSLLSLSS 0217LSLSLSLLSLLS 0206LSSLSLSLSLLL "  # 1985-1989
+    "01275:SLSSLSSLSLLLL 0215SLSSLSSLSLLL 0204SLLSSLSSLSLL 01233:SLLSLSLSSLSLS 0210LLLSLSLSSLSL "  # 1990-1994
+    "01318:SLLSLSLLSSLSL 0219SLSLLSLSLLSS 0207LSLSLSLLSLLS 01285:LSSLSSLLSLLSL 0216LSSLSSLSLLLS "  # 1995-1999
+    "0205LLSSLSSLSLLS 01244:LLSLSLSSLSLSL 0212LLSLSLSSLSLS 0201LLSLLSLSSLSL 01222:SLSLLSLSLSLSL "  # 2000-2004
+    "0209SLSLSLLSLSLS 01297:LSLSLSLSLLSLL 0218SSLSSLSLLLSL 0207LSSLSSLSLLSL 01265:LLSSLSSLSLSLL "  # 2005-2009
+    "0214LSLSLSSLSLSL 0203LSLLSLSSLSLS 01234:LSLLSLSLSLSLS 0210LSLSLLSLSLSL 01319:SLSLSLSLLSLSL "  # 2010-2014
+    "0219SLSSLSLLLSLS 0208LSLSSLSLLSLL 01286:SLSLSSLSLSLLL 0216SLSLSSLSLSLL 0205LSLSLSSLSSLL "  # 2015-2019
+    "01254:SLLLSLSSLSLSL 0212SLLSLSLSLSLS 0201LSLSLLSLSLSL 01222:SLSSLLSLLSLSL 0210SLSSLSLLSLLS "  # 2020-2024
+    "01296:LSLSSLSLSLLLS 0217LSLSSLSSLLLS 0206LLSLSSLSSLLS 01265:LLLSLSSLSSLLS 0213LLSLSLSLSSLL "  # 2025-2029
+    "0203SLSLLSLSLSLS 01233:SLLSLSLLSLSLS 0211LSSLSLLSLLSL 013111:SLSSLSLSLLLSL 0219SLSSLSLSLLSL "  # 2030-2034
+    "0208LSLSSLSSLLSL 01286:LLSLSSLSSLSLL 0215LLSLSSLSSLSL 0204LLSLSLSLSSLS 01245:LLSLLSLSLSLSS "  # 2035-2039
+    "0212LSLLSLSLLSLS 0201SLSLSLLSLLSL 01222:SLSSLSLSLLSLL 0210SLSSLSSLLSLL 01307:LSLSSLSSLSLLL "  # 2040-2044
+    "0217LSLSSLSSLSLL 0206LSLSLSLSSLSL 01265:LSLLSLSLSSLSL 0214SLLSLLSLSSLS 0202LSLSLLSLLSLS "  # 2045-2049
+    "01233:SLSLSLSLLSLLS 0211LSSLSSLLSLLL 02018:SLSSLSSLSLLLL 0219SLSSLSSLSLLL 0208SLLSSLSSLSLL "  # 2050-2054
+    "01286:SLLSLSLSSLSLS 0215LLLSLSLSSLSL 0204SLLSLSLSLSLS 01244:LSLSLSLLSLLSS 0212LSLSLSLSLLLS "  # 2055-2059
+    "0202LSSLSSLSLLLS 01213:LLSSLSSLSLLLS 0209LLSSLSSLSLLS 01297:LLSLSLSSLSLSL 0217LLSLSLSSLSLS "  # 2060-2064
+    "0205LLSLLSLSSLSL 01265:SLSLLSLSLSLSL 0214SLSLSLLSLSLS 0203LSLSSLLSLLSL 01234:SLSLSSLSLLLSL "  # 2065-2069
+    "0211SLSLSSLSLLSL 01318:LSLSLSSLSLSLL 0219LSLSLSSLSLSL 0207LSLLSLSSLSLS 01276:LSLLSLSLSLSLS "  # 2070-2074
+    "0215LSLSLLSLSLSL 0205SLSLSLSLLSLS 01244:LSLSSLSLLLSLS 0212LSLSSLSLLSLL 0202SLSLSSLSLSLL "  # 2075-2079
+    "01223:LSLSLSSLSSLLL 0209SLLSLSSLSSLL 01297:SLLLSSLSLSSLL 0217SLLSLSLSLSLS 0206LSLSLLSLSLSL "  # 2080-2084
+    "01265:SLSSLLSLLSLSL 0214SLSSLSLLSLLS 0203LSLSSLSLSLLL 01244:SLSLSSLSSLLLS 0210LLSLSSSLSLLS "  # 2085-2089
+    "01308:LLLSLSSLSSLLS 0218LLSLSLSLSSLS 0207LLSLLSLSLSLS 01276:SLLSLSLLSLSLS 0215SLSLSLLSLLSL "  # 2090-2094
+    "0205SLSSLSLSLLLS 01254:LSLSSLSSLLLSL 0212LSLSSSLSLLSL 0201LLSLSSSLSLSL 01212:LLSLLSSLSSLSL "  # 2095-2099
 ).split()
 
 
-def spring_festival(year: int) -> date | None:
-    """The Gregorian date of 春节 in ``year`` (1950-2050), else None."""
-    index = year - _SPRING_FESTIVAL_FIRST_YEAR
-    if not 0 <= index < len(_SPRING_FESTIVAL):
+@lru_cache(maxsize=256)
+def _year(year: int) -> tuple[date, tuple[tuple[int, bool, int], ...]] | None:
+    """(new-year date, ((month, leap?, days), ...)) of a lunar year, or None outside the table."""
+    index = year - _LUNAR_FIRST_YEAR
+    if not 0 <= index < len(_LUNAR):
         return None
-    mdd = _SPRING_FESTIVAL[index]
-    return date(year, int(mdd[:-2]), int(mdd[-2:]))
+    entry = _LUNAR[index]
+    start = date(year, int(entry[:2]), int(entry[2:4]))
+    leap, _, sizes = entry[4:].rpartition(":")
+    leap_after = int(leap) if leap else 0
+    months: list[tuple[int, bool, int]] = []
+    for i, size in enumerate(sizes):
+        days = 30 if size == "L" else 29
+        if leap_after and i == leap_after:
+            months.append((leap_after, True, days))
+        else:
+            months.append((i + 1 if not leap_after or i < leap_after else i, False, days))
+    return start, tuple(months)
+
+
+def lunar_to_solar(year: int, month: int, day: int, leap: bool = False) -> date | None:
+    """The Gregorian date of lunar ``year``-``month``-``day`` (``day=-1``: the month's last day).
+
+    None when the year is outside 1900-2099 or the day does not exist (闰三月 in a year
+    without one, 三十 of a 29-day month).
+    """
+    found = _year(year)
+    if found is None:
+        return None
+    start, months = found
+    offset = 0
+    for m, is_leap, days in months:
+        if m == month and is_leap == leap:
+            if day == -1:
+                day = days
+            if not 1 <= day <= days:
+                return None
+            return start + timedelta(days=offset + day - 1)
+        offset += days
+    return None
+
+
+def spring_festival(year: int) -> date | None:
+    """The Gregorian date of 春节 (正月初一) in ``year`` (1900-2099), else None."""
+    return lunar_to_solar(year, 1, 1)
+
+
+def qingming(year: int) -> date | None:
+    """清明 (the solar term, April 4-6), 1901-2099: ``[Y*D + C] - [Y/4]``, Y the year in its century."""
+    if not 1901 <= year <= 2099:
+        return None
+    y = year % 100
+    c = 4.81 if year >= 2000 else 5.59
+    return date(year, 4, int(y * 0.2422 + c) - y // 4)

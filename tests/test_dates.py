@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from tanalyze.convert import to_simplified
 from tanalyze.dates import DateFound, extract_dates, find_ref_date, parse_ref_date
-from tanalyze.datewords import spring_festival
+from tanalyze.datewords import lunar_to_solar, qingming, spring_festival
 from tanalyze.errors import UsageError
 
 REF = datetime(2024, 11, 14)
@@ -107,7 +107,7 @@ SIMPLIFIED = [
     ('本周五交稿。', '本周五', '2024-11-15', False),
     ('周一开会。', '周一', '2024-11-11', False),
     ('星期天休息。', '星期天', '2024-11-17', False),
-    ('元旦放假三天。', '元旦', '2024-01-01', False),
+    ('元旦放假三天。', '元旦', '2025-01-01', False),  # 48 days ahead, 2024's is 318 days back
     ('国庆节期间人很多。', '国庆节', '2024-10-01', False),
     ('2025年元旦。', '2025年元旦', '2025-01-01', False),
     ('上世纪80年代的歌。', '上世纪80年代', '1980/1989', False),
@@ -143,10 +143,10 @@ SIMPLIFIED = [
     ('开放时间8~17点半。', '8~17点半', '2024-11-14T08/2024-11-14T17:30', False),
     ('2015至2019年间。', '2015至2019年', '2015/2019', False),
     ('昨晚7到9点停电。', '昨晚7到9点', '2024-11-13T19/2024-11-13T21', False),
-    ('春节前后客流最大。', '春节前后', '2024-02-10', True),
+    ('春节前后客流最大。', '春节前后', '2025-01-29', True),  # 76 days ahead of 2024-11-14
     ('2019年春节他回了老家。', '2019年春节', '2019-02-05', False),
     ('去年春节很热闹。', '去年春节', '2023-01-22', False),
-    ('农历新年将至。', '农历新年', '2024-02-10', False),
+    ('农历新年将至。', '农历新年', '2025-01-29', False),  # 将至: the coming one, 76 days ahead
     ('九八年那场洪水。', '九八年', '1998', False),
     ('〇八年奥运会。', '〇八年', '2008', False),
     ('再过一两年就好。', '一两年', 'P1Y', True),
@@ -324,7 +324,7 @@ def test_spring_festival_table(year: int, day: str) -> None:
 
 
 def test_spring_festival_outside_the_table_has_no_value() -> None:
-    assert _find("1900年春节", "1900年春节").value is None
+    assert _find("1899年春节", "1899年春节").value is None
 
 
 @pytest.mark.parametrize("text", ["他提前两天到了。", "会前两天才通知。"])
@@ -533,3 +533,89 @@ def test_offset_uses_narrative_present_when_reference_is_only_inferred() -> None
 def test_compound_expressions(text: str, value: str) -> None:
     found = max(extract_dates(text, REF, "given"), key=lambda d: d.end - d.start)
     assert found.value == value
+
+
+# --- Lunar calendar -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("args", "day"), [
+    ((2024, 1, 1), "2024-02-10"),     # 春节 2024
+    ((2024, 1, 15), "2024-02-24"),    # 元宵节 2024
+    ((2024, 5, 5), "2024-06-10"),     # 端午节 2024
+    ((2024, 8, 15), "2024-09-17"),    # 中秋节 2024
+    ((2023, 8, 15), "2023-09-29"),    # 中秋节 2023 (same day as 国庆 eve)
+    ((2023, 12, -1), "2024-02-09"),   # 除夕 of lunar 2023, the eve of 春节 2024
+    ((2025, 6, 1, True), "2025-07-25"),  # 闰六月 2025
+    ((2025, 1, 1), "2025-01-29"),
+    ((1900, 1, 1), "1900-01-31"),
+])
+def test_lunar_to_solar(args: tuple, day: str) -> None:
+    assert str(lunar_to_solar(*args)) == day
+
+
+@pytest.mark.parametrize("args", [(1899, 1, 1), (2100, 1, 1), (2024, 2, 1, True), (2024, 13, 1), (2024, 1, 31)])
+def test_lunar_to_solar_rejects(args: tuple) -> None:
+    assert lunar_to_solar(*args) is None
+
+
+def test_lunar_months_add_up_to_the_next_new_year() -> None:
+    for year in range(1900, 2099):
+        last = lunar_to_solar(year, 12, -1)
+        assert last is not None and (spring_festival(year + 1) - last).days == 1, year
+
+
+@pytest.mark.parametrize(("year", "day"), [(2008, "2008-04-04"), (2019, "2019-04-05"), (2024, "2024-04-04"),
+                                           (2026, "2026-04-05")])
+def test_qingming(year: int, day: str) -> None:
+    assert str(qingming(year)) == day
+
+
+LUNAR_REF = datetime(2024, 11, 14)
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value"), [
+    ("今年中秋节全家团圆。", "今年中秋节", "2024-09-17"),
+    ("2024年端午节前后。", "2024年端午节前后", "2024-06-10"),
+    ("农历八月十五赏月。", "农历八月十五", "2024-09-17"),
+    ("八月十五月儿圆。", "八月十五", "2024-09-17"),
+    ("腊月二十三是小年。", "腊月二十三", "2025-01-22"),
+    ("正月初八开工。", "正月初八", "2025-02-05"),
+    ("2024年正月初八开工。", "2024年正月初八", "2024-02-17"),
+    ("大年初一拜年。", "大年初一", "2025-01-29"),
+    ("除夕晚上8点开始。", "除夕晚上8点", "2025-01-28T20"),
+    ("腊月18日出发。", "腊月18日", "2025-01-17"),
+    ("农历2月2日龙抬头。", "农历2月2日", "2024-03-11"),  # 2025-03-01 is 107 days ahead: not near
+    ("今年腊月很冷。", "今年腊月", "2024-12-31/2025-01-28"),
+    ("闰六月初一。", "闰六月初一", "2025-07-25"),
+    ("清明节扫墓。", "清明节", "2024-04-04"),
+    ("七夕节到了。", "七夕节", "2024-08-10"),
+])
+def test_lunar_expressions(sentence: str, expression: str, value: str) -> None:
+    found = _find(sentence, expression, LUNAR_REF)
+    assert found.value == value
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value"), [
+    ("八月十五日开学。", "八月十五日", "2024-08-15"),   # Chinese numerals with 日: Gregorian
+    ("十一月十一日。", "十一月十一日", "2024-11-11"),
+    ("二月十五日。", "二月十五日", "2024-02-15"),  # a plain date takes the reference year
+])
+def test_gregorian_dates_with_ri_are_not_lunar(sentence: str, expression: str, value: str) -> None:
+    assert _find(sentence, expression, LUNAR_REF).value == value
+
+
+@pytest.mark.parametrize(("ref", "value"), [
+    (datetime(2024, 1, 10), "2024-01-01"),   # just after: this year's
+    (datetime(2024, 12, 20), "2025-01-01"),  # just before: the coming one
+    (datetime(2024, 6, 30), "2024-01-01"),   # mid-year: 181 days back against 185 ahead
+])
+def test_a_festival_without_year_is_the_reference_years_unless_an_adjacent_one_is_near(ref: datetime, value: str) -> None:
+    assert _find("元旦快乐。", "元旦", ref).value == value
+
+
+def test_christmas_in_january_is_the_past_one() -> None:
+    assert _find("圣诞节过得好吗？", "圣诞节", datetime(2024, 1, 10)).value == "2023-12-25"
+
+
+def test_a_festival_with_a_year_only_reference_stays_in_that_year() -> None:
+    found = extract_dates("国庆节放假。", datetime(2020, 1, 1), "latest_year")
+    assert [d.value for d in found] == ["2020-10-01"]
