@@ -289,6 +289,8 @@ _P = {
         rf"(?<![个前后])(?:第?(?P<q>[一二三四1-4])|(?P<first>首))季度|(?<![A-Za-z0-9])[Qq](?P<qq>[1-4])(?:季度)?(?![\dA-Za-z])"
         rf"|(?P<qrel>上上|下下|上|本|下|这|今)个?季度"
     ),
+    # 一季度末 / 四季度初: the last / first month of the quarter.
+    "quarter_part": re.compile(r"(?<=季度)(?P<qp>初|末|底)"),
     "half": re.compile(r"(?P<h>上|下|前|后)半年"),
     # 前两周 / 上三个月 / 下三天 / 后三天: the N whole units before or after the current one;
     # 2022年前十一个月 / 4月前4天: the first N units of the period just named; 今明两年: this and next.
@@ -297,7 +299,9 @@ _P = {
         rf"(?P<dir>前|上|下|后)(?P<n>\d{{1,3}}|{_CN}{{1,3}})(?P<ge>个)?(?P<unit>年|月|周|星期|礼拜|天|日|小时|钟头|个钟|分钟|秒钟|秒|季度)"
     ),
     "year_part": re.compile(rf"(?<![\d{CN_NUMBER_CHARS}上去今明前后本当同次翌该])年(?:初|底|末|中|终)|岁末|伊始|(?<=年)(?:初|底|末)"),
-    "month_part": re.compile(rf"(?P<p>上旬|中旬|下旬)|(?<![\d{CN_NUMBER_CHARS}])(?P<p3>月初|月底|月末|月中)|(?<=月)(?P<p2>初|底|末)"),
+    "month_part": re.compile(
+        rf"(?P<p>上旬|中旬|下旬)|(?<![\d{CN_NUMBER_CHARS}本上下这个当同该次翌正冬腊])(?P<p3>月初|月底|月末|月中)|(?<=月)(?P<p2>初|底|末)"
+    ),
     "week": re.compile(
         r"(?P<rel>上上上|下下下|上上|下下|上一|下一|上|下|这一|这|本|今个|今)?(?:个)?(?:周|星期|礼拜|週)(?P<wd>[一二三四五六日天1-7]|末)?"
     ),
@@ -312,7 +316,7 @@ _P = {
         rf"|(?:(?<![\d:])|(?<=\d[-/.]\d\d))(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::(?P<cs>[0-5]\d))?(?![\d:])(?:时(?!间|候|期|代))?(?:\s*(?P<ampm>[ap]\.?m\.?|[AP]M|[ap](?![A-Za-z])))?"
         r"|(?<![\d:])(?P<eh>1[0-2]|0?[1-9])\s*(?P<eampm>[ap]\.?m\.?|[AP]M)(?![A-Za-z])"
     ),
-    # 2024-11-14, 2024/11/14, 2019.9.6, 1994.01-19, 2022 11 23, 2024-11, 20240307, 10/31/1974,
+    # 2024-11-14, 2024/11/14, 2019.9.6, 1994.01-19, 2022 11 23, 2024-11, 1999.08, 20240307, 10/31/1974,
     # 09-01 and 12-01 (zero-padded month-day), 11/3号, 6·30 (month·day, as in event names),
     # and a date glued to its clock time (2018-12-1209:03).
     "numeric": re.compile(
@@ -320,6 +324,7 @@ _P = {
         r"(?:(?![\d.])|(?<=\d\d)(?=[01]\d:|2[0-3]:))"
         r"|(?<![\d.])(?P<ys>(?:19|20)\d{2}) (?P<ms>1[0-2]|0?[1-9]) (?P<ds>3[01]|[12]\d|0?[1-9])(?![\d.])"
         r"|(?<![\d.\-/])(?P<y2>(?:19|20)\d{2})-(?P<m2>1[0-2]|0[1-9])(?![\d\-./])"
+        r"|(?<![\d./])(?P<yd>(?:19|20)\d{2})\.(?P<md>1[0-2]|0[1-9])(?![\d.%万亿元美倍点])"
         r"|(?<!\d)(?P<y8>(?:19|20)\d{2})(?P<m8>1[0-2]|0[1-9])(?P<d8>3[01]|[12]\d|0[1-9])(?!\d)"
         r"|(?<![\d.\-/])(?P<um>1[0-2]|0?[1-9])/(?P<ud>3[01]|[12]\d|0?[1-9])/(?P<uy>\d{4}|\d{2})(?![\d/])"
         r"|(?<![\d.\-/:])(?P<pm>0[1-9]|1[0-2])-(?P<pd>0[1-9]|[12]\d|3[01])(?![\d\-./:])"
@@ -374,7 +379,7 @@ _P = {kind: re.compile(rf"(?=[{_FIRST_CHARS[kind]}])(?:{p.pattern})") if kind in
 
 # Priority when two tokens cover the same span (lower wins).
 _PRIORITY = {"numeric": 0, "year": 1, "decade": 1, "holiday": 1, "lunar": 1, "year_word": 2, "month_word": 2, "day_word": 2,
-             "quarter": 3, "half": 3, "window": 3, "duration": 4, "set": 4, "month": 5, "day": 5, "week": 6, "clock": 6,
+             "quarter": 3, "quarter_part": 3, "half": 3, "window": 3, "duration": 4, "set": 4, "month": 5, "day": 5, "week": 6, "clock": 6,
              "day_part": 7, "year_part": 7, "month_part": 7, "approx_pre": 8, "approx_post": 8, "bare": 9}
 
 _DUR_UNITS = {"周年": "Y", "年": "Y", "月": "M", "个月": "M", "周": "W", "星期": "W", "礼拜": "W", "天": "D", "日": "D",
@@ -525,6 +530,10 @@ def _check_window(m: re.Match, folded: str) -> dict | None:
     return None  # 提前两天, 会前两天: before something we do not know
 
 
+def _check_quarter_part(m: re.Match, folded: str) -> dict:
+    return {"qpart": 0 if m.group("qp") == "初" else 2}
+
+
 def _check_half(m: re.Match, folded: str) -> dict:
     return {"half": 1 if m.group("h") in ("上", "前") else 2}
 
@@ -627,8 +636,8 @@ def _check_numeric(m: re.Match, folded: str) -> dict | None:
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
     elif g["ys"]:
         y, mo, d = int(g["ys"]), int(g["ms"]), int(g["ds"])
-    elif g["y2"]:
-        return {"year": int(g["y2"]), "month": int(g["m2"]), "explicit": True}
+    elif g["y2"] or g["yd"]:  # 2024-11, 1999.08 (a résumé's year.month)
+        return {"year": int(g["y2"] or g["yd"]), "month": int(g["m2"] or g["md"]), "explicit": True}
     elif g["y8"]:
         y, mo, d = int(g["y8"]), int(g["m8"]), int(g["d8"])
     else:
@@ -766,7 +775,7 @@ def _check_set(m: re.Match, folded: str) -> dict | None:
 
 _CHECKS: dict[str, Callable[[re.Match, str], dict | None]] = {
     "year": _check_year, "year_word": _check_year_word, "month": _check_month, "month_word": _check_month_word,
-    "day": _check_day, "day_word": _check_day_word, "quarter": _check_quarter, "half": _check_half,
+    "day": _check_day, "day_word": _check_day_word, "quarter": _check_quarter, "quarter_part": _check_quarter_part, "half": _check_half,
     "window": _check_window,
     "year_part": _check_year_part, "month_part": _check_month_part, "week": _check_week,
     "day_part": _check_day_part, "clock": _check_clock, "numeric": _check_numeric, "duration": _check_duration,
@@ -782,7 +791,7 @@ _CHECKS: dict[str, Callable[[re.Match, str], dict | None]] = {
 
 _DUR_ORDER = ["C", "Y", "Q", "M", "W", "D", "H", "QH", "MIN", "S"]
 _SLOT = {"approx_pre": 0, "set": 1, "year": 2, "year_word": 2, "decade": 2, "quarter": 3, "half": 3, "year_part": 3,
-         "window": 3,
+         "window": 3, "quarter_part": 4,
          "month": 4, "month_word": 4, "month_part": 5, "day": 6, "day_word": 6, "holiday": 6, "lunar": 6, "duration": 6,
          "day_part": 7, "clock": 8, "approx_post": 9}
 _GAP = re.compile(r"\s?|的")
@@ -819,6 +828,8 @@ def _can_follow(group: list[_Tok], tok: _Tok) -> bool:
         return tok.kind == "approx_post"
     if tok.kind == "month_part":
         return last.kind in ("month", "month_word", "approx_pre")
+    if tok.kind == "quarter_part":
+        return last.kind == "quarter"
     if tok.kind == "window":
         return "first" in tok.data and last.kind in ("year", "year_word", "month", "month_word")
     if tok.kind in ("quarter", "half", "year_part") and last.kind not in ("year", "year_word", "approx_pre", "set"):
@@ -1015,6 +1026,9 @@ def _apply(tok: _Tok, f: _Fields, state: _State) -> None:
                 f.year, f.quarter = index // 4, index % 4 + 1
         else:
             f.quarter = d["quarter"]
+    elif kind == "quarter_part":
+        if f.quarter is not None:
+            f.month, f.approx = 3 * f.quarter - 2 + d["qpart"], True
     elif kind == "half":
         f.half = d["half"]
     elif kind == "window":

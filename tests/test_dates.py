@@ -619,3 +619,29 @@ def test_christmas_in_january_is_the_past_one() -> None:
 def test_a_festival_with_a_year_only_reference_stays_in_that_year() -> None:
     found = extract_dates("国庆节放假。", datetime(2020, 1, 1), "latest_year")
     assert [d.value for d in found] == ["2020-10-01"]
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value", "approx"), [
+    ("2023年一季度末的存款。", "2023年一季度末", "2023-03", True),
+    ("去年四季度初开工。", "去年四季度初", "2023-10", True),
+    ("上季度末余额。", "上季度末", "2024-09", True),
+    ("本月初发布。", "本月初", "2024-11", True),
+    ("上月底到期。", "上月底", "2024-10", True),
+    ("下个月底交付。", "下个月底", "2024-12", True),
+])
+def test_parts_of_relative_months_and_quarters(sentence: str, expression: str, value: str, approx: bool) -> None:
+    found = _find(sentence, expression)
+    assert (found.value, found.approx) == (value, approx)
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value"), [
+    ("1999.08-2002.02 在北京工作", "1999.08-2002.02", "1999-08/2002-02"),
+    ("2021.05 加入公司", "2021.05", "2021-05"),
+])
+def test_dotted_year_month(sentence: str, expression: str, value: str) -> None:
+    assert _find(sentence, expression).value == value
+
+
+@pytest.mark.parametrize("text", ["营收2008.03亿元", "指数收于2008.10点", "增长2015.12%"])
+def test_dotted_year_month_is_not_a_decimal_amount(text: str) -> None:
+    assert extract_dates(text, REF, "given") == []
