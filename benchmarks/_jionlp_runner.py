@@ -1,6 +1,8 @@
 """Run JioNLP on the JioNLP test cases; executed by the benchmark-only venv (benchmarks/_work/venv-jionlp).
 
-Reads the two case files, prints one JSON object: {"extract": [[[start, end], ...], ...], "parse": [result|null, ...]}.
+Reads the two case files, prints one JSON object: {"extract": [[[start, end], ...], ...], "parse": [result|null, ...],
+"other": [result|null, ...]}; "other" parses the texts of an optional second argument, a JSON file
+{"texts": [...], "time_base": "YYYY-MM-DD HH:MM:SS"} (the Duckling corpus, for a third-party comparison).
 Not imported by tanalyze; jionlp is never a runtime dependency.
 """
 
@@ -22,22 +24,30 @@ def _base(case: dict):
     return base if base is not None else time.time()
 
 
-def main(folder: str) -> None:
+def _parse(jio, text: str, base, **kwargs):
+    try:
+        return jio.parse_time(text, time_base=base, **kwargs)
+    except Exception:  # noqa: BLE001 - a failure to parse is a miss
+        return None
+
+
+def main(folder: str, other: str | None = None) -> None:
     with contextlib.redirect_stdout(io.StringIO()):
         import jionlp as jio
     extract_cases = [json.loads(line) for line in open(f"{folder}/jionlp_extract_time_cases.jsonl", encoding="utf-8")]
     parse_cases = [json.loads(line) for line in open(f"{folder}/jionlp_parse_time_cases.jsonl", encoding="utf-8")]
-    out = {"extract": [], "parse": []}
+    out = {"extract": [], "parse": [], "other": []}
     for case in extract_cases:
         found = jio.ner.extract_time(case["text"], time_base=time.time(), with_parsing=False)
         out["extract"].append([item["offset"] for item in found])
     for case in parse_cases:
-        try:
-            out["parse"].append(jio.parse_time(case["text"], time_base=_base(case), **case["call_kwargs"]))
-        except Exception:  # noqa: BLE001 - a failure to parse is a miss
-            out["parse"].append(None)
+        out["parse"].append(_parse(jio, case["text"], _base(case), **case["call_kwargs"]))
+    if other:
+        spec = json.load(open(other, encoding="utf-8"))
+        base = time.mktime(time.strptime(spec["time_base"], "%Y-%m-%d %H:%M:%S"))
+        out["other"] = [_parse(jio, text, base) for text in spec["texts"]]
     json.dump(out, sys.stdout, ensure_ascii=False, default=str)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None)
