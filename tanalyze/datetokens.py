@@ -317,11 +317,15 @@ def _check_year(m: re.Match, folded: str) -> dict | None:
     return {"yy": two, "explicit": True}
 
 
+def _relative_word(word: str, deictic: dict[str, int], anaphoric: dict[str, int]) -> dict:
+    """今年 (deictic: from the reference) or 次年 (anaphoric: from the last date): the offset and which."""
+    if word in anaphoric:
+        return {"rel": anaphoric[word], "anaphoric": True}
+    return {"rel": deictic[word], "anaphoric": False}
+
+
 def _check_year_word(m: re.Match, folded: str) -> dict:
-    word = m.group(0)
-    if word in _YEAR_ANAPHORA:
-        return {"rel": _YEAR_ANAPHORA[word], "anaphoric": True}
-    return {"rel": _YEAR_WORDS[word], "anaphoric": False}
+    return _relative_word(m.group(0), _YEAR_WORDS, _YEAR_ANAPHORA)
 
 
 def _check_month(m: re.Match, folded: str) -> dict | None:
@@ -330,10 +334,7 @@ def _check_month(m: re.Match, folded: str) -> dict | None:
 
 
 def _check_month_word(m: re.Match, folded: str) -> dict:
-    word = m.group(0)
-    if word in _MONTH_ANAPHORA:
-        return {"rel": _MONTH_ANAPHORA[word], "anaphoric": True}
-    return {"rel": _MONTH_WORDS[word], "anaphoric": False}
+    return _relative_word(m.group(0), _MONTH_WORDS, _MONTH_ANAPHORA)
 
 
 def _check_day(m: re.Match, folded: str) -> dict | None:
@@ -346,10 +347,7 @@ def _check_day_word(m: re.Match, folded: str) -> dict:
     word = m.group(0)
     if word in _NOW_WORDS:
         return {"now": True}
-    part = _DAY_WORD_PART.get(word)
-    if word in _DAY_ANAPHORA:
-        return {"rel": _DAY_ANAPHORA[word], "anaphoric": True, "part": part}
-    return {"rel": _DAY_WORDS[word], "anaphoric": False, "part": part}
+    return {**_relative_word(word, _DAY_WORDS, _DAY_ANAPHORA), "part": _DAY_WORD_PART.get(word)}
 
 
 def _check_quarter(m: re.Match, folded: str) -> dict | None:
