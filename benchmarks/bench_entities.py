@@ -5,9 +5,10 @@ beside it in the same run, the seed article check, speed and memory.
 
 Figures: exact-span micro P/R/F1 per test set. Label mappings:
 - MSRA (PER/LOC/ORG): ours PERSON->PER, GPE/LOC/FAC->LOC, ORG->ORG; other labels ignored.
-- PFR test days 25-31 (nr/ns/nt as parsed by tanalyze.ner_data): as MSRA. PFR does not annotate
-  abbreviations (中/美 in 中美, 两岸, 十五大 are /j), so the stage runs with the model's
-  abbreviations off there (Options extra abbreviations=False), as it does on no other set.
+- PFR test days 25-31 (nr/ns/nt as parsed by tanalyze.ner_data, the same gold as bench_ner): as
+  MSRA. PFR does not annotate abbreviations (中/美 in 中美, 两岸, 十五大, 欧盟 are /j), so the stage
+  runs with abbreviations off there (Options extra abbreviations=False: the model's *_ABBR labels
+  and the gazetteer's and rules' abbreviated forms), as it does on no other set.
 - CLUENER2020 dev: name->PER, company/organization/government->ORG, address->LOC,
   book/movie/game->WORK (gold titles without their 《》, as tanalyze reports titles);
   ours PERSON->PER, ORG->ORG, GPE/LOC/FAC->LOC, WORK_OF_ART->WORK.

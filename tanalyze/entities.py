@@ -125,10 +125,12 @@ class EntityFinder:
     ``predict`` is the statistical model (``None``: gazetteer and rules only).
     """
 
-    def __init__(self, gazetteer: Gazetteer, segmenter, predict=None) -> None:
+    def __init__(self, gazetteer: Gazetteer, segmenter, predict=None, abbreviations: bool = True) -> None:
         self.gazetteer = gazetteer
         self.segmenter = segmenter
         self.predict = predict
+        # Abbreviated names off (a corpus that does not annotate them): every source drops them.
+        self.skip: frozenset[str] = frozenset() if abbreviations else _abbreviations()
         self.rules = load_rules()
         self._titles = re.compile("|".join(re.escape(t) for t in self.rules.titles), re.I)
         self._speech = re.compile(
@@ -505,7 +507,9 @@ class EntityFinder:
                 for k in range(c.start, c.end):
                     taken[k] = True
         # Single characters (中, 美 as abbreviations) are never searched for again.
-        surfaces = sorted(((s, g) for g in groups for s in g.surfaces if len(s) > 1), key=lambda x: -len(x[0]))
+        surfaces = sorted(
+            ((s, g) for g in groups for s in g.surfaces if len(s) > 1 and s not in self.skip), key=lambda x: -len(x[0])
+        )
         for surface, g in surfaces:
             start = t.find(surface)
             while start >= 0:
@@ -531,7 +535,7 @@ class EntityFinder:
         folded = fold_width(text)
         starts, ends = _boundaries(words, len(text))
         wanted = set(labels)
-        stop = self.gazetteer.stoplist
+        stop = self.gazetteer.stoplist | self.skip
         cands = [
             c
             for c in self.candidates(text, words, starts, ends)
@@ -573,6 +577,14 @@ def _canonical(g: Group, mentions: list[Mention]) -> Mention:
 def _boundaries(words: Sequence[tuple[int, int]], length: int) -> tuple[set[int], set[int]]:
     """Word start and end offsets, with the text's two ends counted as boundaries."""
     return {s for s, _ in words} | {length}, {e for _, e in words} | {0}
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Abbreviated names (十五大, 北约, 中美, 两岸): the words the NER model learns as ``*_ABBR``."""
+    from .ner_data import ABBREVIATIONS
+
+    return frozenset(ABBREVIATIONS)
 
 
 def _is_han(s: str) -> bool:

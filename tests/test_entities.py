@@ -160,3 +160,11 @@ def test_label_option_restricts_detection_before_overlaps():
 @pytest.mark.parametrize("text", ["基金公司认为这是必然的选择。", "私募基金透露，收入只是一个方面。"])
 def test_domain_terms_ending_in_a_suffix_are_not_organisations(nlp, text):
     assert ents(nlp, text) == []
+
+
+def test_abbreviations_off_drops_abbreviated_forms_from_every_source():
+    text = "欧盟和北约的代表在欧洲联盟总部会谈。"
+    on = Pipeline(["entities"], Options(extra={"model": False}))
+    off = Pipeline(["entities"], Options(extra={"model": False, "abbreviations": False}))
+    assert {"欧盟", "北约"} <= {m.text for e in on(text).entities for m in e.mentions}
+    assert not {"欧盟", "北约"} & {m.text for e in off(text).entities for m in e.mentions}
