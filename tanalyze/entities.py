@@ -41,11 +41,20 @@ _FUNCTION_POS = ("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "o", "x"
 _NAME_POS = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng")
 _ADVERBS = ("曾经", "曾", "也", "则", "还", "就", "又", "都", "一直", "再次", "随后", "同时", "此前", "近日", "日前", "亦")
 # Function characters an unknown word may have glued to the front of a name (为腾易 -> 腾易).
-_LEAD_FUNCTION = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将由")
+_LEAD_FUNCTION = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将由这")
 _RARE_FREQ = 30
 _COMMON_FREQ = 100  # a jieba word this frequent is an ordinary word, whatever its tag
 # Last characters of organisation names (北京市委, 越南外交部, 太原市动物检疫站).
 _ORG_HEADS = set("部委局厅署会院所处办司行社队团军区党校站厂台馆协盟营组")
+# Administrative units that end a place name (塘沽区, 易县, 太和镇, 望月村).
+_ADMIN = set("省市县区镇乡村州")
+# Generic place nouns that end in an administrative unit but name no place (大中城市, 东北地区).
+_GENERIC_PLACES = ("城市", "都市", "地区", "山区", "社区", "小区", "景区", "园区", "农村", "乡村", "城镇", "乡镇")
+_NUMERAL_CHARS = set("一二三四五六七八九十两几百千万零〇0123456789")
+# Road words and the house number that make a street address (王府井大街218号).
+_ROADS = ("大街", "大道", "胡同", "路", "街", "道", "巷", "弄")
+_HOUSE_NUMBER = re.compile(r"[0-9]+(?:[-之][0-9]+)?号(?:院|楼)?")
+_UNKNOWN_ORG_HEADS = set("部委局厅署院所司行社队团党校厂馆")
 # Where an item of a 、 list ends (or, looking back, begins).
 _ITEM_STOPS = set("、，。；：,;:!?！？()（）“”\"《》\n的和及与等或")  # a word jieba has seen fewer times than this is taken for a name-like word
 
@@ -60,6 +69,7 @@ class Candidate:
     source: str
     key: str | None = None  # gazetteer canonical name
     precise: bool = False  # a rule as sure as the gazetteer (《title》)
+    compound: bool = False  # a rule name built on other names (北京市百货大楼党委): keeps them inside
 
     @property
     def length(self) -> int:
@@ -159,6 +169,7 @@ class EntityFinder:
                 # One character is a name only as an abbreviated place (中美, 俄方).
                 if (e - s >= 2 or label in ("GPE", "LOC")) and folded[s:e] not in self.gazetteer.stoplist:
                     out.append(Candidate(s, e, label, "model"))
+        out.extend(Candidate(s, e, "GPE", "rule") for s, e in self._admin_places(folded, words))
         out.extend(self._rule_candidates(folded, words, starts, out))
         return out
 
@@ -170,6 +181,133 @@ class EntityFinder:
         yield from self._speakers(t, starts)
         yield from self._suffixed(t, words, found, self.rules.org_suffixes, "ORG")
         yield from self._suffixed(t, words, found, self.rules.event_suffixes, "EVENT")
+        yield from self._compound_orgs(t, words, found)
+        yield from self._addresses(t, words, found)
+
+    def _admin_places(self, t: str, words: Sequence[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+        """塘沽区, 易县, 太和镇, 望月村: a place name ending in an administrative unit.
+
+        The word is a place word for jieba (ns), or an unknown word, or a name-like word followed
+        by the unit as a word of its own; the name before the unit has two characters or more
+        (城市, 山区, 上市 are not places) except before 县 (易县, 沛县).
+        """
+        freq = self.segmenter.tokenizer.FREQ
+        pos = self.segmenter.pos_table()
+        for i, (ws, we) in enumerate(words):
+            w = t[ws:we]
+            if not _is_han(w) or w in self.gazetteer.stoplist:
+                continue
+            if len(w) >= 2 and w[-1] in _ADMIN:
+                stem = w[:-1]
+                if not self._place_stem(w, stem):
+                    continue
+                if len(stem) < 2:  # 易县 (jieba's place word), not 城市 or 山区
+                    if w[-1] == "县" and pos.get(w) == "ns":
+                        yield ws, we
+                elif (pos.get(w) == "ns" or not freq.get(w)) and self._name_like(stem):
+                    yield ws, we
+            elif w in _ADMIN and i > 0 and words[i - 1][1] == ws:
+                ps, _ = words[i - 1]
+                stem = t[ps:ws]
+                if _is_han(stem) and len(stem) >= 2 and self._place_stem(stem + w, stem) and self._name_like(stem):
+                    yield ps, we
+
+    @staticmethod
+    def _place_stem(place: str, stem: str) -> bool:
+        """Not a generic place noun (东北地区), a pair of units (区县) or a count (百强县, 个区县)."""
+        return not (place.endswith(_GENERIC_PLACES) or stem[-1] in _ADMIN or stem[0] in _NUMERAL_CHARS or stem[0] == "个")
+
+    def _name_like(self, word: str) -> bool:
+        """A word that may be (part of) a proper name: tagged as one, unknown or rare."""
+        tag = self.segmenter.pos_table().get(word)
+        if word in self.gazetteer.stoplist or word in _NOT_NAME:
+            return False
+        return tag in _NAME_POS or self.segmenter.tokenizer.FREQ.get(word, 0) < _RARE_FREQ
+
+    def _org_head(self, w: str) -> bool:
+        """A word that ends an organisation name: 公安局, 党委, 常委会, 分行, 执法局 (not 布局, 社会, 常委)."""
+        if len(w) < 2 or self._titles.fullmatch(w):
+            return False
+        pos = self.segmenter.pos_table()
+        freq = self.segmenter.tokenizer.FREQ
+        for suffix, weak in self.rules.org_suffixes:
+            if not weak and w.endswith(suffix):
+                return w == suffix or len(w) >= 3 or pos.get(w) in ("nt", "j", "nz") or not freq.get(w)
+        if pos.get(w) in ("nt", "j"):
+            return w[-1] in _ORG_HEADS and w[-1] not in _ADMIN
+        # An unknown word: only heads that are not also "place, spot" words (水闸处, 服务站).
+        return not freq.get(w) and w[-1] in _UNKNOWN_ORG_HEADS
+
+    def _compound_orgs(self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate]) -> Iterable[Candidate]:
+        """北京市百货大楼党委, 安徽省人大常委会, 公安部经济犯罪侦查局, 招行广州分行: a place or an
+        organisation, then descriptive words, then a word that ends an organisation name.
+
+        The words between may be nouns, verbal nouns, unknown words and other places (辽宁省
+        鞍山市公安局); a verb, a function word, a number, a person or punctuation ends the walk.
+        The longest name within six words wins.
+        """
+        pos = self.segmenter.pos_table()
+        index_by_start = {ws: i for i, (ws, _) in enumerate(words)}
+        covered: dict[int, Candidate] = {}
+        for c in found:
+            for k in range(c.start, c.end):
+                covered.setdefault(k, c)
+        for a in found:
+            if a.label not in ("GPE", "LOC", "ORG") or a.length < 2 or a.end not in index_by_start:
+                continue
+            best, prev_end, described = None, a.end, False
+            for j in range(index_by_start[a.end], min(index_by_start[a.end] + 6, len(words))):
+                ws, we = words[j]
+                w = t[ws:we]
+                if ws != prev_end or we - a.end > 16 or not _is_han(w):
+                    break
+                inner = covered.get(ws)
+                tag = pos.get(w)
+                # Places right after the first name belong to it (招行广州分行, 辽宁省鞍山市公安局);
+                # a name after the descriptive words starts another name (会同国务院).
+                if inner is not None and (described or inner.label not in ("GPE", "LOC")):
+                    break
+                if self._org_head(w):
+                    best = we  # 分行 ends a name even where jieba tags it as a verb
+                if inner is None:
+                    if w in _NOT_NAME or (tag is not None and tag not in ("vn", "an") and tag.startswith(_FUNCTION_POS)):
+                        break
+                    described = True
+                prev_end = we
+            if best is not None:
+                yield Candidate(a.start, best, "ORG", "rule", compound=True)
+
+    def _addresses(self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate]) -> Iterable[Candidate]:
+        """北京市东城区王府井大街218号: a road name and a house number, with the places before them,
+        as one FAC (a street address locates a building; a chain of places without a road stays
+        separate places)."""
+        pos = self.segmenter.pos_table()
+        index_by_end = {we: i for i, (_, we) in enumerate(words)}
+        place_at: dict[int, Candidate] = {}
+        for c in found:
+            if c.label in ("GPE", "LOC", "FAC"):
+                place_at.setdefault(c.end, c)
+        for m in _HOUSE_NUMBER.finditer(t):
+            j = index_by_end.get(m.start())
+            if j is None:
+                continue
+            road = t[words[j][0] : words[j][1]]
+            if not (_is_han(road) and len(road) >= 2 and road.endswith(_ROADS)):
+                continue
+            start, k = words[j][0], j - 1
+            while k >= 0 and j - k <= 8 and words[k][1] == start:
+                place = place_at.get(start)
+                if place is not None:  # a place (东城区) ends here: take it whole
+                    start = place.start
+                    k = index_by_end.get(start, -1)
+                    continue
+                w = t[words[k][0] : words[k][1]]
+                if not _is_han(w) or not (w.endswith(_ROADS) or w in "东西南北" or self._name_like(w)):
+                    break
+                if pos.get(w, "n").startswith(_FUNCTION_POS) and pos.get(w) != "ns":
+                    break
+                start, k = words[k][0], k - 1
+            yield Candidate(start, m.end(), "FAC", "rule", compound=True)
 
     def _dotted_names(self, t: str) -> Iterable[Candidate]:
         """克莱·舍基: runs of transliteration characters joined by middle dots."""
@@ -389,6 +527,8 @@ class EntityFinder:
         def may_contain(outer: Candidate, inner: Candidate) -> bool:
             if outer.source == "gazetteer" or outer.precise or inner.source == "model" and outer.source == "model":
                 return True
+            if outer.compound:
+                return inner.label != "PERSON"
             if outer.source == "rule":
                 # A suffix-rule organisation keeps the place it starts with (广州市工商局); a rule
                 # person never swallows the model's name (张悦摄 around 张悦).

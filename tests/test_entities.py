@@ -168,3 +168,55 @@ def test_abbreviations_off_drops_abbreviated_forms_from_every_source():
     off = Pipeline(["entities"], Options(extra={"model": False, "abbreviations": False}))
     assert {"欧盟", "北约"} <= {m.text for e in on(text).entities for m in e.mentions}
     assert not {"欧盟", "北约"} & {m.text for e in off(text).entities for m in e.mentions}
+
+
+def test_place_ending_in_an_administrative_unit(nlp):
+    assert spans(nlp, "他来自天津市塘沽区，后来去了易县和太和镇。") == [
+        ("天津市", 3, 6, "gazetteer"),
+        ("塘沽区", 6, 9, "rule"),
+        ("易县", 14, 16, "rule"),
+        ("太和镇", 17, 20, "rule"),
+    ]
+
+
+def test_generic_place_nouns_and_counts_are_not_places(nlp):
+    assert spans(nlp, "大中城市、山区和百强县都在东北地区。") == [("东北地区", 13, 17, "gazetteer")]
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("北京市百货大楼党委召开会议。", ("北京市百货大楼党委", 0, 9, "rule")),
+        ("安徽省人大常委会通过决议。", ("安徽省人大常委会", 0, 8, "rule")),
+        ("招行广州分行发布公告。", ("招行广州分行", 0, 6, "rule")),
+        ("辽宁省鞍山市公安局党委开会。", ("辽宁省鞍山市公安局党委", 0, 11, "rule")),
+        ("泗水县文化市场综合执法局查处了网吧。", ("泗水县文化市场综合执法局", 0, 12, "rule")),
+    ],
+)
+def test_place_or_organisation_then_an_organisation_body(nlp, text, org):
+    assert spans(nlp, text) == [org]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("他是北京市委常委。", [("北京市委", 2, 6, "rule")]),  # 常委 is a title, not a body
+        ("北京市干部和群众参加活动。", [("北京市", 0, 3, "gazetteer")]),
+        ("在梁王河水闸处发现油污。", []),  # 处: a spot, not an office, in an unknown word
+        ("国务院有关部门会同国务院法制办起草。", [("国务院", 0, 3, "gazetteer"), ("国务院", 9, 12, "gazetteer")]),
+    ],
+)
+def test_no_organisation_body_from_titles_common_words_or_a_second_name(nlp, text, found):
+    assert spans(nlp, text) == found
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("地址在北京市东城区王府井大街218号。", ("北京市东城区王府井大街218号", 3, 18, "rule")),
+        ("位于朝阳区望京南湖南路10号的小区", ("朝阳区望京南湖南路10号", 2, 14, "rule")),
+    ],
+)
+def test_street_address_is_one_facility(nlp, text, address):
+    assert spans(nlp, text, "FAC") == [address]
+
