@@ -327,6 +327,8 @@ class EntityFinder:
     def _name_at(self, t: str, i: int, starts: set[int]) -> int:
         """Length (2 or 3) of a Chinese personal name starting at ``i``, or 0."""
         r = self.rules
+        if i > 0 and t[i - 1] in _NUMERAL_CHARS:
+            return 0  # 八项主张, 一位: a measure word after a number, not a surname
         if t[i : i + 2] in r.compound_surnames:
             head = 2
         elif i < len(t) and t[i] in r.surnames and t[i] not in _NOT_NAME:
