@@ -223,3 +223,11 @@ def test_street_address_is_one_facility(nlp, text, address):
 
 def test_no_person_after_a_number(nlp):
     assert ents(nlp, "他提出了八项主张，一位不愿透露姓名的官员说。") == []
+
+
+def test_a_game_named_with_or_without_title_marks_is_one_work(nlp):
+    assert ents(nlp, "《王者荣耀》上线八年，王者荣耀仍是最赚钱的手游。") == [("王者荣耀", "WORK_OF_ART", 2, ())]
+
+
+def test_football_clubs_are_organisations(nlp):
+    assert spans(nlp, "曼联主场迎战皇马。", "ORG") == [("曼联", 0, 2, "gazetteer"), ("皇马", 6, 8, "gazetteer")]
