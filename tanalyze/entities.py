@@ -295,6 +295,12 @@ class EntityFinder:
             if not (_is_han(road) and len(road) >= 2 and road.endswith(_ROADS)):
                 continue
             start, k = words[j][0], j - 1
+            if road in _ROADS:  # 金融 + 大街: the word before names the road
+                if k < 0 or words[k][1] != start or not _is_han(t[words[k][0] : words[k][1]]):
+                    continue
+                if (pos.get(t[words[k][0] : words[k][1]]) or "n").startswith(_FUNCTION_POS):
+                    continue
+                start, k = words[k][0], k - 1
             while k >= 0 and j - k <= 8 and words[k][1] == start:
                 place = place_at.get(start)
                 if place is not None:  # a place (东城区) ends here: take it whole
@@ -302,9 +308,8 @@ class EntityFinder:
                     k = index_by_end.get(start, -1)
                     continue
                 w = t[words[k][0] : words[k][1]]
-                if not _is_han(w) or not (w.endswith(_ROADS) or w in "东西南北" or self._name_like(w)):
-                    break
-                if pos.get(w, "n").startswith(_FUNCTION_POS) and pos.get(w) != "ns":
+                # Only places, roads and directions: 王府井书店 before an address is not part of it.
+                if not _is_han(w) or not (w.endswith(_ROADS) or w in "东西南北" or pos.get(w) == "ns"):
                     break
                 start, k = words[k][0], k - 1
             yield Candidate(start, m.end(), "FAC", "rule", compound=True)

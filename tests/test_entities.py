@@ -231,3 +231,9 @@ def test_a_game_named_with_or_without_title_marks_is_one_work(nlp):
 
 def test_football_clubs_are_organisations(nlp):
     assert spans(nlp, "曼联主场迎战皇马。", "ORG") == [("曼联", 0, 2, "gazetteer"), ("皇马", 6, 8, "gazetteer")]
+
+
+def test_an_address_starts_at_a_place_not_at_a_shop_before_it(nlp):
+    assert spans(nlp, "王府井书店北京市东城区王府井大街218号", "FAC") == [("北京市东城区王府井大街218号", 5, 20, "rule")]
+    assert spans(nlp, "北京金融大街17号韩亚银行营业部", "FAC") == [("北京金融大街17号", 0, 9, "rule")]
+
