@@ -53,6 +53,7 @@ _GENERIC_PLACES = ("城市", "都市", "地区", "山区", "社区", "小区", "
 _NUMERAL_CHARS = set("一二三四五六七八九十两几百千万零〇0123456789")
 # Road words and the house number that make a street address (王府井大街218号).
 _ROADS = ("大街", "大道", "胡同", "路", "街", "道", "巷", "弄")
+_SEQUEL = re.compile(r"[0-9]{1,2}(?![0-9.%年月日号个位名万亿元次天点时分秒岁期季级])")
 _HOUSE_NUMBER = re.compile(r"[0-9]+(?:[-之][0-9]+)?号(?:院|楼)?")
 _UNKNOWN_ORG_HEADS = set("部委局厅署院所司行社队团党校厂馆")
 # Where an item of a 、 list ends (or, looking back, begins).
@@ -161,7 +162,11 @@ class EntityFinder:
             if surface in self.gazetteer.stoplist:
                 continue
             if m.end - m.start >= 3 or (m.start in starts and m.end in ends) or not _is_han(surface):
-                out.append(Candidate(m.start, m.end, m.entry.label, "gazetteer", m.entry.name))
+                end = m.end
+                if m.entry.label == "WORK_OF_ART":  # a sequel: 星际争霸2, 魔兽争霸3 (not 魔兽世界3月)
+                    sequel = _SEQUEL.match(folded, end)
+                    end = sequel.end() if sequel else end
+                out.append(Candidate(m.start, end, m.entry.label, "gazetteer", m.entry.name))
         if self.predict is not None:
             from .segment import WordSpan
 

@@ -237,3 +237,11 @@ def test_an_address_starts_at_a_place_not_at_a_shop_before_it(nlp):
     assert spans(nlp, "王府井书店北京市东城区王府井大街218号", "FAC") == [("北京市东城区王府井大街218号", 5, 20, "rule")]
     assert spans(nlp, "北京金融大街17号韩亚银行营业部", "FAC") == [("北京金融大街17号", 0, 9, "rule")]
 
+
+def test_a_sequel_number_belongs_to_the_work(nlp):
+    assert spans(nlp, "他玩魔兽争霸3和星际争霸2，魔兽世界3月更新。") == [
+        ("魔兽争霸3", 2, 7, "gazetteer"),
+        ("星际争霸2", 8, 13, "gazetteer"),
+        ("魔兽世界", 14, 18, "gazetteer"),
+    ]
+
