@@ -173,6 +173,8 @@ class EntityFinder:
             for s, e, label in self.predict(text, [WordSpan(a, b) for a, b in words]):
                 # One character is a name only as an abbreviated place (中美, 俄方).
                 if (e - s >= 2 or label in ("GPE", "LOC")) and folded[s:e] not in self.gazetteer.stoplist:
+                    if label in ("GPE", "LOC") and self._ends_like_org(folded[s:e]):
+                        label = "ORG"  # 北京市消防局, 布莱克本队: a place's body or team
                     out.append(Candidate(s, e, label, "model"))
         out.extend(Candidate(s, e, "GPE", "rule") for s, e in self._admin_places(folded, words))
         out.extend(self._rule_candidates(folded, words, starts, out))
@@ -216,6 +218,10 @@ class EntityFinder:
                 stem = t[ps:ws]
                 if _is_han(stem) and len(stem) >= 2 and self._place_stem(stem + w, stem) and self._name_like(stem):
                     yield ps, we
+
+    def _ends_like_org(self, name: str) -> bool:
+        """The name ends in an organisation suffix (not a weak one) after a name of its own."""
+        return any(not weak and name.endswith(x) and len(name) > len(x) for x, weak in self.rules.org_suffixes)
 
     @staticmethod
     def _place_stem(place: str, stem: str) -> bool:

@@ -245,3 +245,17 @@ def test_a_sequel_number_belongs_to_the_work(nlp):
         ("魔兽世界", 14, 18, "gazetteer"),
     ]
 
+
+def test_team_suffix(nlp):
+    assert spans(nlp, "布莱克本队客场取胜，部队和球队都在。") == [("布莱克本队", 0, 5, "rule")]
+
+
+def test_a_model_place_ending_in_an_organisation_suffix_is_an_organisation():
+    from tanalyze.entities import EntityFinder
+    from tanalyze.pipeline import segmenter
+
+    finder = EntityFinder(Gazetteer([]), segmenter(()), predict=lambda text, words: [(0, 6, "GPE"), (7, 9, "GPE")])
+    text = "北京市消防局和海淀发布通知。"
+    words = [(w.start, w.end) for w in segmenter(()).cut(text)]
+    found = [(text[c.start : c.end], c.label) for c in finder.candidates(text, words, set(), set()) if c.source == "model"]
+    assert found == [("北京市消防局", "ORG"), ("海淀", "GPE")]
