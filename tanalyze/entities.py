@@ -666,7 +666,8 @@ class EntityFinder:
                     taken[k] = True
         # Single characters (中, 美 as abbreviations) are never searched for again.
         surfaces = sorted(
-            ((s, g) for g in groups for s in g.surfaces if len(s) > 1 and s not in self.skip), key=lambda x: -len(x[0])
+            ((s, g) for g in groups for s in g.surfaces if len(s) > 1 and not (g.key and s in self.skip)),
+            key=lambda x: -len(x[0]),
         )
         for surface, g in surfaces:
             start = t.find(surface)
@@ -693,11 +694,14 @@ class EntityFinder:
         folded = fold_width(text)
         starts, ends = _boundaries(words, len(text))
         wanted = set(labels)
-        stop = self.gazetteer.stoplist | self.skip
+        stop = self.gazetteer.stoplist
         cands = [
             c
             for c in self.candidates(text, words, starts, ends)
-            if (not wanted or c.label in wanted) and folded[c.start : c.end] not in stop
+            if (not wanted or c.label in wanted)
+            and folded[c.start : c.end] not in stop
+            # The model tells an abbreviation from a full name in context (中央军委/nt); the lists cannot.
+            and (c.source == "model" or folded[c.start : c.end] not in self.skip)
         ]
         mentions = self.resolve(cands, folded)
         mentions = sorted(mentions + self._coordinated(mentions, folded, words, starts, ends), key=lambda c: c.start)

@@ -259,3 +259,14 @@ def test_a_model_place_ending_in_an_organisation_suffix_is_an_organisation():
     words = [(w.start, w.end) for w in segmenter(()).cut(text)]
     found = [(text[c.start : c.end], c.label) for c in finder.candidates(text, words, set(), set()) if c.source == "model"]
     assert found == [("北京市消防局", "ORG"), ("海淀", "GPE")]
+
+
+def test_abbreviations_off_keeps_what_the_model_calls_a_full_name():
+    from tanalyze.entities import EntityFinder
+    from tanalyze.pipeline import segmenter
+
+    finder = EntityFinder(Gazetteer([]), segmenter(()), predict=lambda text, words: [(0, 4, "ORG")], abbreviations=False)
+    text = "中央军委发布命令。"
+    words = [(w.start, w.end) for w in segmenter(()).cut(text)]
+    assert [(g.label, text[g.mentions[0].start : g.mentions[0].end]) for g in finder.find(text, words)] == [("ORG", "中央军委")]
+
