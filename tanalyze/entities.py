@@ -14,6 +14,7 @@ of a known surface form is counted.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -161,6 +162,8 @@ class EntityFinder:
             surface = folded[m.start : m.end]
             if surface in self.gazetteer.stoplist:
                 continue
+            if _is_han(surface) and m.end not in ends and not self._in_name_word(folded, words, m.end - 1):
+                continue  # 民政部门, 北京大学生, 中国银行业: the name is the front of a longer common word
             if m.end - m.start >= 3 or (m.start in starts and m.end in ends) or not _is_han(surface):
                 end = m.end
                 if m.entry.label == "WORK_OF_ART":  # a sequel: 星际争霸2, 魔兽争霸3 (not 魔兽世界3月)
@@ -179,6 +182,13 @@ class EntityFinder:
         out.extend(Candidate(s, e, "GPE", "rule") for s, e in self._admin_places(folded, words))
         out.extend(self._rule_candidates(folded, words, starts, out))
         return out
+
+    def _in_name_word(self, t: str, words: Sequence[tuple[int, int]], k: int) -> bool:
+        """Whether the word holding character ``k`` is a name for jieba (国务院法制办/nt)."""
+        i = bisect_right(words, (k, len(t) + 1)) - 1
+        if i < 0 or not words[i][0] <= k < words[i][1]:
+            return False
+        return self.segmenter.pos_table().get(t[words[i][0] : words[i][1]]) in _NAME_POS
 
     def _rule_candidates(self, t, words, starts, found) -> Iterable[Candidate]:
         for m in _TITLE.finditer(t):
@@ -578,7 +588,9 @@ class EntityFinder:
         return sorted(chosen, key=lambda c: c.start)
 
     # -- grouping ---------------------------------------------------------------------------
-    def group(self, mentions: list[Candidate], t: str, starts: set[int], ends: set[int]) -> list[Group]:
+    def group(
+        self, mentions: list[Candidate], t: str, starts: set[int], ends: set[int], words: Sequence[tuple[int, int]] = ()
+    ) -> list[Group]:
         """Group mentions per entity, add aliases, and count every occurrence of known surfaces."""
         groups: list[Group] = []
         by_key: dict[tuple, Group] = {}
@@ -599,7 +611,7 @@ class EntityFinder:
         self._dotted_aliases(groups, t)
         self._stem_aliases(groups)
         groups = self._merge_short_forms(groups, t)
-        self._count_all(groups, t, starts, ends)
+        self._count_all(groups, t, starts, ends, words)
         return [g for g in groups if g.mentions]
 
     def _parenthesised_aliases(self, groups: list[Group], t: str) -> None:
@@ -657,7 +669,9 @@ class EntityFinder:
                     break
         return [g for i, g in enumerate(groups) if i not in merged]
 
-    def _count_all(self, groups: list[Group], t: str, starts: set[int], ends: set[int]) -> None:
+    def _count_all(
+        self, groups: list[Group], t: str, starts: set[int], ends: set[int], words: Sequence[tuple[int, int]] = ()
+    ) -> None:
         """Every other occurrence of a group's surface forms is a mention too."""
         taken = [False] * len(t)
         for g in groups:
@@ -674,7 +688,10 @@ class EntityFinder:
             while start >= 0:
                 end = start + len(surface)
                 free = not any(taken[start:end])
-                bounded = len(surface) >= 3 or not _is_han(surface) or (start in starts and end in ends)
+                if len(surface) >= 3 and _is_han(surface):  # not the front of a longer common word (民政部门)
+                    bounded = end in ends or not words or self._in_name_word(t, words, end - 1)
+                else:
+                    bounded = not _is_han(surface) or (start in starts and end in ends)
                 latin_ok = latin_bounded(t, start, end)
                 if free and bounded and latin_ok:
                     g.mentions.append(Candidate(start, end, g.label, "rule", g.key))
@@ -705,7 +722,7 @@ class EntityFinder:
         ]
         mentions = self.resolve(cands, folded)
         mentions = sorted(mentions + self._coordinated(mentions, folded, words, starts, ends), key=lambda c: c.start)
-        return self.group(mentions, folded, starts, ends)
+        return self.group(mentions, folded, starts, ends, words)
 
 
 def to_entities(doc: Document, groups: Sequence[Group]) -> tuple[Entity, ...]:

@@ -270,3 +270,14 @@ def test_abbreviations_off_keeps_what_the_model_calls_a_full_name():
     words = [(w.start, w.end) for w in segmenter(()).cut(text)]
     assert [(g.label, text[g.mentions[0].start : g.mentions[0].end]) for g in finder.find(text, words)] == [("ORG", "中央军委")]
 
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("民政部门送来水饺，民政部领导来看我。", [("民政部", 9, 12, "gazetteer")]),
+        ("北京大学生和中国银行业", []),
+    ],
+)
+def test_a_name_at_the_front_of_a_longer_common_word_is_not_a_mention(nlp, text, found):
+    assert spans(nlp, text) == found
+
