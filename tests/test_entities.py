@@ -281,3 +281,6 @@ def test_abbreviations_off_keeps_what_the_model_calls_a_full_name():
 def test_a_name_at_the_front_of_a_longer_common_word_is_not_a_mention(nlp, text, found):
     assert spans(nlp, text) == found
 
+
+def test_women_and_men_teams(nlp):
+    assert spans(nlp, "上海女排战胜了浙江女排。") == [("上海女排", 0, 4, "rule"), ("浙江女排", 7, 11, "rule")]
