@@ -284,3 +284,8 @@ def test_a_name_at_the_front_of_a_longer_common_word_is_not_a_mention(nlp, text,
 
 def test_women_and_men_teams(nlp):
     assert spans(nlp, "上海女排战胜了浙江女排。") == [("上海女排", 0, 4, "rule"), ("浙江女排", 7, 11, "rule")]
+
+
+def test_industry_words_after_a_brand_end_a_company_name(nlp):
+    assert spans(nlp, "链家地产和华谊兄弟传媒") == [("链家地产", 0, 4, "rule"), ("华谊兄弟传媒", 5, 11, "rule")]
+    assert spans(nlp, "中国地产市场") == []
