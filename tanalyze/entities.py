@@ -53,6 +53,9 @@ _ORG_HEADS = set("部委局厅署会院所处办司行社队团军区党校站�
 _ADMIN = set("省市县区镇乡村州")
 # Generic place nouns that end in an administrative unit but name no place (大中城市, 东北地区).
 _GENERIC_PLACES = ("城市", "都市", "地区", "山区", "社区", "小区", "景区", "园区", "农村", "乡村", "城镇", "乡镇")
+# Function characters an unknown word may glue to the front of a unit (已交市, 个区县); place
+# names may well start with 中, 上, 和, 向 (中山市, 上虞市, 和平区, 向阳区).
+_NOT_PLACE_START = set("已曾的了是被把个")
 _NUMERAL_CHARS = set("一二三四五六七八九十两几百千万零〇0123456789")
 # Road words and the house number that make a street address (王府井大街218号).
 _ROADS = ("大街", "大道", "胡同", "路", "街", "道", "巷", "弄")
@@ -237,8 +240,11 @@ class EntityFinder:
 
     @staticmethod
     def _place_stem(place: str, stem: str) -> bool:
-        """Not a generic place noun (东北地区), a pair of units (区县) or a count (百强县, 个区县)."""
-        return not (place.endswith(_GENERIC_PLACES) or stem[-1] in _ADMIN or stem[0] in _NUMERAL_CHARS or stem[0] == "个")
+        """Not a generic place noun (东北地区), a pair of units (区县), a count (百强县, 个区县) or a
+        phrase starting with a function word (已交市)."""
+        return not (
+            place.endswith(_GENERIC_PLACES) or stem[-1] in _ADMIN or stem[0] in _NUMERAL_CHARS or stem[0] in _NOT_PLACE_START
+        )
 
     def _name_like(self, word: str) -> bool:
         """A word that may be (part of) a proper name: tagged as one, unknown or rare."""

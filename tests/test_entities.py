@@ -289,3 +289,7 @@ def test_women_and_men_teams(nlp):
 def test_industry_words_after_a_brand_end_a_company_name(nlp):
     assert spans(nlp, "链家地产和华谊兄弟传媒") == [("链家地产", 0, 4, "rule"), ("华谊兄弟传媒", 5, 11, "rule")]
     assert spans(nlp, "中国地产市场") == []
+
+
+def test_a_function_word_glued_to_a_unit_is_not_a_place(nlp):
+    assert spans(nlp, "材料已交市住房保障办。", "GPE") == []
