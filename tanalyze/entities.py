@@ -62,6 +62,8 @@ _ROADS = ("大街", "大道", "胡同", "路", "街", "道", "巷", "弄")
 _SEQUEL = re.compile(r"[0-9]{1,2}(?![0-9.%年月日号个位名万亿元次天点时分秒岁期季级])")
 _HOUSE_NUMBER = re.compile(r"[0-9]+(?:[-之][0-9]+)?号(?:院|楼)?")
 _UNKNOWN_ORG_HEADS = set("部委局厅署院所司行社队团党校厂馆")
+# Last characters of dictionary nouns that name a kind of institution (话剧院, 农药厂, 公证处).
+_KNOWN_ORG_HEADS = set("部委局厅署院所司行社团校厂馆处")
 # Where an item of a 、 list ends (or, looking back, begins).
 _ITEM_STOPS = set("、，。；：,;:!?！？()（）“”\"《》\n的和及与等或")  # a word jieba has seen fewer times than this is taken for a name-like word
 
@@ -264,6 +266,8 @@ class EntityFinder:
                 return w == suffix or len(w) >= 3 or pos.get(w) in ("nt", "j", "nz") or not freq.get(w)
         if pos.get(w) in ("nt", "j"):
             return w[-1] in _ORG_HEADS and w[-1] not in _ADMIN
+        if freq.get(w) and len(w) >= 3 and (pos.get(w) or "").startswith("n"):
+            return w[-1] in _KNOWN_ORG_HEADS  # 话剧院, 农药厂, 检验所 (not 发布会, 火车站)
         # An unknown word: only heads that are not also "place, spot" words (水闸处, 服务站).
         return not freq.get(w) and w[-1] in _UNKNOWN_ORG_HEADS
 

@@ -293,3 +293,15 @@ def test_industry_words_after_a_brand_end_a_company_name(nlp):
 
 def test_a_function_word_glued_to_a_unit_is_not_a_place(nlp):
     assert spans(nlp, "材料已交市住房保障办。", "GPE") == []
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("广东省话剧院演出。", [("广东省话剧院", 0, 6, "rule")]),
+        ("中国老区建设促进会成立。", [("中国老区建设促进会", 0, 9, "rule")]),
+        ("太原市发布会和太原市火车站", [("太原市", 0, 3, "gazetteer"), ("太原市", 7, 10, "gazetteer")]),
+    ],
+)
+def test_institution_nouns_end_a_body_after_a_place(nlp, text, found):
+    assert spans(nlp, text) == found
