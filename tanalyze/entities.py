@@ -59,6 +59,7 @@ _NOT_PLACE_START = set("已曾的了是被把个")
 _NUMERAL_CHARS = set("一二三四五六七八九十两几百千万零〇0123456789")
 # Road words and the house number that make a street address (王府井大街218号).
 _ROADS = ("大街", "大道", "胡同", "路", "街", "道", "巷", "弄")
+_ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+")
 _SEQUEL = re.compile(r"[0-9]{1,2}(?![0-9.%年月日号个位名万亿元次天点时分秒岁期季级])")
 _HOUSE_NUMBER = re.compile(r"[0-9]+(?:[-之][0-9]+)?号(?:院|楼)?")
 _UNKNOWN_ORG_HEADS = set("部委局厅署院所司行社队团党校厂馆")
@@ -303,7 +304,10 @@ class EntityFinder:
                 if self._org_head(w):
                     best = we  # 分行 ends a name even where jieba tags it as a verb
                 if inner is None:
-                    if w in _NOT_NAME or (tag is not None and tag not in ("vn", "an") and tag.startswith(_FUNCTION_POS)):
+                    ordinal = _ORDINAL.fullmatch(w) is not None  # 第二小学, 第一中学
+                    if w in _NOT_NAME or (
+                        tag is not None and tag not in ("vn", "an") and tag.startswith(_FUNCTION_POS) and not ordinal
+                    ):
                         break
                     described = True
                 prev_end = we

@@ -305,3 +305,8 @@ def test_a_function_word_glued_to_a_unit_is_not_a_place(nlp):
 )
 def test_institution_nouns_end_a_body_after_a_place(nlp, text, found):
     assert spans(nlp, text) == found
+
+
+def test_an_ordinal_may_stand_in_an_organisation_name(nlp):
+    assert spans(nlp, "长沙市望月村第二小学的学生") == [("长沙市望月村第二小学", 0, 10, "rule")]
+    assert spans(nlp, "北京市第二次会议") == [("北京市", 0, 3, "gazetteer")]
