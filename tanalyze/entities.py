@@ -188,6 +188,7 @@ class EntityFinder:
                         label = "ORG"  # 北京市消防局, 布莱克本队: a place's body or team
                     out.append(Candidate(s, e, label, "model"))
         out.extend(Candidate(s, e, "GPE", "rule") for s, e in self._admin_places(folded, words))
+        out = _split_place_chains(out)
         out.extend(self._rule_candidates(folded, words, starts, out))
         return out
 
@@ -767,6 +768,22 @@ def _canonical(g: Group, mentions: list[Mention]) -> Mention:
             if fold_width(m.simplified) == g.key:
                 return m
     return max(mentions, key=lambda m: (len(m.simplified), -m.start))
+
+
+def _split_place_chains(cands: list[Candidate]) -> list[Candidate]:
+    """Drop a model name that is only a chain of places found otherwise (天津市塘沽区 = 天津市 +
+    塘沽区, 绥化市宝山镇): the places are reported one by one, as in a chain without a road."""
+    places: dict[int, list[int]] = {}
+    for c in cands:
+        if c.source != "model" and c.label in ("GPE", "LOC"):
+            places.setdefault(c.start, []).append(c.end)
+
+    def tiled(start: int, end: int, parts: int) -> bool:
+        if start == end:
+            return parts >= 2
+        return any(e <= end and tiled(e, end, parts + 1) for e in places.get(start, ()))
+
+    return [c for c in cands if not (c.source == "model" and tiled(c.start, c.end, 0))]
 
 
 def _boundaries(words: Sequence[tuple[int, int]], length: int) -> tuple[set[int], set[int]]:

@@ -310,3 +310,15 @@ def test_institution_nouns_end_a_body_after_a_place(nlp, text, found):
 def test_an_ordinal_may_stand_in_an_organisation_name(nlp):
     assert spans(nlp, "长沙市望月村第二小学的学生") == [("长沙市望月村第二小学", 0, 10, "rule")]
     assert spans(nlp, "北京市第二次会议") == [("北京市", 0, 3, "gazetteer")]
+
+
+def test_a_model_name_that_is_only_a_chain_of_places_gives_way_to_the_places():
+    from tanalyze.entities import EntityFinder
+    from tanalyze.pipeline import segmenter
+    from tanalyze.gazetteer import shipped_gazetteer
+
+    finder = EntityFinder(shipped_gazetteer(), segmenter(()), predict=lambda text, words: [(0, 6, "ORG")])
+    text = "天津市塘沽区召开会议。"
+    words = [(w.start, w.end) for w in segmenter(()).cut(text)]
+    found = [(text[m.start : m.end], g.label) for g in finder.find(text, words) for m in g.mentions]
+    assert found == [("天津市", "GPE"), ("塘沽区", "GPE")]
