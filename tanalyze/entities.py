@@ -491,7 +491,8 @@ class EntityFinder:
                 break
             tag = pos.get(prev)
             cand = covered.get(bs)
-            rare = _is_han(prev) and freq.get(prev, 0) < _RARE_FREQ and len(prev) >= 2
+            # A rare word may be a name; a rare idiom, verb or attribute (与民争利, 得利于, 副处级) is not.
+            rare = _is_han(prev) and freq.get(prev, 0) < _RARE_FREQ and len(prev) >= 2 and (tag is None or tag[0] in "nj")
             latin = prev.isascii() and any(c.isalpha() for c in prev)
             name_like = cand is not None or (tag in _NAME_POS and tag != "nr") or rare or latin
             if abbreviated:

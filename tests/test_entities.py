@@ -322,3 +322,8 @@ def test_a_model_name_that_is_only_a_chain_of_places_gives_way_to_the_places():
     words = [(w.start, w.end) for w in segmenter(()).cut(text)]
     found = [(text[m.start : m.end], g.label) for g in finder.find(text, words) for m in g.mentions]
     assert found == [("天津市", "GPE"), ("塘沽区", "GPE")]
+
+
+@pytest.mark.parametrize("text", ["人民不与民争利政府有责任。", "他得利于公司的支持。", "副处级分局长"])
+def test_rare_idioms_verbs_and_attributes_do_not_start_an_organisation(nlp, text):
+    assert [e for e in ents(nlp, text) if e[1] == "ORG"] == []
