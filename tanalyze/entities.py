@@ -49,6 +49,8 @@ _RARE_FREQ = 30
 _COMMON_FREQ = 100  # a jieba word this frequent is an ordinary word, whatever its tag
 # Last characters of organisation names (北京市委, 越南外交部, 太原市动物检疫站).
 _ORG_HEADS = set("部委局厅署会院所处办司行社队团军区党校站厂台馆协盟营组")
+# Last characters of unknown verb phrases that run into a suffix (多到商场, 诉至法院).
+_VERB_ENDINGS = set("到至了着过在给向从对把被")
 # Administrative units that end a place name (塘沽区, 易县, 太和镇, 望月村).
 _ADMIN = set("省市县区镇乡村州")
 # Generic place nouns that end in an administrative unit but name no place (大中城市, 东北地区).
@@ -106,6 +108,7 @@ class Rules:
     speech_verbs: tuple[str, ...]
     org_suffixes: tuple[tuple[str, bool], ...]  # (suffix, weak), longest first
     event_suffixes: tuple[tuple[str, bool], ...]
+    facility_suffixes: tuple[tuple[str, bool], ...]
     transliteration: frozenset[str]
 
 
@@ -134,6 +137,7 @@ def load_rules() -> Rules:
         speech_verbs=tuple(sorted(set(_words("speech_verbs.txt")), key=len, reverse=True)),
         org_suffixes=_suffixes("org_suffixes.txt"),
         event_suffixes=_suffixes("event_suffixes.txt"),
+        facility_suffixes=_suffixes("facility_suffixes.txt"),
         transliteration=frozenset("".join(_words("transliteration_chars.txt"))),
     )
 
@@ -207,6 +211,7 @@ class EntityFinder:
         yield from self._speakers(t, starts)
         yield from self._suffixed(t, words, found, self.rules.org_suffixes, "ORG")
         yield from self._suffixed(t, words, found, self.rules.event_suffixes, "EVENT")
+        yield from self._suffixed(t, words, found, self.rules.facility_suffixes, "FAC")
         yield from self._compound_orgs(t, words, found)
         yield from self._addresses(t, words, found)
 
@@ -492,7 +497,13 @@ class EntityFinder:
             tag = pos.get(prev)
             cand = covered.get(bs)
             # A rare word may be a name; a rare idiom, verb or attribute (与民争利, 得利于, 副处级) is not.
-            rare = _is_han(prev) and freq.get(prev, 0) < _RARE_FREQ and len(prev) >= 2 and (tag is None or tag[0] in "nj")
+            rare = (
+                _is_han(prev)
+                and freq.get(prev, 0) < _RARE_FREQ
+                and len(prev) >= 2
+                and (tag is None or tag[0] in "nj")
+                and prev[-1] not in _VERB_ENDINGS  # 多到 (商场), 诉至 (法院): a verb phrase jieba does not know
+            )
             latin = prev.isascii() and any(c.isalpha() for c in prev)
             name_like = cand is not None or (tag in _NAME_POS and tag != "nr") or rare or latin
             if abbreviated:

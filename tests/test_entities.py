@@ -327,3 +327,20 @@ def test_a_model_name_that_is_only_a_chain_of_places_gives_way_to_the_places():
 @pytest.mark.parametrize("text", ["人民不与民争利政府有责任。", "他得利于公司的支持。", "副处级分局长"])
 def test_rare_idioms_verbs_and_attributes_do_not_start_an_organisation(nlp, text):
     assert [e for e in ents(nlp, text) if e[1] == "ORG"] == []
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("北京市百货大楼很热闹。", [("北京市百货大楼", "FAC", 0, 7, "rule")]),
+        ("新疆银都大厦和长春市南湖公园", [("新疆银都大厦", "FAC", 0, 6, "rule"), ("长春市南湖公园", "FAC", 7, 14, "rule")]),
+        ("他在北京人民大会堂讲话", [("北京人民大会堂", "FAC", 2, 9, "rule")]),
+        ("北京市百货大楼党委召开会议。", [("北京市百货大楼党委", "ORG", 0, 9, "rule")]),
+        ("在图书馆和大厦里", []),
+        ("露宿者日间多到商场等冷气场所", []),  # 多到: a verb phrase, not a name
+    ],
+)
+def test_buildings_and_sites_are_facilities(nlp, text, found):
+    doc = nlp(text)
+    assert [(m.text, e.label, m.start, m.end, m.source) for e in doc.entities for m in e.mentions] == found
+
