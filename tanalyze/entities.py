@@ -61,6 +61,7 @@ _NOT_PLACE_START = set("已曾的了是被把个")
 _NUMERAL_CHARS = set("一二三四五六七八九十两几百千万零〇0123456789")
 # Road words and the house number that make a street address (王府井大街218号).
 _ROADS = ("大街", "大道", "胡同", "路", "街", "道", "巷", "弄")
+_AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗", "自治乡", "民族乡")
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+")
 _SEQUEL = re.compile(r"[0-9]{1,2}(?![0-9.%年月日号个位名万亿元次天点时分秒岁期季级])")
 _HOUSE_NUMBER = re.compile(r"[0-9]+(?:[-之][0-9]+)?号(?:院|楼)?")
@@ -213,6 +214,7 @@ class EntityFinder:
         yield from self._suffixed(t, words, found, self.rules.event_suffixes, "EVENT")
         yield from self._suffixed(t, words, found, self.rules.facility_suffixes, "FAC")
         yield from self._compound_orgs(t, words, found)
+        yield from self._extended_places(t, words, found)
         yield from self._addresses(t, words, found)
 
     def _admin_places(self, t: str, words: Sequence[tuple[int, int]]) -> Iterable[tuple[int, int]]:
@@ -319,6 +321,25 @@ class EntityFinder:
                 prev_end = we
             if best is not None:
                 yield Candidate(a.start, best, "ORG", "rule", compound=True)
+
+    def _extended_places(self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate]) -> Iterable[Candidate]:
+        """亚洲地区, 吕梁地区: a region or prefecture and 地区 is one place; 凉山彝族自治州, 富川瑶族自治县: a place,
+        the peoples it is named for and the autonomous unit are one GPE."""
+        index_by_start = {ws: i for i, (ws, _) in enumerate(words)}
+        for a in found:
+            if a.label not in ("GPE", "LOC") or a.length < 2 or a.end not in index_by_start:
+                continue
+            j = index_by_start[a.end]
+            w = t[words[j][0] : words[j][1]]
+            if w == "地区":  # a region or a prefecture (亚洲地区, 吕梁地区), not 中国地区 or 广东地区
+                if a.label == "LOC" or a.source != "gazetteer":
+                    yield Candidate(a.start, words[j][1], a.label, "rule", compound=True)
+                continue
+            while j < len(words) and _is_han(w) and len(w) >= 2 and w.endswith("族") and words[j][1] - a.end <= 12:
+                j += 1  # 哈尼族彝族傣族
+                w = t[words[j][0] : words[j][1]] if j < len(words) else ""
+            if j > index_by_start[a.end] and w in _AUTONOMOUS:
+                yield Candidate(a.start, words[j][1], "GPE", "rule", compound=True)
 
     def _addresses(self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate]) -> Iterable[Candidate]:
         """北京市东城区王府井大街218号: a road name and a house number, with the places before them,

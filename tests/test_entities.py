@@ -344,3 +344,13 @@ def test_buildings_and_sites_are_facilities(nlp, text, found):
     doc = nlp(text)
     assert [(m.text, e.label, m.start, m.end, m.source) for e in doc.entities for m in e.mentions] == found
 
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("亚洲地区和中国地区", [("亚洲地区", 0, 4, "rule"), ("中国", 5, 7, "gazetteer")]),
+        ("云南元江哈尼族彝族傣族自治县", [("云南", 0, 2, "gazetteer"), ("元江哈尼族彝族傣族自治县", 2, 14, "rule")]),
+    ],
+)
+def test_regions_and_autonomous_units_are_one_place(nlp, text, found):
+    assert spans(nlp, text) == found
