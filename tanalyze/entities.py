@@ -5,8 +5,9 @@ Candidates come from three sources, all found on the Simplified text:
 - ``model``: the NER model trained by this project on People's Daily (:mod:`tanalyze.ner_model`);
 - ``rule``: 《titles》, dotted foreign names, names after titles or before speech verbs,
   names ending in an organisation suffix (``dictionaries/rules/``), bodies of a place or
-  organisation (北京市百货大楼党委), places ending in an administrative unit (塘沽区), street
-  addresses (北京市东城区王府井大街218号, one FAC).
+  organisation (北京市百货大楼党委), places ending in an administrative unit (塘沽区), buildings
+  and sites ending in a facility word (南湖公园), street addresses (北京市东城区王府井大街218号,
+  one FAC).
 Overlaps are resolved (a gazetteer entry beats the model; a legitimate longer name keeps its
 parts inside it: 广州市工商局 is one ORG), mentions are grouped per entity (short and full
 forms, parenthesised abbreviations, surname-less foreign names), and every other occurrence
