@@ -308,8 +308,13 @@ class EntityFinder:
                 tag = pos.get(w)
                 # Places right after the first name belong to it (招行广州分行, 辽宁省鞍山市公安局);
                 # a name after the descriptive words starts another name (会同国务院).
-                if inner is not None and (described or inner.label not in ("GPE", "LOC")):
-                    break
+                if inner is not None and inner.start < a.end:
+                    inner = None  # a name that began before (安徽省人大 around 人大) is not a second name
+                if inner is not None:
+                    # A body the model found (人大 + 常委会) belongs to the name; a known name does not.
+                    body = inner.source != "gazetteer" and inner.label == "ORG" and self._org_head(t[inner.start : inner.end])
+                    if not body and (described or inner.label not in ("GPE", "LOC")):
+                        break
                 if self._org_head(w):
                     best = we  # 分行 ends a name even where jieba tags it as a verb
                 if inner is None:

@@ -354,3 +354,15 @@ def test_buildings_and_sites_are_facilities(nlp, text, found):
 )
 def test_regions_and_autonomous_units_are_one_place(nlp, text, found):
     assert spans(nlp, text) == found
+
+
+def test_a_body_the_model_finds_after_a_place_joins_it():
+    from tanalyze.entities import EntityFinder
+    from tanalyze.gazetteer import shipped_gazetteer
+    from tanalyze.pipeline import segmenter
+
+    finder = EntityFinder(shipped_gazetteer(), segmenter(()), predict=lambda text, words: [(0, 3, "GPE"), (5, 8, "ORG")])
+    text = "安徽省人大常委会通过决议。"
+    words = [(w.start, w.end) for w in segmenter(()).cut(text)]
+    found = [(text[m.start : m.end], g.label) for g in finder.find(text, words) for m in g.mentions]
+    assert found == [("安徽省人大常委会", "ORG")]
