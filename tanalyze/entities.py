@@ -163,6 +163,7 @@ class EntityFinder:
             "(?:" + "|".join(_ADVERBS) + ")?(?:" + "|".join(re.escape(v) for v in self.rules.speech_verbs) + ")"
         )
         self._dotted = re.compile(rf"[{_HAN}]+(?:[·•・‧][{_HAN}]+)+")
+        self._org_suffix_words = frozenset(x for x, weak in self.rules.org_suffixes if not weak)
 
     # -- candidates -------------------------------------------------------------------------
     def candidates(self, text: str, words: Sequence[tuple[int, int]], starts: set[int], ends: set[int]) -> list[Candidate]:
@@ -614,8 +615,11 @@ class EntityFinder:
             if outer.compound:
                 return inner.label != "PERSON"
             if outer.source == "rule":
-                # A suffix-rule organisation keeps the place it starts with (广州市工商局); a rule
+                # A suffix-rule organisation keeps the place it starts with (广州市工商局) and a name
+                # the model took for a person right before its suffix (拉科鲁尼亚队, 李宁公司); a rule
                 # person never swallows the model's name (张悦摄 around 张悦).
+                if outer.label == "ORG" and inner.label == "PERSON" and inner.start == outer.start:
+                    return t[inner.end : outer.end] in self._org_suffix_words
                 return outer.label != "PERSON" and (inner.source != "model" or inner.label in ("GPE", "LOC"))
             # The model's organisation names keep the places and parent bodies they start with
             # (北京市委, 越南外交部, 中共中央统战部); its place names keep smaller places.

@@ -366,3 +366,14 @@ def test_a_body_the_model_finds_after_a_place_joins_it():
     words = [(w.start, w.end) for w in segmenter(()).cut(text)]
     found = [(text[m.start : m.end], g.label) for g in finder.find(text, words) for m in g.mentions]
     assert found == [("安徽省人大常委会", "ORG")]
+
+
+def test_a_name_the_model_took_for_a_person_before_an_organisation_suffix_is_an_organisation():
+    from tanalyze.entities import EntityFinder
+    from tanalyze.pipeline import segmenter
+
+    finder = EntityFinder(Gazetteer([]), segmenter(()), predict=lambda text, words: [(0, 5, "PERSON"), (13, 15, "PERSON")])
+    text = "拉科鲁尼亚队客场获胜，记者张悦摄。"
+    words = [(w.start, w.end) for w in segmenter(()).cut(text)]
+    found = [(text[m.start : m.end], g.label) for g in finder.find(text, words) for m in g.mentions]
+    assert found == [("拉科鲁尼亚队", "ORG"), ("张悦", "PERSON")]
