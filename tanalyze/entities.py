@@ -4,7 +4,10 @@ Candidates come from three sources, all found on the Simplified text:
 - ``gazetteer``: the shipped entity lists (``dictionaries/entities/``), longest match first;
 - ``model``: the NER model trained by this project on People's Daily (:mod:`tanalyze.ner_model`);
 - ``rule``: 《titles》, dotted foreign names, names after titles or before speech verbs,
-  names ending in an organisation suffix (``dictionaries/rules/``).
+  names ending in an organisation suffix (``dictionaries/rules/``), bodies of a place or
+  organisation (北京市百货大楼党委), places ending in an administrative unit (塘沽区), buildings
+  and sites ending in a facility word (南湖公园), street addresses (北京市东城区王府井大街218号,
+  one FAC).
 Overlaps are resolved (a gazetteer entry beats the model; a legitimate longer name keeps its
 parts inside it: 广州市工商局 is one ORG), mentions are grouped per entity (short and full
 forms, parenthesised abbreviations, surname-less foreign names), and every other occurrence
@@ -14,6 +17,7 @@ of a known surface form is counted.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,11 +45,30 @@ _FUNCTION_POS = ("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "o", "x"
 _NAME_POS = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng")
 _ADVERBS = ("曾经", "曾", "也", "则", "还", "就", "又", "都", "一直", "再次", "随后", "同时", "此前", "近日", "日前", "亦")
 # Function characters an unknown word may have glued to the front of a name (为腾易 -> 腾易).
-_LEAD_FUNCTION = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将由")
+_LEAD_FUNCTION = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将由这")
 _RARE_FREQ = 30
 _COMMON_FREQ = 100  # a jieba word this frequent is an ordinary word, whatever its tag
 # Last characters of organisation names (北京市委, 越南外交部, 太原市动物检疫站).
 _ORG_HEADS = set("部委局厅署会院所处办司行社队团军区党校站厂台馆协盟营组")
+# Last characters of unknown verb phrases that run into a suffix (多到商场, 诉至法院).
+_VERB_ENDINGS = set("到至了着过在给向从对把被")
+# Administrative units that end a place name (塘沽区, 易县, 太和镇, 望月村).
+_ADMIN = set("省市县区镇乡村州")
+# Generic place nouns that end in an administrative unit but name no place (大中城市, 东北地区).
+_GENERIC_PLACES = ("城市", "都市", "地区", "山区", "社区", "小区", "景区", "园区", "农村", "乡村", "城镇", "乡镇")
+# Function characters an unknown word may glue to the front of a unit (已交市, 个区县); place
+# names may well start with 中, 上, 和, 向 (中山市, 上虞市, 和平区, 向阳区).
+_NOT_PLACE_START = set("已曾的了是被把个")
+_NUMERAL_CHARS = set("一二三四五六七八九十两几百千万零〇0123456789")
+# Road words and the house number that make a street address (王府井大街218号).
+_ROADS = ("大街", "大道", "胡同", "路", "街", "道", "巷", "弄")
+_AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗", "自治乡", "民族乡")
+_ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+")
+_SEQUEL = re.compile(r"[0-9]{1,2}(?![0-9.%年月日号个位名万亿元次天点时分秒岁期季级])")
+_HOUSE_NUMBER = re.compile(r"[0-9]+(?:[-之][0-9]+)?号(?:院|楼)?")
+_UNKNOWN_ORG_HEADS = set("部委局厅署院所司行社队团党校厂馆")
+# Last characters of dictionary nouns that name a kind of institution (话剧院, 农药厂, 公证处).
+_KNOWN_ORG_HEADS = set("部委局厅署院所司行社团校厂馆处")
 # Where an item of a 、 list ends (or, looking back, begins).
 _ITEM_STOPS = set("、，。；：,;:!?！？()（）“”\"《》\n的和及与等或")  # a word jieba has seen fewer times than this is taken for a name-like word
 
@@ -60,6 +83,7 @@ class Candidate:
     source: str
     key: str | None = None  # gazetteer canonical name
     precise: bool = False  # a rule as sure as the gazetteer (《title》)
+    compound: bool = False  # a rule name built on other names (北京市百货大楼党委): keeps them inside
 
     @property
     def length(self) -> int:
@@ -86,6 +110,7 @@ class Rules:
     speech_verbs: tuple[str, ...]
     org_suffixes: tuple[tuple[str, bool], ...]  # (suffix, weak), longest first
     event_suffixes: tuple[tuple[str, bool], ...]
+    facility_suffixes: tuple[tuple[str, bool], ...]
     transliteration: frozenset[str]
 
 
@@ -114,6 +139,7 @@ def load_rules() -> Rules:
         speech_verbs=tuple(sorted(set(_words("speech_verbs.txt")), key=len, reverse=True)),
         org_suffixes=_suffixes("org_suffixes.txt"),
         event_suffixes=_suffixes("event_suffixes.txt"),
+        facility_suffixes=_suffixes("facility_suffixes.txt"),
         transliteration=frozenset("".join(_words("transliteration_chars.txt"))),
     )
 
@@ -125,16 +151,19 @@ class EntityFinder:
     ``predict`` is the statistical model (``None``: gazetteer and rules only).
     """
 
-    def __init__(self, gazetteer: Gazetteer, segmenter, predict=None) -> None:
+    def __init__(self, gazetteer: Gazetteer, segmenter, predict=None, abbreviations: bool = True) -> None:
         self.gazetteer = gazetteer
         self.segmenter = segmenter
         self.predict = predict
+        # Abbreviated names off (a corpus that does not annotate them): every source drops them.
+        self.skip: frozenset[str] = frozenset() if abbreviations else _abbreviations()
         self.rules = load_rules()
         self._titles = re.compile("|".join(re.escape(t) for t in self.rules.titles), re.I)
         self._speech = re.compile(
             "(?:" + "|".join(_ADVERBS) + ")?(?:" + "|".join(re.escape(v) for v in self.rules.speech_verbs) + ")"
         )
         self._dotted = re.compile(rf"[{_HAN}]+(?:[·•・‧][{_HAN}]+)+")
+        self._org_suffix_words = frozenset(x for x, weak in self.rules.org_suffixes if not weak)
 
     # -- candidates -------------------------------------------------------------------------
     def candidates(self, text: str, words: Sequence[tuple[int, int]], starts: set[int], ends: set[int]) -> list[Candidate]:
@@ -148,17 +177,34 @@ class EntityFinder:
             surface = folded[m.start : m.end]
             if surface in self.gazetteer.stoplist:
                 continue
+            if _is_han(surface) and m.end not in ends and not self._in_name_word(folded, words, m.end - 1):
+                continue  # 民政部门, 北京大学生, 中国银行业: the name is the front of a longer common word
             if m.end - m.start >= 3 or (m.start in starts and m.end in ends) or not _is_han(surface):
-                out.append(Candidate(m.start, m.end, m.entry.label, "gazetteer", m.entry.name))
+                end = m.end
+                if m.entry.label == "WORK_OF_ART":  # a sequel: 星际争霸2, 魔兽争霸3 (not 魔兽世界3月)
+                    sequel = _SEQUEL.match(folded, end)
+                    end = sequel.end() if sequel else end
+                out.append(Candidate(m.start, end, m.entry.label, "gazetteer", m.entry.name))
         if self.predict is not None:
             from .segment import WordSpan
 
             for s, e, label in self.predict(text, [WordSpan(a, b) for a, b in words]):
                 # One character is a name only as an abbreviated place (中美, 俄方).
                 if (e - s >= 2 or label in ("GPE", "LOC")) and folded[s:e] not in self.gazetteer.stoplist:
+                    if label in ("GPE", "LOC") and self._ends_like_org(folded[s:e]):
+                        label = "ORG"  # 北京市消防局, 布莱克本队: a place's body or team
                     out.append(Candidate(s, e, label, "model"))
+        out.extend(Candidate(s, e, "GPE", "rule") for s, e in self._admin_places(folded, words))
+        out = _split_place_chains(out)
         out.extend(self._rule_candidates(folded, words, starts, out))
         return out
+
+    def _in_name_word(self, t: str, words: Sequence[tuple[int, int]], k: int) -> bool:
+        """Whether the word holding character ``k`` is a name for jieba (国务院法制办/nt)."""
+        i = bisect_right(words, (k, len(t) + 1)) - 1
+        if i < 0 or not words[i][0] <= k < words[i][1]:
+            return False
+        return self.segmenter.pos_table().get(t[words[i][0] : words[i][1]]) in _NAME_POS
 
     def _rule_candidates(self, t, words, starts, found) -> Iterable[Candidate]:
         for m in _TITLE.finditer(t):
@@ -168,6 +214,176 @@ class EntityFinder:
         yield from self._speakers(t, starts)
         yield from self._suffixed(t, words, found, self.rules.org_suffixes, "ORG")
         yield from self._suffixed(t, words, found, self.rules.event_suffixes, "EVENT")
+        yield from self._suffixed(t, words, found, self.rules.facility_suffixes, "FAC")
+        yield from self._compound_orgs(t, words, found)
+        yield from self._extended_places(t, words, found)
+        yield from self._addresses(t, words, found)
+
+    def _admin_places(self, t: str, words: Sequence[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+        """塘沽区, 易县, 太和镇, 望月村: a place name ending in an administrative unit.
+
+        The word is a place word for jieba (ns), or an unknown word, or a name-like word followed
+        by the unit as a word of its own; the name before the unit has two characters or more
+        (城市, 山区, 上市 are not places) except before 县 (易县, 沛县).
+        """
+        freq = self.segmenter.tokenizer.FREQ
+        pos = self.segmenter.pos_table()
+        for i, (ws, we) in enumerate(words):
+            w = t[ws:we]
+            if not _is_han(w) or w in self.gazetteer.stoplist:
+                continue
+            if len(w) >= 2 and w[-1] in _ADMIN:
+                stem = w[:-1]
+                if not self._place_stem(w, stem):
+                    continue
+                if len(stem) < 2:  # 易县 (jieba's place word), not 城市 or 山区
+                    if w[-1] == "县" and pos.get(w) == "ns":
+                        yield ws, we
+                elif (pos.get(w) == "ns" or not freq.get(w)) and self._name_like(stem):
+                    yield ws, we
+            elif w in _ADMIN and i > 0 and words[i - 1][1] == ws:
+                ps, _ = words[i - 1]
+                stem = t[ps:ws]
+                if _is_han(stem) and len(stem) >= 2 and self._place_stem(stem + w, stem) and self._name_like(stem):
+                    yield ps, we
+
+    def _ends_like_org(self, name: str) -> bool:
+        """The name ends in an organisation suffix (not a weak one) after a name of its own."""
+        return any(not weak and name.endswith(x) and len(name) > len(x) for x, weak in self.rules.org_suffixes)
+
+    @staticmethod
+    def _place_stem(place: str, stem: str) -> bool:
+        """Not a generic place noun (东北地区), a pair of units (区县), a count (百强县, 个区县) or a
+        phrase starting with a function word (已交市)."""
+        return not (
+            place.endswith(_GENERIC_PLACES) or stem[-1] in _ADMIN or stem[0] in _NUMERAL_CHARS or stem[0] in _NOT_PLACE_START
+        )
+
+    def _name_like(self, word: str) -> bool:
+        """A word that may be (part of) a proper name: tagged as one, unknown or rare."""
+        tag = self.segmenter.pos_table().get(word)
+        if word in self.gazetteer.stoplist or word in _NOT_NAME:
+            return False
+        return tag in _NAME_POS or self.segmenter.tokenizer.FREQ.get(word, 0) < _RARE_FREQ
+
+    def _org_head(self, w: str) -> bool:
+        """A word that ends an organisation name: 公安局, 党委, 常委会, 分行, 执法局 (not 布局, 社会, 常委)."""
+        if len(w) < 2 or self._titles.fullmatch(w):
+            return False
+        pos = self.segmenter.pos_table()
+        freq = self.segmenter.tokenizer.FREQ
+        for suffix, weak in self.rules.org_suffixes:
+            if not weak and w.endswith(suffix):
+                return w == suffix or len(w) >= 3 or pos.get(w) in ("nt", "j", "nz") or not freq.get(w)
+        if pos.get(w) in ("nt", "j"):
+            return w[-1] in _ORG_HEADS and w[-1] not in _ADMIN
+        if freq.get(w) and len(w) >= 3 and (pos.get(w) or "").startswith("n"):
+            return w[-1] in _KNOWN_ORG_HEADS  # 话剧院, 农药厂, 检验所 (not 发布会, 火车站)
+        # An unknown word: only heads that are not also "place, spot" words (水闸处, 服务站).
+        return not freq.get(w) and w[-1] in _UNKNOWN_ORG_HEADS
+
+    def _compound_orgs(self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate]) -> Iterable[Candidate]:
+        """北京市百货大楼党委, 安徽省人大常委会, 公安部经济犯罪侦查局, 招行广州分行: a place or an
+        organisation, then descriptive words, then a word that ends an organisation name.
+
+        The words between may be nouns, verbal nouns, unknown words and other places (辽宁省
+        鞍山市公安局); a verb, a function word, a number, a person or punctuation ends the walk.
+        The longest name within six words wins.
+        """
+        pos = self.segmenter.pos_table()
+        index_by_start = {ws: i for i, (ws, _) in enumerate(words)}
+        covered: dict[int, Candidate] = {}
+        for c in found:
+            for k in range(c.start, c.end):
+                covered.setdefault(k, c)
+        for a in found:
+            if a.label not in ("GPE", "LOC", "ORG") or a.length < 2 or a.end not in index_by_start:
+                continue
+            best, prev_end, described = None, a.end, False
+            for j in range(index_by_start[a.end], min(index_by_start[a.end] + 6, len(words))):
+                ws, we = words[j]
+                w = t[ws:we]
+                if ws != prev_end or we - a.end > 16 or not _is_han(w):
+                    break
+                inner = covered.get(ws)
+                tag = pos.get(w)
+                # Places right after the first name belong to it (招行广州分行, 辽宁省鞍山市公安局);
+                # a name after the descriptive words starts another name (会同国务院).
+                if inner is not None and inner.start < a.end:
+                    inner = None  # a name that began before (安徽省人大 around 人大) is not a second name
+                if inner is not None:
+                    # A body the model found (人大 + 常委会) belongs to the name; a known name does not.
+                    body = inner.source != "gazetteer" and inner.label == "ORG" and self._org_head(t[inner.start : inner.end])
+                    if not body and (described or inner.label not in ("GPE", "LOC")):
+                        break
+                if self._org_head(w):
+                    best = we  # 分行 ends a name even where jieba tags it as a verb
+                if inner is None:
+                    ordinal = _ORDINAL.fullmatch(w) is not None  # 第二小学, 第一中学
+                    if w in _NOT_NAME or (
+                        tag is not None and tag not in ("vn", "an") and tag.startswith(_FUNCTION_POS) and not ordinal
+                    ):
+                        break
+                    described = True
+                prev_end = we
+            if best is not None:
+                yield Candidate(a.start, best, "ORG", "rule", compound=True)
+
+    def _extended_places(self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate]) -> Iterable[Candidate]:
+        """亚洲地区, 吕梁地区: a region or prefecture and 地区 is one place; 凉山彝族自治州, 富川瑶族自治县: a place,
+        the peoples it is named for and the autonomous unit are one GPE."""
+        index_by_start = {ws: i for i, (ws, _) in enumerate(words)}
+        for a in found:
+            if a.label not in ("GPE", "LOC") or a.length < 2 or a.end not in index_by_start:
+                continue
+            j = index_by_start[a.end]
+            w = t[words[j][0] : words[j][1]]
+            if w == "地区":  # a region or a prefecture (亚洲地区, 吕梁地区), not 中国地区 or 广东地区
+                if a.label == "LOC" or a.source != "gazetteer":
+                    yield Candidate(a.start, words[j][1], a.label, "rule", compound=True)
+                continue
+            while j < len(words) and _is_han(w) and len(w) >= 2 and w.endswith("族") and words[j][1] - a.end <= 12:
+                j += 1  # 哈尼族彝族傣族
+                w = t[words[j][0] : words[j][1]] if j < len(words) else ""
+            if j > index_by_start[a.end] and w in _AUTONOMOUS:
+                yield Candidate(a.start, words[j][1], "GPE", "rule", compound=True)
+
+    def _addresses(self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate]) -> Iterable[Candidate]:
+        """北京市东城区王府井大街218号: a road name and a house number, with the places before them,
+        as one FAC (a street address locates a building; a chain of places without a road stays
+        separate places)."""
+        pos = self.segmenter.pos_table()
+        index_by_end = {we: i for i, (_, we) in enumerate(words)}
+        place_at: dict[int, Candidate] = {}
+        for c in found:
+            if c.label in ("GPE", "LOC", "FAC"):
+                place_at.setdefault(c.end, c)
+        for m in _HOUSE_NUMBER.finditer(t):
+            j = index_by_end.get(m.start())
+            if j is None:
+                continue
+            road = t[words[j][0] : words[j][1]]
+            if not (_is_han(road) and len(road) >= 2 and road.endswith(_ROADS)):
+                continue
+            start, k = words[j][0], j - 1
+            if road in _ROADS:  # 金融 + 大街: the word before names the road
+                if k < 0 or words[k][1] != start or not _is_han(t[words[k][0] : words[k][1]]):
+                    continue
+                if (pos.get(t[words[k][0] : words[k][1]]) or "n").startswith(_FUNCTION_POS):
+                    continue
+                start, k = words[k][0], k - 1
+            while k >= 0 and j - k <= 8 and words[k][1] == start:
+                place = place_at.get(start)
+                if place is not None:  # a place (东城区) ends here: take it whole
+                    start = place.start
+                    k = index_by_end.get(start, -1)
+                    continue
+                w = t[words[k][0] : words[k][1]]
+                # Only places, roads and directions: 王府井书店 before an address is not part of it.
+                if not _is_han(w) or not (w.endswith(_ROADS) or w in "东西南北" or pos.get(w) == "ns"):
+                    break
+                start, k = words[k][0], k - 1
+            yield Candidate(start, m.end(), "FAC", "rule", compound=True)
 
     def _dotted_names(self, t: str) -> Iterable[Candidate]:
         """克莱·舍基: runs of transliteration characters joined by middle dots."""
@@ -187,6 +403,8 @@ class EntityFinder:
     def _name_at(self, t: str, i: int, starts: set[int]) -> int:
         """Length (2 or 3) of a Chinese personal name starting at ``i``, or 0."""
         r = self.rules
+        if i > 0 and t[i - 1] in _NUMERAL_CHARS:
+            return 0  # 八项主张, 一位: a measure word after a number, not a surname
         if t[i : i + 2] in r.compound_surnames:
             head = 2
         elif i < len(t) and t[i] in r.surnames and t[i] not in _NOT_NAME:
@@ -306,7 +524,14 @@ class EntityFinder:
                 break
             tag = pos.get(prev)
             cand = covered.get(bs)
-            rare = _is_han(prev) and freq.get(prev, 0) < _RARE_FREQ and len(prev) >= 2
+            # A rare word may be a name; a rare idiom, verb or attribute (与民争利, 得利于, 副处级) is not.
+            rare = (
+                _is_han(prev)
+                and freq.get(prev, 0) < _RARE_FREQ
+                and len(prev) >= 2
+                and (tag is None or tag[0] in "nj")
+                and prev[-1] not in _VERB_ENDINGS  # 多到 (商场), 诉至 (法院): a verb phrase jieba does not know
+            )
             latin = prev.isascii() and any(c.isalpha() for c in prev)
             name_like = cand is not None or (tag in _NAME_POS and tag != "nr") or rare or latin
             if abbreviated:
@@ -387,9 +612,14 @@ class EntityFinder:
         def may_contain(outer: Candidate, inner: Candidate) -> bool:
             if outer.source == "gazetteer" or outer.precise or inner.source == "model" and outer.source == "model":
                 return True
+            if outer.compound:
+                return inner.label != "PERSON"
             if outer.source == "rule":
-                # A suffix-rule organisation keeps the place it starts with (广州市工商局); a rule
+                # A suffix-rule organisation keeps the place it starts with (广州市工商局) and a name
+                # the model took for a person right before its suffix (拉科鲁尼亚队, 李宁公司); a rule
                 # person never swallows the model's name (张悦摄 around 张悦).
+                if outer.label == "ORG" and inner.label == "PERSON" and inner.start == outer.start:
+                    return t[inner.end : outer.end] in self._org_suffix_words
                 return outer.label != "PERSON" and (inner.source != "model" or inner.label in ("GPE", "LOC"))
             # The model's organisation names keep the places and parent bodies they start with
             # (北京市委, 越南外交部, 中共中央统战部); its place names keep smaller places.
@@ -418,7 +648,9 @@ class EntityFinder:
         return sorted(chosen, key=lambda c: c.start)
 
     # -- grouping ---------------------------------------------------------------------------
-    def group(self, mentions: list[Candidate], t: str, starts: set[int], ends: set[int]) -> list[Group]:
+    def group(
+        self, mentions: list[Candidate], t: str, starts: set[int], ends: set[int], words: Sequence[tuple[int, int]] = ()
+    ) -> list[Group]:
         """Group mentions per entity, add aliases, and count every occurrence of known surfaces."""
         groups: list[Group] = []
         by_key: dict[tuple, Group] = {}
@@ -439,7 +671,7 @@ class EntityFinder:
         self._dotted_aliases(groups, t)
         self._stem_aliases(groups)
         groups = self._merge_short_forms(groups, t)
-        self._count_all(groups, t, starts, ends)
+        self._count_all(groups, t, starts, ends, words)
         return [g for g in groups if g.mentions]
 
     def _parenthesised_aliases(self, groups: list[Group], t: str) -> None:
@@ -497,7 +729,9 @@ class EntityFinder:
                     break
         return [g for i, g in enumerate(groups) if i not in merged]
 
-    def _count_all(self, groups: list[Group], t: str, starts: set[int], ends: set[int]) -> None:
+    def _count_all(
+        self, groups: list[Group], t: str, starts: set[int], ends: set[int], words: Sequence[tuple[int, int]] = ()
+    ) -> None:
         """Every other occurrence of a group's surface forms is a mention too."""
         taken = [False] * len(t)
         for g in groups:
@@ -505,13 +739,19 @@ class EntityFinder:
                 for k in range(c.start, c.end):
                     taken[k] = True
         # Single characters (中, 美 as abbreviations) are never searched for again.
-        surfaces = sorted(((s, g) for g in groups for s in g.surfaces if len(s) > 1), key=lambda x: -len(x[0]))
+        surfaces = sorted(
+            ((s, g) for g in groups for s in g.surfaces if len(s) > 1 and not (g.key and s in self.skip)),
+            key=lambda x: -len(x[0]),
+        )
         for surface, g in surfaces:
             start = t.find(surface)
             while start >= 0:
                 end = start + len(surface)
                 free = not any(taken[start:end])
-                bounded = len(surface) >= 3 or not _is_han(surface) or (start in starts and end in ends)
+                if len(surface) >= 3 and _is_han(surface):  # not the front of a longer common word (民政部门)
+                    bounded = end in ends or not words or self._in_name_word(t, words, end - 1)
+                else:
+                    bounded = not _is_han(surface) or (start in starts and end in ends)
                 latin_ok = latin_bounded(t, start, end)
                 if free and bounded and latin_ok:
                     g.mentions.append(Candidate(start, end, g.label, "rule", g.key))
@@ -535,11 +775,14 @@ class EntityFinder:
         cands = [
             c
             for c in self.candidates(text, words, starts, ends)
-            if (not wanted or c.label in wanted) and folded[c.start : c.end] not in stop
+            if (not wanted or c.label in wanted)
+            and folded[c.start : c.end] not in stop
+            # The model tells an abbreviation from a full name in context (中央军委/nt); the lists cannot.
+            and (c.source == "model" or folded[c.start : c.end] not in self.skip)
         ]
         mentions = self.resolve(cands, folded)
         mentions = sorted(mentions + self._coordinated(mentions, folded, words, starts, ends), key=lambda c: c.start)
-        return self.group(mentions, folded, starts, ends)
+        return self.group(mentions, folded, starts, ends, words)
 
 
 def to_entities(doc: Document, groups: Sequence[Group]) -> tuple[Entity, ...]:
@@ -570,9 +813,33 @@ def _canonical(g: Group, mentions: list[Mention]) -> Mention:
     return max(mentions, key=lambda m: (len(m.simplified), -m.start))
 
 
+def _split_place_chains(cands: list[Candidate]) -> list[Candidate]:
+    """Drop a model name that is only a chain of places found otherwise (天津市塘沽区 = 天津市 +
+    塘沽区, 绥化市宝山镇): the places are reported one by one, as in a chain without a road."""
+    places: dict[int, list[int]] = {}
+    for c in cands:
+        if c.source != "model" and c.label in ("GPE", "LOC"):
+            places.setdefault(c.start, []).append(c.end)
+
+    def tiled(start: int, end: int, parts: int) -> bool:
+        if start == end:
+            return parts >= 2
+        return any(e <= end and tiled(e, end, parts + 1) for e in places.get(start, ()))
+
+    return [c for c in cands if not (c.source == "model" and tiled(c.start, c.end, 0))]
+
+
 def _boundaries(words: Sequence[tuple[int, int]], length: int) -> tuple[set[int], set[int]]:
     """Word start and end offsets, with the text's two ends counted as boundaries."""
     return {s for s, _ in words} | {length}, {e for _, e in words} | {0}
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Abbreviated names (十五大, 北约, 中美, 两岸): the words the NER model learns as ``*_ABBR``."""
+    from .ner_data import ABBREVIATIONS
+
+    return frozenset(ABBREVIATIONS)
 
 
 def _is_han(s: str) -> bool:

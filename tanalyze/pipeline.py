@@ -203,15 +203,15 @@ def _entities_factory(options: Options) -> StageFn:
 
     seg = segmenter(options.lexicons)
     predict = None
+    # Abbreviated names (中/美 in 中美, 十五大, 北约) are entities unless a corpus convention says not.
+    abbreviations = bool(options.extra.get("abbreviations", True))
     if options.extra.get("model", True):
         model = ner_model(options.lexicons)
-        # Abbreviated names (中/美 in 中美, 十五大) are entities unless a corpus convention says not.
-        abbreviations = bool(options.extra.get("abbreviations", True))
 
         def predict(text, words):  # type: ignore[no-redef]
             return model.predict(text, words, abbreviations=abbreviations)
 
-    finder = EntityFinder(shipped_gazetteer(), seg, predict)
+    finder = EntityFinder(shipped_gazetteer(), seg, predict, abbreviations)
 
     labels = tuple(options.extra.get("labels", ()))  # detect only these labels
 

@@ -160,3 +160,220 @@ def test_label_option_restricts_detection_before_overlaps():
 @pytest.mark.parametrize("text", ["基金公司认为这是必然的选择。", "私募基金透露，收入只是一个方面。"])
 def test_domain_terms_ending_in_a_suffix_are_not_organisations(nlp, text):
     assert ents(nlp, text) == []
+
+
+def test_abbreviations_off_drops_abbreviated_forms_from_every_source():
+    text = "欧盟和北约的代表在欧洲联盟总部会谈。"
+    on = Pipeline(["entities"], Options(extra={"model": False}))
+    off = Pipeline(["entities"], Options(extra={"model": False, "abbreviations": False}))
+    assert {"欧盟", "北约"} <= {m.text for e in on(text).entities for m in e.mentions}
+    assert not {"欧盟", "北约"} & {m.text for e in off(text).entities for m in e.mentions}
+
+
+def test_place_ending_in_an_administrative_unit(nlp):
+    assert spans(nlp, "他来自天津市塘沽区，后来去了易县和太和镇。") == [
+        ("天津市", 3, 6, "gazetteer"),
+        ("塘沽区", 6, 9, "rule"),
+        ("易县", 14, 16, "rule"),
+        ("太和镇", 17, 20, "rule"),
+    ]
+
+
+def test_generic_place_nouns_and_counts_are_not_places(nlp):
+    assert spans(nlp, "大中城市、山区和百强县都在东北地区。") == [("东北地区", 13, 17, "gazetteer")]
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("北京市百货大楼党委召开会议。", ("北京市百货大楼党委", 0, 9, "rule")),
+        ("安徽省人大常委会通过决议。", ("安徽省人大常委会", 0, 8, "rule")),
+        ("招行广州分行发布公告。", ("招行广州分行", 0, 6, "rule")),
+        ("辽宁省鞍山市公安局党委开会。", ("辽宁省鞍山市公安局党委", 0, 11, "rule")),
+        ("泗水县文化市场综合执法局查处了网吧。", ("泗水县文化市场综合执法局", 0, 12, "rule")),
+    ],
+)
+def test_place_or_organisation_then_an_organisation_body(nlp, text, org):
+    assert spans(nlp, text) == [org]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("他是北京市委常委。", [("北京市委", 2, 6, "rule")]),  # 常委 is a title, not a body
+        ("北京市干部和群众参加活动。", [("北京市", 0, 3, "gazetteer")]),
+        ("在梁王河水闸处发现油污。", []),  # 处: a spot, not an office, in an unknown word
+        ("国务院有关部门会同国务院法制办起草。", [("国务院", 0, 3, "gazetteer"), ("国务院", 9, 12, "gazetteer")]),
+    ],
+)
+def test_no_organisation_body_from_titles_common_words_or_a_second_name(nlp, text, found):
+    assert spans(nlp, text) == found
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("地址在北京市东城区王府井大街218号。", ("北京市东城区王府井大街218号", 3, 18, "rule")),
+        ("位于朝阳区望京南湖南路10号的小区", ("朝阳区望京南湖南路10号", 2, 14, "rule")),
+    ],
+)
+def test_street_address_is_one_facility(nlp, text, address):
+    assert spans(nlp, text, "FAC") == [address]
+
+
+def test_no_person_after_a_number(nlp):
+    assert ents(nlp, "他提出了八项主张，一位不愿透露姓名的官员说。") == []
+
+
+def test_a_game_named_with_or_without_title_marks_is_one_work(nlp):
+    assert ents(nlp, "《王者荣耀》上线八年，王者荣耀仍是最赚钱的手游。") == [("王者荣耀", "WORK_OF_ART", 2, ())]
+
+
+def test_football_clubs_are_organisations(nlp):
+    assert spans(nlp, "曼联主场迎战皇马。", "ORG") == [("曼联", 0, 2, "gazetteer"), ("皇马", 6, 8, "gazetteer")]
+
+
+def test_an_address_starts_at_a_place_not_at_a_shop_before_it(nlp):
+    assert spans(nlp, "王府井书店北京市东城区王府井大街218号", "FAC") == [("北京市东城区王府井大街218号", 5, 20, "rule")]
+    assert spans(nlp, "北京金融大街17号韩亚银行营业部", "FAC") == [("北京金融大街17号", 0, 9, "rule")]
+
+
+def test_a_sequel_number_belongs_to_the_work(nlp):
+    assert spans(nlp, "他玩魔兽争霸3和星际争霸2，魔兽世界3月更新。") == [
+        ("魔兽争霸3", 2, 7, "gazetteer"),
+        ("星际争霸2", 8, 13, "gazetteer"),
+        ("魔兽世界", 14, 18, "gazetteer"),
+    ]
+
+
+def test_team_suffix(nlp):
+    assert spans(nlp, "布莱克本队客场取胜，部队和球队都在。") == [("布莱克本队", 0, 5, "rule")]
+
+
+def test_a_model_place_ending_in_an_organisation_suffix_is_an_organisation():
+    from tanalyze.entities import EntityFinder
+    from tanalyze.pipeline import segmenter
+
+    finder = EntityFinder(Gazetteer([]), segmenter(()), predict=lambda text, words: [(0, 6, "GPE"), (7, 9, "GPE")])
+    text = "北京市消防局和海淀发布通知。"
+    words = [(w.start, w.end) for w in segmenter(()).cut(text)]
+    found = [(text[c.start : c.end], c.label) for c in finder.candidates(text, words, set(), set()) if c.source == "model"]
+    assert found == [("北京市消防局", "ORG"), ("海淀", "GPE")]
+
+
+def test_abbreviations_off_keeps_what_the_model_calls_a_full_name():
+    from tanalyze.entities import EntityFinder
+    from tanalyze.pipeline import segmenter
+
+    finder = EntityFinder(Gazetteer([]), segmenter(()), predict=lambda text, words: [(0, 4, "ORG")], abbreviations=False)
+    text = "中央军委发布命令。"
+    words = [(w.start, w.end) for w in segmenter(()).cut(text)]
+    assert [(g.label, text[g.mentions[0].start : g.mentions[0].end]) for g in finder.find(text, words)] == [("ORG", "中央军委")]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("民政部门送来水饺，民政部领导来看我。", [("民政部", 9, 12, "gazetteer")]),
+        ("北京大学生和中国银行业", []),
+    ],
+)
+def test_a_name_at_the_front_of_a_longer_common_word_is_not_a_mention(nlp, text, found):
+    assert spans(nlp, text) == found
+
+
+def test_women_and_men_teams(nlp):
+    assert spans(nlp, "上海女排战胜了浙江女排。") == [("上海女排", 0, 4, "rule"), ("浙江女排", 7, 11, "rule")]
+
+
+def test_industry_words_after_a_brand_end_a_company_name(nlp):
+    assert spans(nlp, "链家地产和华谊兄弟传媒") == [("链家地产", 0, 4, "rule"), ("华谊兄弟传媒", 5, 11, "rule")]
+    assert spans(nlp, "中国地产市场") == []
+
+
+def test_a_function_word_glued_to_a_unit_is_not_a_place(nlp):
+    assert spans(nlp, "材料已交市住房保障办。", "GPE") == []
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("广东省话剧院演出。", [("广东省话剧院", 0, 6, "rule")]),
+        ("中国老区建设促进会成立。", [("中国老区建设促进会", 0, 9, "rule")]),
+        ("太原市发布会和太原市火车站", [("太原市", 0, 3, "gazetteer"), ("太原市", 7, 10, "gazetteer")]),
+    ],
+)
+def test_institution_nouns_end_a_body_after_a_place(nlp, text, found):
+    assert spans(nlp, text) == found
+
+
+def test_an_ordinal_may_stand_in_an_organisation_name(nlp):
+    assert spans(nlp, "长沙市望月村第二小学的学生") == [("长沙市望月村第二小学", 0, 10, "rule")]
+    assert spans(nlp, "北京市第二次会议") == [("北京市", 0, 3, "gazetteer")]
+
+
+def test_a_model_name_that_is_only_a_chain_of_places_gives_way_to_the_places():
+    from tanalyze.entities import EntityFinder
+    from tanalyze.pipeline import segmenter
+    from tanalyze.gazetteer import shipped_gazetteer
+
+    finder = EntityFinder(shipped_gazetteer(), segmenter(()), predict=lambda text, words: [(0, 6, "ORG")])
+    text = "天津市塘沽区召开会议。"
+    words = [(w.start, w.end) for w in segmenter(()).cut(text)]
+    found = [(text[m.start : m.end], g.label) for g in finder.find(text, words) for m in g.mentions]
+    assert found == [("天津市", "GPE"), ("塘沽区", "GPE")]
+
+
+@pytest.mark.parametrize("text", ["人民不与民争利政府有责任。", "他得利于公司的支持。", "副处级分局长"])
+def test_rare_idioms_verbs_and_attributes_do_not_start_an_organisation(nlp, text):
+    assert [e for e in ents(nlp, text) if e[1] == "ORG"] == []
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("北京市百货大楼很热闹。", [("北京市百货大楼", "FAC", 0, 7, "rule")]),
+        ("新疆银都大厦和长春市南湖公园", [("新疆银都大厦", "FAC", 0, 6, "rule"), ("长春市南湖公园", "FAC", 7, 14, "rule")]),
+        ("他在北京人民大会堂讲话", [("北京人民大会堂", "FAC", 2, 9, "rule")]),
+        ("北京市百货大楼党委召开会议。", [("北京市百货大楼党委", "ORG", 0, 9, "rule")]),
+        ("在图书馆和大厦里", []),
+        ("露宿者日间多到商场等冷气场所", []),  # 多到: a verb phrase, not a name
+    ],
+)
+def test_buildings_and_sites_are_facilities(nlp, text, found):
+    doc = nlp(text)
+    assert [(m.text, e.label, m.start, m.end, m.source) for e in doc.entities for m in e.mentions] == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("亚洲地区和中国地区", [("亚洲地区", 0, 4, "rule"), ("中国", 5, 7, "gazetteer")]),
+        ("云南元江哈尼族彝族傣族自治县", [("云南", 0, 2, "gazetteer"), ("元江哈尼族彝族傣族自治县", 2, 14, "rule")]),
+    ],
+)
+def test_regions_and_autonomous_units_are_one_place(nlp, text, found):
+    assert spans(nlp, text) == found
+
+
+def test_a_body_the_model_finds_after_a_place_joins_it():
+    from tanalyze.entities import EntityFinder
+    from tanalyze.gazetteer import shipped_gazetteer
+    from tanalyze.pipeline import segmenter
+
+    finder = EntityFinder(shipped_gazetteer(), segmenter(()), predict=lambda text, words: [(0, 3, "GPE"), (5, 8, "ORG")])
+    text = "安徽省人大常委会通过决议。"
+    words = [(w.start, w.end) for w in segmenter(()).cut(text)]
+    found = [(text[m.start : m.end], g.label) for g in finder.find(text, words) for m in g.mentions]
+    assert found == [("安徽省人大常委会", "ORG")]
+
+
+def test_a_name_the_model_took_for_a_person_before_an_organisation_suffix_is_an_organisation():
+    from tanalyze.entities import EntityFinder
+    from tanalyze.pipeline import segmenter
+
+    finder = EntityFinder(Gazetteer([]), segmenter(()), predict=lambda text, words: [(0, 5, "PERSON"), (13, 15, "PERSON")])
+    text = "拉科鲁尼亚队客场获胜，记者张悦摄。"
+    words = [(w.start, w.end) for w in segmenter(()).cut(text)]
+    found = [(text[m.start : m.end], g.label) for g in finder.find(text, words) for m in g.mentions]
+    assert found == [("拉科鲁尼亚队", "ORG"), ("张悦", "PERSON")]
