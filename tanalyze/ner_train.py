@@ -114,12 +114,13 @@ def write_docbin(records: Iterable[Annotated], path: Path) -> int:
 def train(train_files: Sequence[str | Path], out_dir: str | Path, seed: int = 0, *,
           dev_files: Sequence[str | Path] = (), max_steps: int | None = None,
           vectors: bool = True, pos_features: bool = True, work_dir: str | Path | None = None,
-          overrides: dict | None = None) -> Path:
+          overrides: dict | None = None, config: str | Path | None = None) -> Path:
     """Train the NER model and write it to ``out_dir`` (the shipped layout).
 
     ``train_files``: PFR ``.txt`` files (days 1-23 train, day 24 dev) or JSONL corpora
     (see :func:`tanalyze.ner_data.read_jsonl`). ``dev_files``: JSONL dev corpora; when a
     JSONL training corpus has no dev file, every 20th record is held out as dev.
+    ``config``: a spaCy config to use instead of the shipped one.
     """
     from spacy.cli.train import train as spacy_train
 
@@ -156,7 +157,7 @@ def train(train_files: Sequence[str | Path], out_dir: str | Path, seed: int = 0,
     if max_steps is not None:
         opts["training.max_steps"] = max_steps
     opts.update(overrides or {})
-    spacy_train(config_path(), tmp / "output", overrides=opts, use_gpu=-1)
+    spacy_train(Path(config) if config else config_path(), tmp / "output", overrides=opts, use_gpu=-1)
     best = tmp / "output" / "model-best"
     if out.exists():
         shutil.rmtree(out)
