@@ -182,7 +182,7 @@ def create_char_tokenizer(pos_features: bool = True, bigrams: bool = False,
 
 
 @registry.readers(HELD_OUT_READER)
-def held_out_gazetteer_corpus(path: Path, dictionaries: bool = True) -> Callable[[Any], Iterator[Any]]:
+def held_out_gazetteer_corpus(path: Path | None, dictionaries: bool = True) -> Callable[[Any], Iterator[Any]]:
     """Training examples whose gazetteer feature leaves out the names of their own group.
 
     A gazetteer built from all training documents would mark every gold entity of the
@@ -190,7 +190,7 @@ def held_out_gazetteer_corpus(path: Path, dictionaries: bool = True) -> Callable
     names the training corpus happened to contain. Each document is therefore tokenized
     with a gazetteer of the names seen in the *other* groups (days), plus the shipped
     dictionaries. Without ``gazetteer = true`` in ``[nlp.tokenizer]`` this is a plain
-    corpus reader.
+    corpus reader. ``path`` is a ``DocBin``; None (a saved model's config) cannot be read.
     """
     cache: dict = {}
 
@@ -198,6 +198,8 @@ def held_out_gazetteer_corpus(path: Path, dictionaries: bool = True) -> Callable
         from spacy.tokens import DocBin
         from spacy.training import Example
 
+        if path is None:
+            raise ValueError("no training corpus: set paths.train")
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
         tok = nlp.tokenizer
         use = getattr(tok, "use_gazetteer", False)
