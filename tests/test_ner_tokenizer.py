@@ -90,3 +90,11 @@ def test_training_reader_hides_a_documents_own_names(vocab, tmp_path):
     assert second[4] == "Gaz=B-PERSON"
     nlp.tokenizer.initialize(lambda: read(nlp), dictionaries=False)
     assert {e.name for e in nlp.tokenizer.gazetteer.entries} == {"张三丰", "李四光"}
+
+
+def test_training_groups_are_pfr_days_or_five_folds():
+    from tanalyze.ner_data import Annotated
+    from tanalyze.ner_train import gazetteer_group
+
+    assert gazetteer_group(Annotated("文", (), "19980103-02-001-004"), 7) == "19980103"
+    assert gazetteer_group(Annotated("文", (), "mine.jsonl:12"), 7) == "fold2"
