@@ -26,10 +26,12 @@ def main() -> None:
     ap.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
     ap.add_argument("--no-vectors", action="store_true", help="no pretrained character vectors")
     ap.add_argument("--no-pos", action="store_true", help="no jieba POS feature (boundaries only)")
+    ap.add_argument("--config", type=Path, default=None, help="a spaCy config instead of the shipped one")
     ap.add_argument("--work", type=Path, default=None, help="keep intermediate files here")
     args = ap.parse_args()
     out = train(args.train_files, args.out, args.seed, dev_files=args.dev, max_steps=args.max_steps,
-                vectors=not args.no_vectors, pos_features=not args.no_pos, work_dir=args.work)
+                vectors=not args.no_vectors, pos_features=not args.no_pos, work_dir=args.work,
+                config=args.config)
     print(f"model written to {out}")
 
 

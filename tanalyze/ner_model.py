@@ -2,8 +2,9 @@
 
 The model is a spaCy pipeline (tok2vec + ner) trained by ``scripts/train_ner.py`` on
 People's Daily 1998 and shipped in ``tanalyze/data/ner/``. It reads Simplified text one
-character per token, with word-boundary and POS features from tanalyze's segmenter
-(:mod:`tanalyze.ner_tokenizer`). Nothing is downloaded.
+character per token, with word-boundary and POS features from tanalyze's segmenter,
+character bigrams and matches of its own gazetteer (:mod:`tanalyze.ner_tokenizer`).
+Nothing is downloaded.
 
     >>> from tanalyze.ner_model import predict
     >>> predict("新华社记者张三报道。")                       # doctest: +SKIP

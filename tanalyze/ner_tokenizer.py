@@ -6,7 +6,17 @@ character token, which the model's ``MultiHashEmbed`` reads:
 
 * ``TAG``   = ``<pos>-<B|M|E|S>``: the jieba POS tag of the word containing the character
   (nr/ns/nt are strong hints) and the character's position in that word;
-* ``LEMMA`` = the containing word itself (a hashed word identity).
+* ``LEMMA`` = the containing word itself (a hashed word identity);
+* ``NORM``  = the character and the next one (``bigrams=True``; the last character alone).
+  Bigram identities are a known gain for character-based Chinese NER; spaCy's hash
+  embedding reads any token attribute, and a character token has no other use for a norm;
+* ``MORPH`` = ``Gaz=B-PERSON`` / ``Gaz=I-ORG`` ... (``gazetteer=True``): the character is at
+  the beginning of / inside a longest match of the model's gazetteer, names seen as entities
+  in the training corpus plus the shipped ``dictionaries/entities`` PERSON/ORG/GPE/LOC
+  entries. The gazetteer is built when training starts (:meth:`CharTokenizer.initialize`)
+  and saved with the model (``tokenizer/gazetteer.tsv``). During training each document
+  sees a gazetteer built without its own group (its day of PFR), so that the feature is as
+  reliable on training text as on new text (:func:`held_out_gazetteer_corpus`).
 
 The text is width-folded first (``fold_width``: same length, so token i is character i).
 This module imports spaCy; :mod:`tanalyze.ner_model` imports it lazily.
@@ -14,24 +24,63 @@ This module imports spaCy; :mod:`tanalyze.ner_model` imports it lazily.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from collections import Counter
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
+import numpy
+from spacy.attrs import NORM
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from .gazetteer import Gazetteer, GazetteerEntry, shipped_gazetteer
 from .segment import Segmenter, WordSpan
 from .textutil import fold_width
 
 TOKENIZER_NAME = "tanalyze.CharTokenizer.v1"
+#: The training corpus reader named in the config (``[corpora.train]``).
+HELD_OUT_READER = "tanalyze.HeldOutGazetteerCorpus.v1"
+#: Entity labels -> the label a gazetteer match carries (abbreviations as what they abbreviate).
+GAZETTEER_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC",
+                    "ORG_ABBR": "ORG", "GPE_ABBR": "GPE", "LOC_ABBR": "LOC"}
+_GAZETTEER_FILE = "gazetteer.tsv"
+
+
+def entity_names(docs: Iterable[Doc]) -> Counter:
+    """``(surface, gazetteer label)`` -> count over the entities of gold docs (2+ characters)."""
+    names: Counter = Counter()
+    for doc in docs:
+        for ent in doc.ents:
+            label = GAZETTEER_LABELS.get(ent.label_)
+            if label and len(ent.text) > 1:
+                names[ent.text, label] += 1
+    return names
+
+
+def build_gazetteer(names: Counter, dictionaries: bool = True) -> Gazetteer:
+    """A gazetteer of the names (each with its most frequent label), then the shipped entries."""
+    best: dict[str, tuple[int, str]] = {}
+    for (surface, label), n in names.items():
+        if n > 0 and (surface not in best or n > best[surface][0]):
+            best[surface] = (n, label)
+    entries = [GazetteerEntry(surface, label) for surface, (_, label) in sorted(best.items())]
+    if dictionaries:
+        entries += [GazetteerEntry(e.name, e.label, tuple(a for a in e.aliases if len(a) > 1))
+                    for e in shipped_gazetteer().entries if e.label in ("PERSON", "ORG", "GPE", "LOC")]
+    return Gazetteer(entries)
 
 
 class CharTokenizer:
     """Text -> Doc of character tokens carrying segmenter features (see module doc)."""
 
-    def __init__(self, vocab: Vocab, pos_features: bool = True, segmenter: Segmenter | None = None) -> None:
+    def __init__(self, vocab: Vocab, pos_features: bool = True, segmenter: Segmenter | None = None, *,
+                 bigrams: bool = False, gazetteer: bool = False) -> None:
         self.vocab = vocab
         self.pos_features = pos_features
+        self.bigrams = bigrams
+        self.use_gazetteer = gazetteer
+        self.gazetteer: Gazetteer | None = None
         self._segmenter = segmenter
 
     @property
@@ -40,7 +89,18 @@ class CharTokenizer:
             self._segmenter = Segmenter()
         return self._segmenter
 
-    def __call__(self, text: str, word_spans: Sequence[WordSpan] | None = None) -> Doc:
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Any = None,
+                   dictionaries: bool = True, pkuseg_model: Any = None, pkuseg_user_dict: Any = None) -> None:
+        """Build the gazetteer from the training examples' entities (spaCy calls this).
+
+        ``pkuseg_*``: spaCy's ``zh`` defaults pass them to every tokenizer; unused here.
+        """
+        if self.use_gazetteer and get_examples is not None:
+            self.gazetteer = build_gazetteer(entity_names(eg.reference for eg in get_examples()), dictionaries)
+
+    def __call__(self, text: str, word_spans: Sequence[WordSpan] | None = None, *,
+                 gazetteer: Gazetteer | None = None) -> Doc:
+        """``gazetteer`` replaces the model's own (training uses a held-out one per group)."""
         folded = fold_width(text)
         if word_spans is None:
             word_spans = self.segmenter.cut(folded)
@@ -63,31 +123,97 @@ class CharTokenizer:
                 tags[s.end - 1] = pos + "-E"
             for i in range(s.start, s.end):
                 lemmas[i] = word
-        return Doc(self.vocab, words=list(folded), spaces=[False] * n, tags=tags, lemmas=lemmas)
+        morphs = None
+        gaz = gazetteer if gazetteer is not None else self.gazetteer
+        if self.use_gazetteer:
+            morphs = [""] * n
+            for m in gaz.find(folded) if gaz is not None else ():
+                morphs[m.start] = "Gaz=B-" + m.entry.label
+                for i in range(m.start + 1, m.end):
+                    morphs[i] = "Gaz=I-" + m.entry.label
+        doc = Doc(self.vocab, words=list(folded), spaces=[False] * n, tags=tags, lemmas=lemmas, morphs=morphs)
+        if self.bigrams and n:
+            add = self.vocab.strings.add
+            doc.from_array([NORM], numpy.array([add(folded[i : i + 2]) for i in range(n)], dtype=numpy.uint64))
+        return doc
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:
             yield self(text)
 
-    # The tokenizer has no state to save; these let nlp.to_disk/from_disk include it.
+    # The gazetteer is the tokenizer's only state; nlp.to_disk/from_disk include it.
     def to_disk(self, path: Any, **kwargs: Any) -> None:
-        pass
+        if self.gazetteer is not None:
+            path = Path(path)
+            path.mkdir(parents=True, exist_ok=True)
+            (path / _GAZETTEER_FILE).write_bytes(self.to_bytes())
 
     def from_disk(self, path: Any, **kwargs: Any) -> "CharTokenizer":
-        return self
+        file = Path(path) / _GAZETTEER_FILE
+        return self.from_bytes(file.read_bytes()) if file.is_file() else self
 
     def to_bytes(self, **kwargs: Any) -> bytes:
-        return b""
+        if self.gazetteer is None:
+            return b""
+        lines = [f"{e.name}\t{e.label}\t{'|'.join(e.aliases)}\n" for e in self.gazetteer.entries]
+        return ("# name<TAB>label<TAB>aliases: the NER model's gazetteer (tanalyze.ner_tokenizer)\n"
+                + "".join(lines)).encode("utf-8")
 
     def from_bytes(self, data: bytes, **kwargs: Any) -> "CharTokenizer":
+        entries = []
+        for line in data.decode("utf-8").splitlines():
+            if line and not line.startswith("#"):
+                name, label, aliases = line.split("\t")
+                entries.append(GazetteerEntry(name, label, tuple(a for a in aliases.split("|") if a)))
+        if entries:
+            self.gazetteer = Gazetteer(entries)
         return self
 
 
 @registry.tokenizers(TOKENIZER_NAME)
-def create_char_tokenizer(pos_features: bool = True) -> Callable[[Any], CharTokenizer]:
+def create_char_tokenizer(pos_features: bool = True, bigrams: bool = False,
+                          gazetteer: bool = False) -> Callable[[Any], CharTokenizer]:
     """Factory named in the model's config (``[nlp.tokenizer]``)."""
 
     def make(nlp: Any) -> CharTokenizer:
-        return CharTokenizer(nlp.vocab, pos_features)
+        return CharTokenizer(nlp.vocab, pos_features, bigrams=bigrams, gazetteer=gazetteer)
 
     return make
+
+
+@registry.readers(HELD_OUT_READER)
+def held_out_gazetteer_corpus(path: Path | None, dictionaries: bool = True) -> Callable[[Any], Iterator[Any]]:
+    """Training examples whose gazetteer feature leaves out the names of their own group.
+
+    A gazetteer built from all training documents would mark every gold entity of the
+    training text, so the model would learn to trust it blindly; new text only has the
+    names the training corpus happened to contain. Each document is therefore tokenized
+    with a gazetteer of the names seen in the *other* groups (days), plus the shipped
+    dictionaries. Without ``gazetteer = true`` in ``[nlp.tokenizer]`` this is a plain
+    corpus reader. ``path`` is a ``DocBin``; None (a saved model's config) cannot be read.
+    """
+    cache: dict = {}
+
+    def read(nlp: Any) -> Iterator[Any]:
+        from spacy.tokens import DocBin
+        from spacy.training import Example
+
+        if path is None:
+            raise ValueError("no training corpus: set paths.train")
+        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        tok = nlp.tokenizer
+        use = getattr(tok, "use_gazetteer", False)
+        if use and not cache:
+            by_group: dict = {}
+            for doc in docs:
+                by_group.setdefault(doc.user_data.get("group"), []).append(doc)
+            names = {g: entity_names(ds) for g, ds in by_group.items()}
+            total = sum(names.values(), Counter())
+            for g in by_group:
+                cache[g] = build_gazetteer(total - names[g], dictionaries)
+        for doc in docs:
+            if len(doc):
+                gaz = cache[doc.user_data.get("group")] if use else None
+                yield Example(tok(doc.text, gazetteer=gaz), doc)
+
+    return read

@@ -1,0 +1,100 @@
+"""The NER model's character tokenizer: segmenter, bigram and gazetteer features."""
+
+from collections import Counter
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from spacy.tokens import Doc, DocBin  # noqa: E402
+
+from tanalyze.gazetteer import Gazetteer, GazetteerEntry  # noqa: E402
+from tanalyze.ner_tokenizer import (  # noqa: E402
+    CharTokenizer,
+    build_gazetteer,
+    entity_names,
+    held_out_gazetteer_corpus,
+)
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}}).vocab
+
+
+def test_one_token_per_character_with_word_features(vocab):
+    doc = CharTokenizer(vocab)("江泽民在北京。")
+    assert [t.text for t in doc] == list("江泽民在北京。")
+    assert [t.tag_ for t in doc][:3] == ["nr-B", "nr-M", "nr-E"]
+    assert doc[4].lemma_ == "北京"
+
+
+def test_bigrams_are_the_character_and_the_next(vocab):
+    doc = CharTokenizer(vocab, bigrams=True)("北京。")
+    assert [t.norm_ for t in doc] == ["北京", "京。", "。"]
+    assert CharTokenizer(vocab)("北京")[0].norm_ == "北"
+
+
+def test_gazetteer_marks_longest_matches(vocab):
+    tok = CharTokenizer(vocab, gazetteer=True)
+    tok.gazetteer = Gazetteer([GazetteerEntry("上海", "GPE"), GazetteerEntry("上海交响乐团", "ORG")])
+    doc = tok("在上海交响乐团和上海。")
+    morphs = [str(t.morph) for t in doc]
+    assert morphs[1:7] == ["Gaz=B-ORG"] + ["Gaz=I-ORG"] * 5
+    assert morphs[8:10] == ["Gaz=B-GPE", "Gaz=I-GPE"]
+    assert morphs[0] == morphs[7] == morphs[10] == ""
+    other = Gazetteer([GazetteerEntry("交响乐团", "ORG")])
+    assert [str(t.morph) for t in tok("上海交响乐团", gazetteer=other)][:3] == ["", "", "Gaz=B-ORG"]
+
+
+def test_gazetteer_round_trips_with_the_model(vocab, tmp_path):
+    tok = CharTokenizer(vocab, gazetteer=True)
+    tok.gazetteer = Gazetteer([GazetteerEntry("朱镕基", "PERSON"), GazetteerEntry("中国", "GPE", ("中华",))])
+    tok.to_disk(tmp_path)
+    back = CharTokenizer(vocab, gazetteer=True).from_disk(tmp_path)
+    assert back.gazetteer.entries == tok.gazetteer.entries
+    assert CharTokenizer(vocab, gazetteer=True).from_bytes(tok.to_bytes()).gazetteer.entries == tok.gazetteer.entries
+
+
+def test_gazetteer_takes_the_most_frequent_label():
+    names = Counter({("长江", "LOC"): 3, ("长江", "ORG"): 1, ("北约", "ORG"): 2})
+    gaz = build_gazetteer(names, dictionaries=False)
+    assert gaz.lookup("长江").label == "LOC"
+    assert gaz.lookup("北约").label == "ORG"
+    assert len(build_gazetteer(names)) > len(gaz)  # the shipped dictionaries' entries
+
+
+def _gold(vocab, text, ents, group):
+    doc = Doc(vocab, words=list(text), spaces=[False] * len(text))
+    doc.ents = [doc.char_span(s, e, label=lab) for s, e, lab in ents]
+    doc.user_data["group"] = group
+    return doc
+
+
+def test_entity_names_map_abbreviations_and_skip_single_characters(vocab):
+    doc = _gold(vocab, "中美在北约", [(0, 1, "GPE_ABBR"), (3, 5, "ORG_ABBR")], "d1")
+    assert entity_names([doc]) == Counter({("北约", "ORG"): 1})
+
+
+def test_training_reader_hides_a_documents_own_names(vocab, tmp_path):
+    db = DocBin(store_user_data=True)
+    db.add(_gold(vocab, "张三丰在武当。", [(0, 3, "PERSON")], "day1"))
+    db.add(_gold(vocab, "李四光和张三丰。", [(0, 3, "PERSON"), (4, 7, "PERSON")], "day2"))
+    db.to_disk(tmp_path / "train.spacy")
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "tanalyze.CharTokenizer.v1",
+                                                          "gazetteer": True}}})
+    read = held_out_gazetteer_corpus(tmp_path / "train.spacy", dictionaries=False)
+    first, second = [[str(t.morph) for t in eg.predicted] for eg in read(nlp)]
+    assert first[:3] == ["Gaz=B-PERSON", "Gaz=I-PERSON", "Gaz=I-PERSON"]  # 张三丰 is also in day2
+    assert second[:3] == ["", "", ""]  # 李四光 only in its own day
+    assert second[4] == "Gaz=B-PERSON"
+    nlp.tokenizer.initialize(lambda: read(nlp), dictionaries=False)
+    assert {e.name for e in nlp.tokenizer.gazetteer.entries} == {"张三丰", "李四光"}
+
+
+def test_training_groups_are_pfr_days_or_five_folds():
+    from tanalyze.ner_data import Annotated
+    from tanalyze.ner_train import gazetteer_group
+
+    assert gazetteer_group(Annotated("文", (), "19980103-02-001-004"), 7) == "19980103"
+    assert gazetteer_group(Annotated("文", (), "mine.jsonl:12"), 7) == "fold2"
