@@ -70,6 +70,7 @@ _UNKNOWN_ORG_HEADS = set("部委局厅署院所司行社队团党校厂馆")
 # Last characters of dictionary nouns that name a kind of institution (话剧院, 农药厂, 公证处).
 _KNOWN_ORG_HEADS = set("部委局厅署院所司行社团校厂馆处")
 # Where an item of a 、 list ends (or, looking back, begins).
+_CLOSERS = set("（(、，。；：,;:!?！？”\"》\n ")  # punctuation that ends a name
 _ITEM_STOPS = set("、，。；：,;:!?！？()（）“”\"《》\n的和及与等或")  # a word jieba has seen fewer times than this is taken for a name-like word
 
 
@@ -396,7 +397,11 @@ class EntityFinder:
             e = dots[-1] + 1
             while e < m.end() and t[e] in translit:  # 舍基在 -> 舍基
                 e += 1
-            inner_ok = all(t[k] in translit or t[k] in "·•・‧" for k in range(s, e))
+            closed = e < m.end() and 2 <= m.end() - dots[-1] - 1 <= 6 and (m.end() == len(t) or t[m.end()] in _CLOSERS)
+            if closed:  # 扎东·次旺伦珠（藏族）: a name the punctuation closes needs no transliteration characters
+                e = m.end()
+            inner_ok = all(t[k] in translit or t[k] in "·•・‧" for k in range(s, dots[-1] + 1)) and (
+                closed or all(t[k] in translit for k in range(dots[-1] + 1, e)))
             if dots[0] - s >= 1 and e - dots[-1] >= 3 and inner_ok and not self.gazetteer.lookup(t[s : dots[0]]):
                 yield Candidate(s, e, "PERSON", "rule")
 
@@ -569,12 +574,14 @@ class EntityFinder:
         out: list[Candidate] = []
         for m in re.finditer("、", t):
             p = m.start()
-            left, right = by_end.get(p), by_start.get(p + 1)
+            left, right = by_end.get(_before_note(t, p)), by_start.get(p + 1)
             if (left is None) == (right is None):
                 continue
             known = left or right
-            if known.label not in ("ORG", "PRODUCT"):
+            if known.label not in ("ORG", "PRODUCT", "PERSON"):
                 continue
+            if left is None and t[p - 1 : p] in ")）":
+                p = _before_note(t, p)  # 万鄂湘(女)、: the item ends before its note
             if left is None:  # the unknown item is on the left: back to a delimiter
                 s = p
                 while s > 0 and t[s - 1] not in _ITEM_STOPS and p - s < 9:
@@ -595,7 +602,12 @@ class EntityFinder:
                 continue  # 理解产业互联网: a verb phrase, not a name
             if self._titles.search(item):
                 continue  # 书记处书记: a title, not a name
-            if _is_han(item):
+            if known.label == "PERSON":
+                # In a list of people (…、马文骏、王文、…) an item is a person when it reads as
+                # a Chinese personal name: a surname and one or two characters.
+                if not _is_han(item) or self._name_at(t, span[0], starts) != len(item):
+                    continue
+            elif _is_han(item):
                 if freq.get(item, 0) >= _RARE_FREQ:
                     continue  # a common word (教育, 医疗) listed beside a company
             elif not re.fullmatch(r"[A-Za-z0-9]*(?:[0-9][A-Za-z0-9]*|[a-z][A-Z][A-Za-z0-9]*)|[A-Z][a-z]+[A-Z]\w*", item) or not re.search(r"[0-9]|[a-z][A-Z]", item):
@@ -620,6 +632,8 @@ class EntityFinder:
                 # person never swallows the model's name (张悦摄 around 张悦).
                 if outer.label == "ORG" and inner.label == "PERSON" and inner.start == outer.start:
                     return t[inner.end : outer.end] in self._org_suffix_words
+                if outer.label == "PERSON" and inner.label == "PERSON" and t[inner.end - 1] in "·•・‧":
+                    return True  # the model stopped at the dot of 扎东·次旺伦珠
                 return outer.label != "PERSON" and (inner.source != "model" or inner.label in ("GPE", "LOC"))
             # The model's organisation names keep the places and parent bodies they start with
             # (北京市委, 越南外交部, 中共中央统战部); its place names keep smaller places.
@@ -679,8 +693,23 @@ class EntityFinder:
         for g in groups:
             for c in list(g.mentions):
                 m = _PAREN.match(t, c.end)
-                if m and m.group(1) not in g.surfaces:
+                if m and m.group(1) not in g.surfaces and self._plausible_alias(g.surfaces, m.group(1)):
                     g.surfaces.append(m.group(1))
+
+    def _plausible_alias(self, surfaces: list[str], alias: str) -> bool:
+        """Is a parenthesised text another name for the entity, not a note about it?
+
+        Latin forms (CSIG) and abbreviations made of the name's characters in order (北京大学(北大))
+        are; notes after a person's name (（藏族）, （女）, （特约记者）: an ethnic group or a common
+        word) are not. A rare Han word is taken for another name (周树人（鲁迅）).
+        """
+        if not _is_han(alias):
+            return True
+        if any(_is_subsequence(alias, s) for s in surfaces):
+            return True
+        if alias.endswith("族") or alias in self.gazetteer.stoplist:
+            return False
+        return self.segmenter.tokenizer.FREQ.get(alias, 0) < _RARE_FREQ
 
     def _dotted_aliases(self, groups: list[Group], t: str) -> None:
         """克莱·舍基 is also called 舍基 (the family name alone)."""
@@ -840,6 +869,21 @@ def _abbreviations() -> frozenset[str]:
     from .ner_data import ABBREVIATIONS
 
     return frozenset(ABBREVIATIONS)
+
+
+def _before_note(t: str, p: int) -> int:
+    """Where a list item ends before a note in brackets: 苟建丽(女)、 -> before the (, else ``p``."""
+    if p > 0 and t[p - 1] in ")）":
+        q = max(t.rfind("(", 0, p - 1), t.rfind("（", 0, p - 1))
+        if q >= 0 and p - q <= 12:
+            return q
+    return p
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    """Are the characters of ``short`` found in ``long`` in order (北大 in 北京大学)?"""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
 
 
 def _is_han(s: str) -> bool:

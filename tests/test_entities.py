@@ -377,3 +377,28 @@ def test_a_name_the_model_took_for_a_person_before_an_organisation_suffix_is_an_
     words = [(w.start, w.end) for w in segmenter(()).cut(text)]
     found = [(text[m.start : m.end], g.label) for g in finder.find(text, words) for m in g.mentions]
     assert found == [("拉科鲁尼亚队", "ORG"), ("张悦", "PERSON")]
+
+
+@pytest.fixture(scope="module")
+def nlp_model():
+    return Pipeline(["entities"])
+
+
+def test_a_note_after_a_name_is_not_an_alias(nlp_model):
+    found = {e[0]: e for e in ents(nlp_model, "代表扎东·次旺伦珠（藏族）出席。藏族同胞欢庆新年。")}
+    assert "藏族" not in found.get("扎东·次旺伦珠", ("", "", 0, ()))[3]
+    assert not any(e[1] == "PERSON" and "藏族" in (e[0], *e[3]) for e in found.values())
+
+
+def test_abbreviation_made_of_the_names_characters_is_an_alias(nlp):
+    assert ("北京大学", "ORG", 3, ("北大",)) in ents(nlp, "北京大学（北大）校长说，北大将扩招。")
+
+
+def test_dotted_name_closed_by_punctuation_needs_no_transliteration_characters(nlp_model):
+    assert ("扎东·次旺伦珠", 2, 9, "rule") in spans(nlp_model, "代表扎东·次旺伦珠（藏族）出席。", "PERSON")
+
+
+def test_unknown_names_in_a_list_of_people(nlp):
+    found = spans(nlp, "出席的有马化腾、贺大经(女)、苗永明、研究。", "PERSON")
+    assert ("贺大经", 8, 11, "rule") in found
+    assert not any(m[0] == "研究" for m in found)
