@@ -405,6 +405,12 @@ class EntityFinder:
             if dots[0] - s >= 1 and e - dots[-1] >= 3 and inner_ok and not self.gazetteer.lookup(t[s : dots[0]]):
                 yield Candidate(s, e, "PERSON", "rule")
 
+    def _surname_len(self, t: str, i: int) -> int:
+        """Length of the surname starting at ``i`` (2 for 欧阳, 1 for 赵), or 0."""
+        if t[i : i + 2] in self.rules.compound_surnames:
+            return 2
+        return 1 if i < len(t) and t[i] in self.rules.surnames and t[i] not in _NOT_NAME else 0
+
     def _name_at(self, t: str, i: int, starts: set[int]) -> int:
         """Length (2 or 3) of a Chinese personal name starting at ``i``, or 0."""
         r = self.rules
@@ -624,6 +630,9 @@ class EntityFinder:
         def may_contain(outer: Candidate, inner: Candidate) -> bool:
             if outer.source == "gazetteer" or outer.precise or inner.source == "model" and outer.source == "model":
                 return True
+            if (outer.label == "PERSON" and inner.label in ("GPE", "LOC") and inner.end == outer.end
+                    and self._surname_len(t, outer.start) == inner.start - outer.start):
+                return True  # 赵柏林, 郭东亚: a given name that is also a place, after a surname
             if outer.compound:
                 return inner.label != "PERSON"
             if outer.source == "rule":

@@ -402,3 +402,8 @@ def test_unknown_names_in_a_list_of_people(nlp):
     found = spans(nlp, "出席的有马化腾、贺大经(女)、苗永明、研究。", "PERSON")
     assert ("贺大经", 8, 11, "rule") in found
     assert not any(m[0] == "研究" for m in found)
+
+
+def test_a_given_name_that_is_a_place_stays_in_the_persons_name(nlp_model):
+    found = spans(nlp_model, "赵柏林教授说，柏林很冷。")
+    assert ("赵柏林", 0, 3, "model") in found and ("柏林", 7, 9, "gazetteer") in found
