@@ -216,14 +216,18 @@ def duckling_rows() -> list[dict]:
     return rows
 
 
+def _inclusive_span(times) -> tuple[datetime, datetime] | None:
+    """[start, end) of JioNLP's ``time`` list [start, end] (end inclusive, to the second); None if open-ended."""
+    if not isinstance(times, list) or {"inf", "-inf"} & set(map(str, times)):
+        return None
+    return datetime.fromisoformat(times[0]), datetime.fromisoformat(times[1]) + timedelta(seconds=1)
+
+
 def _jionlp_span(result: dict | None) -> tuple[datetime, datetime] | None:
-    """[start, end) of a JioNLP point or span result (its end is inclusive, to the second)."""
+    """[start, end) of a JioNLP point or span result."""
     if not result or result.get("type") not in ("time_point", "time_span"):
         return None
-    got = result.get("time")
-    if not isinstance(got, list) or {"inf", "-inf"} & set(map(str, got)):
-        return None
-    return datetime.fromisoformat(got[0]), datetime.fromisoformat(got[1]) + timedelta(seconds=1)
+    return _inclusive_span(result.get("time"))
 
 
 def bench_duckling(rows: list[dict], theirs: list | None) -> tuple[str, dict]:
@@ -288,13 +292,6 @@ def _jionlp_ref(case: dict) -> tuple[datetime | None, str | None]:
     return datetime.now(), "given"
 
 
-def _expected_span(expected: dict) -> tuple[datetime, datetime] | None:
-    start, end = expected["time"]
-    if {start, end} & {"inf", "-inf"}:
-        return None
-    return datetime.fromisoformat(start), datetime.fromisoformat(end) + timedelta(seconds=1)
-
-
 def _span_matches(ours: tuple[datetime, datetime] | None, theirs: tuple[datetime, datetime] | None, blur: bool) -> bool:
     """Exact for accurate cases; for blur (vague) cases either span may contain the other."""
     if ours is None or theirs is None:
@@ -316,12 +313,10 @@ def jionlp_result_ok(result: dict | None, expected: dict) -> bool:
         return jionlp_duration_key(result["time"]) == jionlp_duration_key(expected["time"])
     if expected["type"] == "time_period":
         return result.get("time") == expected["time"]
-    theirs = _expected_span(expected)
-    got = result.get("time")
-    if not isinstance(got, list) or "inf" in got or "-inf" in got:
+    ours = _inclusive_span(result.get("time"))
+    if ours is None:
         return False
-    ours = datetime.fromisoformat(got[0]), datetime.fromisoformat(got[1]) + timedelta(seconds=1)
-    return _span_matches(ours, theirs, expected.get("definition") == "blur")
+    return _span_matches(ours, _inclusive_span(expected["time"]), expected.get("definition") == "blur")
 
 
 def _ours_as_jionlp(found: DateFound | None, ref: datetime | None) -> dict | None:

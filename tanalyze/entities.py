@@ -413,14 +413,10 @@ class EntityFinder:
 
     def _name_at(self, t: str, i: int, starts: set[int]) -> int:
         """Length (2 or 3) of a Chinese personal name starting at ``i``, or 0."""
-        r = self.rules
         if i > 0 and t[i - 1] in _NUMERAL_CHARS:
             return 0  # 八项主张, 一位: a measure word after a number, not a surname
-        if t[i : i + 2] in r.compound_surnames:
-            head = 2
-        elif i < len(t) and t[i] in r.surnames and t[i] not in _NOT_NAME:
-            head = 1
-        else:
+        head = self._surname_len(t, i)
+        if not head:
             return 0
         best = 0
         for length in (head + 2, head + 1):
@@ -579,25 +575,24 @@ class EntityFinder:
             covered.update(range(c.start, c.end))
         out: list[Candidate] = []
         for m in re.finditer("、", t):
-            p = m.start()
-            left, right = by_end.get(_before_note(t, p)), by_start.get(p + 1)
+            comma = m.start()
+            p = _before_note(t, comma)  # 万鄂湘(女)、: the left item ends before its note
+            left, right = by_end.get(p), by_start.get(comma + 1)
             if (left is None) == (right is None):
                 continue
             known = left or right
             if known.label not in ("ORG", "PRODUCT", "PERSON"):
                 continue
-            if left is None and t[p - 1 : p] in ")）":
-                p = _before_note(t, p)  # 万鄂湘(女)、: the item ends before its note
             if left is None:  # the unknown item is on the left: back to a delimiter
                 s = p
                 while s > 0 and t[s - 1] not in _ITEM_STOPS and p - s < 9:
                     s -= 1
                 span = (s, p)
             else:
-                e = p + 1
-                while e < len(t) and t[e] not in _ITEM_STOPS and e - p < 9:
+                e = comma + 1
+                while e < len(t) and t[e] not in _ITEM_STOPS and e - comma < 9:
                     e += 1
-                span = (p + 1, e)
+                span = (comma + 1, e)
             item = t[span[0] : span[1]]
             if not 2 <= len(item) <= 8 or item in self.gazetteer.stoplist or any(k in covered for k in range(*span)):
                 continue
