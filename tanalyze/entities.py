@@ -250,7 +250,7 @@ class EntityFinder:
 
     def _ends_like_org(self, name: str) -> bool:
         """The name ends in an organisation suffix (not a weak one) after a name of its own."""
-        return any(not weak and name.endswith(x) and len(name) > len(x) for x, weak in self.rules.org_suffixes)
+        return any(name.endswith(x) and len(name) > len(x) for x in self._org_suffix_words)
 
     @staticmethod
     def _place_stem(place: str, stem: str) -> bool:
