@@ -38,6 +38,9 @@ def _rank(c: "Candidate") -> int:
 _FAMILY = {"ORG": "org", "PRODUCT": "org", "FAC": "place", "GPE": "place", "LOC": "place"}
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _TITLE = re.compile(r"《([^《》\n]{1,40})》")
+# A title cut by the edge of an excerpt: its 《 before the text starts, or its 》 after it ends.
+_TITLE_CUT_AT_START = re.compile(r"\s*([^《》\n。！？；，、“”\"]{1,30})》")
+_TITLE_CUT_AT_END = re.compile(r"《([^《》\n。！？；，、“”\"(（]{1,30})[(（]?[^《》\n]{0,20}$")
 _PAREN = re.compile(r"\s?[(（]\s*([A-Za-z][A-Za-z0-9&.\-]{1,11}|[" + _HAN + r"]{2,6})\s*[)）]")
 # Characters that do not end (or continue) a Chinese personal name.
 _NOT_NAME = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将已曾说称认表指提等各均亦即因所这那其该每个们摄时地中上下里内外来")
@@ -69,6 +72,10 @@ _HOUSE_NUMBER = re.compile(r"[0-9]+(?:[-之][0-9]+)?号(?:院|楼)?")
 _UNKNOWN_ORG_HEADS = set("部委局厅署院所司行社队团党校厂馆")
 # Last characters of dictionary nouns that name a kind of institution (话剧院, 农药厂, 公证处).
 _KNOWN_ORG_HEADS = set("部委局厅署院所司行社团校厂馆处")
+# One-character words that end a department's name after its organisation (经贸委培训司).
+_DEPARTMENT_HEADS = set("司局处科室厅部办")
+# Titles that open a byline: the name after them is closed by the byline (（记者马力）).
+_BYLINE_TITLES = frozenset({"记者", "编辑", "实习编辑", "特约记者", "通讯员", "实习记者", "本报记者"})
 # Where an item of a 、 list ends (or, looking back, begins).
 _CLOSERS = set("（(、，。；：,;:!?！？”\"》\n ")  # punctuation that ends a name
 _ITEM_STOPS = set("、，。；：,;:!?！？()（）“”\"《》\n的和及与等或")  # a word jieba has seen fewer times than this is taken for a name-like word
@@ -210,6 +217,7 @@ class EntityFinder:
     def _rule_candidates(self, t, words, starts, found) -> Iterable[Candidate]:
         for m in _TITLE.finditer(t):
             yield Candidate(m.start(1), m.end(1), "WORK_OF_ART", "rule", precise=True)
+        yield from _cut_titles(t)
         yield from self._dotted_names(t)
         yield from self._titled_names(t, starts)
         yield from self._speakers(t, starts)
@@ -277,7 +285,8 @@ class EntityFinder:
             if not weak and w.endswith(suffix):
                 return w == suffix or len(w) >= 3 or pos.get(w) in ("nt", "j", "nz") or not freq.get(w)
         if pos.get(w) in ("nt", "j"):
-            return w[-1] in _ORG_HEADS and w[-1] not in _ADMIN
+            # 外务省, 通产省: a ministry jieba knows as an organisation, not a province
+            return (w[-1] in _ORG_HEADS and w[-1] not in _ADMIN) or (w[-1] == "省" and pos.get(w) == "nt")
         if freq.get(w) and len(w) >= 3 and (pos.get(w) or "").startswith("n"):
             return w[-1] in _KNOWN_ORG_HEADS  # 话剧院, 农药厂, 检验所 (not 发布会, 火车站)
         # An unknown word: only heads that are not also "place, spot" words (水闸处, 服务站).
@@ -317,12 +326,19 @@ class EntityFinder:
                     body = inner.source != "gazetteer" and inner.label == "ORG" and self._org_head(t[inner.start : inner.end])
                     if not body and (described or inner.label not in ("GPE", "LOC")):
                         break
-                if self._org_head(w):
+                if self._org_head(w) or (
+                    # An organisation's department: 经贸委 + 培训 + 司, 平安银行 + 信用卡 + 中心
+                    a.label == "ORG" and described and inner is None and (w in _DEPARTMENT_HEADS or w == "中心")
+                ):
                     best = we  # 分行 ends a name even where jieba tags it as a verb
                 if inner is None:
                     ordinal = _ORDINAL.fullmatch(w) is not None  # 第二小学, 第一中学
+                    # 财政部 + 预算/v + 司: jieba tags the department's field as a verb
+                    department = a.label == "ORG" and tag == "v" and len(w) >= 2 and j + 1 < len(words) and (
+                        t[words[j + 1][0] : words[j + 1][1]] in _DEPARTMENT_HEADS)
                     if w in _NOT_NAME or (
                         tag is not None and tag not in ("vn", "an") and tag.startswith(_FUNCTION_POS) and not ordinal
+                        and not department
                     ):
                         break
                     described = True
@@ -442,7 +458,7 @@ class EntityFinder:
         """CEO张序安, 副总经理施赛飞: a title followed by a surname and one or two characters."""
         for m in self._titles.finditer(t):
             i = m.end()
-            length = self._name_at(t, i, starts)
+            length = (m.group(0) in _BYLINE_TITLES and _byline_name(t, i)) or self._name_at(t, i, starts)
             if length:
                 yield Candidate(i, i + length, "PERSON", "rule")
 
@@ -844,6 +860,33 @@ def _canonical(g: Group, mentions: list[Mention]) -> Mention:
             if fold_width(m.simplified) == g.key:
                 return m
     return max(mentions, key=lambda m: (len(m.simplified), -m.start))
+
+
+def _byline_name(t: str, i: int) -> int:
+    """Length of the name in a byline after 记者/编辑 (（记者马力）, 本报记者玺润, 记者何某发自北京):
+    two or three Han characters the byline closes, even when they are an everyday word (马力)."""
+    for length in (3, 2):
+        name, after = t[i : i + length], t[i + length : i + length + 2]
+        if len(name) == length and _is_han(name) and not (set(name) & _NOT_NAME):
+            if i + length == len(t) or after[:1] in "）)、 \n" or after in ("报道", "发自") or after[:1] == "摄":
+                return length
+    return 0
+
+
+def _cut_titles(t: str) -> Iterable[Candidate]:
+    """Titles an excerpt cuts in half: "杀破狼》在吸引……" (the 《 came before the excerpt) and
+    "……公布了《古墓丽影(Tomb" (the 》 comes after it). Only at the text's edges, where an
+    unmatched mark is explained by the cut."""
+    first_close, first_open = t.find("》"), t.find("《")
+    if first_close >= 0 and (first_open < 0 or first_close < first_open):
+        m = _TITLE_CUT_AT_START.match(t)
+        if m:
+            yield Candidate(m.start(1), m.end(1), "WORK_OF_ART", "rule", precise=True)
+    last_open = t.rfind("《")
+    if last_open >= 0 and t.rfind("》") < last_open:
+        m = _TITLE_CUT_AT_END.match(t, last_open)
+        if m and len(m.group(1).strip()) >= 2:
+            yield Candidate(m.start(1), m.start(1) + len(m.group(1).rstrip()), "WORK_OF_ART", "rule", precise=True)
 
 
 def _split_place_chains(cands: list[Candidate]) -> list[Candidate]:

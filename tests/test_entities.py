@@ -407,3 +407,49 @@ def test_unknown_names_in_a_list_of_people(nlp):
 def test_a_given_name_that_is_a_place_stays_in_the_persons_name(nlp_model):
     found = spans(nlp_model, "赵柏林教授说，柏林很冷。")
     assert ("赵柏林", 0, 3, "model") in found and ("柏林", 7, 9, "gazetteer") in found
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("杀破狼》在吸引不少热评时也被忽略了一些细节。", "杀破狼"),  # the 《 was before the excerpt
+        ("索尼日前公布了《古墓丽影(Tomb", "古墓丽影"),  # the 》 comes after it
+    ],
+)
+def test_title_cut_by_the_excerpt_edge(nlp, text, title):
+    assert (title, "WORK_OF_ART") in [(e[0], e[1]) for e in ents(nlp, text)]
+
+
+@pytest.mark.parametrize("text", ["他说：“我们》", "《》", "他笑了。后来》又出现了。"])
+def test_unmatched_title_marks_inside_text_are_not_titles(nlp, text):
+    assert all(label != "WORK_OF_ART" for _, label, _, _ in ents(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("新浪房产讯（实习编辑婷婷）万科项目已开盘。", "婷婷"),
+        ("本报记者玺润", "玺润"),
+        ("记者高歌报道，会议昨天闭幕。", "高歌"),
+    ],
+)
+def test_name_closed_by_a_byline(nlp, text, name):
+    assert (name, "PERSON") in [(e[0], e[1]) for e in ents(nlp, text)]
+
+
+def test_byline_title_without_a_name(nlp):
+    assert all(label != "PERSON" for _, label, _, _ in ents(nlp, "记者们都来了。"))
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("为过好春节，深圳海关做了充分的准备。", "深圳海关"),
+        ("据透露，美国空军同时还在研制新系统。", "美国空军"),
+        ("这是俄罗斯副外长同日本外务省官员磋商后宣布的。", "日本外务省"),
+        ("工作将由财政部预算司具体组织。", "财政部预算司"),
+        ("平安银行信用卡中心副总经理王牧天表示。", "平安银行信用卡中心"),
+    ],
+)
+def test_customs_services_and_departments_are_organisations(nlp, text, org):
+    assert (org, "ORG") in [(e[0], e[1]) for e in ents(nlp, text)]
