@@ -453,3 +453,12 @@ def test_byline_title_without_a_name(nlp):
 )
 def test_customs_services_and_departments_are_organisations(nlp, text, org):
     assert (org, "ORG") in [(e[0], e[1]) for e in ents(nlp, text)]
+
+
+def test_armed_forces_and_their_short_forms():
+    nlp = Pipeline(["entities"], Options(extra={"model": False}))
+    assert [(e.text, e.label) for e in nlp("德军和法军在边境对峙，解放军举行演习。").entities] == [
+        ("德军", "ORG"), ("法军", "ORG"), ("解放军", "ORG")]
+    # A corpus that does not annotate abbreviations (People's Daily tags 美军/n) does not get them.
+    no_abbr = Pipeline(["entities"], Options(extra={"model": False, "abbreviations": False}))
+    assert no_abbr("美军和英军都参加了演习。").entities == ()
