@@ -300,7 +300,8 @@ def test_a_function_word_glued_to_a_unit_is_not_a_place(nlp):
     [
         ("广东省话剧院演出。", [("广东省话剧院", 0, 6, "rule")]),
         ("中国老区建设促进会成立。", [("中国老区建设促进会", 0, 9, "rule")]),
-        ("太原市发布会和太原市火车站", [("太原市", 0, 3, "gazetteer"), ("太原市", 7, 10, "gazetteer")]),
+        # 火车站 is a station (a FAC, as People's Daily tags [北京/ns 火车站/n]ns), not a body of 太原市.
+        ("太原市发布会和太原市火车站", [("太原市", 0, 3, "gazetteer"), ("太原市火车站", 7, 13, "rule")]),
     ],
 )
 def test_institution_nouns_end_a_body_after_a_place(nlp, text, found):
@@ -462,3 +463,8 @@ def test_armed_forces_and_their_short_forms():
     # A corpus that does not annotate abbreviations (People's Daily tags 美军/n) does not get them.
     no_abbr = Pipeline(["entities"], Options(extra={"model": False, "abbreviations": False}))
     assert no_abbr("美军和英军都参加了演习。").entities == ()
+
+
+@pytest.mark.parametrize("text, fac", [("飞机降落在长水机场。", "长水机场"), ("比赛在奥林匹克体育中心举行。", "奥林匹克体育中心")])
+def test_airports_and_sports_venues_are_facilities(nlp, text, fac):
+    assert (fac, "FAC") in [(e[0], e[1]) for e in ents(nlp, text)]
