@@ -28,10 +28,12 @@ def main() -> None:
     ap.add_argument("--no-pos", action="store_true", help="no jieba POS feature (boundaries only)")
     ap.add_argument("--config", type=Path, default=None, help="a spaCy config instead of the shipped one")
     ap.add_argument("--work", type=Path, default=None, help="keep intermediate files here")
+    ap.add_argument("--all-days", action="store_true",
+                    help="PFR: train on days 1-24 (day 24 still scored, as progress only; the last step is kept)")
     args = ap.parse_args()
     out = train(args.train_files, args.out, args.seed, dev_files=args.dev, max_steps=args.max_steps,
                 vectors=not args.no_vectors, pos_features=not args.no_pos, work_dir=args.work,
-                config=args.config)
+                config=args.config, all_days=args.all_days)
     print(f"model written to {out}")
 
 

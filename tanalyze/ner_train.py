@@ -128,13 +128,15 @@ def write_docbin(records: Iterable[Annotated], path: Path) -> int:
 def train(train_files: Sequence[str | Path], out_dir: str | Path, seed: int = 0, *,
           dev_files: Sequence[str | Path] = (), max_steps: int | None = None,
           vectors: bool = True, pos_features: bool = True, work_dir: str | Path | None = None,
-          overrides: dict | None = None, config: str | Path | None = None) -> Path:
+          overrides: dict | None = None, config: str | Path | None = None, all_days: bool = False) -> Path:
     """Train the NER model and write it to ``out_dir`` (the shipped layout).
 
     ``train_files``: PFR ``.txt`` files (days 1-23 train, day 24 dev) or JSONL corpora
     (see :func:`tanalyze.ner_data.read_jsonl`). ``dev_files``: JSONL dev corpora; when a
     JSONL training corpus has no dev file, every 20th record is held out as dev.
     ``config``: a spaCy config to use instead of the shipped one.
+    ``all_days``: PFR days 1-24 all train (the whole training split); day 24 is still scored
+    as dev, but only as a progress figure, and the model of the last step is kept.
     """
     from spacy.cli.train import train as spacy_train
 
@@ -151,7 +153,7 @@ def train(train_files: Sequence[str | Path], out_dir: str | Path, seed: int = 0,
                 train_recs += [r for i, r in enumerate(recs) if i % 20 != 19]
                 dev_recs += [r for i, r in enumerate(recs) if i % 20 == 19]
         else:
-            train_recs += read_corpus(f, PFR_TRAIN_DAYS)
+            train_recs += read_corpus(f, PFR_TRAIN_DAYS + (PFR_DEV_DAYS if all_days else ()))
             dev_recs += read_corpus(f, PFR_DEV_DAYS)
     for f in dev_files:
         dev_recs += read_corpus(f)
@@ -172,7 +174,7 @@ def train(train_files: Sequence[str | Path], out_dir: str | Path, seed: int = 0,
         opts["training.max_steps"] = max_steps
     opts.update(overrides or {})
     spacy_train(Path(config) if config else config_path(), tmp / "output", overrides=opts, use_gpu=-1)
-    best = tmp / "output" / "model-best"
+    best = tmp / "output" / ("model-last" if all_days else "model-best")
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(best, out)
