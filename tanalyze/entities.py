@@ -74,6 +74,9 @@ _UNKNOWN_ORG_HEADS = set("部委局厅署院所司行社队团党校厂馆")
 _KNOWN_ORG_HEADS = set("部委局厅署院所司行社团校厂馆处")
 # One-character words that end a department's name after its organisation (经贸委培训司).
 _DEPARTMENT_HEADS = set("司局处科室厅部办")
+_REGIONAL_COMPANY = re.compile(r"[(（]([^()（）]{2,6})[)）](?:股份有限公司|有限责任公司|有限公司|公司)")
+# Caption openers that unknown-word guessing would take for the front of a name (图为中国…协会).
+_CAPTION = frozenset({"图为", "上图为", "下图为", "左图为", "右图为"})
 # Titles that open a byline: the name after them is closed by the byline (（记者马力）).
 _BYLINE_TITLES = frozenset({"记者", "编辑", "实习编辑", "特约记者", "通讯员", "实习记者", "本报记者"})
 # Where an item of a 、 list ends (or, looking back, begins).
@@ -198,7 +201,7 @@ class EntityFinder:
 
             for s, e, label in self.predict(text, [WordSpan(a, b) for a, b in words]):
                 # One character is a name only as an abbreviated place (中美, 俄方).
-                if (e - s >= 2 or label in ("GPE", "LOC")) and folded[s:e] not in self.gazetteer.stoplist:
+                if (e - s >= 2 or label in ("GPE", "LOC")) and folded[s:e] not in self.gazetteer.stoplist and _balanced(folded[s:e]):
                     if label in ("GPE", "LOC") and self._ends_like_org(folded[s:e]):
                         label = "ORG"  # 北京市消防局, 布莱克本队: a place's body or team
                     out.append(Candidate(s, e, label, "model"))
@@ -225,6 +228,7 @@ class EntityFinder:
         yield from self._suffixed(t, words, found, self.rules.event_suffixes, "EVENT")
         yield from self._suffixed(t, words, found, self.rules.facility_suffixes, "FAC")
         yield from self._compound_orgs(t, words, found)
+        yield from self._regional_companies(t, found)
         yield from self._extended_places(t, words, found)
         yield from self._addresses(t, words, found)
 
@@ -336,7 +340,7 @@ class EntityFinder:
                     # 财政部 + 预算/v + 司: jieba tags the department's field as a verb
                     department = a.label == "ORG" and tag == "v" and len(w) >= 2 and j + 1 < len(words) and (
                         t[words[j + 1][0] : words[j + 1][1]] in _DEPARTMENT_HEADS)
-                    if w in _NOT_NAME or (
+                    if w in _NOT_NAME or w in _CAPTION or (
                         tag is not None and tag not in ("vn", "an") and tag.startswith(_FUNCTION_POS) and not ordinal
                         and not department
                     ):
@@ -345,6 +349,16 @@ class EntityFinder:
                 prev_end = we
             if best is not None:
                 yield Candidate(a.start, best, "ORG", "rule", compound=True)
+
+    def _regional_companies(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
+        """渣打银行（香港）有限公司, 友利银行（中国）有限公司: a company, its region in brackets and a
+        company suffix are one name (the usual form of a foreign company's local subsidiary)."""
+        org_end = {c.end: c for c in found if c.label == "ORG" and _balanced(t[c.start : c.end])}
+        places = {(c.start, c.end) for c in found if c.label in ("GPE", "LOC")}
+        for m in _REGIONAL_COMPANY.finditer(t):
+            org = org_end.get(m.start())
+            if org is not None and m.span(1) in places:
+                yield Candidate(org.start, m.end(), "ORG", "rule", compound=True)
 
     def _extended_places(self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate]) -> Iterable[Candidate]:
         """亚洲地区, 吕梁地区: a region or prefecture and 地区 is one place; 凉山彝族自治州, 富川瑶族自治县: a place,
@@ -543,7 +557,7 @@ class EntityFinder:
         while j >= 0 and head - j <= limit:
             bs, be = words[j]
             prev = t[bs:be]
-            if be != words[j + 1][0] or not (_is_han(prev) or prev.isascii() and prev.isalnum()):
+            if be != words[j + 1][0] or not (_is_han(prev) or prev.isascii() and prev.isalnum()) or prev in _CAPTION:
                 break
             tag = pos.get(prev)
             cand = covered.get(bs)
@@ -860,6 +874,17 @@ def _canonical(g: Group, mentions: list[Mention]) -> Mention:
             if fold_width(m.simplified) == g.key:
                 return m
     return max(mentions, key=lambda m: (len(m.simplified), -m.start))
+
+
+def _balanced(s: str) -> bool:
+    """No bracket in ``s`` is left open or closed without its partner (香港）有限公司 is a fragment)."""
+    depth = 0
+    for ch in s:
+        depth += ch in "(（[【"
+        depth -= ch in ")）]】"
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _byline_name(t: str, i: int) -> int:

@@ -468,3 +468,25 @@ def test_armed_forces_and_their_short_forms():
 @pytest.mark.parametrize("text, fac", [("飞机降落在长水机场。", "长水机场"), ("比赛在奥林匹克体育中心举行。", "奥林匹克体育中心")])
 def test_airports_and_sports_venues_are_facilities(nlp, text, fac):
     assert (fac, "FAC") in [(e[0], e[1]) for e in ents(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("香港证监会昨日对渣打银行（香港）有限公司作出谴责。", "渣打银行（香港）有限公司"),
+        ("汇丰银行(中国)有限公司今年发行了借记卡。", "汇丰银行(中国)有限公司"),
+    ],
+)
+def test_a_company_with_its_region_in_brackets_is_one_name(nlp, text, org):
+    assert (org, "ORG") in [(e[0], e[1]) for e in ents(nlp, text)]
+
+
+def test_a_caption_opener_is_not_part_of_a_name(nlp):
+    assert ("中国传统文化促进会", "ORG") in [(e[0], e[1]) for e in ents(nlp, "图为中国传统文化促进会副秘书长。")]
+
+
+def test_unbalanced_brackets_make_a_fragment():
+    from tanalyze.entities import _balanced
+
+    assert _balanced("渣打银行（香港）有限公司") and _balanced("腾讯")
+    assert not _balanced("香港）有限公司") and not _balanced("NHL(职业冰球联盟")
