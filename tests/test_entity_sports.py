@@ -2,14 +2,70 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tanalyze.entities import load_rules
 from tanalyze.entity_sports import split_at_vs, team_cue, teams
+from tanalyze.pipeline import Options, Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return Pipeline(["entities"], Options(extra={"model": False}))
+
+
+def spans(nlp, text):
+    doc = nlp(text)
+    return sorted((m.text, m.start, m.end, e.label) for e in doc.entities for m in e.mentions)
 
 
 def found(text, mentions, words=(), new_name=lambda s, e: True):
     """Team mentions (surfaces) and new team names of ``teams`` on hand-made mentions."""
     chosen, new = teams(text, mentions, words, load_rules().transliteration, new_name)
     return sorted(text[mentions[i][0] : mentions[i][1]] for i in chosen), [text[s:e] for s, e in new]
+
+
+@pytest.mark.parametrize(
+    "text, team, start",
+    [
+        ("意甲第10轮：拉齐奥vs罗马。", "罗马", 12),
+        ("意大利2比1战胜冰岛。", "意大利", 0),
+        ("意大利2比1战胜冰岛。", "冰岛", 8),
+        ("本赛季都灵主场击败切尔西。", "都灵", 3),
+        ("主队罗马近三轮不胜。", "罗马", 2),
+        ("罗马遭遇两连败，球迷很失望。", "罗马", 0),
+        ("上赛季罗马对米兰6胜1平3负。", "米兰", 6),
+    ],
+)
+def test_a_place_in_a_match_context_is_a_team(nlp, text, team, start):
+    assert (team, start, start + len(team), "ORG") in spans(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, place, start",
+    [
+        ("他上个月访问罗马，参观了斗兽场。", "罗马", 6),
+        ("法国总统今天访问意大利。", "法国", 0),
+        ("比赛在上海世纪广场进行。", "上海", 3),
+        ("他以2比1战胜法国选手，进入半决赛。", "法国", 7),
+        ("本赛季他们在葡萄牙赢球不多。", "葡萄牙", 6),
+        ("面对俄罗斯、巴西和古巴等女排的挑战，她很冷静。", "巴西", 6),
+        ("上赛季他们在联赛中输给了罗马的球队。", "罗马", 12),
+        ("他说罗马2号线今天停运。", "罗马", 2),
+    ],
+)
+def test_a_place_stays_a_place_without_a_match_context(nlp, text, place, start):
+    assert (place, start, start + len(place), "GPE") in spans(nlp, text)
+
+
+def test_other_mentions_of_a_team_in_sentences_about_sport_follow_it(nlp):
+    text = "罗马2比0击败拉齐奥。罗马本赛季主场保持不败。他明年想去罗马旅游。"
+    assert spans(nlp, text) == [
+        ("拉齐奥", 7, 10, "ORG"),
+        ("罗马", 0, 2, "ORG"),
+        ("罗马", 11, 13, "ORG"),
+        ("罗马", 28, 30, "GPE"),
+    ]
 
 
 def test_a_score_needs_bi_or_a_sentence_about_sport():
