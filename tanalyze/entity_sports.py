@@ -136,10 +136,8 @@ def team_cue(t: str, s: int, e: int, sporty: bool, plain_at: Callable[[int], boo
         return "fixture"
     if before.endswith(_APPOSITION):
         return "fixture"
-    if before.endswith(_AT):
-        return None  # 在葡萄牙赢球, 前往罗马: where the match is, a place
-    if sporty and _AFTER_RE.match(after):
-        return "match"
+    if sporty and _AFTER_RE.match(after) and not before.endswith(_AT):
+        return "match"  # not 在葡萄牙赢球: where the match is, a place
     if not (ends_name(t, e) or plain_at(e)):
         return None  # 输给基辅迪纳摩, 险胜江苏的杨影: the place is only the front of a name
     score = _SCORE_BEFORE.search(before)
