@@ -9,9 +9,10 @@ Candidates come from three sources, all found on the Simplified text:
   and sites ending in a facility word (南湖公园), street addresses (北京市东城区王府井大街218号,
   one FAC).
 Overlaps are resolved (a gazetteer entry beats the model; a legitimate longer name keeps its
-parts inside it: 广州市工商局 is one ORG), mentions are grouped per entity (short and full
-forms, parenthesised abbreviations, surname-less foreign names), and every other occurrence
-of a known surface form is counted.
+parts inside it: 广州市工商局 is one ORG), places and misread foreign names that name a sports
+team in a match report become ORG (:mod:`tanalyze.entity_sports`: 罗马2比0击败拉齐奥), mentions
+are grouped per entity (short and full forms, parenthesised abbreviations, surname-less
+foreign names), and every other occurrence of a known surface form is counted.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from . import entity_sports
 from .gazetteer import Gazetteer, latin_bounded, shipped_gazetteer
 from .lexicon import dictionaries_dir, read_lines
 from .model import Document, Entity, Mention
@@ -45,6 +47,8 @@ _PAREN = re.compile(r"\s?[(（]\s*([A-Za-z][A-Za-z0-9&.\-]{1,11}|[" + _HAN + r"]
 # Characters that do not end (or continue) a Chinese personal name.
 _NOT_NAME = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将已曾说称认表指提等各均亦即因所这那其该每个们摄时地中上下里内外来")
 _FUNCTION_POS = ("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "o", "x", "w", "uj", "ul", "ud", "ug", "uz", "uv", "t")
+# Tags of common words no name runs on with (jieba tags 好手 and 选手 as verbs, so not v).
+_PLAIN_POS = ("d", "c", "p", "r", "t", "m", "f", "u", "y")
 _NAME_POS = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng")
 _ADVERBS = ("曾经", "曾", "也", "则", "还", "就", "又", "都", "一直", "再次", "随后", "同时", "此前", "近日", "日前", "亦")
 # Function characters an unknown word may have glued to the front of a name (为腾易 -> 腾易).
@@ -695,6 +699,54 @@ class EntityFinder:
                 chosen.append(c)
         return sorted(chosen, key=lambda c: c.start)
 
+    def _sports_teams(
+        self, mentions: list[Candidate], t: str, words: Sequence[tuple[int, int]], starts: set[int], ends: set[int]
+    ) -> list[Candidate]:
+        """Places and transliterated "people" that name a team in a match report become ORG
+        (:mod:`tanalyze.entity_sports`), and unknown names next to vs or a score are added. A
+        name the model ran across vs (希洪v, 霍芬海姆vs奥格斯堡) is cut to the names on each side."""
+        index_by_start = {ws: i for i, (ws, _) in enumerate(words)}
+
+        def new_name(s: int, e: int) -> bool:
+            w = t[s:e]
+            if s not in starts or e not in ends or w in self.gazetteer.stoplist:
+                return False
+            i, parts = index_by_start.get(s), []
+            while i is not None and i < len(words) and words[i][1] <= e:
+                parts.append(t[words[i][0] : words[i][1]])
+                i += 1
+            return "".join(parts) == w and all(self._name_like(p) for p in parts)
+
+        word_end = dict(words)
+        freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
+
+        def plain_at(k: int) -> bool:  # 必须, 目前: a common adverb, conjunction, pronoun, time word ...
+            w = t[k : word_end.get(k, k)]
+            return len(w) >= 2 and freq.get(w, 0) >= _COMMON_FREQ and (pos.get(w) or "n").startswith(_PLAIN_POS)
+
+        # Only the model's names and the rules' (not a gazetteer name or a 《title》) may run across vs.
+        cuttable = [c.source != "gazetteer" and not c.precise and c.label in ("PERSON", "GPE", "LOC", "ORG") for c in mentions]
+        parts = entity_sports.split_at_vs(t, [(c.start, c.end) for c in mentions])
+        split: list[bool] = []
+        cut: list[Candidate] = []
+        for c, p, ok in zip(mentions, parts, cuttable):
+            whole = not ok or p == [(c.start, c.end)]
+            for s, e in [(c.start, c.end)] if whole else p:
+                cut.append(c if whole else replace(c, start=s, end=e))
+                split.append(not whole)
+        mentions = cut
+        chosen, new = entity_sports.teams(
+            t,
+            [(c.start, c.end, c.label, entity_sports.SPLIT if cs else c.source) for c, cs in zip(mentions, split)],
+            words,
+            self.rules.transliteration,
+            new_name,
+            plain_at,
+        )
+        out = [replace(c, label="ORG", key=None, source="rule") if i in chosen else c for i, c in enumerate(mentions)]
+        out.extend(Candidate(s, e, "ORG", "rule") for s, e in new)
+        return sorted(out, key=lambda c: c.start)
+
     # -- grouping ---------------------------------------------------------------------------
     def group(
         self, mentions: list[Candidate], t: str, starts: set[int], ends: set[int], words: Sequence[tuple[int, int]] = ()
@@ -845,6 +897,8 @@ class EntityFinder:
         ]
         mentions = self.resolve(cands, folded)
         mentions = sorted(mentions + self._coordinated(mentions, folded, words, starts, ends), key=lambda c: c.start)
+        if not wanted or "ORG" in wanted:
+            mentions = self._sports_teams(mentions, folded, words, starts, ends)
         return self.group(mentions, folded, starts, ends, words)
 
 

@@ -1,0 +1,344 @@
+"""Sports teams named by their city, their country or a transliterated name (metonymy).
+
+Match reports name a club by its city (罗马 2比0 击败拉齐奥) or a short transliteration
+(霍芬海vs比勒菲), and a national team by its country (意大利 2比1 冰岛). The gazetteer and the
+model read these as places or people; these pure functions say which of them is a team, in
+the local context only:
+
+- a fixture or a result around the name is enough for a place: ``X vs Y``, a score
+  (``X 2比0 Y``, ``X以2:1击败Y``; 2:1 and 0-3 only in a sentence about sport), a record
+  (X对Y 6胜1平3负), ``X对Y`` with a score or a sports word in the sentence, 主队/客队/球队
+  before it, 主场/客场 and a match verb after it;
+- a match verb next to the name (X战胜Y, 做客X, 负于X, X遭遇两连败) needs a sports word in
+  the same sentence (赛季, 联赛, 意甲, 进球, 赔率 ...), so that 访问罗马 or 在上海世纪广场进行
+  stay places; after 在/于/到 (在葡萄牙赢球) it is where the match is;
+- a country or city of the gazetteer is a team in any of these contexts (the national team:
+  意大利2比1冰岛, as CLUENER annotates it; People's Daily tags a country alone as ns even
+  there, 负于丹麦); a place only the model found may be a player it misread (辛吉斯淘汰库尔尼科娃)
+  and becomes a team next to vs or in a sentence about a team sport (联赛, 主场, 进球, 6胜1平 ...);
+- a name the model took for a person becomes a team only when it is written in
+  transliteration characters (no middle dot) and the sentence is about a team sport, or it
+  faces a team across vs: 费德勒击败纳达尔 and 费德勒vs纳达尔 stay two people;
+- a place followed by a word for players, people or a squad (法国选手, 福建女排, 法国总统,
+  俄罗斯、巴西等女排) is a modifier and stays a place, and so is a place that is only the front
+  of a longer name (输给基辅迪纳摩);
+- an unknown name (a run of transliteration characters, or a word of its own) right next to
+  ``vs``, or next to a score or after a match verb in a sentence about a team sport, is a team too.
+
+Every other mention of a relabelled surface in a sentence with a sports word follows, so the
+grouping step counts the team's mentions together.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+from .textutil import is_cjk, sentences
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_NUM = "0-9０-９"
+# A score: 2比0, 2:1, 0-3 (not a clock time: 10月29日08:41).
+_SCORE = rf"(?<![{_NUM}.:：\-日号时点])[{_NUM}]{{1,3}}\s?(?:比|:|：|-|–|∶)\s?[{_NUM}]{{1,3}}(?![{_NUM}.%％:：])"
+_SCORE_RE = re.compile(_SCORE)
+_VS = r"\s*(?:[vV][sS]\.?|ＶＳ|ｖｓ|[vV]\.)\s*"
+# Words that say the sentence is about sport (a league, a season, a goal, the odds).
+SPORTS_WORDS = (
+    "赛季", "联赛", "杯赛", "比赛", "赛事", "球队", "主场", "客场", "主队", "客队", "进球", "破门", "射门", "失球",
+    "丢球", "净胜球", "点球", "角球", "赔率", "盘口", "让球", "平手盘", "赢盘", "输盘", "大小球", "竞彩", "胜平负",
+    "欧赔", "亚盘", "取胜", "获胜", "连胜", "连败", "不胜", "不败", "保级", "降级", "夺冠", "积分榜", "球员", "主帅",
+    "门将", "前锋", "后卫", "射手", "球迷", "球场", "体育场", "半场", "补时", "绝杀", "世界杯", "欧洲杯", "亚洲杯",
+    "美洲杯", "预选赛", "热身赛", "友谊赛", "小组赛", "淘汰赛", "决赛", "欧冠", "欧联", "意甲", "英超", "西甲", "德甲",
+    "法甲", "中超", "英冠", "意乙", "西乙", "德乙", "荷甲", "葡超", "足总杯", "国王杯", "联赛杯", "首发", "替补",
+    "比分", "平局", "战平", "逼平", "交锋", "对阵", "首回合", "次回合", "足球", "篮球", "排球",
+)
+# A sport played by teams (a person's name becomes a team only here): no tennis, no chess.
+TEAM_SPORT_WORDS = (
+    "联赛", "球队", "主场", "客场", "主队", "客队", "进球", "破门", "失球", "净胜球", "点球", "角球", "保级", "降级",
+    "欧冠", "欧联", "意甲", "英超", "西甲", "德甲", "法甲", "中超", "英冠", "意乙", "西乙", "德乙", "荷甲", "葡超",
+    "足总杯", "国王杯", "联赛杯", "让球", "盘口", "平手盘", "大小球", "足球", "门将", "前锋",
+)
+_ROUND = re.compile(rf"第[{_NUM}一二三四五六七八九十]+轮")
+# A match verb after the team (X战胜Y, X客场负于Y, X遭遇两连败), after a few words of time or place.
+_MATCH_AFTER = (
+    "战平", "逼平", "击败", "战胜", "负于", "输给", "败给", "轻取", "迎战", "对阵", "双杀", "力克", "险胜", "完胜",
+    "大胜", "惨败", "不敌", "憾负", "告负", "小胜", "做客", "作客", "挑战", "绝杀", "横扫", "掀翻", "客场挑战",
+    "主场迎战", "坐镇主场", "主场", "客场", "赢球", "输球", "取胜", "获胜", "失利", "落败", "出线", "保持不败",
+)
+_RESULT = rf"(?:[{_NUM}一二三四五六七八九十两]*(?:连胜|连败|连平|场不胜|轮不胜|场不败|轮不败)|首胜|首败)"
+_FILLER = (
+    rf"(?:队|也|则|又|还|已|曾|将|仅|均|都|在|本轮|上轮|下轮|此役|首回合|次回合|今天|昨天|今晚|昨晚|周[一二三四五六日末]|"
+    rf"第[{_NUM}一二三四五六七八九十]+轮|联赛|比赛|中|主场|客场|在[^，,。；;！？!?\s]{{1,8}}?中)"
+)
+# A team's record: 6胜10平12负, 3胜1负.
+_RECORD = rf"[{_NUM}一二三四五六七八九十]+胜(?:[{_NUM}一二三四五六七八九十]+平)?[{_NUM}一二三四五六七八九十]+负"
+_AFTER_RE = re.compile(
+    rf"{_FILLER}{{0,4}}(?:以\s?{_SCORE}\s?)?(?:{'|'.join(sorted(_MATCH_AFTER, key=len, reverse=True))})|"
+    rf"{_FILLER}{{0,3}}(?:遭遇|取得|豪取|收获|迎来|遭)?{_RESULT}"
+)
+# A match verb before the team (战胜X, 做客X, 2比0轻取X, 面对X).
+_MATCH_BEFORE = (
+    "战平", "逼平", "击败", "战胜", "负于", "输给", "败给", "轻取", "迎战", "对阵", "双杀", "力克", "险胜", "完胜",
+    "大胜", "不敌", "憾负", "小胜", "做客", "作客", "挑战", "绝杀", "横扫", "掀翻", "面对", "迎来", "遭遇", "交手",
+    "胜过", "平过", "拿下", "淘汰",
+)
+_VERB_AFTER_SCORE = re.compile(rf"\s?(?:{'|'.join(_MATCH_BEFORE)})")
+_BEFORE_RE = re.compile(rf"(?:{'|'.join(_MATCH_BEFORE)})了?$")
+# Words in apposition before a team: 主队罗马, 客队米兰, 捷克球队X.
+_APPOSITION = ("主队", "客队", "球队")
+# Strong cues that need no sports word: a fixture, a score, home and away.
+_VS_ONLY = re.compile(_VS)
+_VS_AFTER = re.compile(_VS + rf"(?=[{_HAN}A-Za-z])")
+_VS_BEFORE = re.compile(rf"(?<=[{_HAN}A-Za-z]){_VS}$")
+_SCORE_AFTER = re.compile(rf"\s?(?:(?:在?主场|在?客场)?以)?\s?{_SCORE}")
+_DRAW_RECORD = re.compile(rf"[{_NUM}一二三四五六七八九十]+胜[{_NUM}一二三四五六七八九十]+平")  # draws: football
+_RECORD_AFTER = re.compile(rf"\s?(?:对[{_HAN}]{{2,6}}?\s?)?{_RECORD}")
+_SCORE_BEFORE = re.compile(rf"{_SCORE}\s?(?:(?:{'|'.join(_MATCH_BEFORE)})\s?)?$")
+_HOME_AWAY = re.compile(r"(?:坐镇)?(?:主场|客场)(?:以|作战|迎战|挑战|对阵|战平|逼平|击败|战胜|负于|输给|不敌|取胜|获胜|失利|告负)")
+# Words after a place that make it a modifier: 法国选手, 福建女排, 法国总统, 罗马城.
+_MODIFIED = (
+    "选手", "球员", "队员", "名将", "小将", "新星", "球星", "棋手", "好手", "高手", "老将", "运动员", "健儿",
+    "女排", "男排", "女足", "男足", "女篮", "男篮", "女队", "男队", "国奥", "国青", "人", "籍", "总统", "政府", "首相", "总理", "媒体", "城", "市", "省", "州",
+    "大学", "警方", "当局", "方面", "民众", "选民", "时间",
+)
+# Words before a place that say where something happens (在葡萄牙赢球, 来自荷兰).
+_AT = ("在", "于", "到", "赴", "自", "往", "抵达", "来到")
+# Characters that may follow or precede a team's name within a sentence.
+_AFTER_NAME = set("队从更仍却才便了在和与及并也都又还就则而但将以对已曾后今昨本上下")
+_BEFORE_NAME = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将由这与")
+_PLACES = ("GPE", "LOC")
+_LIST_JOINERS = ("、", "和", "与", "及", "以及")
+
+
+def is_sporty(s: str) -> bool:
+    """Whether a sentence has a sports word (or a round: 第10轮)."""
+    return any(w in s for w in SPORTS_WORDS) or bool(_ROUND.search(s))
+
+
+def is_team_sport(s: str) -> bool:
+    """Whether a sentence is about a team sport (a league, home and away, goals)."""
+    return any(w in s for w in TEAM_SPORT_WORDS) or bool(_DRAW_RECORD.search(s))
+
+
+def team_cue(t: str, s: int, e: int, sporty: bool, plain_at: Callable[[int], bool] = lambda e: False) -> str | None:
+    """What says the name ``t[s:e]`` is a team: ``"vs"``, ``"fixture"`` (a score, a record, home
+    and away, 主队/客队 before it), ``"match"`` (a match verb next to it in a sentence about
+    sport) or ``None``."""
+    after, before = t[e : e + 24], t[max(0, s - 12) : s]
+    if after.startswith(_MODIFIED):
+        return None
+    if _VS_AFTER.match(after) or _VS_BEFORE.search(before):
+        return "vs"
+    if _HOME_AWAY.match(after) or _RECORD_AFTER.match(after):
+        return "fixture"
+    score = _SCORE_AFTER.match(after)
+    if score and ("比" in score.group() or sporty):  # 2:1 and 0-3 only in a sentence about sport
+        return "fixture"
+    if before.endswith(_APPOSITION):
+        return "fixture"
+    if sporty and _AFTER_RE.match(after) and not before.endswith(_AT):
+        return "match"  # not 在葡萄牙赢球: where the match is, a place
+    if not (ends_name(t, e) or plain_at(e)):
+        return None  # 输给基辅迪纳摩, 险胜江苏的杨影: the place is only the front of a name
+    score = _SCORE_BEFORE.search(before)
+    if score and ("比" in score.group() or sporty):
+        return "fixture"
+    if sporty and _BEFORE_RE.search(before):
+        return "match"
+    return None
+
+
+def ends_name(t: str, e: int) -> bool:
+    """Whether a name may end at ``e``: punctuation, the end, 队, a function character or a cue."""
+    return e >= len(t) or not _is_han(t[e]) or t[e] in _AFTER_NAME or bool(_AFTER_RE.match(t, e))
+
+
+def starts_name(t: str, s: int) -> bool:
+    """Whether a name may start at ``s``: punctuation, the start, or a function character."""
+    return s == 0 or not _is_han(t[s - 1]) or t[s - 1] in _BEFORE_NAME
+
+
+def _fixture_pair(t: str, a: tuple[int, int], b: tuple[int, int], sporty: bool) -> bool:
+    """``A对B`` with a score after it, or in a sentence about sport (罗马对拉齐奥的比赛)."""
+    if t[a[1] : b[0]] != "对":
+        return False
+    rest = t[b[1] : b[1] + 8]
+    if _SCORE_AFTER.match(rest) or _RECORD_AFTER.match(rest):
+        return True
+    return sporty and (rest[:1] in "，,：:。 \n（(" or rest.startswith(("的比赛", "之战", "一战", "的较量")))
+
+
+def _is_han(s: str) -> bool:
+    return bool(s) and all(is_cjk(c) for c in s)
+
+
+def _transliterated(name: str, translit: frozenset[str]) -> bool:
+    """A foreign name of transliteration characters, not a dotted personal name (克莱·舍基)."""
+    return len(name) >= 2 and all(ch in translit for ch in name)
+
+
+SPLIT = "split"  # the source of a part of a name the model ran across vs
+
+
+def vs_spans(t: str) -> list[tuple[int, int]]:
+    """Where ``vs`` (VS, v.) stands between two names."""
+    return [m.span() for m in re.finditer(_VS, t) if m.group().strip()]
+
+
+def split_at_vs(t: str, spans: Sequence[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The parts of each span outside ``vs``: the model reads 霍芬海姆vs奥格斯堡 or 希洪v as one
+    name; its names are the Han runs of two characters or more on either side (``[]``: none)."""
+    vs = vs_spans(t)
+    out = []
+    for s, e in spans:
+        cuts = [(a, b) for a, b in vs if a < e and s < b]
+        if not cuts:
+            out.append([(s, e)])
+            continue
+        parts, p = [], s
+        for a, b in cuts + [(e, e)]:
+            if a - p >= 2 and _is_han(t[p:a]):
+                parts.append((p, a))
+            p = max(p, b)
+        out.append(parts)
+    return out
+
+
+def teams(
+    t: str,
+    mentions: Sequence[tuple[int, int, str, str]],
+    words: Sequence[tuple[int, int]],
+    translit: frozenset[str],
+    new_name: Callable[[int, int], bool],
+    plain_at: Callable[[int], bool] = lambda e: False,
+) -> tuple[set[int], list[tuple[int, int]]]:
+    """Which mentions name a team (indices into ``mentions``) and which unknown spans do.
+
+    ``mentions`` are ``(start, end, label, source)`` in text order, not overlapping (source
+    :data:`SPLIT` for the parts of a name the model ran across vs, :func:`split_at_vs`);
+    ``words`` the word spans; ``translit`` the transliteration characters; ``new_name(start, end)`` accepts a span
+    nobody found as a possible name (whole words, not common ones); ``plain_at(k)`` says the word
+    at ``k`` is a common word no name goes on with (两队, 必须), so a name may end before it.
+    """
+    vs = vs_spans(t)
+    sporty_at, team_sport_at = [False] * (len(t) + 1), [False] * (len(t) + 1)
+    for a, b in sentences(t):
+        sporty, team_sport = is_sporty(t[a:b]), is_team_sport(t[a:b])
+        for k in range(a, b + 1):
+            sporty_at[k], team_sport_at[k] = sporty, team_sport
+
+    def may_be_team(i: int, cue: str | None = None) -> bool:
+        s, e, label, source = mentions[i]
+        if label in _PLACES and (source == "gazetteer" or team_sport_at[s] or cue == "vs"):
+            return True  # a place the model found may be a player (库尔尼科娃/GPE) outside team sports
+        if source == SPLIT and cue == "vs":
+            return True  # the model ran this name across vs (希洪v): it did not read a person there
+        name = t[s:e]
+        return label == "PERSON" and team_sport_at[s] and _transliterated(name, translit)
+
+    chosen: set[int] = set()
+    for i, (s, e, _, _) in enumerate(mentions):
+        cue = team_cue(t, s, e, sporty_at[s], plain_at)
+        if cue and may_be_team(i, cue):
+            chosen.add(i)
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if may_be_team(i) and may_be_team(i + 1) and _fixture_pair(t, a[:2], b[:2], sporty_at[a[0]]):
+            chosen.update((i, i + 1))
+    # A transliterated "person" across vs from a team is a team (桑德兰vs博尔顿), not a player.
+    for i in range(len(mentions) - 1):
+        (a, b, la, _), (c, d, lc, _) = mentions[i], mentions[i + 1]
+        if _VS_ONLY.fullmatch(t[b:c]):
+            for j, other, lo in ((i, i + 1, lc), (i + 1, i, la)):
+                name = t[mentions[j][0] : mentions[j][1]]
+                if mentions[j][2] == "PERSON" and (other in chosen or lo == "ORG") and _transliterated(name, translit):
+                    chosen.add(j)
+    # The other items of a list with a team in a sentence about sport (乌迪内斯、沃尔夫斯堡坐镇主场).
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(mentions) - 1):
+            (a, b, _, _), (c, d, _, _) = mentions[i], mentions[i + 1]
+            if t[b:c] in _LIST_JOINERS and sporty_at[a] and {i, i + 1} & chosen and not {i, i + 1} <= chosen:
+                j = i + 1 if i in chosen else i
+                if may_be_team(j):
+                    chosen.add(j)
+                    changed = True
+    # A list that a word for players or a squad ends is a list of places (俄罗斯、巴西和古巴等女排).
+    i = 0
+    while i < len(mentions):
+        j = i
+        while j + 1 < len(mentions) and t[mentions[j][1] : mentions[j + 1][0]] in _LIST_JOINERS:
+            j += 1
+        tail = t[mentions[j][1] : mentions[j][1] + 8]
+        if tail.lstrip("等").startswith(_MODIFIED):
+            chosen -= set(range(i, j + 1))
+        i = j + 1
+    # Other mentions of a team's name in sentences about sport follow it.
+    names = {t[mentions[i][0] : mentions[i][1]] for i in chosen}
+    for i, (s, e, _, _) in enumerate(mentions):
+        if i not in chosen and t[s:e] in names and sporty_at[s] and may_be_team(i, "vs"):
+            chosen.add(i)
+    return chosen, _unknown_teams(t, mentions, words, translit, new_name, plain_at, team_sport_at, vs)
+
+
+def _unknown_teams(t, mentions, words, translit, new_name, plain_at, team_sport_at, vs) -> list[tuple[int, int]]:
+    """霍芬海vs比勒菲, 2比0轻取奥萨苏纳: a name nobody found right next to vs (unless a person
+    stands on the other side: 费德勒vs纳达尔), or next to a score (a run of transliteration
+    characters or a word of its own), or after a match verb (a run of transliteration characters)
+    in a sentence about a team sport (``team_sport_at``)."""
+    person_at = {k for s, e, label, source in mentions if label == "PERSON" and source != SPLIT for k in (s, e)}
+    word_ending = {e: s for s, e in words}
+    word_starting = {s: e for s, e in words}
+    taken = [False] * len(t)
+    for s, e, _, _ in mentions:
+        for k in range(s, e):
+            taken[k] = True
+    spans: list[tuple[int, int]] = []
+
+    verbs = set(_MATCH_BEFORE) | set(_MATCH_AFTER)
+
+    def ends(t: str, e: int) -> bool:
+        return ends_name(t, e) or plain_at(e) or t[e - 1] == "队"
+
+    def free(s: int, e: int, outer: Callable[[str, int], bool], at: int) -> bool:
+        """A name of 2-6 characters nobody took, delimited on its outer side (the cue is on the other)."""
+        return 2 <= e - s <= 6 and not any(taken[s:e]) and outer(t, at) and t[s:e] not in verbs and new_name(s, e)
+
+    def run_before(p: int, word: bool) -> tuple[int, int] | None:
+        q = p - 1 if p > 0 and t[p - 1] == "队" and not taken[p - 1] else p  # 布鲁日队vs
+        s = q
+        while s > 0 and q - s < 6 and t[s - 1] in translit and not taken[s - 1]:
+            s -= 1
+        if free(s, q, starts_name, s):
+            return s, p
+        s = word_ending.get(q, q)
+        return (s, p) if word and _is_han(t[s:q]) and free(s, q, starts_name, s) else None
+
+    def run_after(p: int, word: bool) -> tuple[int, int] | None:
+        e = p
+        while e < len(t) and e - p < 6 and t[e] in translit and not taken[e]:
+            e += 1
+        if not free(p, e, ends, e):
+            e = word_starting.get(p, p)
+            if not (word and _is_han(t[p:e]) and free(p, e, ends, e)):
+                return None
+        return p, e + 1 if t[e : e + 1] == "队" else e  # 马拉加队
+
+    cues = [(a, b) for a, b in vs if a not in person_at and b not in person_at]
+    cues += [m.span() for m in _SCORE_RE.finditer(t) if team_sport_at[m.start()]]
+    cues = [(a, b + len(v.group())) if (v := _VERB_AFTER_SCORE.match(t, b)) else (a, b) for a, b in cues]
+    for a, b in cues:
+        for span in (run_before(a, True), run_after(b, True)):
+            if span:
+                spans.append(span)
+    for m in re.finditer("|".join(_MATCH_BEFORE), t):
+        if team_sport_at[m.start()]:
+            span = run_after(m.end(), False)
+            if span and not t[span[1] : span[1] + 2].startswith(_MODIFIED):
+                spans.append(span)
+    out: list[tuple[int, int]] = []
+    for span in sorted(set(spans)):
+        if not any(k < span[1] and span[0] < j for k, j in out):
+            out.append(span)
+    return out
