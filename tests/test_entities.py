@@ -490,3 +490,8 @@ def test_unbalanced_brackets_make_a_fragment():
 
     assert _balanced("渣打银行（香港）有限公司") and _balanced("腾讯")
     assert not _balanced("香港）有限公司") and not _balanced("NHL(职业冰球联盟")
+
+
+def test_a_person_the_model_ran_into_a_verb_is_cut_before_it():
+    with_model = Pipeline(["entities"])
+    assert ("王宏远", "PERSON") in [(e.text, e.label) for e in with_model("王宏远加盟南方基金。").entities]
