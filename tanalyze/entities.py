@@ -79,6 +79,9 @@ _KNOWN_ORG_HEADS = set("部委局厅署院所司行社团校厂馆处")
 # One-character words that end a department's name after its organisation (经贸委培训司).
 _DEPARTMENT_HEADS = set("司局处科室厅部办")
 _REGIONAL_COMPANY = re.compile(r"[(（]([^()（）]{2,6})[)）](?:股份有限公司|有限责任公司|有限公司|公司)")
+# Characters that make the words before a suffix a kind, not a name (偏股型基金, 封闭式基金).
+_TYPE_MARKERS = frozenset("型式类")
+_FUND_TYPES = frozenset({"LOF", "ETF", "QDII", "FOF", "QFII", "RQFII", "REIT", "REITS", "MOM"})
 # Caption openers that unknown-word guessing would take for the front of a name (图为中国…协会).
 _CAPTION = frozenset({"图为", "上图为", "下图为", "左图为", "右图为"})
 # Titles that open a byline: the name after them is closed by the byline (（记者马力）).
@@ -533,8 +536,8 @@ class EntityFinder:
         for suffix, weak in suffixes:
             for m in re.finditer(re.escape(suffix), t):
                 ss, se = m.span()
-                if se not in index_by_end:
-                    continue
+                if se not in index_by_end or (ss > 0 and t[ss - 1] in _TYPE_MARKERS):
+                    continue  # 偏股型基金, 封闭式基金, 创新型公司: a kind of fund or company, not a name
                 if ss in index_by_start:
                     head = index_by_start[ss]
                 else:  # the suffix ends a longer word: only an organisation word or an unknown one
@@ -549,6 +552,8 @@ class EntityFinder:
                     nword = t[nxt[0] : nxt[1]]
                     if _is_han(nword) and (pos.get(nword) or "n")[0] == "n":
                         continue
+                if suffix == "基金" and head > 0 and t[words[head - 1][0] : words[head - 1][1]].upper() in _FUND_TYPES:
+                    continue  # LOF基金, QDII基金: a kind of fund
                 start, brand = self._name_run(t, words, head, covered, pos, freq, abbreviated)
                 if start is None:
                     head_word = t[words[head][0] : se]

@@ -495,3 +495,8 @@ def test_unbalanced_brackets_make_a_fragment():
 def test_a_person_the_model_ran_into_a_verb_is_cut_before_it():
     with_model = Pipeline(["entities"])
     assert ("王宏远", "PERSON") in [(e.text, e.label) for e in with_model("王宏远加盟南方基金。").entities]
+
+
+@pytest.mark.parametrize("text", ["偏股型基金含封闭式基金。", "保本基金和LOF基金、QDII基金都有。", "这是一家创新型公司。"])
+def test_a_kind_of_fund_or_company_is_not_a_name(nlp, text):
+    assert [e for e in ents(nlp, text) if e[1] == "ORG"] == []
