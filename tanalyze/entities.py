@@ -212,6 +212,8 @@ class EntityFinder:
                 if (e - s >= 2 or label in ("GPE", "LOC")) and folded[s:e] not in self.gazetteer.stoplist and _balanced(folded[s:e]):
                     if label in ("GPE", "LOC") and self._ends_like_org(folded[s:e]):
                         label = "ORG"  # 北京市消防局, 布莱克本队: a place's body or team
+                    elif label in ("GPE", "LOC") and self._ends_like_facility(folded[s:e]):
+                        label = "FAC"  # 重庆大厦, 首都机场: a building or site
                     out.append(Candidate(s, e, label, "model"))
         out.extend(Candidate(s, e, "GPE", "rule") for s, e in self._admin_places(folded, words))
         out = _split_place_chains(out)
@@ -286,6 +288,10 @@ class EntityFinder:
     def _ends_like_org(self, name: str) -> bool:
         """The name ends in an organisation suffix (not a weak one) after a name of its own."""
         return any(name.endswith(x) and len(name) > len(x) for x in self._org_suffix_words)
+
+    def _ends_like_facility(self, name: str) -> bool:
+        """The name ends in a facility word (not a weak one) after a name of its own (重庆大厦)."""
+        return any(name.endswith(x) and len(name) > len(x) for x, weak in self.rules.facility_suffixes if not weak)
 
     @staticmethod
     def _place_stem(place: str, stem: str) -> bool:

@@ -500,3 +500,9 @@ def test_a_person_the_model_ran_into_a_verb_is_cut_before_it():
 @pytest.mark.parametrize("text", ["偏股型基金含封闭式基金。", "保本基金和LOF基金、QDII基金都有。", "这是一家创新型公司。"])
 def test_a_kind_of_fund_or_company_is_not_a_name(nlp, text):
     assert [e for e in ents(nlp, text) if e[1] == "ORG"] == []
+
+
+def test_a_place_the_model_finds_that_ends_in_a_facility_word_is_a_facility():
+    with_model = Pipeline(["entities"])
+    found = [(e.text, e.label) for e in with_model("停电影响了重庆大厦一带的商户。").entities]
+    assert ("重庆大厦", "FAC") in found
