@@ -181,6 +181,9 @@ class EntityFinder:
             "(?:" + "|".join(_ADVERBS) + ")?(?:" + "|".join(re.escape(v) for v in self.rules.speech_verbs) + ")"
         )
         self._dotted = re.compile(rf"[{_HAN}]+(?:[·•・‧][{_HAN}]+)+")
+        # 汤姆-克鲁斯, 多斯沃尔德－贝克: foreign names joined by a hyphen (checked to be transliteration)
+        translit = "".join(sorted(self.rules.transliteration))
+        self._hyphenated = re.compile(rf"[{translit}]{{2,}}(?:[·•・‧][{translit}]{{2,}})*(?:[-－‐][{translit}]{{2,}})+")
         self._org_suffix_words = frozenset(x for x, weak in self.rules.org_suffixes if not weak)
 
     # -- candidates -------------------------------------------------------------------------
@@ -247,6 +250,7 @@ class EntityFinder:
             yield Candidate(m.start(1), m.end(1), "WORK_OF_ART", "rule", precise=True)
         yield from _cut_titles(t)
         yield from self._dotted_names(t)
+        yield from self._hyphenated_names(t, found)
         yield from self._titled_names(t, starts)
         yield from self._speakers(t, starts)
         yield from self._suffixed(t, words, found, self.rules.org_suffixes, "ORG")
@@ -463,6 +467,19 @@ class EntityFinder:
                 closed or all(t[k] in translit for k in range(dots[-1] + 1, e)))
             if dots[0] - s >= 1 and e - dots[-1] >= 3 and inner_ok and not self.gazetteer.lookup(t[s : dots[0]]):
                 yield Candidate(s, e, "PERSON", "rule")
+
+    def _hyphenated_names(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
+        """汤姆-克鲁斯, 路易丝·多斯沃尔德－贝克: foreign names joined by a hyphen. The parts are
+        transliteration characters; a person the model found across the start (路易丝·多斯沃尔德)
+        gives the name its front."""
+        for m in self._hyphenated.finditer(t):
+            if self.gazetteer.lookup(re.split("[-－‐·•・‧]", m.group())[0]):
+                continue  # 北京-上海: places, not a name
+            start = m.start()
+            for c in found:
+                if c.label == "PERSON" and c.start < start < c.end <= m.end():
+                    start = c.start
+            yield Candidate(start, m.end(), "PERSON", "rule")
 
     def _surname_len(self, t: str, i: int) -> int:
         """Length of the surname starting at ``i`` (2 for 欧阳, 1 for 赵), or 0."""
@@ -699,6 +716,8 @@ class EntityFinder:
                     return t[inner.end : outer.end] in self._org_suffix_words
                 if outer.label == "PERSON" and inner.label == "PERSON" and t[inner.end - 1] in "·•・‧":
                     return True  # the model stopped at the dot of 扎东·次旺伦珠
+                if outer.label == "PERSON" and inner.source == "model" and re.search("[-－‐]", t[outer.start : outer.end]):
+                    return True  # 汤姆 + 克鲁斯 in 汤姆-克鲁斯: the model stops at a hyphen
                 return outer.label != "PERSON" and (inner.source != "model" or inner.label in ("GPE", "LOC"))
             # The model's organisation names keep the places and parent bodies they start with
             # (北京市委, 越南外交部, 中共中央统战部); its place names keep smaller places.
@@ -798,6 +817,7 @@ class EntityFinder:
         self._dotted_aliases(groups, t)
         self._stem_aliases(groups)
         groups = self._merge_short_forms(groups, t)
+        groups = _one_label_per_name(_merge_aliased(groups), t)
         self._count_all(groups, t, starts, ends, words)
         return [g for g in groups if g.mentions]
 
@@ -830,7 +850,7 @@ class EntityFinder:
             if g.label != "PERSON":
                 continue
             for s in list(g.surfaces):
-                parts = re.split("[·•・‧]", s)
+                parts = re.split("[·•・‧－‐-]", s)
                 if len(parts) > 1 and len(parts[-1]) >= 2 and parts[-1] not in g.surfaces:
                     g.surfaces.append(parts[-1])
 
@@ -955,6 +975,48 @@ def _canonical(g: Group, mentions: list[Mention]) -> Mention:
             if fold_width(m.simplified) == g.key:
                 return m
     return max(mentions, key=lambda m: (len(m.simplified), -m.start))
+
+
+def _merge_aliased(groups: list[Group]) -> list[Group]:
+    """A group whose name another group of the same family already has as an alias joins it
+    (哈桑 found on its own, and 希沙姆·哈桑 whose family name it is)."""
+    alias_of: dict[tuple[str, str], Group] = {}
+    for g in groups:
+        fam = _FAMILY.get(g.label, g.label)
+        for sf in g.surfaces[1:]:
+            alias_of.setdefault((sf, fam), g)
+    out: list[Group] = []
+    for g in groups:
+        owner = alias_of.get((g.surfaces[0], _FAMILY.get(g.label, g.label))) if g.key is None and g.surfaces else None
+        if owner is not None and owner is not g and g.surfaces[0] not in owner.surfaces[:1]:
+            owner.mentions.extend(g.mentions)
+            owner.mentions.sort(key=lambda c: c.start)
+            owner.surfaces.extend(sf for sf in g.surfaces if sf not in owner.surfaces)
+            continue
+        out.append(g)
+    return out
+
+
+def _one_label_per_name(groups: list[Group], t: str) -> list[Group]:
+    """A name the model alone calls a person somewhere and something else elsewhere in the same
+    text (特雷姆萨村 as a person once, a place twice) is that other thing throughout: the other
+    reading has a gazetteer or rule mention, or more mentions."""
+    out: list[Group] = []
+    by_surface: dict[str, Group] = {}
+    for g in groups:
+        if g.label != "PERSON":
+            for sf in g.surfaces:
+                by_surface.setdefault(sf, g)
+    for g in groups:
+        other = next((by_surface[sf] for sf in g.surfaces if sf in by_surface), None) if g.label == "PERSON" else None
+        if other is not None and all(c.source == "model" for c in g.mentions) and (
+            any(c.source != "model" for c in other.mentions) or len(other.mentions) > len(g.mentions)
+        ):
+            other.mentions.extend(Candidate(c.start, c.end, other.label, c.source, other.key) for c in g.mentions)
+            other.mentions.sort(key=lambda c: c.start)
+            continue
+        out.append(g)
+    return out
 
 
 def _balanced(s: str) -> bool:

@@ -506,3 +506,30 @@ def test_a_place_the_model_finds_that_ends_in_a_facility_word_is_a_facility():
     with_model = Pipeline(["entities"])
     found = [(e.text, e.label) for e in with_model("停电影响了重庆大厦一带的商户。").entities]
     assert ("重庆大厦", "FAC") in found
+
+
+def test_hyphenated_foreign_names_are_one_person_with_their_family_name_as_alias():
+    with_model = Pipeline(["entities"])
+    found = [(e.text, e.label, e.aliases) for e in with_model(
+        "国际法教授路易丝·多斯沃尔德－贝克说，贝克认为冲突已是内战。").entities]
+    assert ("路易丝·多斯沃尔德－贝克", "PERSON", ("贝克",)) in found
+    assert ("索尔-坎贝尔", "PERSON") in [(e[0], e[1]) for e in ents(nlp_no_model(), "缺少索尔-坎贝尔在后防压阵。")]
+    assert [e[1] for e in ents(nlp_no_model(), "北京-上海高铁开通。")] == ["GPE", "GPE"]
+
+
+def nlp_no_model():
+    return Pipeline(["entities"], Options(extra={"model": False}))
+
+
+def test_a_name_the_model_calls_a_person_once_and_a_place_elsewhere_is_the_place():
+    from tanalyze.entities import Candidate, Group, _one_label_per_name
+
+    person = Group("PERSON", None, [Candidate(0, 5, "PERSON", "model")], ["特雷姆萨村"])
+    place = Group("GPE", None, [Candidate(9, 14, "GPE", "rule"), Candidate(20, 25, "GPE", "model")], ["特雷姆萨村"])
+    other = Group("PERSON", None, [Candidate(30, 32, "PERSON", "model")], ["哈桑"])
+    merged = _one_label_per_name([person, place, other], "")
+    assert merged == [place, other]
+    assert [(c.start, c.label) for c in place.mentions] == [(0, "GPE"), (9, "GPE"), (20, "GPE")]
+    # A person with a source of its own stays a person.
+    ruled = Group("PERSON", None, [Candidate(0, 5, "PERSON", "rule")], ["特雷姆萨村"])
+    assert _one_label_per_name([ruled, place], "") == [ruled, place]
