@@ -82,6 +82,9 @@ _REGIONAL_COMPANY = re.compile(r"[(（]([^()（）]{2,6})[)）](?:股份有限�
 # Characters that make the words before a suffix a kind, not a name (偏股型基金, 封闭式基金).
 _TYPE_MARKERS = frozenset("型式类")
 _FUND_TYPES = frozenset({"LOF", "ETF", "QDII", "FOF", "QFII", "RQFII", "REIT", "REITS", "MOM"})
+# Words that follow (or precede) only the name of a river or lake: 小清河干流, 支流梁王河.
+_RIVER_AFTER = ("支流", "干流", "流域", "上游", "中游", "下游", "河段", "河道", "河水", "水质", "水系", "沿岸", "入海口", "决口")
+_RIVER_BEFORE = ("支流", "干流", "排入", "流入", "注入", "汇入", "流经", "横渡")
 # Caption openers that unknown-word guessing would take for the front of a name (图为中国…协会).
 _CAPTION = frozenset({"图为", "上图为", "下图为", "左图为", "右图为"})
 # Titles that open a byline: the name after them is closed by the byline (（记者马力）).
@@ -258,6 +261,9 @@ class EntityFinder:
         yield from self._suffixed(t, words, found, self.rules.facility_suffixes, "FAC")
         yield from self._compound_orgs(t, words, found)
         yield from self._regional_companies(t, found)
+        pos = self.segmenter.pos_table()
+        named_words = {t[a:b] for a, b in words if (pos.get(t[a:b]) or "nr")[:2] in ("nr", "ns", "nz")}
+        yield from _water_bodies(t, found, named_words)
         yield from self._extended_places(t, words, found)
         yield from self._addresses(t, words, found)
 
@@ -975,6 +981,19 @@ def _canonical(g: Group, mentions: list[Mention]) -> Mention:
             if fold_width(m.simplified) == g.key:
                 return m
     return max(mentions, key=lambda m: (len(m.simplified), -m.start))
+
+
+def _water_bodies(t: str, found: Sequence[Candidate], named_words: set[str] = frozenset()) -> Iterable[Candidate]:
+    """小清河支流梁王河: a name ending in 河/江/湖/溪 next to a word only rivers and lakes take
+    (支流, 干流, 流域, 下游, 水质, 排入 ...) is a LOC, whatever the model made of it (小清河/nr reads
+    like a person to it). Names are the model's persons and places and the segmenter's name-like
+    or unknown words (``named_words``)."""
+    names = {t[c.start : c.end] for c in found if c.source == "model" and c.label in ("PERSON", "GPE")} | named_words
+    for name in sorted(n for n in names if len(n) >= 3 and n[-1] in "河江湖溪"):
+        spans = [m.span() for m in re.finditer(re.escape(name), t)]
+        # Any occurrence may say so (小清河干流); then every occurrence is the river (梁王河内).
+        if any(t.startswith(_RIVER_AFTER, e) or t.endswith(_RIVER_BEFORE, 0, s) for s, e in spans):
+            yield from (Candidate(s, e, "LOC", "rule", precise=True) for s, e in spans)
 
 
 def _merge_aliased(groups: list[Group]) -> list[Group]:

@@ -533,3 +533,11 @@ def test_a_name_the_model_calls_a_person_once_and_a_place_elsewhere_is_the_place
     # A person with a source of its own stays a person.
     ruled = Group("PERSON", None, [Candidate(0, 5, "PERSON", "rule")], ["特雷姆萨村"])
     assert _one_label_per_name([ruled, place], "") == [ruled, place]
+
+
+def test_a_river_named_beside_river_words_is_a_place_at_every_mention():
+    with_model = Pipeline(["entities"])
+    doc = with_model("含油污水经雨水沟排入小清河支流梁王河。记者在梁王河内看到油污，小清河干流水质未受影响。")
+    found = {(e.text, e.label, e.count) for e in doc.entities}
+    assert {("小清河", "LOC", 2), ("梁王河", "LOC", 2)} <= found
+    assert all(e.label != "PERSON" and e.text != "河内" for e in doc.entities)
