@@ -794,6 +794,35 @@ class EntityFinder:
         for g in groups:
             g.mentions.sort(key=lambda c: c.start)
 
+    def _person_lists(
+        self, mentions: list[Candidate], t: str, words: Sequence[tuple[int, int]], starts: set[int]
+    ) -> list[Candidate]:
+        """Every name of a list of people is one PERSON (:mod:`tanalyze.entity_lists`)."""
+        from .entity_lists import repair_person_lists
+
+        freq = self.segmenter.tokenizer.FREQ
+        pos = self.segmenter.pos_table()
+
+        def known_label(surface: str) -> str | None:
+            entry = self.gazetteer.lookup(surface)
+            return entry.label if entry else None
+
+        def ordinary(surface: str) -> bool:
+            common = freq.get(surface, 0) >= _COMMON_FREQ and not (pos.get(surface) or "").startswith("nr")
+            return common or surface in self.gazetteer.stoplist or self._titles.search(surface) is not None
+
+        return repair_person_lists(
+            mentions,
+            t,
+            words,
+            person=lambda s, e: Candidate(s, e, "PERSON", "rule"),
+            name_length=lambda i: self._name_at(t, i, starts),
+            known_label=known_label,
+            ordinary=ordinary,
+            function_word=lambda w: (pos.get(w) or "").startswith(_FUNCTION_POS),
+            title_before=lambda i: any(t.endswith(x, 0, i) for x in self.rules.titles),
+        )
+
     # -- the whole job ----------------------------------------------------------------------
     def find(self, text: str, words: Sequence[tuple[int, int]], labels: Iterable[str] = ()) -> list[Group]:
         """Grouped entities of a Simplified text with its word spans.
@@ -813,7 +842,7 @@ class EntityFinder:
             # The model tells an abbreviation from a full name in context (中央军委/nt); the lists cannot.
             and (c.source == "model" or folded[c.start : c.end] not in self.skip)
         ]
-        mentions = self.resolve(cands, folded)
+        mentions = self._person_lists(self.resolve(cands, folded), folded, words, starts)
         mentions = sorted(mentions + self._coordinated(mentions, folded, words, starts, ends), key=lambda c: c.start)
         return self.group(mentions, folded, starts, ends, words)
 
