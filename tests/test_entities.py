@@ -407,3 +407,46 @@ def test_unknown_names_in_a_list_of_people(nlp):
 def test_a_given_name_that_is_a_place_stays_in_the_persons_name(nlp_model):
     found = spans(nlp_model, "赵柏林教授说，柏林很冷。")
     assert ("赵柏林", 0, 3, "model") in found and ("柏林", 7, 9, "gazetteer") in found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("他是教师塔吉耶夫。", "塔吉耶夫"),
+        ("比利时副首相兼财政大臣迈斯塔特出席。", "迈斯塔特"),
+        ("俄罗斯副外长卡拉辛同日本官员会谈。", "卡拉辛"),
+        ("该委员会主席肯纳德表示反对。", "肯纳德"),
+        ("塔吉耶夫说，孩子们最喜欢劳动课。", "塔吉耶夫"),
+    ],
+)
+def test_transliterated_person_after_a_title_or_before_a_speech_verb(nlp_model, text, name):
+    s = text.index(name)
+    assert (name, s, s + len(name)) in [(m[0], m[1], m[2]) for m in spans(nlp_model, text, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("美国总统克林顿多次表示反对。", "克林顿"),  # not 克林顿多: 多次 is a word
+        ("民族权力机构主席阿拉法特于本月访问。", "阿拉法特"),  # not 阿拉法特于
+    ],
+)
+def test_a_transliterated_name_stops_before_a_common_word(nlp, text, name):
+    s = text.index(name)
+    assert [(m[0], m[1], m[2]) for m in spans(nlp, text, "PERSON")] == [(name, s, s + len(name))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本报记者巴格达1月20日电",  # a dateline
+        "巴勒斯坦说，和谈应当继续。",  # a known place
+        "阿里巴巴表示将加大投入。",  # a known organisation
+        "塔利班提出的和谈建议得到回应。",  # a verb before 的 describes a noun
+        "获得第一名的选手晋级四强。",  # a role word before a verb phrase, not a name
+        "难忘的回忆使国王全然忘了医生的劝阻。",
+    ],
+)
+def test_no_person_from_titles_or_speech_verbs_before_places_and_phrases(nlp, text):
+    assert spans(nlp, text, "PERSON") == []
+
