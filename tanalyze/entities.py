@@ -880,6 +880,18 @@ class EntityFinder:
         for g in groups:
             g.mentions.sort(key=lambda c: c.start)
 
+    @staticmethod
+    def _persons_throughout(mentions: list[Candidate], t: str) -> list[Candidate]:
+        """A name the rules read as a person (教师塔吉耶夫, an item of a list of people) is a person
+        wherever else in the text the model reads the same name as a place (塔吉耶夫说)."""
+        persons = {t[c.start : c.end] for c in mentions if c.label == "PERSON" and c.source == "rule" and c.length >= 3}
+        return [
+            Candidate(c.start, c.end, "PERSON", c.source)
+            if c.source == "model" and c.label in ("GPE", "LOC") and t[c.start : c.end] in persons
+            else c
+            for c in mentions
+        ]
+
     def _person_lists(
         self, mentions: list[Candidate], t: str, words: Sequence[tuple[int, int]], starts: set[int]
     ) -> list[Candidate]:
@@ -928,7 +940,7 @@ class EntityFinder:
             # The model tells an abbreviation from a full name in context (中央军委/nt); the lists cannot.
             and (c.source == "model" or folded[c.start : c.end] not in self.skip)
         ]
-        mentions = self._person_lists(self.resolve(cands, folded), folded, words, starts)
+        mentions = self._persons_throughout(self._person_lists(self.resolve(cands, folded), folded, words, starts), folded)
         mentions = sorted(mentions + self._coordinated(mentions, folded, words, starts, ends), key=lambda c: c.start)
         return self.group(mentions, folded, starts, ends, words)
 

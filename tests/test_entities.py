@@ -450,3 +450,15 @@ def test_a_transliterated_name_stops_before_a_common_word(nlp, text, name):
 def test_no_person_from_titles_or_speech_verbs_before_places_and_phrases(nlp, text):
     assert spans(nlp, text, "PERSON") == []
 
+
+def test_a_name_the_rules_read_as_a_person_is_a_person_where_the_model_reads_a_place():
+    from tanalyze.entities import Candidate, EntityFinder
+
+    t = "教师塔吉耶夫来了。塔吉耶夫则不以为然。巴黎很冷。"
+    mentions = [
+        Candidate(2, 6, "PERSON", "rule", precise=True),
+        Candidate(9, 13, "GPE", "model"),
+        Candidate(19, 21, "GPE", "model"),
+    ]
+    found = EntityFinder._persons_throughout(mentions, t)
+    assert [(t[c.start : c.end], c.label) for c in found] == [("塔吉耶夫", "PERSON"), ("塔吉耶夫", "PERSON"), ("巴黎", "GPE")]
