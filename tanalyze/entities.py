@@ -667,8 +667,8 @@ class EntityFinder:
             if (left is None) == (right is None):
                 continue
             known = left or right
-            if known.label not in ("ORG", "PRODUCT", "PERSON"):
-                continue
+            if known.label not in ("ORG", "PRODUCT"):
+                continue  # people: tanalyze.entity_lists
             if left is None:  # the unknown item is on the left: back to a delimiter
                 s = p
                 while s > 0 and t[s - 1] not in _ITEM_STOPS and p - s < 9:
@@ -689,12 +689,7 @@ class EntityFinder:
                 continue  # 理解产业互联网: a verb phrase, not a name
             if self._titles.search(item):
                 continue  # 书记处书记: a title, not a name
-            if known.label == "PERSON":
-                # In a list of people (…、马文骏、王文、…) an item is a person when it reads as
-                # a Chinese personal name: a surname and one or two characters.
-                if not _is_han(item) or self._name_at(t, span[0], starts) != len(item):
-                    continue
-            elif _is_han(item):
+            if _is_han(item):
                 if freq.get(item, 0) >= _RARE_FREQ:
                     continue  # a common word (教育, 医疗) listed beside a company
             elif not re.fullmatch(r"[A-Za-z0-9]*(?:[0-9][A-Za-z0-9]*|[a-z][A-Z][A-Za-z0-9]*)|[A-Z][a-z]+[A-Z]\w*", item) or not re.search(r"[0-9]|[a-z][A-Z]", item):

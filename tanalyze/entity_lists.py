@@ -209,6 +209,7 @@ def repair_person_lists(
         items = [x for x in items if x.end - x.start >= 1]
         evidence = sum(1 for x in items if (x.start, x.end) in exact or x.person_note)
         if evidence < 2 or 2 * evidence < len(items):
+            out.extend(_beside_a_person(items, exact, out, t, words, person, name_length, ordinary, function_word))
             continue
         for x in items:
             name = t[x.start : x.end]
@@ -232,3 +233,24 @@ def repair_person_lists(
                 ns, ne = x.note
                 out = [m for m in out if not (ns <= m.start and m.end <= ne and m.label != "NORP")]
     return sorted(out, key=lambda m: m.start)
+
+
+def _beside_a_person(items, exact, mentions, t, words, person, name_length, ordinary, function_word) -> list:
+    """Little evidence of a list of people: an item found by no source, listed right beside a
+    person, is one too when it reads as a Chinese personal name (马化腾、苗永明: a surname and
+    one or two characters), not as a phrase of words (马化腾、研究)."""
+    starts = {s for s, _ in words} | {len(t)}
+    ends = {e for _, e in words} | {0}
+    out = []
+    for k, x in enumerate(items):
+        beside = [items[n] for n in (k - 1, k + 1) if 0 <= n < len(items)]
+        if not x.clean or not any((y.start, y.end) in exact for y in beside):
+            continue
+        if x.start not in starts or x.end not in ends or any(m.start < x.end and x.start < m.end for m in mentions):
+            continue
+        name = t[x.start : x.end]
+        inner = [t[a:b] for a, b in words if x.start <= a and b <= x.end]
+        if not _is_han(name) or name_length(x.start) != len(name) or ordinary(name) or any(function_word(w) for w in inner):
+            continue
+        out.append(person(x.start, x.end))
+    return out
