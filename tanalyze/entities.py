@@ -3,8 +3,9 @@
 Candidates come from three sources, all found on the Simplified text:
 - ``gazetteer``: the shipped entity lists (``dictionaries/entities/``), longest match first;
 - ``model``: the NER model trained by this project on People's Daily (:mod:`tanalyze.ner_model`);
-- ``rule``: 《titles》, dotted foreign names, names after titles or before speech verbs,
-  names ending in an organisation suffix (``dictionaries/rules/``), bodies of a place or
+- ``rule``: 《titles》, dotted foreign names, names after titles or before speech verbs
+  (transliterated ones too: 教师塔吉耶夫), the names of a list of people
+  (:mod:`tanalyze.entity_lists`), names ending in an organisation suffix (``dictionaries/rules/``), bodies of a place or
   organisation (北京市百货大楼党委), places ending in an administrative unit (塘沽区), buildings
   and sites ending in a facility word (南湖公园), street addresses (北京市东城区王府井大街218号,
   one FAC).
