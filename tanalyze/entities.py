@@ -3,8 +3,9 @@
 Candidates come from three sources, all found on the Simplified text:
 - ``gazetteer``: the shipped entity lists (``dictionaries/entities/``), longest match first;
 - ``model``: the NER model trained by this project on People's Daily (:mod:`tanalyze.ner_model`);
-- ``rule``: 《titles》, dotted foreign names, names after titles or before speech verbs,
-  names ending in an organisation suffix (``dictionaries/rules/``), bodies of a place or
+- ``rule``: 《titles》, dotted foreign names, names after titles or before speech verbs
+  (transliterated ones too: 教师塔吉耶夫), the names of a list of people
+  (:mod:`tanalyze.entity_lists`), names ending in an organisation suffix (``dictionaries/rules/``), bodies of a place or
   organisation (北京市百货大楼党委), places ending in an administrative unit (塘沽区), buildings
   and sites ending in a facility word (南湖公园), street addresses (北京市东城区王府井大街218号,
   one FAC).
@@ -72,6 +73,10 @@ _ROADS = ("大街", "大道", "胡同", "路", "街", "道", "巷", "弄")
 _AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗", "自治乡", "民族乡")
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+")
 _SEQUEL = re.compile(r"[0-9]{1,2}(?![0-9.%年月日号个位名万亿元次天点时分秒岁期季级])")
+# Punctuation after which a clause (and its subject) starts.
+_CLAUSE_STARTS = set("，。；：！？,;:!?“”\"「」『』\n ")
+# What follows the place of a dateline (记者巴格达1月20日电), not a name after a title.
+_DATELINE = re.compile(r"[0-9０-９一二三四五六七八九十]+[月日]|电|报道")
 _HOUSE_NUMBER = re.compile(r"[0-9]+(?:[-之][0-9]+)?号(?:院|楼)?")
 _UNKNOWN_ORG_HEADS = set("部委局厅署院所司行社队团党校厂馆")
 # Last characters of dictionary nouns that name a kind of institution (话剧院, 农药厂, 公证处).
@@ -254,8 +259,9 @@ class EntityFinder:
         yield from _cut_titles(t)
         yield from self._dotted_names(t)
         yield from self._hyphenated_names(t, found)
-        yield from self._titled_names(t, starts)
-        yield from self._speakers(t, starts)
+        ends = {e for _, e in words} | {0}
+        yield from self._titled_names(t, words, starts, ends, found)
+        yield from self._speakers(t, words, starts, ends, found)
         yield from self._suffixed(t, words, found, self.rules.org_suffixes, "ORG")
         yield from self._suffixed(t, words, found, self.rules.event_suffixes, "EVENT")
         yield from self._suffixed(t, words, found, self.rules.facility_suffixes, "FAC")
@@ -520,18 +526,103 @@ class EntityFinder:
             best = best or length
         return best
 
-    def _titled_names(self, t: str, starts: set[int]) -> Iterable[Candidate]:
-        """CEO张序安, 副总经理施赛飞: a title followed by a surname and one or two characters."""
+    def _transliterated(self, t: str, i: int, j: int, words: Sequence[tuple[int, int]], ends: set[int]) -> bool:
+        """Is ``t[i:j]`` a foreign name in transliteration characters (塔吉耶夫, 阿尔都塞)?
+
+        Three characters or more, all transliteration characters, ending where the run of them
+        ends or at a word end (克林顿|多次), not a known place or organisation (巴格达, 阿里巴巴)
+        and not a common word. jieba cuts unknown foreign names anywhere (阿尔/都/塞在), so
+        the run itself is the better boundary.
+        """
+        name = t[i:j]
+        if j - i < 3 or not all(c in self.rules.transliteration for c in name):
+            return False
+        freq = self.segmenter.tokenizer.FREQ
+        k = bisect_right(words, (j - 1, len(t) + 1)) - 1  # the word holding the last character
+        if k >= 0 and words[k][0] <= j - 1 < words[k][1]:
+            ws, we = words[k]
+            if we > j and freq.get(t[ws:we]):
+                return False  # the name ends inside a known word: 克林顿|多次 (not 阿尔/都/塞在)
+            last = t[ws:we]
+            function = (self.segmenter.pos_table().get(last) or "n").startswith(_FUNCTION_POS)
+            if we == j and ws > i and freq.get(last, 0) >= _COMMON_FREQ and (len(last) > 1 or function):
+                return False  # a common word after the name: 阿拉法特|于, 哈瓦特|博士 (not 肯纳|德)
+        entry = self.gazetteer.lookup(name)
+        if entry is not None and entry.label != "PERSON":
+            return False
+        tag = self.segmenter.pos_table().get(name) or ""
+        return not (self.segmenter.tokenizer.FREQ.get(name, 0) >= _COMMON_FREQ and not tag.startswith("nr"))
+
+    def _read_otherwise(self, found: Sequence[Candidate], i: int, j: int) -> bool:
+        """Did the gazetteer or the model already read [i, j) otherwise: a person or place reaching
+        beyond it (切梅索娃 around 切梅索), or an organisation (塔利班)? A shorter name inside
+        (卡拉 for 卡拉辛, 斯塔特 for 迈斯塔特, 奥迪 in 雷奥迪卡) is a name cut short."""
+        return any(
+            c.start < j and i < c.end and (c.start < i or c.end > j or (c.label not in ("PERSON", "GPE", "LOC") and c.length == j - i))
+            for c in found
+        )
+
+    def _reads_as_words(self, t: str, i: int, length: int, words: Sequence[tuple[int, int]]) -> bool:
+        """Does the "name" at ``i`` start with a common word longer than its surname (国王|全然忘了)
+        or end in one (学者谈|名人)? Then it is a phrase after a role word, not a name."""
+        freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
+
+        def common(w: str) -> bool:
+            return freq.get(w, 0) >= _COMMON_FREQ and not (pos.get(w) or "").startswith("nr")
+
+        head = self._surname_len(t, i)
+        k = bisect_right(words, (i, len(t) + 1)) - 1
+        first = t[words[k][0] : words[k][1]] if k >= 0 and words[k][0] == i else ""
+        return (len(first) > head and common(first)) or common(t[i + head : i + length])
+
+    def _titled_names(
+        self, t: str, words: Sequence[tuple[int, int]], starts: set[int], ends: set[int], found: Sequence[Candidate]
+    ) -> Iterable[Candidate]:
+        """CEO张序安, 副总经理施赛飞: a title followed by a surname and one or two characters that
+        end a word (not 选手晋级四强, 教师利用自己); 教师塔吉耶夫, 财政大臣迈斯塔特: a title followed
+        by a transliterated name, a person even where the model reads a place."""
+        translit = self.rules.transliteration
         for m in self._titles.finditer(t):
             i = m.end()
-            length = (m.group(0) in _BYLINE_TITLES and _byline_name(t, i)) or self._name_at(t, i, starts)
-            if length:
+            byline = m.group(0) in _BYLINE_TITLES and _byline_name(t, i)
+            if byline:  # （记者马力）: the byline closes the name
+                yield Candidate(i, i + byline, "PERSON", "rule")
+                continue
+            length = self._name_at(t, i, starts)
+            j = i
+            while j < len(t) and t[j] in translit:
+                j += 1
+            if j < len(t) and t[j] in "·•・‧":
+                j = i  # a dotted name: _dotted_names reads it
+            while j - i > length and not self._transliterated(t, i, j, words, ends):
+                j -= 1  # 克林顿多次: back to the end of a word
+            if j - i > length and not _DATELINE.match(t, j):
+                if not self._read_otherwise(found, i, j):
+                    yield Candidate(i, j, "PERSON", "rule", precise=True)
+            elif length and i + length in starts and not self._reads_as_words(t, i, length, words):
                 yield Candidate(i, i + length, "PERSON", "rule")
 
-    def _speakers(self, t: str, starts: set[int]) -> Iterable[Candidate]:
-        """马化腾提出, 张序安认为: a name right before a speech verb (an adverb may come between)."""
+    def _speakers(
+        self, t: str, words: Sequence[tuple[int, int]], starts: set[int], ends: set[int], found: Sequence[Candidate]
+    ) -> Iterable[Candidate]:
+        """马化腾提出, 张序安认为, 塔吉耶夫说: a name right before a speech verb (an adverb may come
+        between). A transliterated name there overrules the model's place only at the start of a
+        clause, where it is the subject (在巴林首都麦纳麦强调: the place is not the speaker)."""
+        translit = self.rules.transliteration
         for m in self._speech.finditer(t):
             p = m.start()
+            i = p
+            while i > 0 and t[i - 1] in translit:
+                i -= 1
+            # 塔利班提出的建议: a verb before 的 describes a noun; its doer need not be a person.
+            if i < p and (i == 0 or t[i - 1] not in "·•・‧") and not t.startswith("的", m.end()):
+                k = next((k for k in range(i, p - 2) if (k == i or k in starts) and self._transliterated(t, k, p, words, ends)), None)
+                if k is not None:
+                    if not self._read_otherwise(found, k, p):
+                        # At the start of a clause the name is the speaker, whatever the model reads.
+                        subject = k == 0 or t[k - 1] in _CLAUSE_STARTS
+                        yield Candidate(k, p, "PERSON", "rule", precise=subject)
+                    continue
             for length in (4, 3, 2):
                 i = p - length
                 if i < 0 or i not in starts:
@@ -665,8 +756,8 @@ class EntityFinder:
             if (left is None) == (right is None):
                 continue
             known = left or right
-            if known.label not in ("ORG", "PRODUCT", "PERSON"):
-                continue
+            if known.label not in ("ORG", "PRODUCT"):
+                continue  # people: tanalyze.entity_lists
             if left is None:  # the unknown item is on the left: back to a delimiter
                 s = p
                 while s > 0 and t[s - 1] not in _ITEM_STOPS and p - s < 9:
@@ -687,12 +778,7 @@ class EntityFinder:
                 continue  # 理解产业互联网: a verb phrase, not a name
             if self._titles.search(item):
                 continue  # 书记处书记: a title, not a name
-            if known.label == "PERSON":
-                # In a list of people (…、马文骏、王文、…) an item is a person when it reads as
-                # a Chinese personal name: a surname and one or two characters.
-                if not _is_han(item) or self._name_at(t, span[0], starts) != len(item):
-                    continue
-            elif _is_han(item):
+            if _is_han(item):
                 if freq.get(item, 0) >= _RARE_FREQ:
                     continue  # a common word (教育, 医疗) listed beside a company
             elif not re.fullmatch(r"[A-Za-z0-9]*(?:[0-9][A-Za-z0-9]*|[a-z][A-Z][A-Za-z0-9]*)|[A-Z][a-z]+[A-Z]\w*", item) or not re.search(r"[0-9]|[a-z][A-Z]", item):
@@ -929,6 +1015,47 @@ class EntityFinder:
         for g in groups:
             g.mentions.sort(key=lambda c: c.start)
 
+    @staticmethod
+    def _persons_throughout(mentions: list[Candidate], t: str) -> list[Candidate]:
+        """A name the rules read as a person (教师塔吉耶夫, an item of a list of people) is a person
+        wherever else in the text the model reads the same name as a place (塔吉耶夫说)."""
+        persons = {t[c.start : c.end] for c in mentions if c.label == "PERSON" and c.source == "rule" and c.length >= 3}
+        return [
+            Candidate(c.start, c.end, "PERSON", c.source)
+            if c.source == "model" and c.label in ("GPE", "LOC") and t[c.start : c.end] in persons
+            else c
+            for c in mentions
+        ]
+
+    def _person_lists(
+        self, mentions: list[Candidate], t: str, words: Sequence[tuple[int, int]], starts: set[int]
+    ) -> list[Candidate]:
+        """Every name of a list of people is one PERSON (:mod:`tanalyze.entity_lists`)."""
+        from .entity_lists import repair_person_lists
+
+        freq = self.segmenter.tokenizer.FREQ
+        pos = self.segmenter.pos_table()
+
+        def known_label(surface: str) -> str | None:
+            entry = self.gazetteer.lookup(surface)
+            return entry.label if entry else None
+
+        def ordinary(surface: str) -> bool:
+            common = freq.get(surface, 0) >= _COMMON_FREQ and not (pos.get(surface) or "").startswith("nr")
+            return common or surface in self.gazetteer.stoplist or self._titles.search(surface) is not None
+
+        return repair_person_lists(
+            mentions,
+            t,
+            words,
+            person=lambda s, e: Candidate(s, e, "PERSON", "rule"),
+            name_length=lambda i: self._name_at(t, i, starts),
+            known_label=known_label,
+            ordinary=ordinary,
+            function_word=lambda w: (pos.get(w) or "").startswith(_FUNCTION_POS),
+            title_before=lambda i: any(t.endswith(x, 0, i) for x in self.rules.titles),
+        )
+
     # -- the whole job ----------------------------------------------------------------------
     def find(self, text: str, words: Sequence[tuple[int, int]], labels: Iterable[str] = ()) -> list[Group]:
         """Grouped entities of a Simplified text with its word spans.
@@ -948,7 +1075,7 @@ class EntityFinder:
             # The model tells an abbreviation from a full name in context (中央军委/nt); the lists cannot.
             and (c.source == "model" or folded[c.start : c.end] not in self.skip)
         ]
-        mentions = self.resolve(cands, folded)
+        mentions = self._persons_throughout(self._person_lists(self.resolve(cands, folded), folded, words, starts), folded)
         mentions = sorted(mentions + self._coordinated(mentions, folded, words, starts, ends), key=lambda c: c.start)
         if not wanted or "ORG" in wanted:
             mentions = self._sports_teams(mentions, folded, words, starts, ends)

@@ -541,3 +541,58 @@ def test_a_river_named_beside_river_words_is_a_place_at_every_mention():
     found = {(e.text, e.label, e.count) for e in doc.entities}
     assert {("小清河", "LOC", 2), ("梁王河", "LOC", 2)} <= found
     assert all(e.label != "PERSON" and e.text != "河内" for e in doc.entities)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("他是教师塔吉耶夫。", "塔吉耶夫"),
+        ("比利时副首相兼财政大臣迈斯塔特出席。", "迈斯塔特"),
+        ("俄罗斯副外长卡拉辛同日本官员会谈。", "卡拉辛"),
+        ("该委员会主席肯纳德表示反对。", "肯纳德"),
+        ("塔吉耶夫说，孩子们最喜欢劳动课。", "塔吉耶夫"),
+    ],
+)
+def test_transliterated_person_after_a_title_or_before_a_speech_verb(nlp_model, text, name):
+    s = text.index(name)
+    assert (name, s, s + len(name)) in [(m[0], m[1], m[2]) for m in spans(nlp_model, text, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("美国总统克林顿多次表示反对。", "克林顿"),  # not 克林顿多: 多次 is a word
+        ("民族权力机构主席阿拉法特于本月访问。", "阿拉法特"),  # not 阿拉法特于
+    ],
+)
+def test_a_transliterated_name_stops_before_a_common_word(nlp, text, name):
+    s = text.index(name)
+    assert [(m[0], m[1], m[2]) for m in spans(nlp, text, "PERSON")] == [(name, s, s + len(name))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本报记者巴格达1月20日电",  # a dateline
+        "巴勒斯坦说，和谈应当继续。",  # a known place
+        "阿里巴巴表示将加大投入。",  # a known organisation
+        "塔利班提出的和谈建议得到回应。",  # a verb before 的 describes a noun
+        "获得第一名的选手晋级四强。",  # a role word before a verb phrase, not a name
+        "难忘的回忆使国王全然忘了医生的劝阻。",
+    ],
+)
+def test_no_person_from_titles_or_speech_verbs_before_places_and_phrases(nlp, text):
+    assert spans(nlp, text, "PERSON") == []
+
+
+def test_a_name_the_rules_read_as_a_person_is_a_person_where_the_model_reads_a_place():
+    from tanalyze.entities import Candidate, EntityFinder
+
+    t = "教师塔吉耶夫来了。塔吉耶夫则不以为然。巴黎很冷。"
+    mentions = [
+        Candidate(2, 6, "PERSON", "rule", precise=True),
+        Candidate(9, 13, "GPE", "model"),
+        Candidate(19, 21, "GPE", "model"),
+    ]
+    found = EntityFinder._persons_throughout(mentions, t)
+    assert [(t[c.start : c.end], c.label) for c in found] == [("塔吉耶夫", "PERSON"), ("塔吉耶夫", "PERSON"), ("巴黎", "GPE")]
