@@ -20,16 +20,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
 from . import entity_sports
-from .gazetteer import Gazetteer, latin_bounded, shipped_gazetteer
+from .entity_groups import _RARE_FREQ, PAREN as _PAREN, Candidate, Group, Grouper, is_han as _is_han, to_entities
+from .gazetteer import Gazetteer
 from .lexicon import dictionaries_dir, read_lines
-from .model import Document, Entity, Mention
+from .model import Document, Entity
 from .textutil import fold_width
+
+__all__ = ["Candidate", "EntityFinder", "Group", "filter_entities", "load_rules", "to_entities", "word_spans"]
 
 # On a partial overlap: the gazetteer and precise rules first, then the model, then other rules.
 SOURCE_RANK = {"gazetteer": 3, "model": 2, "rule": 1}
@@ -37,14 +39,11 @@ SOURCE_RANK = {"gazetteer": 3, "model": 2, "rule": 1}
 
 def _rank(c: "Candidate") -> int:
     return 3 if c.precise else SOURCE_RANK[c.source]
-# Label families that may share an entity (a brand named as ORG by one source, PRODUCT by another).
-_FAMILY = {"ORG": "org", "PRODUCT": "org", "FAC": "place", "GPE": "place", "LOC": "place"}
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _TITLE = re.compile(r"《([^《》\n]{1,40})》")
 # A title cut by the edge of an excerpt: its 《 before the text starts, or its 》 after it ends.
 _TITLE_CUT_AT_START = re.compile(r"\s*([^《》\n。！？；，、“”\"]{1,30})》")
 _TITLE_CUT_AT_END = re.compile(r"《([^《》\n。！？；，、“”\"(（]{1,30})[(（]?[^《》\n]{0,20}$")
-_PAREN = re.compile(r"\s?[(（]\s*([A-Za-z][A-Za-z0-9&.\-]{1,11}|[" + _HAN + r"]{2,6})\s*[)）]")
 # Characters that do not end (or continue) a Chinese personal name.
 _NOT_NAME = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将已曾说称认表指提等各均亦即因所这那其该每个们摄时地中上下里内外来")
 _FUNCTION_POS = ("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "o", "x", "w", "uj", "ul", "ud", "ug", "uz", "uv", "t")
@@ -54,7 +53,6 @@ _NAME_POS = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng")
 _ADVERBS = ("曾经", "曾", "也", "则", "还", "就", "又", "都", "一直", "再次", "随后", "同时", "此前", "近日", "日前", "亦")
 # Function characters an unknown word may have glued to the front of a name (为腾易 -> 腾易).
 _LEAD_FUNCTION = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将由这")
-_RARE_FREQ = 30
 _COMMON_FREQ = 100  # a jieba word this frequent is an ordinary word, whatever its tag
 # Last characters of organisation names (北京市委, 越南外交部, 太原市动物检疫站).
 _ORG_HEADS = set("部委局厅署会院所处办司行社队团军区党校站厂台馆协盟营组")
@@ -97,33 +95,6 @@ _BYLINE_TITLES = frozenset({"记者", "编辑", "实习编辑", "特约记者", 
 # Where an item of a 、 list ends (or, looking back, begins).
 _CLOSERS = set("（(、，。；：,;:!?！？”\"》\n ")  # punctuation that ends a name
 _ITEM_STOPS = set("、，。；：,;:!?！？()（）“”\"《》\n的和及与等或")  # a word jieba has seen fewer times than this is taken for a name-like word
-
-
-@dataclass
-class Candidate:
-    """A possible mention, in Simplified coordinates."""
-
-    start: int
-    end: int
-    label: str
-    source: str
-    key: str | None = None  # gazetteer canonical name
-    precise: bool = False  # a rule as sure as the gazetteer (《title》)
-    compound: bool = False  # a rule name built on other names (北京市百货大楼党委): keeps them inside
-
-    @property
-    def length(self) -> int:
-        return self.end - self.start
-
-
-@dataclass
-class Group:
-    """Mentions of one entity while grouping."""
-
-    label: str
-    key: str | None
-    mentions: list[Candidate] = field(default_factory=list)
-    surfaces: list[str] = field(default_factory=list)  # Simplified surface forms known for it
 
 
 @dataclass(frozen=True)
@@ -184,6 +155,7 @@ class EntityFinder:
         # Abbreviated names off (a corpus that does not annotate them): every source drops them.
         self.skip: frozenset[str] = frozenset() if abbreviations else _abbreviations()
         self.rules = load_rules()
+        self.grouper = Grouper(gazetteer, segmenter, [x for x, _ in self.rules.org_suffixes], self.skip, self._in_name_word)
         self._titles = re.compile("|".join(re.escape(t) for t in self.rules.titles), re.I)
         self._speech = re.compile(
             "(?:" + "|".join(_ADVERBS) + ")?(?:" + "|".join(re.escape(v) for v in self.rules.speech_verbs) + ")"
@@ -885,136 +857,6 @@ class EntityFinder:
         out.extend(Candidate(s, e, "ORG", "rule") for s, e in new)
         return sorted(out, key=lambda c: c.start)
 
-    # -- grouping ---------------------------------------------------------------------------
-    def group(
-        self, mentions: list[Candidate], t: str, starts: set[int], ends: set[int], words: Sequence[tuple[int, int]] = ()
-    ) -> list[Group]:
-        """Group mentions per entity, add aliases, and count every occurrence of known surfaces."""
-        groups: list[Group] = []
-        by_key: dict[tuple, Group] = {}
-        for c in mentions:
-            surface = t[c.start : c.end]
-            key = ("gaz", c.key) if c.key else ("text", surface, _FAMILY.get(c.label, c.label))
-            g = by_key.get(key)
-            if g is None:
-                g = by_key[key] = Group(c.label, c.key)
-                groups.append(g)
-                if c.key:
-                    entry = self.gazetteer.lookup(c.key)
-                    g.surfaces.extend(fold_width(s) for s in ([entry.name, *entry.aliases] if entry else []))
-            g.mentions.append(c)
-            if surface not in g.surfaces:
-                g.surfaces.append(surface)
-        self._parenthesised_aliases(groups, t)
-        self._dotted_aliases(groups, t)
-        self._stem_aliases(groups)
-        groups = self._merge_short_forms(groups, t)
-        groups = _one_label_per_name(_merge_aliased(groups), t)
-        self._count_all(groups, t, starts, ends, words)
-        return [g for g in groups if g.mentions]
-
-    def _parenthesised_aliases(self, groups: list[Group], t: str) -> None:
-        """全称(缩写): the abbreviation becomes an alias of the entity before it."""
-        for g in groups:
-            for c in list(g.mentions):
-                m = _PAREN.match(t, c.end)
-                if m and m.group(1) not in g.surfaces and self._plausible_alias(g.surfaces, m.group(1)):
-                    g.surfaces.append(m.group(1))
-
-    def _plausible_alias(self, surfaces: list[str], alias: str) -> bool:
-        """Is a parenthesised text another name for the entity, not a note about it?
-
-        Latin forms (CSIG) and abbreviations made of the name's characters in order (北京大学(北大))
-        are; notes after a person's name (（藏族）, （女）, （特约记者）: an ethnic group or a common
-        word) are not. A rare Han word is taken for another name (周树人（鲁迅）).
-        """
-        if not _is_han(alias):
-            return True
-        if any(_is_subsequence(alias, s) for s in surfaces):
-            return True
-        if alias.endswith("族") or alias in self.gazetteer.stoplist:
-            return False
-        return self.segmenter.tokenizer.FREQ.get(alias, 0) < _RARE_FREQ
-
-    def _dotted_aliases(self, groups: list[Group], t: str) -> None:
-        """克莱·舍基 is also called 舍基 (the family name alone)."""
-        for g in groups:
-            if g.label != "PERSON":
-                continue
-            for s in list(g.surfaces):
-                parts = re.split("[·•・‧－‐-]", s)
-                if len(parts) > 1 and len(parts[-1]) >= 2 and parts[-1] not in g.surfaces:
-                    g.surfaces.append(parts[-1])
-
-    def _stem_aliases(self, groups: list[Group]) -> None:
-        """An organisation name minus its suffix is its short form (腾易科技 -> 腾易, 蔚来汽车 -> 蔚来),
-        unless that stem is a place, another entity or a common word (中国银行 -> not 中国)."""
-        freq = self.segmenter.tokenizer.FREQ
-        suffixes = [s for s, _ in self.rules.org_suffixes] + ["出行", "养车"]
-        for g in groups:
-            if g.label != "ORG":
-                continue
-            for surface in list(g.surfaces):
-                suffix = next((x for x in suffixes if surface.endswith(x) and len(surface) - len(x) >= 2), None)
-                if suffix is None:
-                    continue
-                stem = surface[: -len(suffix)]
-                if stem in g.surfaces or self.gazetteer.lookup(stem) is not None or not _is_han(stem):
-                    continue
-                if freq.get(stem, 0) >= _RARE_FREQ or stem in self.gazetteer.stoplist:
-                    continue
-                g.surfaces.append(stem)
-
-    def _merge_short_forms(self, groups: list[Group], t: str) -> list[Group]:
-        """A short form (蔚来, 腾易) joins the full form that adds only a suffix (蔚来汽车, 腾易科技)."""
-        suffixes = {s for s, _ in self.rules.org_suffixes} | {"出行", "网", "网络", "平台", "传媒", "养车"}
-        merged: set[int] = set()
-        for i, short in enumerate(groups):
-            if short.key is not None:
-                continue
-            s_text = t[short.mentions[0].start : short.mentions[0].end]
-            for j, full in enumerate(groups):
-                if i == j or j in merged or _FAMILY.get(full.label, full.label) != _FAMILY.get(short.label, short.label):
-                    continue
-                if any(f.startswith(s_text) and f[len(s_text) :] in suffixes for f in full.surfaces if f != s_text):
-                    full.mentions.extend(short.mentions)
-                    full.surfaces.extend(s for s in short.surfaces if s not in full.surfaces)
-                    merged.add(i)
-                    break
-        return [g for i, g in enumerate(groups) if i not in merged]
-
-    def _count_all(
-        self, groups: list[Group], t: str, starts: set[int], ends: set[int], words: Sequence[tuple[int, int]] = ()
-    ) -> None:
-        """Every other occurrence of a group's surface forms is a mention too."""
-        taken = [False] * len(t)
-        for g in groups:
-            for c in g.mentions:
-                for k in range(c.start, c.end):
-                    taken[k] = True
-        # Single characters (中, 美 as abbreviations) are never searched for again.
-        surfaces = sorted(
-            ((s, g) for g in groups for s in g.surfaces if len(s) > 1 and not (g.key and s in self.skip)),
-            key=lambda x: -len(x[0]),
-        )
-        for surface, g in surfaces:
-            start = t.find(surface)
-            while start >= 0:
-                end = start + len(surface)
-                free = not any(taken[start:end])
-                if len(surface) >= 3 and _is_han(surface):  # not the front of a longer common word (民政部门)
-                    bounded = end in ends or not words or self._in_name_word(t, words, end - 1)
-                else:
-                    bounded = not _is_han(surface) or (start in starts and end in ends)
-                latin_ok = latin_bounded(t, start, end)
-                if free and bounded and latin_ok:
-                    g.mentions.append(Candidate(start, end, g.label, "rule", g.key))
-                    for k in range(start, end):
-                        taken[k] = True
-                start = t.find(surface, start + 1)
-        for g in groups:
-            g.mentions.sort(key=lambda c: c.start)
-
     @staticmethod
     def _persons_throughout(mentions: list[Candidate], t: str) -> list[Candidate]:
         """A name the rules read as a person (教师塔吉耶夫, an item of a list of people) is a person
@@ -1079,35 +921,7 @@ class EntityFinder:
         mentions = sorted(mentions + self._coordinated(mentions, folded, words, starts, ends), key=lambda c: c.start)
         if not wanted or "ORG" in wanted:
             mentions = self._sports_teams(mentions, folded, words, starts, ends)
-        return self.group(mentions, folded, starts, ends, words)
-
-
-def to_entities(doc: Document, groups: Sequence[Group]) -> tuple[Entity, ...]:
-    """Project grouped mentions onto the original text as Entities, sorted by first mention."""
-    out = []
-    for g in groups:
-        mentions = []
-        for c in g.mentions:
-            text, simplified, start, end = doc.span(c.start, c.end)
-            mentions.append(Mention(text, simplified, start, end, g.label, c.source))
-        label = g.label if g.key else Counter(c.label for c in g.mentions).most_common(1)[0][0]
-        canonical = _canonical(g, mentions)
-        aliases: list[str] = []
-        for m in mentions:
-            if m.text != canonical.text and m.text not in aliases:
-                aliases.append(m.text)
-        out.append(Entity(canonical.text, canonical.simplified, label, len(mentions), tuple(aliases), tuple(mentions)))
-    out.sort(key=lambda e: e.start)
-    return tuple(out)
-
-
-def _canonical(g: Group, mentions: list[Mention]) -> Mention:
-    """The gazetteer name when it occurs, else the longest surface (the full form)."""
-    if g.key:
-        for m in mentions:
-            if fold_width(m.simplified) == g.key:
-                return m
-    return max(mentions, key=lambda m: (len(m.simplified), -m.start))
+        return self.grouper.group(mentions, folded, starts, ends, words)
 
 
 def _water_bodies(t: str, found: Sequence[Candidate], named_words: set[str] = frozenset()) -> Iterable[Candidate]:
@@ -1121,48 +935,6 @@ def _water_bodies(t: str, found: Sequence[Candidate], named_words: set[str] = fr
         # Any occurrence may say so (小清河干流); then every occurrence is the river (梁王河内).
         if any(t.startswith(_RIVER_AFTER, e) or t.endswith(_RIVER_BEFORE, 0, s) for s, e in spans):
             yield from (Candidate(s, e, "LOC", "rule", precise=True) for s, e in spans)
-
-
-def _merge_aliased(groups: list[Group]) -> list[Group]:
-    """A group whose name another group of the same family already has as an alias joins it
-    (哈桑 found on its own, and 希沙姆·哈桑 whose family name it is)."""
-    alias_of: dict[tuple[str, str], Group] = {}
-    for g in groups:
-        fam = _FAMILY.get(g.label, g.label)
-        for sf in g.surfaces[1:]:
-            alias_of.setdefault((sf, fam), g)
-    out: list[Group] = []
-    for g in groups:
-        owner = alias_of.get((g.surfaces[0], _FAMILY.get(g.label, g.label))) if g.key is None and g.surfaces else None
-        if owner is not None and owner is not g and g.surfaces[0] not in owner.surfaces[:1]:
-            owner.mentions.extend(g.mentions)
-            owner.mentions.sort(key=lambda c: c.start)
-            owner.surfaces.extend(sf for sf in g.surfaces if sf not in owner.surfaces)
-            continue
-        out.append(g)
-    return out
-
-
-def _one_label_per_name(groups: list[Group], t: str) -> list[Group]:
-    """A name the model alone calls a person somewhere and something else elsewhere in the same
-    text (特雷姆萨村 as a person once, a place twice) is that other thing throughout: the other
-    reading has a gazetteer or rule mention, or more mentions."""
-    out: list[Group] = []
-    by_surface: dict[str, Group] = {}
-    for g in groups:
-        if g.label != "PERSON":
-            for sf in g.surfaces:
-                by_surface.setdefault(sf, g)
-    for g in groups:
-        other = next((by_surface[sf] for sf in g.surfaces if sf in by_surface), None) if g.label == "PERSON" else None
-        if other is not None and all(c.source == "model" for c in g.mentions) and (
-            any(c.source != "model" for c in other.mentions) or len(other.mentions) > len(g.mentions)
-        ):
-            other.mentions.extend(Candidate(c.start, c.end, other.label, c.source, other.key) for c in g.mentions)
-            other.mentions.sort(key=lambda c: c.start)
-            continue
-        out.append(g)
-    return out
 
 
 def _balanced(s: str) -> bool:
@@ -1239,16 +1011,6 @@ def _before_note(t: str, p: int) -> int:
         if q >= 0 and p - q <= 12:
             return q
     return p
-
-
-def _is_subsequence(short: str, long: str) -> bool:
-    """Are the characters of ``short`` found in ``long`` in order (北大 in 北京大学)?"""
-    rest = iter(long)
-    return all(ch in rest for ch in short)
-
-
-def _is_han(s: str) -> bool:
-    return bool(s) and all("\u3400" <= c <= "\u9fff" for c in s)
 
 
 def filter_entities(entities: Iterable[Entity], labels: Iterable[str] = (), min_count: int = 1) -> tuple[Entity, ...]:

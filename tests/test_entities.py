@@ -522,7 +522,7 @@ def nlp_no_model():
 
 
 def test_a_name_the_model_calls_a_person_once_and_a_place_elsewhere_is_the_place():
-    from tanalyze.entities import Candidate, Group, _one_label_per_name
+    from tanalyze.entity_groups import Candidate, Group, one_label_per_name as _one_label_per_name
 
     person = Group("PERSON", None, [Candidate(0, 5, "PERSON", "model")], ["特雷姆萨村"])
     place = Group("GPE", None, [Candidate(9, 14, "GPE", "rule"), Candidate(20, 25, "GPE", "model")], ["特雷姆萨村"])
