@@ -109,6 +109,7 @@ class Rules:
     event_suffixes: tuple[tuple[str, bool], ...]
     facility_suffixes: tuple[tuple[str, bool], ...]
     transliteration: frozenset[str]
+    honorifics: tuple[str, ...] = ()
 
 
 def _words(name: str) -> list[str]:
@@ -138,6 +139,7 @@ def load_rules() -> Rules:
         event_suffixes=_suffixes("event_suffixes.txt"),
         facility_suffixes=_suffixes("facility_suffixes.txt"),
         transliteration=frozenset("".join(_words("transliteration_chars.txt"))),
+        honorifics=tuple(sorted(set(_words("honorifics.txt")), key=len, reverse=True)),
     )
 
 
@@ -191,8 +193,10 @@ class EntityFinder:
 
             for s, e, label in self.predict(text, [WordSpan(a, b) for a, b in words]):
                 e = self._trim_model_span(folded, words, s, e, label)
-                # One character is a name only as an abbreviated place (中美, 俄方).
-                if (e - s >= 2 or label in ("GPE", "LOC")) and folded[s:e] not in self.gazetteer.stoplist and _balanced(folded[s:e]):
+                # One character is a name only as an abbreviated place (中美, 俄方) or as a surname
+                # before a title or form of address (江主席, 王大夫).
+                addressed = label == "PERSON" and (folded.startswith(self.rules.honorifics, e) or self._titles.match(folded, e))
+                if (e - s >= 2 or label in ("GPE", "LOC") or addressed) and folded[s:e] not in self.gazetteer.stoplist and _balanced(folded[s:e]):
                     if label in ("GPE", "LOC") and self._ends_like_org(folded[s:e]):
                         label = "ORG"  # 北京市消防局, 布莱克本队: a place's body or team
                     elif label in ("GPE", "LOC") and self._ends_like_facility(folded[s:e]):
@@ -461,7 +465,8 @@ class EntityFinder:
                 continue  # 北京-上海: places, not a name
             start = m.start()
             for c in found:
-                if c.label == "PERSON" and c.start < start < c.end <= m.end():
+                dotted = re.search("[·•・‧]", t[c.start : c.end]) is not None  # a dotted "place" is a name
+                if (c.label == "PERSON" or dotted) and c.start < start < c.end <= m.end():
                     start = c.start
             yield Candidate(start, m.end(), "PERSON", "rule")
 
@@ -789,7 +794,12 @@ class EntityFinder:
             if outer.label in ("ORG", "FAC") and inner.label in ("GPE", "LOC", "ORG", "NORP"):
                 # ...when the name ends like an organisation (委, 部, 局, 站 ...), not like
                 # a phrase the model ran on with (腾讯汽车产业互联网版图).
-                return outer_text[-1] in _ORG_HEADS or outer_text.endswith(suffixes)
+                if outer_text[-1] in _ORG_HEADS or outer_text.endswith(suffixes):
+                    return True
+                # 中国侨联, 上海宝钢, 邯郸农专: a place, then an abbreviated or unknown name
+                rest = t[inner.end : outer.end]
+                return inner.start == outer.start and inner.label in ("GPE", "LOC") and len(rest) >= 2 and (
+                    self.segmenter.pos_table().get(rest) in ("j", "nt", "nz") or rest not in self.segmenter.tokenizer.FREQ)
             if outer.label in ("GPE", "LOC") and inner.label in ("GPE", "LOC"):
                 return True
             return outer.label == "ORG" and t[outer.start : outer.end].endswith(suffixes)

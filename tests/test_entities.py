@@ -395,8 +395,8 @@ def test_abbreviation_made_of_the_names_characters_is_an_alias(nlp):
     assert ("北京大学", "ORG", 3, ("北大",)) in ents(nlp, "北京大学（北大）校长说，北大将扩招。")
 
 
-def test_dotted_name_closed_by_punctuation_needs_no_transliteration_characters(nlp_model):
-    assert ("扎东·次旺伦珠", 2, 9, "rule") in spans(nlp_model, "代表扎东·次旺伦珠（藏族）出席。", "PERSON")
+def test_dotted_name_closed_by_punctuation_needs_no_transliteration_characters(nlp):
+    assert ("扎东·次旺伦珠", 2, 9, "rule") in spans(nlp, "代表扎东·次旺伦珠（藏族）出席。", "PERSON")
 
 
 def test_unknown_names_in_a_list_of_people(nlp):
@@ -596,3 +596,16 @@ def test_a_name_the_rules_read_as_a_person_is_a_person_where_the_model_reads_a_p
     ]
     found = EntityFinder._persons_throughout(mentions, t)
     assert [(t[c.start : c.end], c.label) for c in found] == [("塔吉耶夫", "PERSON"), ("塔吉耶夫", "PERSON"), ("巴黎", "GPE")]
+
+
+def test_a_surname_before_a_title_or_form_of_address_is_the_person():
+    with_model = Pipeline(["entities"])
+    found = spans(with_model, "江主席会见了英国外交大臣，李教授也来到中国科技馆。", "PERSON")
+    assert ("江", 0, 1, "model") in found and ("李", 13, 14, "model") in found
+    # A single character elsewhere is not kept as a person.
+    assert all(e - s >= 2 for _, s, e, _ in spans(with_model, "他姓王，住在南河村。", "PERSON"))
+
+
+def test_a_place_then_an_abbreviated_name_is_one_organisation():
+    with_model = Pipeline(["entities"])
+    assert ("中国侨联", "ORG") in [(e.text, e.label) for e in with_model("活动由中国侨联共同举办。").entities]
