@@ -28,12 +28,13 @@ def main() -> None:
     ap.add_argument("--no-pos", action="store_true", help="no jieba POS feature (boundaries only)")
     ap.add_argument("--config", type=Path, default=None, help="a spaCy config instead of the shipped one")
     ap.add_argument("--work", type=Path, default=None, help="keep intermediate files here")
-    ap.add_argument("--all-days", action="store_true",
-                    help="PFR: train on days 1-24 (day 24 still scored, as progress only; the last step is kept)")
+    ap.add_argument("--hold-out-dev", action="store_true",
+                    help="PFR: train on days 1-23 and keep the best checkpoint on day 24 (default: train on "
+                         "days 1-24, day 24 scored as progress only, the last step kept)")
     args = ap.parse_args()
     out = train(args.train_files, args.out, args.seed, dev_files=args.dev, max_steps=args.max_steps,
                 vectors=not args.no_vectors, pos_features=not args.no_pos, work_dir=args.work,
-                config=args.config, all_days=args.all_days)
+                config=args.config, all_days=not args.hold_out_dev)
     print(f"model written to {out}")
 
 
