@@ -86,8 +86,10 @@ _REGIONAL_COMPANY = re.compile(r"[(（]([^()（）]{2,6})[)）](?:股份有限�
 _TYPE_MARKERS = frozenset("型式类")
 _FUND_TYPES = frozenset({"LOF", "ETF", "QDII", "FOF", "QFII", "RQFII", "REIT", "REITS", "MOM"})
 # Words that follow (or precede) only the name of a river or lake: 小清河干流, 支流梁王河.
-_RIVER_AFTER = ("支流", "干流", "流域", "上游", "中游", "下游", "河段", "河道", "河水", "水质", "水系", "沿岸", "入海口", "决口")
+_RIVER_AFTER = ("支流", "及其支流", "干流", "流域", "上游", "中游", "下游", "河段", "河道", "河水", "水质", "水系", "沿岸", "入海口", "决口")
 _RIVER_BEFORE = ("支流", "干流", "排入", "流入", "注入", "汇入", "流经", "横渡")
+# Punctuation no name runs across (蓝星石油，保安人员 is two phrases).
+_CLAUSE_PUNCT = re.compile("[，。；：！？、,;:!?\n]")
 # Caption openers that unknown-word guessing would take for the front of a name (图为中国…协会).
 _CAPTION = frozenset({"图为", "上图为", "下图为", "左图为", "右图为"})
 # Titles that open a byline: the name after them is closed by the byline (（记者马力）).
@@ -196,7 +198,7 @@ class EntityFinder:
                 # One character is a name only as an abbreviated place (中美, 俄方) or as a surname
                 # before a title or form of address (江主席, 王大夫).
                 addressed = label == "PERSON" and (folded.startswith(self.rules.honorifics, e) or self._titles.match(folded, e))
-                if (e - s >= 2 or label in ("GPE", "LOC") or addressed) and folded[s:e] not in self.gazetteer.stoplist and _balanced(folded[s:e]):
+                if (e - s >= 2 or label in ("GPE", "LOC") or addressed) and folded[s:e] not in self.gazetteer.stoplist and _balanced(folded[s:e]) and not _CLAUSE_PUNCT.search(folded[s:e]):
                     if label in ("GPE", "LOC") and self._ends_like_org(folded[s:e]):
                         label = "ORG"  # 北京市消防局, 布莱克本队: a place's body or team
                     elif label in ("GPE", "LOC") and self._ends_like_facility(folded[s:e]):

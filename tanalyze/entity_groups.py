@@ -21,7 +21,9 @@ from .textutil import fold_width
 # Label families that may share an entity (a brand named as ORG by one source, PRODUCT by another).
 FAMILY = {"ORG": "org", "PRODUCT": "org", "FAC": "place", "GPE": "place", "LOC": "place"}
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
-PAREN = re.compile(r"\s?[(（]\s*([A-Za-z][A-Za-z0-9&.\-]{1,11}|[" + _HAN + r"]{2,6})\s*[)）]")
+_ALIAS_MARKER = re.compile("又称|又名|简称|亦称|俗称|原名|英文名|下称|以下简称")
+PAREN = re.compile(r"\s?[(（]\s*(?:" + _ALIAS_MARKER.pattern + r")?\s*"
+                   r"([A-Za-z][A-Za-z0-9&.\-]{1,11}|[" + _HAN + r"]{2,6})\s*[)）]")
 _RARE_FREQ = 30  # a word jieba has seen fewer times than this is taken for a name-like word
 
 
@@ -100,7 +102,8 @@ class Grouper:
         for g in groups:
             for c in list(g.mentions):
                 m = PAREN.match(t, c.end)
-                if m and m.group(1) not in g.surfaces and self._plausible_alias(g.surfaces, m.group(1)):
+                explicit = m is not None and _ALIAS_MARKER.search(m.group(0)) is not None  # （又称石河）
+                if m and m.group(1) not in g.surfaces and (explicit or self._plausible_alias(g.surfaces, m.group(1))):
                     g.surfaces.append(m.group(1))
 
     def _plausible_alias(self, surfaces: list[str], alias: str) -> bool:

@@ -609,3 +609,15 @@ def test_a_surname_before_a_title_or_form_of_address_is_the_person():
 def test_a_place_then_an_abbreviated_name_is_one_organisation():
     with_model = Pipeline(["entities"])
     assert ("中国侨联", "ORG") in [(e.text, e.label) for e in with_model("活动由中国侨联共同举办。").entities]
+
+
+def test_an_alias_introduced_in_brackets_and_names_never_run_across_punctuation():
+    doc = Pipeline(["entities"])("小清河及其支流梁王河（又称石河）出现大面积油污。石河沿岸居民反映。")
+    found = {(e.text, e.label, e.count, e.aliases) for e in doc.entities}
+    assert ("梁王河", "LOC", 3, ("石河",)) in found and ("小清河", "LOC", 1, ()) in found
+
+
+def test_a_model_span_across_clause_punctuation_is_dropped():
+    from tanalyze.entities import _CLAUSE_PUNCT
+
+    assert _CLAUSE_PUNCT.search("蓝星石油，保安人员") and not _CLAUSE_PUNCT.search("蓝星石油济南分公司")
