@@ -88,6 +88,11 @@ _FUND_TYPES = frozenset({"LOF", "ETF", "QDII", "FOF", "QFII", "RQFII", "REIT", "
 # Words that follow (or precede) only the name of a river or lake: 小清河干流, 支流梁王河.
 _RIVER_AFTER = ("支流", "及其支流", "干流", "流域", "上游", "中游", "下游", "河段", "河道", "河水", "水质", "水系", "沿岸", "入海口", "决口")
 _RIVER_BEFORE = ("支流", "干流", "排入", "流入", "注入", "汇入", "流经", "横渡")
+# Suffixes that after a place alone mean "the place's ...s" (美国公司利润增长: American companies).
+_GENERIC_AFTER_PLACE = frozenset({"公司", "企业"})
+# Nouns of events that end like a body (音乐会 is even tagged nt by jieba).
+_EVENT_NOUNS = ("音乐会", "演唱会", "晚会", "联欢会", "茶话会", "招待会", "座谈会", "研讨会", "报告会", "运动会",
+                "博览会", "展览会", "展销会", "交易会", "订货会", "洽谈会", "新闻发布会", "发布会", "庙会", "灯会")
 # Punctuation no name runs across (蓝星石油，保安人员 is two phrases).
 _CLAUSE_PUNCT = re.compile("[，。；：！？、,;:!?\n]")
 # Caption openers that unknown-word guessing would take for the front of a name (图为中国…协会).
@@ -304,8 +309,8 @@ class EntityFinder:
 
     def _org_head(self, w: str) -> bool:
         """A word that ends an organisation name: 公安局, 党委, 常委会, 分行, 执法局 (not 布局, 社会, 常委)."""
-        if len(w) < 2 or self._titles.fullmatch(w):
-            return False
+        if len(w) < 2 or self._titles.fullmatch(w) or w.endswith(_EVENT_NOUNS):
+            return False  # 音乐会/nt, 运动会: an event, not a body
         pos = self.segmenter.pos_table()
         freq = self.segmenter.tokenizer.FREQ
         for suffix, weak in self.rules.org_suffixes:
@@ -353,7 +358,8 @@ class EntityFinder:
                     body = inner.source != "gazetteer" and inner.label == "ORG" and self._org_head(t[inner.start : inner.end])
                     if not body and (described or inner.label not in ("GPE", "LOC")):
                         break
-                if self._org_head(w) or (
+                generic = not described and a.label in ("GPE", "LOC") and w in _GENERIC_AFTER_PLACE
+                if (self._org_head(w) and not generic) or (
                     # An organisation's department: 经贸委 + 培训 + 司, 平安银行 + 信用卡 + 中心
                     a.label == "ORG" and described and inner is None and (w in _DEPARTMENT_HEADS or w == "中心")
                 ):
@@ -363,7 +369,7 @@ class EntityFinder:
                     # 财政部 + 预算/v + 司: jieba tags the department's field as a verb
                     department = a.label == "ORG" and tag == "v" and len(w) >= 2 and j + 1 < len(words) and (
                         t[words[j + 1][0] : words[j + 1][1]] in _DEPARTMENT_HEADS)
-                    if w in _NOT_NAME or w in _CAPTION or (
+                    if w in _NOT_NAME or w in _CAPTION or w[0] == "等" or (
                         tag is not None and tag not in ("vn", "an") and tag.startswith(_FUNCTION_POS) and not ordinal
                         and not department
                     ):
@@ -662,8 +668,8 @@ class EntityFinder:
                         start, brand = words[head][0], True  # one word that is a name (a lexicon entry)
                     else:
                         continue  # 人民政府: a generic dictionary word
-                if weak and not brand:
-                    continue  # 中国汽车: a place before a weak suffix is not an organisation
+                if (weak or suffix in _GENERIC_AFTER_PLACE) and not brand:
+                    continue  # 中国汽车, 美国公司: a place before a weak or generic suffix is not an organisation
                 while start < ss and t[start] in _LEAD_FUNCTION:
                     start += 1  # 为腾易科技 -> 腾易科技
                 if start < ss:
@@ -681,7 +687,8 @@ class EntityFinder:
         while j >= 0 and head - j <= limit:
             bs, be = words[j]
             prev = t[bs:be]
-            if be != words[j + 1][0] or not (_is_han(prev) or prev.isascii() and prev.isalnum()) or prev in _CAPTION:
+            if (be != words[j + 1][0] or not (_is_han(prev) or prev.isascii() and prev.isalnum()) or prev in _CAPTION
+                    or prev[0] == "等"):  # 印度等国 (大使馆): a list ends there
                 break
             tag = pos.get(prev)
             cand = covered.get(bs)

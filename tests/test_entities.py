@@ -621,3 +621,15 @@ def test_a_model_span_across_clause_punctuation_is_dropped():
     from tanalyze.entities import _CLAUSE_PUNCT
 
     assert _CLAUSE_PUNCT.search("蓝星石油，保安人员") and not _CLAUSE_PUNCT.search("蓝星石油济南分公司")
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("贺新春中国民乐经典音乐会在京举行。", "中国"),  # an event (音乐会/nt for jieba), not a body
+        ("印度等国大使馆的新闻官员出席。", "印度"),  # a list of countries ends at 等国
+        ("美国公司利润增长了约80%。", "美国"),  # American companies, not one company
+    ],
+)
+def test_a_place_before_an_event_a_list_end_or_a_generic_noun_stays_a_place(nlp, text, place):
+    assert [(e[0], e[1]) for e in ents(nlp, text)] == [(place, "GPE")]
