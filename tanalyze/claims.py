@@ -464,10 +464,12 @@ class _Extractor:
                 continue
             if ws in ments:
                 m = ments[ws]
-                skip_to = m.end
-                after = _skip(t, m.end, _CLOSE)
+                # 陈先生则表示, 江主席指出: a form of address after a surname belongs to the subject
+                end = m.end + _address_length(t, m.end) if m.entity.label == "PERSON" else m.end
+                skip_to = end
+                after = _skip(t, end, _CLOSE)
                 possessive = (t.startswith("的", after) and not t.startswith("的是", after)) or (
-                    ts - m.end > 2 and self._modifier(m.end)  # 阿里巴巴全资收购: an adverbial noun, not a head
+                    ts - end > 2 and self._modifier(end)  # 阿里巴巴全资收购: an adverbial noun, not a head
                 )
                 if in_pp is not None:
                     p.obliques.append((in_pp, m))
@@ -951,3 +953,14 @@ def _original(doc: Document, t: str, phrase: str | None) -> str | None:
         return phrase
     text = doc.span(k, k + len(phrase.rstrip("…")))[0]
     return text + ("…" if phrase.endswith("…") else "")
+
+
+def _address_length(t: str, i: int) -> int:
+    """Length of a form of address or title right after a person's name at ``i`` (陈|先生, 江|主席)."""
+    from .entities import load_rules
+
+    rules = load_rules()
+    for word in rules.honorifics + rules.titles:
+        if t.startswith(word, i):
+            return len(word)
+    return 0

@@ -214,3 +214,8 @@ def test_seed_claims_golden(nlp, seed_text, update_golden):
     tencent = {c["object"] for c in data["claims"] if c["actor"]["simplified"] == "腾讯"}
     assert "C2B2B" in tencent and "B2B2C" not in tencent
     check_golden("seed_claims.json", data, update_golden)
+
+
+def test_a_form_of_address_after_the_speakers_surname_keeps_the_statement():
+    doc = Pipeline(["claims"])("正在选购奶粉的市民陈先生则表示，“国内国外的奶粉都有问题。”")
+    assert [(c.kind, c.actor.text) for c in doc.claims] == [("statement", "陈")]
