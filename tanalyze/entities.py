@@ -742,7 +742,7 @@ class EntityFinder:
             if (left is None) == (right is None):
                 continue
             known = left or right
-            if known.label not in ("ORG", "PRODUCT"):
+            if known.label not in ("ORG", "PRODUCT", "FAC"):
                 continue  # people: tanalyze.entity_lists
             if left is None:  # the unknown item is on the left: back to a delimiter
                 s = p
@@ -756,6 +756,16 @@ class EntityFinder:
                 span = (comma + 1, e)
             item = t[span[0] : span[1]]
             if not 2 <= len(item) <= 8 or item in self.gazetteer.stoplist or any(k in covered for k in range(*span)):
+                continue
+            if known.label == "FAC":  # 半岛酒店、九龙酒店: a building listed beside one of its kind
+                suffix = next((x for x, _ in self.rules.facility_suffixes if t.endswith(x, known.start, known.end)), None)
+                if suffix is None or not item.endswith(suffix) or len(item) <= len(suffix):
+                    continue
+                stem_tag = pos.get(item[: -len(suffix)])
+                if stem_tag is not None and not stem_tag.startswith(("n", "j")):
+                    continue  # 大型酒店: a kind of hotel, not a name
+                out.append(Candidate(span[0], span[1], "FAC", "rule"))
+                covered.update(range(*span))
                 continue
             if span[0] not in starts or span[1] not in ends:
                 continue

@@ -633,3 +633,13 @@ def test_a_model_span_across_clause_punctuation_is_dropped():
 )
 def test_a_place_before_an_event_a_list_end_or_a_generic_noun_stays_a_place(nlp, text, place):
     assert [(e[0], e[1]) for e in ents(nlp, text)] == [(place, "GPE")]
+
+
+def test_a_building_listed_beside_one_of_its_kind_is_a_facility(nlp):
+    found = [(e[0], e[1]) for e in ents(nlp, "半岛酒店、九龙酒店等受影响，大型酒店、北京饭店也停电。")]
+    assert ("半岛酒店", "FAC") in found and ("九龙酒店", "FAC") in found
+    assert all(text != "大型酒店" for text, _ in found)
+
+
+def test_a_hong_kong_style_association_is_an_organisation(nlp):
+    assert ("大埔环保协进会", "ORG") in [(e[0], e[1]) for e in ents(nlp, "大埔环保协进会主席表示。")]
