@@ -58,6 +58,7 @@ _ACTOR_LABELS.update(
     result=_AGENTS | {"PRODUCT"},
     incident=_AGENTS | {"PRODUCT", "FAC", "LOC"},
     personnel=frozenset({"ORG", "PERSON"}),
+    statement=_AGENTS | {"FAC"},  # 半岛酒店表示: a hotel or airport speaks for its operator
 )
 _TWO_PARTY = ("deal", "partnership", "investment")  # X和Y签约: Y is the object
 

@@ -219,3 +219,8 @@ def test_seed_claims_golden(nlp, seed_text, update_golden):
 def test_a_form_of_address_after_the_speakers_surname_keeps_the_statement():
     doc = Pipeline(["claims"])("正在选购奶粉的市民陈先生则表示，“国内国外的奶粉都有问题。”")
     assert [(c.kind, c.actor.text) for c in doc.claims] == [("statement", "陈")]
+
+
+def test_a_facility_speaks_for_its_operator():
+    doc = Pipeline(["claims"], Options(extra={"model": False}))("半岛酒店、九龙酒店受影响。半岛酒店表示，当时启动后备电力系统。")
+    assert [(c.kind, c.actor.text) for c in doc.claims] == [("statement", "半岛酒店")]
