@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from functools import wraps
 from typing import IO, Any, BinaryIO, Callable, Sequence
 
 import click

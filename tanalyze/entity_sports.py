@@ -258,7 +258,7 @@ def teams(
     while changed:
         changed = False
         for i in range(len(mentions) - 1):
-            (a, b, _, _), (c, d, _, _) = mentions[i], mentions[i + 1]
+            (a, b, _, _), (c, _, _, _) = mentions[i], mentions[i + 1]
             if t[b:c] in _LIST_JOINERS and sporty_at[a] and {i, i + 1} & chosen and not {i, i + 1} <= chosen:
                 j = i + 1 if i in chosen else i
                 if may_be_team(j):
