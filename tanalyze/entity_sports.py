@@ -247,7 +247,7 @@ def teams(
             chosen.update((i, i + 1))
     # A transliterated "person" across vs from a team is a team (桑德兰vs博尔顿), not a player.
     for i in range(len(mentions) - 1):
-        (a, b, la, _), (c, d, lc, _) = mentions[i], mentions[i + 1]
+        (a, b, la, _), (c, _, lc, _) = mentions[i], mentions[i + 1]
         if _VS_ONLY.fullmatch(t[b:c]):
             for j, other, lo in ((i, i + 1, lc), (i + 1, i, la)):
                 name = t[mentions[j][0] : mentions[j][1]]
