@@ -84,6 +84,8 @@ _DEPARTMENT_HEADS = set("司局处科室厅部办")
 _REGIONAL_COMPANY = re.compile(r"[(（]([^()（）]{2,6})[)）](?:股份有限公司|有限责任公司|有限公司|公司)")
 # Characters that make the words before a suffix a kind, not a name (偏股型基金, 封闭式基金).
 _TYPE_MARKERS = frozenset("型式类")
+# One-character nouns a suffix word can modify (酒店区, 银行业, 公司界): the whole is not a name.
+_COLLECTIVE_NOUNS = frozenset("区业界群圈")
 _FUND_TYPES = frozenset({"LOF", "ETF", "QDII", "FOF", "QFII", "RQFII", "REIT", "REITS", "MOM"})
 # Words that follow (or precede) only the name of a river or lake: 小清河干流, 支流梁王河.
 _RIVER_AFTER = ("支流", "及其支流", "干流", "流域", "上游", "中游", "下游", "河段", "河道", "河水", "水质", "水系", "沿岸", "入海口", "决口")
@@ -643,6 +645,8 @@ class EntityFinder:
                 ss, se = m.span()
                 if se not in index_by_end or (ss > 0 and t[ss - 1] in _TYPE_MARKERS):
                     continue  # 偏股型基金, 封闭式基金, 创新型公司: a kind of fund or company, not a name
+                if t[se : se + 1] in _COLLECTIVE_NOUNS:
+                    continue  # 尖沙嘴酒店区, 银行业: the suffix word describes a district or a trade
                 if ss in index_by_start:
                     head = index_by_start[ss]
                 else:  # the suffix ends a longer word: only an organisation word or an unknown one

@@ -643,3 +643,9 @@ def test_a_building_listed_beside_one_of_its_kind_is_a_facility(nlp):
 
 def test_a_hong_kong_style_association_is_an_organisation(nlp):
     assert ("大埔环保协进会", "ORG") in [(e[0], e[1]) for e in ents(nlp, "大埔环保协进会主席表示。")]
+
+
+def test_hong_kong_districts_in_traditional_text_and_a_suffix_word_before_a_district_noun():
+    doc = Pipeline(["entities"], Options(extra={"model": False}))("暫未收到牛頭角及尖沙嘴停電報告，尖沙嘴酒店區前晚亦停電，深水埗街頭也有人露宿。")
+    assert [(e.text, e.label, e.count) for e in doc.entities] == [
+        ("牛頭角", "GPE", 1), ("尖沙嘴", "GPE", 2), ("深水埗", "GPE", 1)]
