@@ -189,8 +189,10 @@ class EntityFinder:
             surface = folded[m.start : m.end]
             if surface in self.gazetteer.stoplist:
                 continue
-            if _is_han(surface) and m.end not in ends and not self._in_name_word(folded, words, m.end - 1):
+            if (_is_han(surface) and m.end not in ends and not self._in_name_word(folded, words, m.end - 1)
+                    and self._known_word_at(folded, words, m.end - 1)):
                 continue  # 民政部门, 北京大学生, 中国银行业: the name is the front of a longer common word
+                # (not 牛头角|及, where the segmenter's guess 角及 is no word it knows)
             if m.end - m.start >= 3 or (m.start in starts and m.end in ends) or not _is_han(surface):
                 end = m.end
                 if m.entry.label == "WORK_OF_ART":  # a sequel: 星际争霸2, 魔兽争霸3 (not 魔兽世界3月)
@@ -230,6 +232,12 @@ class EntityFinder:
             if (self.segmenter.pos_table().get(w) or "n")[0] in "vpcud":
                 return ws
         return e
+
+    def _known_word_at(self, t: str, words: Sequence[tuple[int, int]], k: int) -> bool:
+        """Whether the word holding character ``k`` is in the segmenter's dictionary."""
+        i = bisect_right(words, (k, len(t) + 1)) - 1
+        return 0 <= i < len(words) and words[i][0] <= k < words[i][1] and bool(
+            self.segmenter.tokenizer.FREQ.get(t[words[i][0] : words[i][1]]))
 
     def _in_name_word(self, t: str, words: Sequence[tuple[int, int]], k: int) -> bool:
         """Whether the word holding character ``k`` is a name for jieba (国务院法制办/nt)."""
