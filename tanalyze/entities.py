@@ -955,6 +955,7 @@ class EntityFinder:
             for c in self.candidates(text, words, starts, ends)
             if (not wanted or c.label in wanted)
             and folded[c.start : c.end] not in stop
+            and not (c.label == "PERSON" and folded[c.start : c.end] in self.rules.honorifics)  # 阿叔: no name
             # The model tells an abbreviation from a full name in context (中央军委/nt); the lists cannot.
             and (c.source == "model" or folded[c.start : c.end] not in self.skip)
         ]

@@ -649,3 +649,8 @@ def test_hong_kong_districts_in_traditional_text_and_a_suffix_word_before_a_dist
     doc = Pipeline(["entities"], Options(extra={"model": False}))("暫未收到牛頭角及尖沙嘴停電報告，尖沙嘴酒店區前晚亦停電，深水埗街頭也有人露宿。")
     assert [(e.text, e.label, e.count) for e in doc.entities] == [
         ("牛頭角", "GPE", 1), ("尖沙嘴", "GPE", 2), ("深水埗", "GPE", 1)]
+
+
+def test_a_form_of_address_alone_is_not_a_name():
+    doc = Pipeline(["entities"])("阿叔說，這裏蚊子很多，阿姨也這樣說。")
+    assert [e for e in doc.entities if e.label == "PERSON"] == []
