@@ -176,6 +176,7 @@ class EntityFinder:
         translit = "".join(sorted(self.rules.transliteration))
         self._hyphenated = re.compile(rf"[{translit}]{{2,}}(?:[·•・‧][{translit}]{{2,}})*(?:[-－‐][{translit}]{{2,}})+")
         self._org_suffix_words = frozenset(x for x, weak in self.rules.org_suffixes if not weak)
+        self._facility_suffix_words = frozenset(x for x, weak in self.rules.facility_suffixes if not weak)
 
     # -- candidates -------------------------------------------------------------------------
     def candidates(self, text: str, words: Sequence[tuple[int, int]], starts: set[int], ends: set[int]) -> list[Candidate]:
@@ -812,8 +813,9 @@ class EntityFinder:
                 # A suffix-rule organisation keeps the place it starts with (广州市工商局) and a name
                 # the model took for a person right before its suffix (拉科鲁尼亚队, 李宁公司); a rule
                 # person never swallows the model's name (张悦摄 around 张悦).
-                if outer.label == "ORG" and inner.label == "PERSON" and inner.start == outer.start:
-                    return t[inner.end : outer.end] in self._org_suffix_words
+                if outer.label in ("ORG", "FAC") and inner.label == "PERSON" and inner.start == outer.start:
+                    suffix_words = self._org_suffix_words if outer.label == "ORG" else self._facility_suffix_words
+                    return t[inner.end : outer.end] in suffix_words  # 李郑屋 + 游乐场: the place's name
                 if outer.label == "PERSON" and inner.label == "PERSON" and t[inner.end - 1] in "·•・‧":
                     return True  # the model stopped at the dot of 扎东·次旺伦珠
                 if outer.label == "PERSON" and inner.source == "model" and re.search("[-－‐]", t[outer.start : outer.end]):

@@ -654,3 +654,8 @@ def test_hong_kong_districts_in_traditional_text_and_a_suffix_word_before_a_dist
 def test_a_form_of_address_alone_is_not_a_name():
     doc = Pipeline(["entities"])("阿叔說，這裏蚊子很多，阿姨也這樣說。")
     assert [e for e in doc.entities if e.label == "PERSON"] == []
+
+
+def test_hong_kong_estates_and_playgrounds_are_facilities_even_where_the_model_reads_a_person():
+    doc = Pipeline(["entities"])("記者昨查察發現，李鄭屋邨旁邊有一條長坑渠，不少人露宿李鄭屋遊樂場。")
+    assert {(e.text, e.label) for e in doc.entities} >= {("李鄭屋邨", "FAC"), ("李鄭屋遊樂場", "FAC")}
