@@ -19,6 +19,7 @@ foreign names), and every other occurrence of a known surface form is counted.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -226,8 +227,7 @@ class EntityFinder:
         segmenter's words lost more names than it fixed on PFR days 20-24.)"""
         if label != "PERSON" or e - s < 5 or not _is_han(t[s:e]):
             return e
-        i = bisect_right(words, (e - 1, len(t) + 1)) - 1  # the word holding the last character
-        ws, we = words[i] if 0 <= i < len(words) else (e, e)
+        ws, we = _word_at(words, e - 1) or (e, e)  # the word holding the last character
         w = t[ws:we]
         if we == e and ws - s >= 2 and self.segmenter.tokenizer.FREQ.get(w, 0) >= _COMMON_FREQ:
             if (self.segmenter.pos_table().get(w) or "n")[0] in "vpcud":
@@ -236,16 +236,13 @@ class EntityFinder:
 
     def _known_word_at(self, t: str, words: Sequence[tuple[int, int]], k: int) -> bool:
         """Whether the word holding character ``k`` is in the segmenter's dictionary."""
-        i = bisect_right(words, (k, len(t) + 1)) - 1
-        return 0 <= i < len(words) and words[i][0] <= k < words[i][1] and bool(
-            self.segmenter.tokenizer.FREQ.get(t[words[i][0] : words[i][1]]))
+        word = _word_at(words, k)
+        return word is not None and bool(self.segmenter.tokenizer.FREQ.get(t[word[0] : word[1]]))
 
     def _in_name_word(self, t: str, words: Sequence[tuple[int, int]], k: int) -> bool:
         """Whether the word holding character ``k`` is a name for jieba (国务院法制办/nt)."""
-        i = bisect_right(words, (k, len(t) + 1)) - 1
-        if i < 0 or not words[i][0] <= k < words[i][1]:
-            return False
-        return self.segmenter.pos_table().get(t[words[i][0] : words[i][1]]) in _NAME_POS
+        word = _word_at(words, k)
+        return word is not None and self.segmenter.pos_table().get(t[word[0] : word[1]]) in _NAME_POS
 
     def _rule_candidates(self, t, words, starts, found) -> Iterable[Candidate]:
         for m in _TITLE.finditer(t):
@@ -297,11 +294,11 @@ class EntityFinder:
 
     def _ends_like_org(self, name: str) -> bool:
         """The name ends in an organisation suffix (not a weak one) after a name of its own."""
-        return any(name.endswith(x) and len(name) > len(x) for x in self._org_suffix_words)
+        return _ends_with_one_of(name, self._org_suffix_words)
 
     def _ends_like_facility(self, name: str) -> bool:
         """The name ends in a facility word (not a weak one) after a name of its own (重庆大厦)."""
-        return any(name.endswith(x) and len(name) > len(x) for x, weak in self.rules.facility_suffixes if not weak)
+        return _ends_with_one_of(name, self._facility_suffix_words)
 
     @staticmethod
     def _place_stem(place: str, stem: str) -> bool:
@@ -534,9 +531,9 @@ class EntityFinder:
         if j - i < 3 or not all(c in self.rules.transliteration for c in name):
             return False
         freq = self.segmenter.tokenizer.FREQ
-        k = bisect_right(words, (j - 1, len(t) + 1)) - 1  # the word holding the last character
-        if k >= 0 and words[k][0] <= j - 1 < words[k][1]:
-            ws, we = words[k]
+        word = _word_at(words, j - 1)  # the word holding the last character
+        if word is not None:
+            ws, we = word
             if we > j and freq.get(t[ws:we]):
                 return False  # the name ends inside a known word: 克林顿|多次 (not 阿尔/都/塞在)
             last = t[ws:we]
@@ -567,8 +564,8 @@ class EntityFinder:
             return freq.get(w, 0) >= _COMMON_FREQ and not (pos.get(w) or "").startswith("nr")
 
         head = self._surname_len(t, i)
-        k = bisect_right(words, (i, len(t) + 1)) - 1
-        first = t[words[k][0] : words[k][1]] if k >= 0 and words[k][0] == i else ""
+        word = _word_at(words, i)
+        first = t[word[0] : word[1]] if word is not None and word[0] == i else ""
         return (len(first) > head and common(first)) or common(t[i + head : i + length])
 
     def _titled_names(
@@ -979,6 +976,17 @@ def _water_bodies(t: str, found: Sequence[Candidate], named_words: set[str] = fr
         # Any occurrence may say so (小清河干流); then every occurrence is the river (梁王河内).
         if any(t.startswith(_RIVER_AFTER, e) or t.endswith(_RIVER_BEFORE, 0, s) for s, e in spans):
             yield from (Candidate(s, e, "LOC", "rule", precise=True) for s, e in spans)
+
+
+def _word_at(words: Sequence[tuple[int, int]], k: int) -> tuple[int, int] | None:
+    """The word span (of sorted, non-overlapping ``words``) holding character ``k``, or None."""
+    i = bisect_right(words, (k, sys.maxsize)) - 1
+    return words[i] if i >= 0 and words[i][0] <= k < words[i][1] else None
+
+
+def _ends_with_one_of(name: str, suffixes: Iterable[str]) -> bool:
+    """``name`` ends in one of ``suffixes`` with something before it."""
+    return any(name.endswith(x) and len(name) > len(x) for x in suffixes)
 
 
 def _balanced(s: str) -> bool:
