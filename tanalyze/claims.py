@@ -41,6 +41,7 @@ from typing import Iterable, Mapping, Sequence
 
 from .lexicon import dictionaries_dir, read_lines
 from .model import Claim, DateMention, Document, Entity, EntityRef
+from .entities import address_length
 from .errors import ResourceError, UsageError
 from .textutil import sentences
 
@@ -466,7 +467,7 @@ class _Extractor:
             if ws in ments:
                 m = ments[ws]
                 # 陈先生则表示, 江主席指出: a form of address after a surname belongs to the subject
-                end = m.end + _address_length(t, m.end) if m.entity.label == "PERSON" else m.end
+                end = m.end + address_length(t, m.end) if m.entity.label == "PERSON" else m.end
                 skip_to = end
                 after = _skip(t, end, _CLOSE)
                 possessive = (t.startswith("的", after) and not t.startswith("的是", after)) or (
@@ -954,14 +955,3 @@ def _original(doc: Document, t: str, phrase: str | None) -> str | None:
         return phrase
     text = doc.span(k, k + len(phrase.rstrip("…")))[0]
     return text + ("…" if phrase.endswith("…") else "")
-
-
-def _address_length(t: str, i: int) -> int:
-    """Length of a form of address or title right after a person's name at ``i`` (陈|先生, 江|主席)."""
-    from .entities import load_rules
-
-    rules = load_rules()
-    for word in rules.honorifics + rules.titles:
-        if t.startswith(word, i):
-            return len(word)
-    return 0

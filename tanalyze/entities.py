@@ -153,6 +153,20 @@ def load_rules() -> Rules:
     )
 
 
+@lru_cache(maxsize=1)
+def _address_words() -> re.Pattern[str]:
+    rules = load_rules()
+    words = sorted(set(rules.honorifics) | set(rules.titles), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words), re.I)
+
+
+def address_length(t: str, i: int) -> int:
+    """Length of the form of address or title right after a name at ``i`` (陈|先生, 江|主席,
+    王|总经理: the longest), or 0."""
+    m = _address_words().match(t, i)
+    return m.end() - i if m else 0
+
+
 class EntityFinder:
     """Finds and groups the entities of Simplified texts.
 
@@ -208,7 +222,7 @@ class EntityFinder:
                 e = self._trim_model_span(folded, words, s, e, label)
                 # One character is a name only as an abbreviated place (中美, 俄方) or as a surname
                 # before a title or form of address (江主席, 王大夫).
-                addressed = label == "PERSON" and (folded.startswith(self.rules.honorifics, e) or self._titles.match(folded, e))
+                addressed = label == "PERSON" and address_length(folded, e) > 0
                 if (e - s >= 2 or label in ("GPE", "LOC") or addressed) and folded[s:e] not in self.gazetteer.stoplist and _balanced(folded[s:e]) and not _CLAUSE_PUNCT.search(folded[s:e]):
                     if label in ("GPE", "LOC") and self._ends_like_org(folded[s:e]):
                         label = "ORG"  # 北京市消防局, 布莱克本队: a place's body or team

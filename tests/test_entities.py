@@ -659,3 +659,10 @@ def test_a_form_of_address_alone_is_not_a_name():
 def test_hong_kong_estates_and_playgrounds_are_facilities_even_where_the_model_reads_a_person():
     doc = Pipeline(["entities"])("記者昨查察發現，李鄭屋邨旁邊有一條長坑渠，不少人露宿李鄭屋遊樂場。")
     assert {(e.text, e.label) for e in doc.entities} >= {("李鄭屋邨", "FAC"), ("李鄭屋遊樂場", "FAC")}
+
+
+def test_the_longest_form_of_address_after_a_name():
+    from tanalyze.entities import address_length
+
+    assert address_length("陈先生表示", 1) == 2 and address_length("王总经理说", 1) == 3  # not 总
+    assert address_length("腾讯CEO马化腾", 2) == 3 and address_length("陈表示", 1) == 0
