@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from . import entity_sports
-from .entity_groups import _RARE_FREQ, PAREN as _PAREN, Candidate, Group, Grouper, is_han as _is_han, to_entities
+from .entity_groups import _RARE_FREQ, HAN as _HAN, PAREN as _PAREN, Candidate, Group, Grouper, is_han as _is_han, to_entities
 from .gazetteer import Gazetteer
 from .lexicon import dictionaries_dir, read_lines
 from .model import Document, Entity
@@ -40,7 +40,6 @@ SOURCE_RANK = {"gazetteer": 3, "model": 2, "rule": 1}
 
 def _rank(c: "Candidate") -> int:
     return 3 if c.precise else SOURCE_RANK[c.source]
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _TITLE = re.compile(r"《([^《》\n]{1,40})》")
 # A title cut by the edge of an excerpt: its 《 before the text starts, or its 》 after it ends.
 _TITLE_CUT_AT_START = re.compile(r"\s*([^《》\n。！？；，、“”\"]{1,30})》")

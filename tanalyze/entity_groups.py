@@ -20,10 +20,10 @@ from .textutil import fold_width
 
 # Label families that may share an entity (a brand named as ORG by one source, PRODUCT by another).
 FAMILY = {"ORG": "org", "PRODUCT": "org", "FAC": "place", "GPE": "place", "LOC": "place"}
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+HAN = "\u3400-\u4dbf\u4e00-\u9fff"  # the Han ranges names are read in
 _ALIAS_MARKER = re.compile("又称|又名|简称|亦称|俗称|原名|英文名|下称|以下简称")
 PAREN = re.compile(r"\s?[(（]\s*(?:" + _ALIAS_MARKER.pattern + r")?\s*"
-                   r"([A-Za-z][A-Za-z0-9&.\-]{1,11}|[" + _HAN + r"]{2,6})\s*[)）]")
+                   r"([A-Za-z][A-Za-z0-9&.\-]{1,11}|[" + HAN + r"]{2,6})\s*[)）]")
 _RARE_FREQ = 30  # a word jieba has seen fewer times than this is taken for a name-like word
 
 
@@ -278,4 +278,5 @@ def is_subsequence(short: str, long: str) -> bool:
 
 
 def is_han(s: str) -> bool:
+    """Every character of ``s`` (not empty) is Han (U+3400..U+9FFF)."""
     return bool(s) and all("\u3400" <= c <= "\u9fff" for c in s)

@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence, TypeVar
 
+from .entity_groups import HAN as _HAN, is_han as _is_han
+
 M = TypeVar("M")  # a mention: has start, end, label and source
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _DOTTED = re.compile(rf"[{_HAN}]+(?:[·•・‧][{_HAN}]+)+")
 # Punctuation that ends a list (a 、 continues it; a bracket opens a note).
 _STOPS = set("，。；：,;:!?！？“”\"‘’《》〈〉【】[]\n\r\t 　—")
@@ -108,9 +109,6 @@ def list_runs(t: str) -> list[list[Item]]:
         runs.append(current)
     return runs
 
-
-def _is_han(s: str) -> bool:
-    return bool(s) and all("\u3400" <= c <= "\u9fff" for c in s)
 
 
 def _name_shape(name: str, noted: bool) -> bool:
