@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
 from .gazetteer import Gazetteer, latin_bounded
@@ -52,6 +52,17 @@ class Group:
     key: str | None
     mentions: list[Candidate] = field(default_factory=list)
     surfaces: list[str] = field(default_factory=list)  # Simplified surface forms known for it
+
+    def absorb(self, other: "Group", misread: bool = False) -> None:
+        """Take ``other``'s mentions and its surface forms. ``misread``: ``other`` was this entity
+        under a wrong label (a person that is a place): its mentions take this group's label and
+        key, and its surfaces are no new forms. Mentions stay in text order."""
+        if misread:
+            self.mentions.extend(replace(c, label=self.label, key=self.key) for c in other.mentions)
+        else:
+            self.mentions.extend(other.mentions)
+            self.surfaces.extend(s for s in other.surfaces if s not in self.surfaces)
+        self.mentions.sort(key=lambda c: c.start)
 
 
 class Grouper:
@@ -162,8 +173,7 @@ class Grouper:
                 if i == j or j in merged or FAMILY.get(full.label, full.label) != FAMILY.get(short.label, short.label):
                     continue
                 if any(f.startswith(s_text) and f[len(s_text) :] in suffixes for f in full.surfaces if f != s_text):
-                    full.mentions.extend(short.mentions)
-                    full.surfaces.extend(s for s in short.surfaces if s not in full.surfaces)
+                    full.absorb(short)
                     merged.add(i)
                     break
         return [g for i, g in enumerate(groups) if i not in merged]
@@ -213,9 +223,7 @@ def merge_aliased(groups: list[Group]) -> list[Group]:
     for g in groups:
         owner = alias_of.get((g.surfaces[0], FAMILY.get(g.label, g.label))) if g.key is None and g.surfaces else None
         if owner is not None and owner is not g and g.surfaces[0] not in owner.surfaces[:1]:
-            owner.mentions.extend(g.mentions)
-            owner.mentions.sort(key=lambda c: c.start)
-            owner.surfaces.extend(sf for sf in g.surfaces if sf not in owner.surfaces)
+            owner.absorb(g)
             continue
         out.append(g)
     return out
@@ -236,8 +244,7 @@ def one_label_per_name(groups: list[Group], t: str) -> list[Group]:
         if other is not None and all(c.source == "model" for c in g.mentions) and (
             any(c.source != "model" for c in other.mentions) or len(other.mentions) > len(g.mentions)
         ):
-            other.mentions.extend(Candidate(c.start, c.end, other.label, c.source, other.key) for c in g.mentions)
-            other.mentions.sort(key=lambda c: c.start)
+            other.absorb(g, misread=True)
             continue
         out.append(g)
     return out
