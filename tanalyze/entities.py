@@ -96,9 +96,12 @@ _GENERIC_AFTER_PLACE = frozenset({"公司", "企业"})
 _EVENT_NOUNS = ("音乐会", "演唱会", "晚会", "联欢会", "茶话会", "招待会", "座谈会", "研讨会", "报告会", "运动会",
                 "博览会", "展览会", "展销会", "交易会", "订货会", "洽谈会", "新闻发布会", "发布会", "庙会", "灯会")
 # Punctuation no name runs across (蓝星石油，保安人员 is two phrases).
+_SUBUNIT_ENDS = _ORG_HEADS | set("系科赛杯节展")
+_QUOTES = frozenset("“”‘’\"'「」『』")
 _CLAUSE_PUNCT = re.compile("[，。；：！？、,;:!?\n]")
 # Caption openers that unknown-word guessing would take for the front of a name (图为中国…协会).
 _CAPTION = frozenset({"图为", "上图为", "下图为", "左图为", "右图为"})
+_VERSUS = frozenset({"vs", "v", "pk", "对阵", "迎战", "战胜", "击败", "负于", "不敌", "逼平"})  # 甲队vs乙队
 # Titles that open a byline: the name after them is closed by the byline (（记者马力）).
 _BYLINE_TITLES = frozenset({"记者", "编辑", "实习编辑", "特约记者", "通讯员", "实习记者", "本报记者"})
 # Where an item of a 、 list ends (or, looking back, begins).
@@ -217,15 +220,17 @@ class EntityFinder:
         if self.predict is not None:
             from .segment import WordSpan
 
-            for s, e, label in self.predict(text, [WordSpan(a, b) for a, b in words]):
-                e = self._trim_model_span(folded, words, s, e, label)
+            for s, predicted_end, label in self.predict(text, [WordSpan(a, b) for a, b in words]):
+                e = self._trim_model_span(folded, words, s, predicted_end, label)
                 # One character is a name only as an abbreviated place (中美, 俄方) or as a surname
                 # before a title or form of address (江主席, 王大夫).
                 addressed = label == "PERSON" and address_length(folded, e) > 0
                 if (e - s >= 2 or label in ("GPE", "LOC") or addressed) and folded[s:e] not in self.gazetteer.stoplist and _balanced(folded[s:e]) and not _CLAUSE_PUNCT.search(folded[s:e]):
                     if label in ("GPE", "LOC") and self._ends_like_org(folded[s:e]):
                         label = "ORG"  # 北京市消防局, 布莱克本队: a place's body or team
-                    elif label in ("GPE", "LOC") and self._ends_like_facility(folded[s:e]):
+                    elif label == "PERSON" and e - s >= 4 and self._ends_like_org(folded[s:e]):
+                        label = "ORG"  # 加拉塔萨雷队: no person's name ends in a team or body word
+                    elif (label in ("GPE", "LOC") or label == "ORG" and e < predicted_end) and self._ends_like_facility(folded[s:e]):
                         label = "FAC"  # 重庆大厦, 首都机场: a building or site
                     out.append(Candidate(s, e, label, "model"))
         out.extend(Candidate(s, e, "GPE", "rule") for s, e in self._admin_places(folded, words))
@@ -237,7 +242,14 @@ class EntityFinder:
         """Where a model name should end: a person not after a verb it took whole (王宏远加盟 ->
         王宏远). Names are often split oddly by the segmenter (余 艳红刚), so a person is only cut
         when it is longer than a Chinese name can be. (Cutting organisations and places at the
-        segmenter's words lost more names than it fixed on PFR days 20-24.)"""
+        segmenter's words lost more names than it fixed on PFR days 20-24.) An organisation,
+        building or place is cut only where it ran on past its head word into a verb or function
+        word (广州市中级人民法院|公开审理, 台大综合体育馆|登场), and a closing quote is never part of a
+        name (新韩银行职业联赛”)."""
+        while e > s and t[e - 1] in _QUOTES:
+            e -= 1
+        if label in ("ORG", "FAC", "GPE", "LOC"):
+            return self._cut_after_head(t, words, s, e)
         if label != "PERSON" or e - s < 5 or not _is_han(t[s:e]):
             return e
         ws, we = _word_at(words, e - 1) or (e, e)  # the word holding the last character
@@ -245,6 +257,29 @@ class EntityFinder:
         if we == e and ws - s >= 2 and self.segmenter.tokenizer.FREQ.get(w, 0) >= _COMMON_FREQ:
             if (self.segmenter.pos_table().get(w) or "n")[0] in "vpcud":
                 return ws
+        return e
+
+    def _cut_after_head(self, t: str, words: Sequence[tuple[int, int]], s: int, e: int) -> int:
+        """The end of a model organisation or place that runs on past the word heading it: the first
+        dictionary word (not a name, not a head word) after a name ending like an organisation or building, when
+        the whole span does not itself end like one (北京市对外经济贸易委员会 stays whole)."""
+        whole = t[s:e]
+        if self._ends_like_org(whole) or self._ends_like_facility(whole) or whole[-1] in _SUBUNIT_ENDS:
+            return e  # 安徽农学院经济管理系, 新韩银行职业联赛: a unit or event of the body
+        freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
+        i = bisect_right(words, (s, sys.maxsize))
+        while i < len(words) and words[i][1] <= e:
+            ws, we = words[i]
+            w = t[ws:we]
+            tag = pos.get(w) or "n"
+            # jieba tags many verbs as nouns (登场/n, 公开审理/n): any common word that is neither a
+            # name nor a body's or place's head word ends the name.
+            if (ws - s >= 3 and freq.get(w) and (len(w) >= 2 or tag[0] in "pcdu") and tag not in _NAME_POS and _is_han(w)
+                    and w[-1] not in _ORG_HEADS and w[-1] not in _ADMIN and not self._org_head(w)):
+                head = t[s:ws]
+                if self._ends_like_org(head) or self._ends_like_facility(head):
+                    return ws
+            i += 1
         return e
 
     def _known_word_at(self, t: str, words: Sequence[tuple[int, int]], k: int) -> bool:
@@ -682,7 +717,7 @@ class EntityFinder:
                         continue
                 if suffix == "基金" and head > 0 and t[words[head - 1][0] : words[head - 1][1]].upper() in _FUND_TYPES:
                     continue  # LOF基金, QDII基金: a kind of fund
-                start, brand = self._name_run(t, words, head, covered, pos, freq, abbreviated)
+                start, brand = self._name_run(t, words, head, covered, pos, freq, abbreviated, suffix)
                 if start is None:
                     head_word = t[words[head][0] : se]
                     # A lexicon entry tagged as a name (nt/nz), not a domain term (基金公司 n).
@@ -698,8 +733,11 @@ class EntityFinder:
                 if start < ss:
                     yield Candidate(start, se, label, "rule")
 
-    def _name_run(self, t, words, head, covered, pos, freq, abbreviated):
+    def _name_run(self, t, words, head, covered, pos, freq, abbreviated, suffix=""):
         """Walk back from word ``head`` over the words of an organisation name.
+
+        The walk stops at a versus (布莱克本队vs利物浦队) and at the suffix word itself ending
+        another name (甲队|乙队): a name does not hold two of them.
 
         Returns (start, brand): where the name starts (None: no name-like word) and whether
         a non-place name-like word is in it.
@@ -711,7 +749,8 @@ class EntityFinder:
             bs, be = words[j]
             prev = t[bs:be]
             if (be != words[j + 1][0] or not (_is_han(prev) or prev.isascii() and prev.isalnum()) or prev in _CAPTION
-                    or prev[0] == "等"):  # 印度等国 (大使馆): a list ends there
+                    or prev[0] == "等"  # 印度等国 (大使馆): a list ends there
+                    or prev.lower() in _VERSUS or prev == suffix):
                 break
             tag = pos.get(prev)
             cand = covered.get(bs)
@@ -825,7 +864,12 @@ class EntityFinder:
                 # person never swallows the model's name (张悦摄 around 张悦).
                 if outer.label in ("ORG", "FAC") and inner.label == "PERSON" and inner.start == outer.start:
                     suffix_words = self._org_suffix_words if outer.label == "ORG" else self._facility_suffix_words
-                    return t[inner.end : outer.end] in suffix_words  # 李郑屋 + 游乐场: the place's name
+                    rest = t[inner.end : outer.end]
+                    if rest in suffix_words:
+                        return True  # 李郑屋 + 游乐场: the place's name
+                    # 布莱克 + 本队: the model stopped inside a transliterated name
+                    translit = self.rules.transliteration
+                    return any(rest.endswith(x) and all(ch in translit for ch in rest[: -len(x)]) for x in suffix_words)
                 if outer.label == "PERSON" and inner.label == "PERSON" and t[inner.end - 1] in "·•・‧":
                     return True  # the model stopped at the dot of 扎东·次旺伦珠
                 if outer.label == "PERSON" and inner.source == "model" and re.search("[-－‐]", t[outer.start : outer.end]):

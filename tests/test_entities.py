@@ -666,3 +666,52 @@ def test_the_longest_form_of_address_after_a_name():
 
     assert address_length("陈先生表示", 1) == 2 and address_length("王总经理说", 1) == 3  # not 总
     assert address_length("腾讯CEO马化腾", 2) == 3 and address_length("陈表示", 1) == 0
+
+
+def _found_with_model_spans(text, spans_):
+    """Entities of ``text`` when the model predicts exactly ``spans_`` (start, end, label)."""
+    from tanalyze.entities import EntityFinder
+    from tanalyze.gazetteer import shipped_gazetteer
+    from tanalyze.pipeline import segmenter
+
+    finder = EntityFinder(shipped_gazetteer(), segmenter(()), predict=lambda t, w: list(spans_))
+    words = [(w.start, w.end) for w in segmenter(()).cut(text)]
+    return [(text[m.start : m.end], g.label) for g in finder.find(text, words) for m in g.mentions]
+
+
+@pytest.mark.parametrize(
+    "text, span, expected",
+    [
+        # The model ran on past the head word into a verb (jieba tags both nouns).
+        ("昨日广州市中级人民法院公开审理了此案。", (2, 15, "ORG"), ("广州市中级人民法院", "ORG")),
+        ("球队在台大综合体育馆登场。", (3, 12, "ORG"), ("台大综合体育馆", "FAC")),  # a building, not the body
+        # A closing quote is not part of a name.
+        ("他们退出了“新韩银行职业联赛”。", (6, 15, "ORG"), ("新韩银行职业联赛", "ORG")),
+    ],
+)
+def test_a_model_name_ends_at_its_head_word_and_before_a_quote(text, span, expected):
+    assert expected in _found_with_model_spans(text, [span])
+
+
+@pytest.mark.parametrize(
+    "text, span, whole",
+    [
+        # A unit of the body or an event it names is part of the name: not cut.
+        ("他毕业于安徽农学院经济管理系。", (4, 14, "ORG"), "安徽农学院经济管理系"),
+        ("北京市对外经济贸易委员会发布通知。", (0, 12, "ORG"), "北京市对外经济贸易委员会"),
+    ],
+)
+def test_a_model_name_ending_in_a_unit_or_body_word_is_not_cut(text, span, whole):
+    assert (whole, "ORG") in _found_with_model_spans(text, [span])
+
+
+def test_a_long_model_person_ending_in_a_team_word_is_the_team():
+    found = _found_with_model_spans("加拉塔萨雷队vs梅塔利斯特队两队在欧洲交手。", [(0, 6, "PERSON"), (8, 14, "PERSON")])
+    assert ("加拉塔萨雷队", "ORG") in found and ("梅塔利斯特队", "ORG") in found
+
+
+def test_a_team_name_the_model_cut_short_and_a_versus_between_two_teams():
+    # The model reads 布莱克 (a person); the suffix rule reads the whole team, and stops at vs.
+    found = _found_with_model_spans("布莱克本队vs利物浦队两队在英超联赛交手。", [(0, 3, "PERSON")])
+    assert ("布莱克本队", "ORG") in found and ("利物浦队", "ORG") in found
+    assert all("vs" not in name for name, _ in found)
