@@ -96,6 +96,7 @@ _GENERIC_AFTER_PLACE = frozenset({"公司", "企业"})
 _EVENT_NOUNS = ("音乐会", "演唱会", "晚会", "联欢会", "茶话会", "招待会", "座谈会", "研讨会", "报告会", "运动会",
                 "博览会", "展览会", "展销会", "交易会", "订货会", "洽谈会", "新闻发布会", "发布会", "庙会", "灯会")
 # Punctuation no name runs across (蓝星石油，保安人员 is two phrases).
+_LATIN_ADDRESSED = re.compile(r"([A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*)(?=先生|女士|小姐|夫人|太太|教授|博士)")
 _SUBUNIT_ENDS = _ORG_HEADS | set("系科赛杯节展")
 _QUOTES = frozenset("“”‘’\"'「」『』")
 _CLAUSE_PUNCT = re.compile("[，。；：！？、,;:!?\n]")
@@ -300,6 +301,7 @@ class EntityFinder:
         yield from self._hyphenated_names(t, found)
         ends = {e for _, e in words} | {0}
         yield from self._titled_names(t, words, starts, ends, found)
+        yield from self._latin_addressed(t)
         yield from self._speakers(t, words, starts, ends, found)
         yield from self._suffixed(t, words, found, self.rules.org_suffixes, "ORG")
         yield from self._suffixed(t, words, found, self.rules.event_suffixes, "EVENT")
@@ -640,8 +642,24 @@ class EntityFinder:
             if j - i > length and not _DATELINE.match(t, j):
                 if not self._read_otherwise(found, i, j):
                     yield Candidate(i, j, "PERSON", "rule", precise=True)
-            elif length and i + length in starts and not self._reads_as_words(t, i, length, words):
+            elif length and (i + length in starts or self._glued(t, i + length, words)) and not self._reads_as_words(t, i, length, words):
                 yield Candidate(i, i + length, "PERSON", "rule")
+
+    def _glued(self, t: str, k: int, words: Sequence[tuple[int, int]]) -> bool:
+        """Did the segmenter glue a name's last character to the word after it (冀岩上月 cut as
+        冀/岩上/月)? Yes when a common word starts at ``k`` and reaches past the glued word."""
+        word = _word_at(words, k)
+        if word is None or word[0] == k:
+            return False
+        freq = self.segmenter.tokenizer.FREQ
+        return any(k + n >= word[1] and freq.get(t[k : k + n], 0) >= _COMMON_FREQ for n in (2, 3))
+
+    def _latin_addressed(self, t: str) -> Iterable[Candidate]:
+        """Berg先生, Smith教授: a Latin-script name (capitalised words) right before a form of
+        address is a person."""
+        for m in _LATIN_ADDRESSED.finditer(t):
+            if m.start() == 0 or not t[m.start() - 1].isascii() or not t[m.start() - 1].isalnum():
+                yield Candidate(m.start(1), m.end(1), "PERSON", "rule", precise=True)
 
     def _speakers(
         self, t: str, words: Sequence[tuple[int, int]], starts: set[int], ends: set[int], found: Sequence[Candidate]

@@ -715,3 +715,20 @@ def test_a_team_name_the_model_cut_short_and_a_versus_between_two_teams():
     found = _found_with_model_spans("布莱克本队vs利物浦队两队在英超联赛交手。", [(0, 3, "PERSON")])
     assert ("布莱克本队", "ORG") in found and ("利物浦队", "ORG") in found
     assert all("vs" not in name for name, _ in found)
+
+
+def test_a_name_after_a_title_the_segmenter_glued_to_the_next_word(nlp):
+    # jieba cuts 冀/岩上/月: the name's last character sits in 岩上, but 上月 is the word.
+    assert ("冀岩", "PERSON") in [(e[0], e[1]) for e in ents(nlp, "市住建委副主任冀岩上月曾表示，租金不变。")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("你好，Berg先生。", "Berg"), ("据John Smith教授介绍，样本很大。", "John Smith")],
+)
+def test_a_latin_name_before_a_form_of_address_is_a_person(nlp, text, name):
+    assert (name, "PERSON") in [(e[0], e[1]) for e in ents(nlp, text)]
+
+
+def test_an_acronym_before_a_form_of_address_is_not_read_as_a_latin_name(nlp):
+    assert all(e[1] != "PERSON" for e in ents(nlp, "他说IBM先生们都来了。"))
