@@ -24,6 +24,8 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff"  # the Han ranges names are read in
 _ALIAS_MARKER = re.compile("又称|又名|简称|亦称|俗称|原名|英文名|下称|以下简称")
 PAREN = re.compile(r"\s?[(（]\s*(?:" + _ALIAS_MARKER.pattern + r")?\s*"
                    r"([A-Za-z][A-Za-z0-9&.\-]{1,11}|[" + HAN + r"]{2,6})\s*[)）]")
+# 《老无所依》（No Country for Old Men，…）: a work's original title in brackets after its 《title》.
+_ORIGINAL_TITLE = re.compile(r"》\s?[(（]\s*([A-Za-z][A-Za-z0-9 :'&.!?\-]{1,60}?)\s*(?:[)）]|[,，;；])")
 _RARE_FREQ = 30  # a word jieba has seen fewer times than this is taken for a name-like word
 
 
@@ -109,9 +111,15 @@ class Grouper:
         return [g for g in groups if g.mentions]
 
     def _parenthesised_aliases(self, groups: list[Group], t: str) -> None:
-        """全称(缩写): the abbreviation becomes an alias of the entity before it."""
+        """全称(缩写): the abbreviation becomes an alias of the entity before it; 《通缉》（Wanted）:
+        the original title becomes an alias of the work."""
         for g in groups:
             for c in list(g.mentions):
+                if g.label == "WORK_OF_ART":
+                    original = _ORIGINAL_TITLE.match(t, c.end)
+                    if original and original.group(1) not in g.surfaces:
+                        g.surfaces.append(original.group(1))
+                    continue
                 m = PAREN.match(t, c.end)
                 explicit = m is not None and _ALIAS_MARKER.search(m.group(0)) is not None  # （又称石河）
                 if m and m.group(1) not in g.surfaces and (explicit or self._plausible_alias(g.surfaces, m.group(1))):
@@ -270,10 +278,12 @@ def to_entities(doc: Document, groups: Sequence[Group]) -> tuple[Entity, ...]:
 
 
 def _canonical(g: Group, mentions: list[Mention]) -> Mention:
-    """The gazetteer name when it occurs, else the longest surface (the full form)."""
-    if g.key:
+    """The gazetteer name when it occurs, the 《title》 of a work (not its original title in
+    brackets), else the longest surface (the full form)."""
+    name = g.key or (g.surfaces[0] if g.label == "WORK_OF_ART" and g.surfaces else None)
+    if name:
         for m in mentions:
-            if fold_width(m.simplified) == g.key:
+            if fold_width(m.simplified) == name:
                 return m
     return max(mentions, key=lambda m: (len(m.simplified), -m.start))
 

@@ -732,3 +732,12 @@ def test_a_latin_name_before_a_form_of_address_is_a_person(nlp, text, name):
 
 def test_an_acronym_before_a_form_of_address_is_not_read_as_a_latin_name(nlp):
     assert all(e[1] != "PERSON" for e in ents(nlp, "他说IBM先生们都来了。"))
+
+
+def test_a_works_original_title_in_brackets_is_its_alias(nlp):
+    found = ents(nlp, "《卷土重来》（The Comebacks）上映后，《老无所依》（No Country for Old Men，科恩兄弟执导）获奖。")
+    # Each is one work with two mentions, named by its 《title》.
+    assert ("卷土重来", "WORK_OF_ART", 2, ("The Comebacks",)) in found
+    assert ("老无所依", "WORK_OF_ART", 2, ("No Country for Old Men",)) in found
+    # A Chinese note in brackets is not a title.
+    assert ("赤壁", "WORK_OF_ART", 1, ()) in ents(nlp, "《赤壁》（上）将上映。")
