@@ -97,6 +97,13 @@ _EVENT_NOUNS = ("音乐会", "演唱会", "晚会", "联欢会", "茶话会", "�
                 "博览会", "展览会", "展销会", "交易会", "订货会", "洽谈会", "新闻发布会", "发布会", "庙会", "灯会")
 # Punctuation no name runs across (蓝星石油，保安人员 is two phrases).
 _LATIN_ADDRESSED = re.compile(r"([A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*)(?=先生|女士|小姐|夫人|太太|教授|博士)")
+_ROAD_WORD = re.compile("大街|大道|路|街")
+_NOT_ROAD_NAME = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将已曾说称这那其该每个们条之走至自经沿往")
+_ROAD_LOCATIVE_WORDS = frozenset({"路上", "街上", "路边", "街边", "路旁", "路口", "街口"})
+_ROAD_BEFORE_WORDS = frozenset({"位于", "地处", "途经", "来到", "赶到", "前往", "穿过", "毗邻", "紧邻", "南邻", "北邻", "东邻",
+                                "西邻", "南至", "北至", "东至", "西至", "西靠", "东靠", "南靠", "北靠", "住在", "搬到"})
+_ROAD_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十百]+号|[东南西北]侧|以[东南西北]|路口|街口|交叉|交汇|交会|沿线|一带|附近|与[^，。、]{2,6}(?:路|街|大街|大道)")
+_LIST_JOINERS = frozenset({"、", "和", "与", "及", ",", "，"})
 _SUBUNIT_ENDS = _ORG_HEADS | set("系科赛杯节展")
 _QUOTES = frozenset("“”‘’\"'「」『』")
 _CLAUSE_PUNCT = re.compile("[，。；：！？、,;:!?\n]")
@@ -235,6 +242,7 @@ class EntityFinder:
                         label = "FAC"  # 重庆大厦, 首都机场: a building or site
                     out.append(Candidate(s, e, label, "model"))
         out.extend(Candidate(s, e, "GPE", "rule") for s, e in self._admin_places(folded, words))
+        out.extend(Candidate(s, e, "FAC", "rule") for s, e in self._roads(folded, words, starts))
         out = _split_place_chains(out)
         out.extend(self._rule_candidates(folded, words, starts, out))
         return out
@@ -341,6 +349,52 @@ class EntityFinder:
                 stem = t[ps:ws]
                 if _is_han(stem) and len(stem) >= 2 and self._place_stem(stem + w, stem) and self._name_like(stem):
                     yield ps, we
+
+    def _roads(self, t: str, words: Sequence[tuple[int, int]], starts: set[int]) -> Iterable[tuple[int, int]]:
+        """文汇路, 长阳大街, 南京东路, 幸福街(上): a street or road name (two to four characters
+        before 路/街/大街/大道, a direction may come between) where the text says it is a place.
+
+        Streets are named with everyday words (幸福, 人民, 解放), and 路 and 街 end many common
+        phrases (走上致富路, 兵分三路, 赶夜路), so the name is not judged by itself: the context
+        must place it (位于/南至/赶到 before it; 20号, 南侧, 交叉口, 上 after it; 在X路上), or
+        it is listed with another street (东风路、先锋街). The road word ends a word (not 路线,
+        街头, 街道), and a dictionary word that is not a place (高速公路, 致富路) is no street."""
+        freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
+        found: list[tuple[int, int]] = []
+        for m in _ROAD_WORD.finditer(t):
+            rs, e = m.start(), m.end()
+            if rs > 0 and t[rs - 1] in "东西南北中":
+                rs -= 1  # 南京东路
+            for length in (4, 3, 2):  # the longest name that starts a word or follows a function character
+                s = rs - length
+                if s < 0 or not _is_han(t[s:rs]) or set(t[s:rs]) & _NOT_ROAD_NAME:
+                    continue
+                if s in starts or t[s - 1] in _NOT_ROAD_NAME:
+                    break
+            else:
+                continue
+            first = _word_at(words, s)
+            if first is not None and first[0] == s and first[1] - s >= 2 and rs - first[1] >= 2 and freq.get(t[s : first[1]], 0) >= _COMMON_FREQ and pos.get(t[s : first[1]]) not in _NAME_POS:
+                s = first[1]  # 街道|深南中路: a common word before the name
+            held = _word_at(words, e - 1)
+            if held is not None and held[1] != e and t[held[0] : held[1]] not in _ROAD_LOCATIVE_WORDS:
+                continue
+            word, name = t[s:e], t[s:rs]
+            if (freq.get(word) and pos.get(word) != "ns") or (name[0] in _NUMERAL_CHARS and not all(c in _NUMERAL_CHARS for c in name)):
+                continue  # 高速公路, 致富路; 十里长安街 (but 五四路)
+            place = self.gazetteer.lookup(name)
+            if rs == m.start() and freq.get(name[-1] + m.group(0)[0], 0) >= _COMMON_FREQ and not (place is not None and place.label in ("GPE", "LOC")):
+                continue  # 发展道|路, 集成电|路 (but 上海|路)
+            if any(g.entry.label not in ("GPE", "LOC", "FAC") for g in self.gazetteer.find(word) if (g.start, g.end) == (0, len(word))):
+                continue
+            found.append((s, e))
+        listed = {x for x, y in zip(found, found[1:]) if t[x[1] : y[0]] in _LIST_JOINERS}
+        listed |= {y for x, y in zip(found, found[1:]) if t[x[1] : y[0]] in _LIST_JOINERS}
+        for s, e in found:
+            before = t[max(0, s - 2) : s]
+            placed = before in _ROAD_BEFORE_WORDS or _ROAD_AFTER.match(t, e) or (before[-1:] == "在" and t.startswith("上", e))
+            if placed or (s, e) in listed:
+                yield s, e
 
     def _ends_like_org(self, name: str) -> bool:
         """The name ends in an organisation suffix (not a weak one) after a name of its own."""

@@ -741,3 +741,25 @@ def test_a_works_original_title_in_brackets_is_its_alias(nlp):
     assert ("老无所依", "WORK_OF_ART", 2, ("No Country for Old Men",)) in found
     # A Chinese note in brackets is not a title.
     assert ("赤壁", "WORK_OF_ART", 1, ()) in ents(nlp, "《赤壁》（上）将上映。")
+
+
+@pytest.mark.parametrize(
+    "text, road",
+    [
+        ("郑阿姨一早就赶到文汇路排队。", "文汇路"),
+        ("项目南至长阳大街，北至纬五路。", "纬五路"),
+        ("他一连跑了东风路、先锋街、建华路等派出所。", "先锋街"),
+        ("大楼在深圳主要街道深南中路南侧。", "深南中路"),
+        ("在幸福街上，满街都是小店。", "幸福街"),
+    ],
+)
+def test_a_street_the_text_places_is_a_facility(nlp, text, road):
+    assert (road, "FAC") in [(e[0], e[1]) for e in ents(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["他们走上了脱贫致富路。", "办案人员兵分三路，到各地调查。", "坚持党的思想路线。", "除夕夜，上海街头彩灯齐放。", "驾着车赶夜路回家。"],
+)
+def test_no_street_from_phrases_ending_in_road_words(nlp, text):
+    assert all(e[1] != "FAC" for e in ents(nlp, text))
