@@ -783,7 +783,9 @@ class EntityFinder:
                         continue
                 nxt = words[index_by_end[se] + 1] if index_by_end[se] + 1 < len(words) else None
                 abbreviated = _PAREN.match(t, se) is not None and re.match(r"\s?[(（][A-Za-z]", t[se:]) is not None
-                if weak and nxt is not None:
+                # 东兴证券研究表明, 永安期货认为: the subject of a statement is a company, not a trade.
+                speaker = weak and self._speech.match(t, se) is not None
+                if weak and nxt is not None and not speaker:
                     nword = t[nxt[0] : nxt[1]]
                     if _is_han(nword) and (pos.get(nword) or "n")[0] == "n":
                         continue
@@ -798,7 +800,10 @@ class EntityFinder:
                         start, brand = words[head][0], True  # one word that is a name (a lexicon entry)
                     else:
                         continue  # 人民政府: a generic dictionary word
-                if (weak or suffix in _GENERIC_AFTER_PLACE) and not brand:
+                if speaker and not brand:  # ... but not a country's or province's trade (中国汽车表示)
+                    place = self.gazetteer.lookup(t[start:ss])
+                    speaker = place is None or place.label not in ("GPE", "LOC")
+                if (weak or suffix in _GENERIC_AFTER_PLACE) and not brand and not speaker:
                     continue  # 中国汽车, 美国公司: a place before a weak or generic suffix is not an organisation
                 while start < ss and t[start] in _LEAD_FUNCTION:
                     start += 1  # 为腾易科技 -> 腾易科技

@@ -763,3 +763,10 @@ def test_a_street_the_text_places_is_a_facility(nlp, text, road):
 )
 def test_no_street_from_phrases_ending_in_road_words(nlp, text):
     assert all(e[1] != "FAC" for e in ents(nlp, text))
+
+
+def test_a_broker_or_futures_house_speaking_is_an_organisation_even_named_after_a_place(nlp):
+    found = [(e[0], e[1]) for e in ents(nlp, "东兴证券认为，永安期货表示，棉花供应偏紧。")]
+    assert ("东兴证券", "ORG") in found and ("永安期货", "ORG") in found
+    # A country's trade is no company, speaking or not.
+    assert all(e[1] != "ORG" for e in ents(nlp, "中国汽车表示乐观。"))
