@@ -152,7 +152,8 @@ class Grouper:
 
     def _stem_aliases(self, groups: list[Group]) -> None:
         """An organisation name minus its suffix is its short form (腾易科技 -> 腾易, 蔚来汽车 -> 蔚来),
-        unless that stem is a place, another entity or a common word (中国银行 -> not 中国)."""
+        unless that stem is a place, another entity or a common word (中国银行 -> not 中国, 仓位基金
+        -> not 仓位)."""
         freq = self.segmenter.tokenizer.FREQ
         suffixes = [s for s in self.org_suffixes] + ["出行", "养车"]
         for g in groups:
@@ -167,6 +168,8 @@ class Grouper:
                     continue
                 if freq.get(stem, 0) >= _RARE_FREQ or stem in self.gazetteer.stoplist:
                     continue
+                if freq.get(stem) and self.segmenter.pos_table().get(stem) == "n":
+                    continue  # 仓位 (仓位基金): a known common noun, however rare, is no short name
                 g.surfaces.append(stem)
 
     def _merge_short_forms(self, groups: list[Group], t: str) -> list[Group]:

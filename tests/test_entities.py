@@ -770,3 +770,9 @@ def test_a_broker_or_futures_house_speaking_is_an_organisation_even_named_after_
     assert ("东兴证券", "ORG") in found and ("永安期货", "ORG") in found
     # A country's trade is no company, speaking or not.
     assert all(e[1] != "ORG" for e in ents(nlp, "中国汽车表示乐观。"))
+
+
+def test_a_common_noun_before_an_organisation_suffix_is_not_its_short_name(nlp):
+    # 仓位 (a fund's position) is a known noun: 仓位基金 does not make every 仓位 a mention.
+    found = ents(nlp, "低仓位基金表现较差。基金的仓位普遍较低，仓位低是原因。")
+    assert all("仓位" not in aliases and not (name == "仓位" or count > 1) for name, _, count, aliases in found)
