@@ -104,6 +104,8 @@ _ROAD_BEFORE_WORDS = frozenset({"位于", "地处", "途经", "来到", "赶到"
                                 "西邻", "南至", "北至", "东至", "西至", "西靠", "东靠", "南靠", "北靠", "住在", "搬到"})
 _ROAD_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十百]+号|[东南西北]侧|以[东南西北]|路口|街口|交叉|交汇|交会|沿线|一带|附近|与[^，。、]{2,6}(?:路|街|大街|大道)")
 _LIST_JOINERS = frozenset({"、", "和", "与", "及", ",", "，"})
+_ATTRIBUTE_PREFIXES = frozenset("反亲非")
+_VILLAGE_UNITS = frozenset("村镇乡庄屯寨")
 _SUBUNIT_ENDS = _ORG_HEADS | set("系科赛杯节展")
 _QUOTES = frozenset("“”‘’\"'「」『』")
 _CLAUSE_PUNCT = re.compile("[，。；：！？、,;:!?\n]")
@@ -238,6 +240,8 @@ class EntityFinder:
                         label = "ORG"  # 北京市消防局, 布莱克本队: a place's body or team
                     elif label == "PERSON" and e - s >= 4 and self._ends_like_org(folded[s:e]):
                         label = "ORG"  # 加拉塔萨雷队: no person's name ends in a team or body word
+                    elif label == "PERSON" and self._village(folded, s, e):
+                        label = "GPE"  # 特雷姆萨村, 梁二村: a village, not a person
                     elif (label in ("GPE", "LOC") or label == "ORG" and e < predicted_end) and self._ends_like_facility(folded[s:e]):
                         label = "FAC"  # 重庆大厦, 首都机场: a building or site
                     out.append(Candidate(s, e, label, "model"))
@@ -267,6 +271,15 @@ class EntityFinder:
             if (self.segmenter.pos_table().get(w) or "n")[0] in "vpcud":
                 return ws
         return e
+
+    def _village(self, t: str, s: int, e: int) -> bool:
+        """Is the model's "person" ``t[s:e]`` a village or town (石嘴村特困户, 杨宋镇的农民)? It ends in
+        村/镇/乡/庄/屯/寨 and nothing says it is a person: no title before it (歌唱家吴国村), no
+        speech verb after it (移民陈祖屯说)."""
+        if e - s < 3 or t[e - 1] not in _VILLAGE_UNITS or not _is_han(t[s:e]):
+            return False
+        titled = any(m.end() == s for m in self._titles.finditer(t, max(0, s - 8), s))
+        return not titled and self._speech.match(t, e) is None and not t.startswith(("说", "：", ":"), e)
 
     def _cut_after_head(self, t: str, words: Sequence[tuple[int, int]], s: int, e: int) -> int:
         """The end of a model organisation or place that runs on past the word heading it: the first
@@ -457,8 +470,8 @@ class EntityFinder:
             for j in range(index_by_start[a.end], min(index_by_start[a.end] + 6, len(words))):
                 ws, we = words[j]
                 w = t[ws:we]
-                if ws != prev_end or we - a.end > 16 or not _is_han(w):
-                    break
+                if ws != prev_end or we - a.end > 16 or not _is_han(w) or w in _ATTRIBUTE_PREFIXES or w[1:] == "政府" and w[0] in _ATTRIBUTE_PREFIXES:
+                    break  # 叙利亚 + 反政府 (组织): an attribute, not a body
                 inner = covered.get(ws)
                 tag = pos.get(w)
                 # Places right after the first name belong to it (招行广州分行, 辽宁省鞍山市公安局);
@@ -771,6 +784,8 @@ class EntityFinder:
                 ss, se = m.span()
                 if se not in index_by_end or (ss > 0 and t[ss - 1] in _TYPE_MARKERS):
                     continue  # 偏股型基金, 封闭式基金, 创新型公司: a kind of fund or company, not a name
+                if ss > 0 and t[ss - 1] in _ATTRIBUTE_PREFIXES:
+                    continue  # 反政府组织, 非银行金融机构: an attribute, not a body
                 if t[se : se + 1] in _COLLECTIVE_NOUNS:
                     continue  # 尖沙嘴酒店区, 银行业: the suffix word describes a district or a trade
                 if ss in index_by_start:

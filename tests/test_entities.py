@@ -776,3 +776,22 @@ def test_a_common_noun_before_an_organisation_suffix_is_not_its_short_name(nlp):
     # 仓位 (a fund's position) is a known noun: 仓位基金 does not make every 仓位 a mention.
     found = ents(nlp, "低仓位基金表现较差。基金的仓位普遍较低，仓位低是原因。")
     assert all("仓位" not in aliases and not (name == "仓位" or count > 1) for name, _, count, aliases in found)
+
+
+@pytest.mark.parametrize(
+    "text, span, expected",
+    [
+        ("免收诊疗费。石嘴村特困户梅新咏病卧在床。", (6, 9, "PERSON"), ("石嘴村", "GPE")),
+        ("就来自芬兰北部的罗瓦涅米村。", (8, 13, "PERSON"), ("罗瓦涅米村", "GPE")),
+        # A person named like a village stays a person after a title or before a speech verb.
+        ("晚会由导演吴国村策划。", (5, 8, "PERSON"), ("吴国村", "PERSON")),
+        ("移民陈祖屯说：感谢。", (2, 5, "PERSON"), ("陈祖屯", "PERSON")),
+    ],
+)
+def test_a_model_person_ending_in_a_village_word_is_the_village_unless_it_acts_as_a_person(text, span, expected):
+    assert expected in _found_with_model_spans(text, [span])
+
+
+@pytest.mark.parametrize("text", ["叙利亚反政府组织说，冲突扩大。", "叙利亚反政府示威去年爆发。", "许多非政府组织和非银行金融机构参加。"])
+def test_an_anti_or_non_government_attribute_is_no_organisation(nlp, text):
+    assert all(e[1] != "ORG" for e in ents(nlp, text))
