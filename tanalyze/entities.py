@@ -104,6 +104,8 @@ _ROAD_BEFORE_WORDS = frozenset({"位于", "地处", "途经", "来到", "赶到"
                                 "西邻", "南至", "北至", "东至", "西至", "西靠", "东靠", "南靠", "北靠", "住在", "搬到"})
 _ROAD_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十百]+号|[东南西北]侧|以[东南西北]|路口|街口|交叉|交汇|交会|沿线|一带|附近|与[^，。、]{2,6}(?:路|街|大街|大道)")
 _LIST_JOINERS = frozenset({"、", "和", "与", "及", ",", "，"})
+_REGION_ARM = re.compile("中国区|中国|大中华区|亚太区|亚太|亚洲|香港|台湾|日本|韩国|欧洲|美国|北美")
+_REGION_ARM_AFTER = re.compile("的|[、，,。]|昨[日天]|今[日天]|近日|日前|此前|也|还|已|将")
 _ATTRIBUTE_PREFIXES = frozenset("反亲非")
 _VILLAGE_UNITS = frozenset("村镇乡庄屯寨")
 _SUBUNIT_ENDS = _ORG_HEADS | set("系科赛杯节展")
@@ -329,6 +331,7 @@ class EntityFinder:
         yield from self._suffixed(t, words, found, self.rules.facility_suffixes, "FAC")
         yield from self._compound_orgs(t, words, found)
         yield from self._regional_companies(t, found)
+        yield from self._regional_arms(t, found)
         pos = self.segmenter.pos_table()
         named_words = {t[a:b] for a, b in words if (pos.get(t[a:b]) or "nr")[:2] in ("nr", "ns", "nz")}
         yield from _water_bodies(t, found, named_words)
@@ -513,6 +516,16 @@ class EntityFinder:
             org = org_end.get(m.start())
             if org is not None and m.span(1) in places:
                 yield Candidate(org.start, m.end(), "ORG", "rule", compound=True)
+
+    def _regional_arms(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
+        """汇丰中国, 微软亚太: a known company, then a country or region, acting or described as one
+        body (a speech verb, 的, a title or a list mark after it) is the company's regional arm."""
+        for c in found:
+            if c.label != "ORG" or c.source != "gazetteer":
+                continue
+            m = _REGION_ARM.match(t, c.end)
+            if m and (self._speech.match(t, m.end()) or _REGION_ARM_AFTER.match(t, m.end()) or self._titles.match(t, m.end())):
+                yield Candidate(c.start, m.end(), "ORG", "rule", precise=True, compound=True)
 
     def _extended_places(self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate]) -> Iterable[Candidate]:
         """亚洲地区, 吕梁地区: a region or prefecture and 地区 is one place; 凉山彝族自治州, 富川瑶族自治县: a place,

@@ -795,3 +795,11 @@ def test_a_model_person_ending_in_a_village_word_is_the_village_unless_it_acts_a
 @pytest.mark.parametrize("text", ["叙利亚反政府组织说，冲突扩大。", "叙利亚反政府示威去年爆发。", "许多非政府组织和非银行金融机构参加。"])
 def test_an_anti_or_non_government_attribute_is_no_organisation(nlp, text):
     assert all(e[1] != "ORG" for e in ents(nlp, text))
+
+
+def test_a_known_company_and_its_region_acting_as_one_body_is_its_regional_arm(nlp):
+    found = [(e[0], e[1]) for e in ents(nlp, "汇丰中国昨日表示，微软亚太总裁也来了。")]
+    assert ("汇丰中国", "ORG") in found and ("微软亚太", "ORG") in found
+    # A company before a market is the company and a place.
+    found = [(e[0], e[1]) for e in ents(nlp, "腾讯中国市场份额上升。")]
+    assert ("腾讯", "ORG") in found and ("中国", "GPE") in found
