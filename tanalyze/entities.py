@@ -106,6 +106,7 @@ _ROAD_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十百]+号|[�
 _LIST_JOINERS = frozenset({"、", "和", "与", "及", ",", "，"})
 _REGION_ARM = re.compile("中国区|中国|大中华区|亚太区|亚太|亚洲|香港|台湾|日本|韩国|欧洲|美国|北美")
 _REGION_ARM_AFTER = re.compile("的|[、，,。]|昨[日天]|今[日天]|近日|日前|此前|也|还|已|将")
+_PLACE_AFTER = re.compile("附近|一带|周边|周围|旁边|门口|内外|沿岸")
 _ATTRIBUTE_PREFIXES = frozenset("反亲非")
 _VILLAGE_UNITS = frozenset("村镇乡庄屯寨")
 _SUBUNIT_ENDS = _ORG_HEADS | set("系科赛杯节展")
@@ -247,6 +248,10 @@ class EntityFinder:
                     elif (label in ("GPE", "LOC") or label == "ORG" and e < predicted_end) and self._ends_like_facility(folded[s:e]):
                         label = "FAC"  # 重庆大厦, 首都机场: a building or site
                     out.append(Candidate(s, e, label, "model"))
+        # 涼亭附近, 该涼亭: a model "person" the text treats as a place is no person, at any mention.
+        placed = {folded[c.start : c.end] for c in out if c.source == "model" and c.label == "PERSON"
+                  and (_PLACE_AFTER.match(folded, c.end) or folded[max(0, c.start - 1) : c.start] == "该")}
+        out = [c for c in out if not (c.source == "model" and c.label == "PERSON" and folded[c.start : c.end] in placed)]
         out.extend(Candidate(s, e, "GPE", "rule") for s, e in self._admin_places(folded, words))
         out.extend(Candidate(s, e, "FAC", "rule") for s, e in self._roads(folded, words, starts))
         out = _split_place_chains(out)

@@ -803,3 +803,11 @@ def test_a_known_company_and_its_region_acting_as_one_body_is_its_regional_arm(n
     # A company before a market is the company and a place.
     found = [(e[0], e[1]) for e in ents(nlp, "腾讯中国市场份额上升。")]
     assert ("腾讯", "ORG") in found and ("中国", "GPE") in found
+
+
+def test_a_model_person_the_text_treats_as_a_place_is_no_person_at_any_mention():
+    text = "露宿者常在古墓旁的凉亭休憩，凉亭附近有草丛。"
+    found = _found_with_model_spans(text, [(9, 11, "PERSON"), (14, 16, "PERSON")])
+    assert all(name != "凉亭" for name, _ in found)
+    # A person near whom something happens is written otherwise; a plain person stays.
+    assert ("王小明", "PERSON") in _found_with_model_spans("王小明休憩时说。", [(0, 3, "PERSON")])
