@@ -50,7 +50,7 @@ _FUNCTION_POS = ("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "o", "x"
 # Tags of common words no name runs on with (jieba tags 好手 and 选手 as verbs, so not v).
 _PLAIN_POS = ("d", "c", "p", "r", "t", "m", "f", "u", "y")
 _NAME_POS = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng")
-_ADVERBS = ("曾经", "曾", "也", "则", "还", "就", "又", "都", "一直", "再次", "随后", "同时", "此前", "近日", "日前", "亦")
+_ADVERBS = ("曾经", "曾", "也", "则", "还", "就", "又", "都", "一直", "再次", "随后", "同时", "此前", "近日", "日前", "亦", "笑")  # 笑说: said with a smile
 # Function characters an unknown word may have glued to the front of a name (为腾易 -> 腾易).
 _LEAD_FUNCTION = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将由这")
 _COMMON_FREQ = 100  # a jieba word this frequent is an ordinary word, whatever its tag

@@ -811,3 +811,7 @@ def test_a_model_person_the_text_treats_as_a_place_is_no_person_at_any_mention()
     assert all(name != "凉亭" for name, _ in found)
     # A person near whom something happens is written otherwise; a plain person stays.
     assert ("王小明", "PERSON") in _found_with_model_spans("王小明休憩时说。", [(0, 3, "PERSON")])
+
+
+def test_said_with_a_smile_is_not_part_of_the_speakers_name(nlp):
+    assert all(not name.endswith("笑") for name, *_ in ents(nlp, "麦父笑说：想要劝喻她们不容易。"))
