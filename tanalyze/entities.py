@@ -107,6 +107,7 @@ _LIST_JOINERS = frozenset({"、", "和", "与", "及", ",", "，"})
 _REGION_ARM = re.compile("中国区|中国|大中华区|亚太区|亚太|亚洲|香港|台湾|日本|韩国|欧洲|美国|北美")
 _REGION_ARM_AFTER = re.compile("的|[、，,。]|昨[日天]|今[日天]|近日|日前|此前|也|还|已|将")
 _PLACE_AFTER = re.compile("附近|一带|周边|周围|旁边|门口|内外|沿岸")
+_RELATIONAL = ("旗下", "下属", "所属", "麾下")  # 南方基金公司|旗下基金: what belongs to the body
 _ATTRIBUTE_PREFIXES = frozenset("反亲非")
 _VILLAGE_UNITS = frozenset("村镇乡庄屯寨")
 _SUBUNIT_ENDS = _ORG_HEADS | set("系科赛杯节展")
@@ -303,7 +304,8 @@ class EntityFinder:
             tag = pos.get(w) or "n"
             # jieba tags many verbs as nouns (登场/n, 公开审理/n): any common word that is neither a
             # name nor a body's or place's head word ends the name.
-            if (ws - s >= 3 and freq.get(w) and (len(w) >= 2 or tag[0] in "pcdu") and tag not in _NAME_POS and _is_han(w)
+            if ws - s >= 3 and t.startswith(_RELATIONAL, ws) or (
+                    ws - s >= 3 and freq.get(w) and (len(w) >= 2 or tag[0] in "pcdu") and tag not in _NAME_POS and _is_han(w)
                     and w[-1] not in _ORG_HEADS and w[-1] not in _ADMIN and not self._org_head(w)):
                 head = t[s:ws]
                 if self._ends_like_org(head) or self._ends_like_facility(head):
@@ -797,6 +799,7 @@ class EntityFinder:
                 covered.setdefault(k, c)
         index_by_start = {ws: i for i, (ws, _) in enumerate(words)}
         index_by_end = {we: i for i, (_, we) in enumerate(words)}
+        word_ends = set(index_by_end) | {len(t)}
         for suffix, weak in suffixes:
             for m in re.finditer(re.escape(suffix), t):
                 ss, se = m.span()
@@ -817,7 +820,8 @@ class EntityFinder:
                 nxt = words[index_by_end[se] + 1] if index_by_end[se] + 1 < len(words) else None
                 abbreviated = _PAREN.match(t, se) is not None and re.match(r"\s?[(（][A-Za-z]", t[se:]) is not None
                 # 东兴证券研究表明, 永安期货认为: the subject of a statement is a company, not a trade.
-                speaker = weak and self._speech.match(t, se) is not None
+                said = self._speech.match(t, se) if weak else None
+                speaker = said is not None and said.end() in word_ends  # not 分析|师 (an analyst)
                 if weak and nxt is not None and not speaker:
                     nword = t[nxt[0] : nxt[1]]
                     if _is_han(nword) and (pos.get(nword) or "n")[0] == "n":

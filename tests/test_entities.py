@@ -815,3 +815,10 @@ def test_a_model_person_the_text_treats_as_a_place_is_no_person_at_any_mention()
 
 def test_said_with_a_smile_is_not_part_of_the_speakers_name(nlp):
     assert all(not name.endswith("笑") for name, *_ in ents(nlp, "麦父笑说：想要劝喻她们不容易。"))
+
+
+def test_an_analyst_is_no_statement_and_a_bodys_funds_are_not_its_name(nlp):
+    # 分析师 starts with the speech verb 分析 but is a noun: 安信证券基金 is no company.
+    assert all(name != "安信证券基金" for name, *_ in ents(nlp, "安信证券基金分析师任瞳给出4个字。"))
+    found = _found_with_model_spans("仓位低是南方基金公司旗下基金整体陷落的原因。", [(4, 14, "ORG")])
+    assert ("南方基金公司", "ORG") in found
