@@ -108,6 +108,7 @@ _REGION_ARM = re.compile("中国区|中国|大中华区|亚太区|亚太|亚洲|
 _REGION_ARM_AFTER = re.compile("的|[、，,。]|昨[日天]|今[日天]|近日|日前|此前|也|还|已|将")
 _PLACE_AFTER = re.compile("附近|一带|周边|周围|旁边|门口|内外|沿岸")
 _RELATIONAL = ("旗下", "下属", "所属", "麾下")  # 南方基金公司|旗下基金: what belongs to the body
+_SESSION = re.compile("第?[一二三四五六七八九十百0-9０-９]+届")
 _ATTRIBUTE_PREFIXES = frozenset("反亲非")
 _VILLAGE_UNITS = frozenset("村镇乡庄屯寨")
 _SUBUNIT_ENDS = _ORG_HEADS | set("系科赛杯节展")
@@ -257,6 +258,7 @@ class EntityFinder:
         out.extend(Candidate(s, e, "FAC", "rule") for s, e in self._roads(folded, words, starts))
         out = _split_place_chains(out)
         out.extend(self._rule_candidates(folded, words, starts, out))
+        out.extend(_with_session(folded, out))
         return out
 
     def _trim_model_span(self, t: str, words: Sequence[tuple[int, int]], s: int, e: int, label: str) -> int:
@@ -1134,6 +1136,23 @@ class EntityFinder:
         if not wanted or "ORG" in wanted:
             mentions = self._sports_teams(mentions, folded, words, starts, ends)
         return self.grouper.group(mentions, folded, starts, ends, words)
+
+
+def _with_session(t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
+    """第九届全国人民代表大会, 七届全国人大, 秘鲁—中国文化协会: the session a body's name starts with, and a
+    country joined by a dash to an association of another, are part of the name (as both People's
+    Daily and MSRA annotate them)."""
+    places_by_end = {c.end: c for c in found if c.label in ("GPE", "LOC")}
+    for c in found:
+        if c.label != "ORG":
+            continue
+        m = _SESSION.search(t, max(0, c.start - 8), c.start)
+        # not 新一届 (a new term of), 十一届 read from 一届
+        if m and m.end() == c.start and (m.start() == 0 or t[m.start() - 1] not in _NUMERAL_CHARS and t[m.start() - 1] not in "新本上下每历同首该这那各"):
+            yield Candidate(m.start(), c.end, "ORG", "rule", compound=True)
+        place = places_by_end.get(c.start - 1)
+        if place is not None and t[c.start - 1 : c.start] in "—－–" and _ends_with_one_of(t[c.start : c.end], ("协会", "友协", "商会", "学会", "委员会")):
+            yield Candidate(place.start, c.end, "ORG", "rule", compound=True)
 
 
 def _water_bodies(t: str, found: Sequence[Candidate], named_words: set[str] = frozenset()) -> Iterable[Candidate]:

@@ -822,3 +822,20 @@ def test_an_analyst_is_no_statement_and_a_bodys_funds_are_not_its_name(nlp):
     assert all(name != "安信证券基金" for name, *_ in ents(nlp, "安信证券基金分析师任瞳给出4个字。"))
     found = _found_with_model_spans("仓位低是南方基金公司旗下基金整体陷落的原因。", [(4, 14, "ORG")])
     assert ("南方基金公司", "ORG") in found
+
+
+@pytest.mark.parametrize(
+    "text, span, org",
+    [
+        ("选举第九届全国人民代表大会代表的办法。", (5, 13, "ORG"), "第九届全国人民代表大会"),
+        ("继七届全国人大三次会议通过决定。", (3, 7, "ORG"), "七届全国人大"),
+        ("秘鲁—中国文化协会主席出席。", (3, 9, "ORG"), "秘鲁—中国文化协会"),
+    ],
+)
+def test_a_session_and_a_dash_joined_country_are_part_of_the_body(text, span, org):
+    assert (org, "ORG") in _found_with_model_spans(text, [span])
+
+
+def test_a_new_term_is_not_a_session_of_the_body():
+    found = _found_with_model_spans("新一届香港政协委员大幅增加。", [(3, 7, "ORG")])
+    assert ("香港政协", "ORG") in found and all(not name.startswith("一届") for name, _ in found)
