@@ -226,6 +226,8 @@ class EntityFinder:
                     and self._known_word_at(folded, words, m.end - 1)):
                 continue  # 民政部门, 北京大学生, 中国银行业: the name is the front of a longer common word
                 # (not 牛头角|及, where the segmenter's guess 角及 is no word it knows)
+            if self._used_as_adjective(folded, m.start, m.end):
+                continue  # 盛大的葬礼, 平安地: the company's name used as the word it is
             if m.end - m.start >= 3 or (m.start in starts and m.end in ends) or not _is_han(surface):
                 end = m.end
                 if m.entry.label == "WORK_OF_ART":  # a sequel: 星际争霸2, 魔兽争霸3 (not 魔兽世界3月)
@@ -260,6 +262,18 @@ class EntityFinder:
         out.extend(self._rule_candidates(folded, words, starts, out))
         out.extend(_with_session(folded, out))
         return out
+
+    def _used_as_adjective(self, t: str, s: int, e: int) -> bool:
+        """Is a name that is also a common adjective (盛大/b, 平安/a) used as one here: after 的 or a
+        degree adverb (戴安娜的盛大葬礼, 很平安), before 地, or a non-predicate adjective before 的
+        (盛大的决赛)?"""
+        w = t[s:e]
+        tag = self.segmenter.pos_table().get(w) or ""
+        if tag not in ("a", "ad", "an", "b") or self.segmenter.tokenizer.FREQ.get(w, 0) < _COMMON_FREQ:
+            return False
+        before = t[max(0, s - 2) : s]
+        return (before[-1:] in ("的", "很", "更", "最", "太", "较") or before in ("非常", "十分", "多么", "如此", "更加", "比较")
+                or t.startswith("地", e) or (tag == "b" and t.startswith("的", e)))
 
     def _trim_model_span(self, t: str, words: Sequence[tuple[int, int]], s: int, e: int, label: str) -> int:
         """Where a model name should end: a person not after a verb it took whole (王宏远加盟 ->

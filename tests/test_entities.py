@@ -839,3 +839,12 @@ def test_a_session_and_a_dash_joined_country_are_part_of_the_body(text, span, or
 def test_a_new_term_is_not_a_session_of_the_body():
     found = _found_with_model_spans("新一届香港政协委员大幅增加。", [(3, 7, "ORG")])
     assert ("香港政协", "ORG") in found and all(not name.startswith("一届") for name, _ in found)
+
+
+@pytest.mark.parametrize("text", ["观看戴安娜的盛大葬礼。", "参加盛大的线下总决赛。", "规模如此盛大、气氛热烈。"])
+def test_a_company_name_that_is_an_adjective_used_as_one_is_no_entity(nlp, text):
+    assert all(e[1] != "ORG" for e in ents(nlp, text))
+
+
+def test_a_company_name_that_is_an_adjective_used_as_a_name_is_kept(nlp):
+    assert ("盛大", "ORG") in [(e[0], e[1]) for e in ents(nlp, "盛大宣布收购一家游戏公司。")]
