@@ -109,6 +109,7 @@ _REGION_ARM_AFTER = re.compile("的|[、，,。]|昨[日天]|今[日天]|近日|
 _PLACE_AFTER = re.compile("附近|一带|周边|周围|旁边|门口|内外|沿岸")
 _RELATIONAL = ("旗下", "下属", "所属", "麾下")  # 南方基金公司|旗下基金: what belongs to the body
 _SESSION = re.compile("第?[一二三四五六七八九十百0-9０-９]+届")
+_WORKPLACE = re.compile(r"(?:在|进入|加入|加盟)([A-Za-z][A-Za-z0-9&.\-]*[A-Za-z0-9])(?:才|已|曾|一直|长期)?(?:工作|任职|就职|上班|实习|供职)")
 _ATTRIBUTE_PREFIXES = frozenset("反亲非")
 _VILLAGE_UNITS = frozenset("村镇乡庄屯寨")
 _SUBUNIT_ENDS = _ORG_HEADS | set("系科赛杯节展")
@@ -355,6 +356,7 @@ class EntityFinder:
         yield from self._compound_orgs(t, words, found)
         yield from self._regional_companies(t, found)
         yield from self._regional_arms(t, found)
+        yield from self._workplaces(t, found)
         pos = self.segmenter.pos_table()
         named_words = {t[a:b] for a, b in words if (pos.get(t[a:b]) or "nr")[:2] in ("nr", "ns", "nz")}
         yield from _water_bodies(t, found, named_words)
@@ -549,6 +551,15 @@ class EntityFinder:
             m = _REGION_ARM.match(t, c.end)
             if m and (self._speech.match(t, m.end()) or _REGION_ARM_AFTER.match(t, m.end()) or self._titles.match(t, m.end())):
                 yield Candidate(c.start, m.end(), "ORG", "rule", precise=True, compound=True)
+
+    def _workplaces(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
+        """你在GTV才工作半年: a Latin-script name where someone works is an organisation. (Han text
+        there is too often a task, 在防震减灾工作中, to be read as a name.)"""
+        covered = {k for c in found for k in range(c.start, c.end)}
+        for m in _WORKPLACE.finditer(t):
+            s, e = m.span(1)
+            if not covered & set(range(s, e)) and not m.group(1).islower() and m.group(1) not in self.gazetteer.stoplist:
+                yield Candidate(s, e, "ORG", "rule")
 
     def _extended_places(self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate]) -> Iterable[Candidate]:
         """亚洲地区, 吕梁地区: a region or prefecture and 地区 is one place; 凉山彝族自治州, 富川瑶族自治县: a place,

@@ -848,3 +848,8 @@ def test_a_company_name_that_is_an_adjective_used_as_one_is_no_entity(nlp, text)
 
 def test_a_company_name_that_is_an_adjective_used_as_a_name_is_kept(nlp):
     assert ("盛大", "ORG") in [(e[0], e[1]) for e in ents(nlp, "盛大宣布收购一家游戏公司。")]
+
+
+def test_a_latin_name_where_someone_works_is_an_organisation(nlp):
+    assert ("GTV", "ORG") in [(e[0], e[1]) for e in ents(nlp, "你在GTV才工作半年多。")]
+    assert all(e[1] != "ORG" for e in ents(nlp, "他在office工作，在防震减灾工作中尽职。"))
