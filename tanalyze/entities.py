@@ -95,7 +95,6 @@ _GENERIC_AFTER_PLACE = frozenset({"公司", "企业"})
 # Nouns of events that end like a body (音乐会 is even tagged nt by jieba).
 _EVENT_NOUNS = ("音乐会", "演唱会", "晚会", "联欢会", "茶话会", "招待会", "座谈会", "研讨会", "报告会", "运动会",
                 "博览会", "展览会", "展销会", "交易会", "订货会", "洽谈会", "新闻发布会", "发布会", "庙会", "灯会")
-# Punctuation no name runs across (蓝星石油，保安人员 is two phrases).
 _LATIN_ADDRESSED = re.compile(r"([A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*)(?=先生|女士|小姐|夫人|太太|教授|博士)")
 _ROAD_WORD = re.compile("大街|大道|路|街")
 _NOT_ROAD_NAME = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将已曾说称这那其该每个们条之走至自经沿往")
@@ -108,12 +107,13 @@ _REGION_ARM = re.compile("中国区|中国|大中华区|亚太区|亚太|亚洲|
 _REGION_ARM_AFTER = re.compile("的|[、，,。]|昨[日天]|今[日天]|近日|日前|此前|也|还|已|将")
 _PLACE_AFTER = re.compile("附近|一带|周边|周围|旁边|门口|内外|沿岸")
 _RELATIONAL = ("旗下", "下属", "所属", "麾下")  # 南方基金公司|旗下基金: what belongs to the body
-_SESSION = re.compile("第?[一二三四五六七八九十百0-9０-９]+届")
+_SESSION = re.compile("第?[一二三四五六七八九十百0-9０-９]+届$")  # ending where the body's name starts
 _WORKPLACE = re.compile(r"(?:在|进入|加入|加盟)([A-Za-z][A-Za-z0-9&.\-]*[A-Za-z0-9])(?:才|已|曾|一直|长期)?(?:工作|任职|就职|上班|实习|供职)")
 _ATTRIBUTE_PREFIXES = frozenset("反亲非")
 _VILLAGE_UNITS = frozenset("村镇乡庄屯寨")
 _SUBUNIT_ENDS = _ORG_HEADS | set("系科赛杯节展")
 _QUOTES = frozenset("“”‘’\"'「」『』")
+# Punctuation no name runs across (蓝星石油，保安人员 is two phrases).
 _CLAUSE_PUNCT = re.compile("[，。；：！？、,;:!?\n]")
 # Caption openers that unknown-word guessing would take for the front of a name (图为中国…协会).
 _CAPTION = frozenset({"图为", "上图为", "下图为", "左图为", "右图为"})
@@ -281,8 +281,8 @@ class EntityFinder:
         王宏远). Names are often split oddly by the segmenter (余 艳红刚), so a person is only cut
         when it is longer than a Chinese name can be. (Cutting organisations and places at the
         segmenter's words lost more names than it fixed on PFR days 20-24.) An organisation,
-        building or place is cut only where it ran on past its head word into a verb or function
-        word (广州市中级人民法院|公开审理, 台大综合体育馆|登场), and a closing quote is never part of a
+        building or place is cut only where it ran on past its head word into other words
+        (广州市中级人民法院|公开审理, 台大综合体育馆|登场), and a closing quote is never part of a
         name (新韩银行职业联赛”)."""
         while e > s and t[e - 1] in _QUOTES:
             e -= 1
@@ -1171,10 +1171,12 @@ def _with_session(t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
     for c in found:
         if c.label != "ORG":
             continue
-        m = _SESSION.search(t, max(0, c.start - 8), c.start)
-        # not 新一届 (a new term of), 十一届 read from 一届
-        if m and m.end() == c.start and (m.start() == 0 or t[m.start() - 1] not in _NUMERAL_CHARS and t[m.start() - 1] not in "新本上下每历同首该这那各"):
-            yield Candidate(m.start(), c.end, "ORG", "rule", compound=True)
+        window = max(0, c.start - 8)
+        m = _SESSION.search(t[window : c.start])
+        start = window + m.start() if m else 0
+        # not 新一届 (a new term of it)
+        if m and (start == 0 or t[start - 1] not in "新本上下每历同首该这那各"):
+            yield Candidate(start, c.end, "ORG", "rule", compound=True)
         place = places_by_end.get(c.start - 1)
         if place is not None and t[c.start - 1 : c.start] in "—－–" and _ends_with_one_of(t[c.start : c.end], ("协会", "友协", "商会", "学会", "委员会")):
             yield Candidate(place.start, c.end, "ORG", "rule", compound=True)
