@@ -553,6 +553,8 @@ class _Extractor:
         if end in self.ctx.ment_starts_set:
             return True  # 叙利亚外交部: the place names whose ministry; the ministry is the head
         word = t[slice(*self.ctx.words[k])]
+        if word in ("反", "亲", "非"):
+            return True  # 叙利亚反政府组织: an attribute, then the noun that is the head
         if not self.ctx.pos.get(word, "").startswith("n") or word in self.triggers.by_head:
             return False  # 阿里巴巴任命: the noun-tagged word is the predicate
         # 广州市工商局食品处负责人: a unit and a title still speak for the entity

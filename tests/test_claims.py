@@ -224,3 +224,8 @@ def test_a_form_of_address_after_the_speakers_surname_keeps_the_statement():
 def test_a_facility_speaks_for_its_operator():
     doc = Pipeline(["claims"], Options(extra={"model": False}))("半岛酒店、九龙酒店受影响。半岛酒店表示，当时启动后备电力系统。")
     assert [(c.kind, c.actor.text) for c in doc.claims] == [("statement", "半岛酒店")]
+
+
+def test_a_place_before_an_anti_government_group_does_not_speak_for_it(nlp):
+    doc = nlp("叙利亚反政府组织说，冲突致死超过150人。")
+    assert all(c.actor.text != "叙利亚" for c in doc.claims)
