@@ -27,6 +27,7 @@ import random
 from typing import Iterable, Mapping, Sequence
 
 from .ner_data import Annotated
+from .textutil import fold_width
 
 #: Labels whose mentions are replaced; the ``*_ABBR`` labels are not.
 REPLACEABLE = ("PERSON", "ORG", "GPE", "LOC")
@@ -64,7 +65,7 @@ def gazetteer_names(entries: Iterable | None = None) -> dict[str, list[str]]:
     """Label -> sorted distinct surface forms from gazetteer entries (default: the shipped ones).
 
     ``entries`` are :class:`tanalyze.gazetteer.GazetteerEntry`; only PERSON/ORG/GPE/LOC
-    entries count, names of two or more characters with Chinese characters.
+    entries count, names of two or more characters with Chinese characters, width-folded.
     """
     if entries is None:
         from .gazetteer import shipped_gazetteer
@@ -74,9 +75,11 @@ def gazetteer_names(entries: Iterable | None = None) -> dict[str, list[str]]:
     for e in entries:
         if e.label not in out:
             continue
+        # Width-folded like the training text (刚果（布） -> 刚果(布)): the NER tokenizer folds
+        # the text it reads, so gold and tokens must agree character for character.
         if len(e.name) >= 2 and _has_cjk(e.name):
-            out[e.label].add(e.name)
-        out[e.label].update(a for a in e.aliases if is_full_name_alias(e.name, a, e.label))
+            out[e.label].add(fold_width(e.name))
+        out[e.label].update(fold_width(a) for a in e.aliases if is_full_name_alias(e.name, a, e.label))
     return {lab: sorted(names) for lab, names in out.items()}
 
 

@@ -135,3 +135,11 @@ def test_shipped_gazetteer_pool_has_no_abbreviation_labels():
     assert set(pool) == set(REPLACEABLE)
     assert pool["ORG"] and pool["GPE"] and pool["PERSON"]
     assert "中共" not in pool["ORG"]
+
+
+def test_gazetteer_names_are_width_folded_like_the_training_text():
+    from tanalyze.textutil import fold_width
+
+    pool = gazetteer_names([GazetteerEntry("刚果（布）", "GPE", ("刚果共和国（布）",))])
+    assert pool["GPE"] == sorted([fold_width("刚果（布）"), fold_width("刚果共和国（布）")]) == ["刚果(布)", "刚果共和国(布)"]
+    assert all(fold_width(n) == n for names in gazetteer_names().values() for n in names)
