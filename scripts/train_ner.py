@@ -31,10 +31,15 @@ def main() -> None:
     ap.add_argument("--hold-out-dev", action="store_true",
                     help="PFR: train on days 1-23 and keep the best checkpoint on day 24 (default: train on "
                          "days 1-24, day 24 scored as progress only, the last step kept)")
+    ap.add_argument("--augment", type=float, default=0.0, metavar="FRACTION",
+                    help="add, for this fraction of training records with entities, a copy with the "
+                         "PERSON/ORG/GPE/LOC mentions replaced by other names of the same label "
+                         "(training mentions + dictionaries/entities; default 0: none)")
     args = ap.parse_args()
     out = train(args.train_files, args.out, args.seed, dev_files=args.dev, max_steps=args.max_steps,
                 vectors=not args.no_vectors, pos_features=not args.no_pos, work_dir=args.work,
-                config=args.config, all_days=not args.hold_out_dev)
+                config=args.config, all_days=not args.hold_out_dev,
+                augment=args.augment)
     print(f"model written to {out}")
 
 

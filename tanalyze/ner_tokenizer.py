@@ -96,7 +96,9 @@ class CharTokenizer:
         ``pkuseg_*``: spaCy's ``zh`` defaults pass them to every tokenizer; unused here.
         """
         if self.use_gazetteer and get_examples is not None:
-            self.gazetteer = build_gazetteer(entity_names(eg.reference for eg in get_examples()), dictionaries)
+            self.gazetteer = build_gazetteer(entity_names(eg.reference for eg in get_examples()
+                                                          if not eg.reference.user_data.get("augmented")),
+                                             dictionaries)
 
     def __call__(self, text: str, word_spans: Sequence[WordSpan] | None = None, *,
                  gazetteer: Gazetteer | None = None) -> Doc:
@@ -205,15 +207,18 @@ def held_out_gazetteer_corpus(path: Path | None, dictionaries: bool = True) -> C
         use = getattr(tok, "use_gazetteer", False)
         if use and not cache:
             by_group: dict = {}
-            for doc in docs:
-                by_group.setdefault(doc.user_data.get("group"), []).append(doc)
+            for doc in docs:  # augmented copies (ner_augment) do not add names
+                if not doc.user_data.get("augmented"):
+                    by_group.setdefault(doc.user_data.get("group"), []).append(doc)
             names = {g: entity_names(ds) for g, ds in by_group.items()}
             total = sum(names.values(), Counter())
             for g in by_group:
                 cache[g] = build_gazetteer(total - names[g], dictionaries)
+            if any(doc.user_data.get("group") not in cache for doc in docs):
+                cache[None] = build_gazetteer(total, dictionaries)
         for doc in docs:
             if len(doc):
-                gaz = cache[doc.user_data.get("group")] if use else None
+                gaz = cache.get(doc.user_data.get("group"), cache.get(None)) if use else None
                 yield Example(tok(doc.text, gazetteer=gaz), doc)
 
     return read

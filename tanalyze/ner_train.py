@@ -104,21 +104,29 @@ def gazetteer_group(record: Annotated, index: int) -> str:
     return day if len(day) == 8 and day.isdigit() else f"fold{index % 5}"
 
 
-def write_docbin(records: Iterable[Annotated], path: Path) -> int:
+def write_docbin(records: Iterable[Annotated], path: Path, augmented: Iterable[Annotated] = ()) -> int:
     """Gold docs (one token per character) as a ``DocBin``; returns the number of docs.
 
-    Each doc's ``user_data["group"]`` is its :func:`gazetteer_group`.
+    Each doc's ``user_data["group"]`` is its :func:`gazetteer_group`. ``augmented``: extra
+    copies made by :mod:`tanalyze.ner_augment`; each is written with the group of the record
+    it was made from (same ``source``) and ``user_data["augmented"] = True``, so that the
+    gazetteer feature is built from the real records only.
     """
     import spacy
     from spacy.tokens import Doc, DocBin
 
     vocab = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}}).vocab
     db = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
+    groups: dict[str, str] = {}
     n = 0
-    for r in records:
+    for is_copy, r in [*((False, r) for r in records), *((True, r) for r in augmented)]:
         doc = Doc(vocab, words=list(r.text), spaces=[False] * len(r.text))
         doc.ents = [doc.char_span(s, e, label=lab) for s, e, lab in r.entities]
-        doc.user_data["group"] = gazetteer_group(r, n)
+        if is_copy:
+            doc.user_data["group"] = groups.get(r.source) or gazetteer_group(r, n)
+            doc.user_data["augmented"] = True
+        else:
+            doc.user_data["group"] = groups[r.source] = gazetteer_group(r, n)
         db.add(doc)
         n += 1
     db.to_disk(path)
@@ -128,7 +136,8 @@ def write_docbin(records: Iterable[Annotated], path: Path) -> int:
 def train(train_files: Sequence[str | Path], out_dir: str | Path, seed: int = 0, *,
           dev_files: Sequence[str | Path] = (), max_steps: int | None = None,
           vectors: bool = True, pos_features: bool = True, work_dir: str | Path | None = None,
-          overrides: dict | None = None, config: str | Path | None = None, all_days: bool = False) -> Path:
+          overrides: dict | None = None, config: str | Path | None = None, all_days: bool = False,
+          augment: float = 0.0) -> Path:
     """Train the NER model and write it to ``out_dir`` (the shipped layout).
 
     ``train_files``: PFR ``.txt`` files (days 1-23 train, day 24 dev) or JSONL corpora
@@ -137,6 +146,10 @@ def train(train_files: Sequence[str | Path], out_dir: str | Path, seed: int = 0,
     ``config``: a spaCy config to use instead of the shipped one.
     ``all_days``: PFR days 1-24 all train (the whole training split); day 24 is still scored
     as dev, but only as a progress figure, and the model of the last step is kept.
+    ``augment``: the fraction of training records with entities that also get a copy with
+    their PERSON/ORG/GPE/LOC mentions replaced by other names of the same label
+    (:func:`tanalyze.ner_augment.augment`, seeded with ``seed``); 0 (default) adds none.
+    Character vectors and the gazetteer are built from the real records only.
     """
     from spacy.cli.train import train as spacy_train
 
@@ -160,7 +173,13 @@ def train(train_files: Sequence[str | Path], out_dir: str | Path, seed: int = 0,
     out = Path(out_dir)
     tmp = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="tanalyze-ner-"))
     tmp.mkdir(parents=True, exist_ok=True)
-    write_docbin(train_recs, tmp / "train.spacy")
+    copies: list[Annotated] = []
+    if augment:
+        from .ner_augment import augment as augment_records
+
+        copies = augment_records(train_recs, augment, seed=seed)
+        print(f"augmentation: {len(copies)} replaced-mention copies of {len(train_recs)} training records")
+    write_docbin(train_recs, tmp / "train.spacy", copies)
     write_docbin(dev_recs, tmp / "dev.spacy")
     opts: dict = {"paths.train": str(tmp / "train.spacy"), "paths.dev": str(tmp / "dev.spacy"),
                   "system.seed": seed, "nlp.tokenizer.pos_features": pos_features}

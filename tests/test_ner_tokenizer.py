@@ -98,3 +98,25 @@ def test_training_groups_are_pfr_days_or_five_folds():
 
     assert gazetteer_group(Annotated("文", (), "19980103-02-001-004"), 7) == "19980103"
     assert gazetteer_group(Annotated("文", (), "mine.jsonl:12"), 7) == "fold2"
+
+
+def test_augmented_copies_add_no_names_and_keep_their_group(vocab, tmp_path):
+    from tanalyze.ner_data import Annotated
+    from tanalyze.ner_train import write_docbin
+
+    real = [Annotated("张三丰在武当。", ((0, 3, "PERSON"),), "19980101-01-001-001"),
+            Annotated("李四光和张三丰。", ((0, 3, "PERSON"), (4, 7, "PERSON")), "19980102-01-001-001")]
+    copy = Annotated("王五和张三丰。", ((0, 2, "PERSON"), (3, 6, "PERSON")), "19980102-01-001-001")
+    assert write_docbin(real, tmp_path / "train.spacy", [copy]) == 3
+    docs = list(DocBin().from_disk(tmp_path / "train.spacy").get_docs(vocab))
+    assert [d.user_data["group"] for d in docs] == ["19980101", "19980102", "19980102"]
+    assert [bool(d.user_data.get("augmented")) for d in docs] == [False, False, True]
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "tanalyze.CharTokenizer.v1",
+                                                          "gazetteer": True}}})
+    read = held_out_gazetteer_corpus(tmp_path / "train.spacy", dictionaries=False)
+    first, _, third = [[str(t.morph) for t in eg.predicted] for eg in read(nlp)]
+    assert first[:3] == ["Gaz=B-PERSON", "Gaz=I-PERSON", "Gaz=I-PERSON"]  # 张三丰 of day 2 (real)
+    assert third[:2] == ["", ""]  # 王五 (only in the copy) is nobody's gazetteer name
+    assert third[3:6] == ["Gaz=B-PERSON", "Gaz=I-PERSON", "Gaz=I-PERSON"]  # day 2's gazetteer (day 1's names)
+    nlp.tokenizer.initialize(lambda: read(nlp), dictionaries=False)
+    assert {e.name for e in nlp.tokenizer.gazetteer.entries} == {"张三丰", "李四光"}
