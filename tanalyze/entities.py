@@ -288,6 +288,9 @@ class EntityFinder:
             e -= 1
         if label in ("ORG", "FAC", "GPE", "LOC"):
             return self._cut_after_head(t, words, s, e)
+        head = self._surname_len(t, s) if label == "PERSON" else 0
+        if head and e - s > head and address_length(t, s + head) == e - s - head:
+            return s + head  # 王总, 仇先生: the surname, then a form of address
         if label != "PERSON" or e - s < 5 or not _is_han(t[s:e]):
             return e
         ws, we = _word_at(words, e - 1) or (e, e)  # the word holding the last character
@@ -669,6 +672,8 @@ class EntityFinder:
             name = t[i:end]
             if end > len(t) or not _is_han(name) or any(c in _NOT_NAME for c in name[head:]):
                 continue
+            if address_length(t, i + head) >= length - head:
+                continue  # 仇先生, 王总: a surname and a form of address, not a given name
             if any(m.entry.label != "PERSON" for m in self.gazetteer.find(name)):
                 continue  # 和美国, 张家口: a place or organisation, not a person
             tag = self.segmenter.pos_table().get(name)
@@ -796,6 +801,10 @@ class EntityFinder:
                         subject = k == 0 or t[k - 1] in _CLAUSE_STARTS
                         yield Candidate(k, p, "PERSON", "rule", precise=subject)
                     continue
+            surname = self._addressed_surname(t, p, starts)
+            if surname is not None:  # 村民仇先生称: the surname is the person, as for 陈先生
+                yield Candidate(*surname, "PERSON", "rule")
+                continue
             for length in (4, 3, 2):
                 i = p - length
                 if i < 0 or i not in starts:
@@ -805,6 +814,21 @@ class EntityFinder:
                     if not prev or not re.match(f"[{_HAN}]", prev) or prev in _NOT_NAME or i in starts:
                         yield Candidate(i, p, "PERSON", "rule")
                         break
+
+    def _addressed_surname(self, t: str, p: int, starts: set[int]) -> tuple[int, int] | None:
+        """The surname of "surname + form of address" ending at ``p`` (仇先生, 欧阳女士), or None."""
+        for h in self.rules.honorifics:  # longest first
+            k = p - len(h)
+            if k < 1 or not t.startswith(h, k):
+                continue
+            for n in (2, 1):
+                i = k - n
+                if i > 0 and (t[i - 1] in _NUMERAL_CHARS or t[i - 1] in "这那每各几哪该此"):
+                    continue  # 一位老师, 这位先生: a measure word, not a surname
+                if i >= 0 and self._surname_len(t, i) == n and (i in starts or i == 0 or not _is_han(t[i - 1]) or t[i - 1] in _NOT_NAME):
+                    return i, k
+            return None
+        return None
 
     def _suffixed(
         self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate], suffixes, label: str

@@ -853,3 +853,13 @@ def test_a_company_name_that_is_an_adjective_used_as_a_name_is_kept(nlp):
 def test_a_latin_name_where_someone_works_is_an_organisation(nlp):
     assert ("GTV", "ORG") in [(e[0], e[1]) for e in ents(nlp, "你在GTV才工作半年多。")]
     assert all(e[1] != "ORG" for e in ents(nlp, "他在office工作，在防震减灾工作中尽职。"))
+
+
+def test_a_surname_and_a_form_of_address_before_a_speech_verb_is_the_surname(nlp):
+    found = [(e[0], e[1]) for e in ents(nlp, "村民仇先生称，昨晚闻到气味。")]
+    assert ("仇", "PERSON") in found and ("仇先生", "PERSON") not in found
+    assert all(e[1] != "PERSON" for e in ents(nlp, "参加培训的一位老师说：好。这位先生表示同意。"))
+
+
+def test_a_model_person_made_of_a_surname_and_a_form_of_address_is_the_surname():
+    assert ("王", "PERSON") in _found_with_model_spans("王总表示同意。", [(0, 2, "PERSON")])
