@@ -96,7 +96,8 @@ _GENERIC_AFTER_PLACE = frozenset({"公司", "企业"})
 _EVENT_NOUNS = ("音乐会", "演唱会", "晚会", "联欢会", "茶话会", "招待会", "座谈会", "研讨会", "报告会", "运动会",
                 "博览会", "展览会", "展销会", "交易会", "订货会", "洽谈会", "新闻发布会", "发布会", "庙会", "灯会")
 _LATIN_ADDRESSED = re.compile(r"([A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*)(?=先生|女士|小姐|夫人|太太|教授|博士)")
-_ROAD_WORD = re.compile("大街|大道|路|街")
+_ROAD_WORDS = ("大街", "大道", "路", "街")
+_ROAD_WORD = re.compile("|".join(_ROAD_WORDS))
 _NOT_ROAD_NAME = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将已曾说称这那其该每个们条之走至自经沿往")
 _ROAD_LOCATIVE_WORDS = frozenset({"路上", "街上", "路边", "街边", "路旁", "路口", "街口"})
 _ROAD_BEFORE_WORDS = frozenset({"位于", "地处", "途经", "来到", "赶到", "前往", "穿过", "毗邻", "紧邻", "南邻", "北邻", "东邻",
@@ -252,6 +253,8 @@ class EntityFinder:
                         label = "GPE"  # 特雷姆萨村, 梁二村: a village, not a person
                     elif (label in ("GPE", "LOC") or label == "ORG" and e < predicted_end) and self._ends_like_facility(folded[s:e]):
                         label = "FAC"  # 重庆大厦, 首都机场: a building or site
+                    elif label in ("GPE", "LOC") and e - s >= 3 and folded[s:e].endswith(_ROAD_WORDS):
+                        label = "FAC"  # 长安街, 南昌街: a street, as the street rule labels it
                     out.append(Candidate(s, e, label, "model"))
         # 涼亭附近, 该涼亭: a model "person" the text treats as a place is no person, at any mention.
         placed = {folded[c.start : c.end] for c in out if c.source == "model" and c.label == "PERSON"

@@ -863,3 +863,7 @@ def test_a_surname_and_a_form_of_address_before_a_speech_verb_is_the_surname(nlp
 
 def test_a_model_person_made_of_a_surname_and_a_form_of_address_is_the_surname():
     assert ("王", "PERSON") in _found_with_model_spans("王总表示同意。", [(0, 2, "PERSON")])
+
+
+def test_a_street_the_model_reads_as_a_place_is_a_facility_like_every_street():
+    assert ("长安街", "FAC") in _found_with_model_spans("十里长安街亮如白昼。", [(2, 5, "GPE")])
