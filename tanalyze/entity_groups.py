@@ -54,6 +54,7 @@ class Group:
     key: str | None
     mentions: list[Candidate] = field(default_factory=list)
     surfaces: list[str] = field(default_factory=list)  # Simplified surface forms known for it
+    declared: set[str] = field(default_factory=set)  # forms the text declares (（以下简称比亚迪）)
 
     def absorb(self, other: "Group", misread: bool = False) -> None:
         """Take ``other``'s mentions and its surface forms. ``misread``: ``other`` was this entity
@@ -124,6 +125,8 @@ class Grouper:
                 explicit = m is not None and _ALIAS_MARKER.search(m.group(0)) is not None  # （又称石河）
                 if m and m.group(1) not in g.surfaces and (explicit or self._plausible_alias(g.surfaces, m.group(1))):
                     g.surfaces.append(m.group(1))
+                if m and explicit:
+                    g.declared.add(m.group(1))
 
     def _plausible_alias(self, surfaces: list[str], alias: str) -> bool:
         """Is a parenthesised text another name for the entity, not a note about it?
@@ -224,7 +227,8 @@ class Grouper:
 
 def merge_aliased(groups: list[Group]) -> list[Group]:
     """A group whose name another group of the same family already has as an alias joins it
-    (哈桑 found on its own, and 希沙姆·哈桑 whose family name it is)."""
+    (哈桑 found on its own, and 希沙姆·哈桑 whose family name it is). A gazetteer name joins only
+    where the text declares it the short form (比亚迪股份有限公司（以下简称比亚迪）)."""
     alias_of: dict[tuple[str, str], Group] = {}
     for g in groups:
         fam = FAMILY.get(g.label, g.label)
@@ -232,7 +236,9 @@ def merge_aliased(groups: list[Group]) -> list[Group]:
             alias_of.setdefault((sf, fam), g)
     out: list[Group] = []
     for g in groups:
-        owner = alias_of.get((g.surfaces[0], FAMILY.get(g.label, g.label))) if g.key is None and g.surfaces else None
+        owner = alias_of.get((g.surfaces[0], FAMILY.get(g.label, g.label))) if g.surfaces else None
+        if owner is not None and g.key is not None and g.surfaces[0] not in owner.declared:
+            owner = None
         if owner is not None and owner is not g and g.surfaces[0] not in owner.surfaces[:1]:
             owner.absorb(g)
             continue

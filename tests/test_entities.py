@@ -867,3 +867,10 @@ def test_a_model_person_made_of_a_surname_and_a_form_of_address_is_the_surname()
 
 def test_a_street_the_model_reads_as_a_place_is_a_facility_like_every_street():
     assert ("长安街", "FAC") in _found_with_model_spans("十里长安街亮如白昼。", [(2, 5, "GPE")])
+
+
+def test_a_declared_short_form_joins_its_full_name_even_when_the_gazetteer_knows_it():
+    doc = Pipeline(["entities"])("比亚迪股份有限公司（以下简称比亚迪）发布公告。比亚迪股价下跌。")
+    found = [(e.text, e.label, e.count, e.aliases) for e in doc.entities]
+    assert ("比亚迪股份有限公司", "ORG", 3, ("比亚迪",)) in found
+    assert all(e.text != "比亚迪" for e in doc.entities)
