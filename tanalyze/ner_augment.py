@@ -27,7 +27,7 @@ import random
 from typing import Iterable, Mapping, Sequence
 
 from .ner_data import Annotated
-from .textutil import fold_width
+from .textutil import fold_width, is_cjk
 
 #: Labels whose mentions are replaced; the ``*_ABBR`` labels are not.
 REPLACEABLE = ("PERSON", "ORG", "GPE", "LOC")
@@ -37,28 +37,22 @@ GAZETTEER_SHARE = 0.25
 
 
 def _has_cjk(s: str) -> bool:
-    return any("\u4e00" <= c <= "\u9fff" for c in s)
-
-
-def _is_subsequence(short: str, long: str) -> bool:
-    it = iter(long)
-    return all(c in it for c in short)
+    return any(is_cjk(c) for c in s)
 
 
 def is_full_name_alias(name: str, alias: str, label: str) -> bool:
     """Whether a gazetteer alias is a full name usable as a replacement.
 
-    Kept: Chinese forms at least as long as the canonical name that are not made of its
-    characters in order (腾讯公司 of 腾讯, 中华人民共和国 of 中国, former names).
-    Left out: short forms (中共, 阿里, 央视 -- shorter, or a subsequence of the name),
-    forms without Chinese characters (English names: Tencent, IBM) and every PERSON alias
-    (English names and nicknames such as 小马哥).
+    Kept: Chinese forms at least as long as the canonical name, other than the name itself
+    (腾讯公司 of 腾讯, 中华人民共和国 of 中国, former names).
+    Left out: short forms (中共, 阿里, 央视: shorter than the name), forms without Chinese
+    characters (English names: Tencent, IBM) and every PERSON alias (English names and
+    nicknames such as 小马哥).
     """
     if label == "PERSON" or not _has_cjk(alias) or len(alias) < 2:
         return False
-    if len(alias) < len(name):
-        return False
-    return not (len(alias) <= len(name) and _is_subsequence(alias, name))
+    # A form as long as the name that is made of its characters in order is the name itself.
+    return len(alias) >= len(name) and alias != name
 
 
 def gazetteer_names(entries: Iterable | None = None) -> dict[str, list[str]]:
