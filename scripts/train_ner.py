@@ -9,6 +9,8 @@ Run with OMP_NUM_THREADS=1 on a shared machine. See docs/ner.md.
 from __future__ import annotations
 
 import argparse
+import logging
+import sys
 from pathlib import Path
 
 from tanalyze.ner_train import train
@@ -36,6 +38,9 @@ def main() -> None:
                          "PERSON/ORG/GPE/LOC mentions replaced by other names of the same label "
                          "(training mentions + dictionaries/entities; default 0: none)")
     args = ap.parse_args()
+    log = logging.getLogger("tanalyze")  # the library's progress lines (augmentation counts)
+    log.addHandler(logging.StreamHandler(sys.stdout))
+    log.setLevel(logging.INFO)
     out = train(args.train_files, args.out, args.seed, dev_files=args.dev, max_steps=args.max_steps,
                 vectors=not args.no_vectors, pos_features=not args.no_pos, work_dir=args.work,
                 config=args.config, all_days=not args.hold_out_dev,

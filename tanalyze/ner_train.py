@@ -14,6 +14,7 @@ spaCy's training loop logs progress to stdout.
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 from collections import Counter
@@ -24,6 +25,7 @@ from typing import Iterable, Sequence
 from .ner_data import Annotated, read_corpus
 
 #: PFR January 1998: days 1-23 train, 24 dev (model selection); 25-31 are the test split.
+_log = logging.getLogger(__name__)  # core code does not print; scripts/train_ner.py shows these
 PFR_TRAIN_DAYS = tuple(range(1, 24))
 PFR_DEV_DAYS = (24,)
 PFR_TEST_DAYS = tuple(range(25, 32))
@@ -178,7 +180,7 @@ def train(train_files: Sequence[str | Path], out_dir: str | Path, seed: int = 0,
         from .ner_augment import augment as augment_records
 
         copies = augment_records(train_recs, augment, seed=seed)
-        print(f"augmentation: {len(copies)} replaced-mention copies of {len(train_recs)} training records")
+        _log.info("augmentation: %d replaced-mention copies of %d training records", len(copies), len(train_recs))
     write_docbin(train_recs, tmp / "train.spacy", copies)
     write_docbin(dev_recs, tmp / "dev.spacy")
     opts: dict = {"paths.train": str(tmp / "train.spacy"), "paths.dev": str(tmp / "dev.spacy"),
