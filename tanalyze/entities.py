@@ -435,8 +435,8 @@ class EntityFinder:
             if any(g.entry.label not in ("GPE", "LOC", "FAC") for g in self.gazetteer.find(word) if (g.start, g.end) == (0, len(word))):
                 continue
             found.append((s, e))
-        listed = {x for x, y in zip(found, found[1:]) if t[x[1] : y[0]] in _LIST_JOINERS}
-        listed |= {y for x, y in zip(found, found[1:]) if t[x[1] : y[0]] in _LIST_JOINERS}
+        # Both streets of a pair joined by 、/和 (东风路、先锋街) are listed.
+        listed = {road for x, y in zip(found, found[1:]) if t[x[1] : y[0]] in _LIST_JOINERS for road in (x, y)}
         for s, e in found:
             before = t[max(0, s - 2) : s]
             placed = before in _ROAD_BEFORE_WORDS or _ROAD_AFTER.match(t, e) or (before[-1:] == "在" and t.startswith("上", e))
