@@ -792,6 +792,8 @@ class EntityFinder:
         translit = self.rules.transliteration
         for m in self._speech.finditer(t):
             p = m.start()
+            if p not in starts:  # 小|说 in 武侠小说, 分析|师: the verb is part of a longer word
+                continue
             i = p
             while i > 0 and t[i - 1] in translit:
                 i -= 1

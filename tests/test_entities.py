@@ -579,6 +579,8 @@ def test_a_transliterated_name_stops_before_a_common_word(nlp, text, name):
         "塔利班提出的和谈建议得到回应。",  # a verb before 的 describes a noun
         "获得第一名的选手晋级四强。",  # a role word before a verb phrase, not a name
         "难忘的回忆使国王全然忘了医生的劝阻。",
+        "一代武侠小说泰斗于30日辞世。",  # 说 inside 小说 is no speech verb
+        "他收藏了全套小说。",
     ],
 )
 def test_no_person_from_titles_or_speech_verbs_before_places_and_phrases(nlp, text):
