@@ -95,7 +95,11 @@ _GENERIC_AFTER_PLACE = frozenset({"公司", "企业"})
 # Nouns of events that end like a body (音乐会 is even tagged nt by jieba).
 _EVENT_NOUNS = ("音乐会", "演唱会", "晚会", "联欢会", "茶话会", "招待会", "座谈会", "研讨会", "报告会", "运动会",
                 "博览会", "展览会", "展销会", "交易会", "订货会", "洽谈会", "新闻发布会", "发布会", "庙会", "灯会")
-_LATIN_ADDRESSED = re.compile(r"([A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*)(?=先生|女士|小姐|夫人|太太|教授|博士)")
+# The forms of address that follow a full name (邱国鹭先生, Berg先生), not only a surname (王总).
+_FULL_NAME_ADDRESS = ("先生", "女士", "小姐", "夫人", "太太", "教授", "博士")
+_LATIN_ADDRESSED = re.compile(r"([A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*)(?=" + "|".join(_FULL_NAME_ADDRESS) + ")")
+_HAN_ADDRESSED = re.compile("|".join(_FULL_NAME_ADDRESS))
+_DEMONSTRATIVES = "这那每各几哪该此"  # 这位先生, 这位安培先生: 位 is a measure word, not a surname
 _ROAD_WORDS = ("大街", "大道", "路", "街")
 _ROAD_WORD = re.compile("|".join(_ROAD_WORDS))
 _NOT_ROAD_NAME = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将已曾说称这那其该每个们条之走至自经沿往")
@@ -355,6 +359,7 @@ class EntityFinder:
         ends = {e for _, e in words} | {0}
         yield from self._titled_names(t, words, starts, ends, found)
         yield from self._latin_addressed(t)
+        yield from self._addressed_names(t, words, starts)
         yield from self._speakers(t, words, starts, ends, found)
         yield from self._suffixed(t, words, found, self.rules.org_suffixes, "ORG")
         yield from self._suffixed(t, words, found, self.rules.event_suffixes, "EVENT")
@@ -783,6 +788,20 @@ class EntityFinder:
             if m.start() == 0 or not t[m.start() - 1].isascii() or not t[m.start() - 1].isalnum():
                 yield Candidate(m.start(1), m.end(1), "PERSON", "rule", precise=True)
 
+    def _addressed_names(self, t: str, words: Sequence[tuple[int, int]], starts: set[int]) -> Iterable[Candidate]:
+        """邱国鹭先生, 李星慧女士: a surname and a given name right before a form of address (the
+        surname alone, 王先生, is the speech rule's and the model's)."""
+        for m in _HAN_ADDRESSED.finditer(t):
+            k = m.start()
+            for length in (4, 3, 2):
+                i = k - length
+                if i < 0 or (i > 0 and t[i - 1] in _DEMONSTRATIVES) or (i not in starts and i > 0 and _is_han(t[i - 1]) and t[i - 1] not in _NOT_NAME):
+                    continue
+                if self._surname_len(t, i) < length - 1 and self._name_at(t, i, starts) == length:
+                    if not self._reads_as_words(t, i, length, words):
+                        yield Candidate(i, k, "PERSON", "rule")
+                    break
+
     def _speakers(
         self, t: str, words: Sequence[tuple[int, int]], starts: set[int], ends: set[int], found: Sequence[Candidate]
     ) -> Iterable[Candidate]:
@@ -828,7 +847,7 @@ class EntityFinder:
                 continue
             for n in (2, 1):
                 i = k - n
-                if i > 0 and (t[i - 1] in _NUMERAL_CHARS or t[i - 1] in "这那每各几哪该此"):
+                if i > 0 and (t[i - 1] in _NUMERAL_CHARS or t[i - 1] in _DEMONSTRATIVES):
                     continue  # 一位老师, 这位先生: a measure word, not a surname
                 if i >= 0 and self._surname_len(t, i) == n and (i in starts or i == 0 or not _is_han(t[i - 1]) or t[i - 1] in _NOT_NAME):
                     return i, k

@@ -234,11 +234,17 @@ def merge_aliased(groups: list[Group]) -> list[Group]:
         fam = FAMILY.get(g.label, g.label)
         for sf in g.surfaces[1:]:
             alias_of.setdefault((sf, fam), g)
+    # The model's 南方基金 where the gazetteer did not match joins the gazetteer's 南方基金.
+    canonical = {(g.surfaces[0], FAMILY.get(g.label, g.label)): g for g in groups if g.key is not None and g.surfaces}
     out: list[Group] = []
     for g in groups:
-        owner = alias_of.get((g.surfaces[0], FAMILY.get(g.label, g.label))) if g.surfaces else None
+        here = (g.surfaces[0], FAMILY.get(g.label, g.label)) if g.surfaces else None
+        owner = alias_of.get(here) if here else None
         if owner is not None and g.key is not None and g.surfaces[0] not in owner.declared:
             owner = None
+        if owner is None and here and g.key is None and canonical.get(here) not in (None, g):
+            canonical[here].absorb(g)
+            continue
         if owner is not None and owner is not g and g.surfaces[0] not in owner.surfaces[:1]:
             owner.absorb(g)
             continue

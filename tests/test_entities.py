@@ -535,6 +535,18 @@ def test_a_name_the_model_calls_a_person_once_and_a_place_elsewhere_is_the_place
     assert _one_label_per_name([ruled, place], "") == [ruled, place]
 
 
+def test_a_name_found_by_the_model_where_the_gazetteer_did_not_match_joins_the_gazetteer_entity():
+    from tanalyze.entity_groups import Candidate, Group, merge_aliased
+
+    known = Group("ORG", "南方基金", [Candidate(0, 4, "ORG", "gazetteer", key="南方基金")], ["南方基金", "南方基金管理"])
+    found = Group("ORG", None, [Candidate(10, 14, "ORG", "model")], ["南方基金"])
+    assert merge_aliased([known, found]) == [known]
+    assert [c.start for c in known.mentions] == [0, 10]
+    # A different family keeps its own entity.
+    place = Group("GPE", None, [Candidate(20, 24, "GPE", "model")], ["南方基金"])
+    assert merge_aliased([known, place]) == [known, place]
+
+
 def test_a_river_named_beside_river_words_is_a_place_at_every_mention():
     with_model = Pipeline(["entities"])
     doc = with_model("含油污水经雨水沟排入小清河支流梁王河。记者在梁王河内看到油污，小清河干流水质未受影响。")
@@ -730,6 +742,18 @@ def test_a_name_after_a_title_the_segmenter_glued_to_the_next_word(nlp):
 )
 def test_a_latin_name_before_a_form_of_address_is_a_person(nlp, text, name):
     assert (name, "PERSON") in [(e[0], e[1]) for e in ents(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("“邱国鹭先生是公司以市场化手段招聘来的人才。”", "邱国鹭"), ("刚才田申申小姐说金角银边。", "田申申")],
+)
+def test_a_full_name_before_a_form_of_address_is_a_person(nlp, text, name):
+    assert (name, "PERSON") in [(e[0], e[1]) for e in ents(nlp, text)]
+
+
+def test_a_measure_word_before_a_form_of_address_is_no_surname(nlp):
+    assert all(not e[0].startswith("位") for e in ents(nlp, "这位安培先生竟是个年方二十的青年。"))
 
 
 def test_an_acronym_before_a_form_of_address_is_not_read_as_a_latin_name(nlp):
