@@ -40,6 +40,8 @@ def test_dotted_foreign_name_and_its_family_name(nlp):
         ("该行首席经济学家高文博认为利率会下降。", "高文博"),
         ("钱立群指出，市场已经见底。", "钱立群"),
         ("记者欧阳明辉报道。", "欧阳明辉"),
+        ("该会总干事赖淑芬说，露宿者多。", "赖淑芬"),  # 赖, 傅, 洪, 萧: common surnames once missing
+        ("傅明远表示，方案可行。", "傅明远"),
     ],
 )
 def test_person_after_title_or_before_speech_verb(nlp, text, name):
