@@ -108,6 +108,7 @@ class Grouper:
         self._stem_aliases(groups)
         groups = self._merge_short_forms(groups, t)
         groups = one_label_per_name(merge_aliased(groups), t)
+        groups = complete_cut_names(groups, t)
         self._count_all(groups, t, starts, ends, words)
         return [g for g in groups if g.mentions]
 
@@ -223,6 +224,45 @@ class Grouper:
                 start = t.find(surface, start + 1)
         for g in groups:
             g.mentions.sort(key=lambda c: c.start)
+
+
+def complete_cut_names(groups: list[Group], t: str) -> list[Group]:
+    """A name the model or a rule cut short where the text reads a longer name of the same family
+    found elsewhere in it (王宏|远离职 beside 王宏远, 李|郑屋游乐场 beside 李郑屋游乐场) is that
+    longer name there. Gazetteer and 《title》 mentions keep their spans; a longer span that would
+    run into another mention is not taken."""
+    longer: dict[str, list[tuple[str, Group]]] = {}
+    for g in groups:
+        for sf in g.surfaces:
+            longer.setdefault(FAMILY.get(g.label, g.label), []).append((sf, g))
+    for forms in longer.values():
+        forms.sort(key=lambda x: -len(x[0]))
+    spans = sorted((c.start, c.end) for g in groups for c in g.mentions)
+    for g in groups:
+        for c in list(g.mentions):
+            if c.source == "gazetteer" or c.precise:
+                continue
+            surface = t[c.start : c.end]
+            for sf, owner in longer.get(FAMILY.get(g.label, g.label), ()):
+                if owner is g or len(sf) <= len(surface):
+                    continue
+                s = next((c.start - d for d in _offsets(sf, surface) if t.startswith(sf, c.start - d) and c.start >= d), None)
+                if s is None or any(a < s + len(sf) and s < b and (a, b) != (c.start, c.end) for a, b in spans):
+                    continue
+                g.mentions.remove(c)
+                owner.mentions.append(replace(c, start=s, end=s + len(sf), label=owner.label, key=owner.key))
+                owner.mentions.sort(key=lambda m: m.start)
+                break
+    return [g for g in groups if g.mentions]
+
+
+def _offsets(whole: str, part: str) -> list[int]:
+    """Where ``part`` occurs in ``whole``."""
+    out, k = [], whole.find(part)
+    while k >= 0:
+        out.append(k)
+        k = whole.find(part, k + 1)
+    return out
 
 
 def merge_aliased(groups: list[Group]) -> list[Group]:

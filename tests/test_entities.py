@@ -549,6 +549,30 @@ def test_a_name_found_by_the_model_where_the_gazetteer_did_not_match_joins_the_g
     assert merge_aliased([known, place]) == [known, place]
 
 
+def test_a_name_cut_short_where_the_text_reads_a_longer_name_found_elsewhere_is_the_longer_name():
+    from tanalyze.entity_groups import Candidate, Group, complete_cut_names
+
+    t = "王宏远离职。就在王宏远离职公告前几天。"
+    full = Group("PERSON", None, [Candidate(0, 3, "PERSON", "model")], ["王宏远"])
+    cut = Group("PERSON", None, [Candidate(8, 10, "PERSON", "model")], ["王宏"])
+    assert complete_cut_names([full, cut], t) == [full]
+    assert [(c.start, c.end) for c in full.mentions] == [(0, 3), (8, 11)]
+    # The front cut off (李|郑屋游乐场) is restored too; a gazetteer mention keeps its span.
+    t = "露宿李郑屋游乐场。路经李郑屋游乐场对开。"
+    full = Group("FAC", None, [Candidate(2, 8, "FAC", "rule")], ["李郑屋游乐场"])
+    cut = Group("FAC", None, [Candidate(12, 17, "FAC", "model")], ["郑屋游乐场"])
+    assert complete_cut_names([full, cut], t) == [full] and full.mentions[-1].start == 11
+    known = Group("FAC", "郑屋游乐场", [Candidate(12, 17, "FAC", "gazetteer", key="郑屋游乐场")], ["郑屋游乐场"])
+    full = Group("FAC", None, [Candidate(2, 8, "FAC", "rule")], ["李郑屋游乐场"])
+    assert complete_cut_names([full, known], t) == [full, known]
+    # Not into a neighbouring mention, nor across families.
+    t = "王宏远离职。王宏远。"
+    person = Group("PERSON", None, [Candidate(0, 3, "PERSON", "model")], ["王宏远"])
+    cut = Group("PERSON", None, [Candidate(6, 8, "PERSON", "model")], ["王宏"])
+    other = Group("GPE", None, [Candidate(8, 9, "GPE", "model")], ["远"])
+    assert complete_cut_names([person, cut, other], t) == [person, cut, other]
+
+
 def test_a_river_named_beside_river_words_is_a_place_at_every_mention():
     with_model = Pipeline(["entities"])
     doc = with_model("含油污水经雨水沟排入小清河支流梁王河。记者在梁王河内看到油污，小清河干流水质未受影响。")
