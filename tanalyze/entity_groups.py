@@ -108,7 +108,7 @@ class Grouper:
         self._stem_aliases(groups)
         groups = self._merge_short_forms(groups, t)
         groups = one_label_per_name(merge_aliased(groups), t)
-        groups = complete_cut_names(groups, t)
+        groups = join_surnames(complete_cut_names(groups, t))
         self._count_all(groups, t, starts, ends, words)
         return [g for g in groups if g.mentions]
 
@@ -254,6 +254,25 @@ def complete_cut_names(groups: list[Group], t: str) -> list[Group]:
                 owner.mentions.sort(key=lambda m: m.start)
                 break
     return [g for g in groups if g.mentions]
+
+
+def join_surnames(groups: list[Group]) -> list[Group]:
+    """A person named by the surname alone (邱 of 邱先生, 王 of 王总) is the one person of the text
+    with a Chinese name of that surname (邱国鹭), if there is exactly one; with two (王宏远,
+    王贵文) it stays apart."""
+    full: dict[str, list[Group]] = {}
+    for g in groups:
+        if g.label == "PERSON" and any(len(sf) > 1 for sf in g.surfaces):
+            for first in {sf[0] for sf in g.surfaces if 2 <= len(sf) <= 4 and is_han(sf)}:
+                full.setdefault(first, []).append(g)
+    out: list[Group] = []
+    for g in groups:
+        owners = full.get(g.surfaces[0], []) if g.label == "PERSON" and g.surfaces and len(g.surfaces[0]) == 1 else []
+        if len(owners) == 1 and owners[0] is not g:
+            owners[0].absorb(g)
+            continue
+        out.append(g)
+    return out
 
 
 def _offsets(whole: str, part: str) -> list[int]:

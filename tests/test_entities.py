@@ -573,6 +573,27 @@ def test_a_name_cut_short_where_the_text_reads_a_longer_name_found_elsewhere_is_
     assert complete_cut_names([person, cut, other], t) == [person, cut, other]
 
 
+def test_a_surname_alone_joins_the_one_person_of_the_text_with_that_surname():
+    from tanalyze.entity_groups import Candidate, Group, join_surnames
+
+    full = Group("PERSON", None, [Candidate(0, 3, "PERSON", "model")], ["邱国鹭"])
+    alone = Group("PERSON", None, [Candidate(10, 11, "PERSON", "rule")], ["邱"])
+    assert join_surnames([full, alone]) == [full] and "邱" in full.surfaces
+    # Two people of that surname: the surname alone could be either.
+    one = Group("PERSON", None, [Candidate(0, 3, "PERSON", "model")], ["王宏远"])
+    two = Group("PERSON", None, [Candidate(5, 8, "PERSON", "model")], ["王贵文"])
+    wang = Group("PERSON", None, [Candidate(10, 11, "PERSON", "rule")], ["王"])
+    assert join_surnames([one, two, wang]) == [one, two, wang]
+    # A transliterated name is no surname and given name.
+    churchill = Group("PERSON", None, [Candidate(0, 5, "PERSON", "model")], ["邱吉尔·丘"])
+    assert join_surnames([churchill, alone]) == [churchill, alone]
+
+
+def test_a_surname_with_a_form_of_address_counts_for_the_person_named_in_full(nlp):
+    doc = nlp("公司聘请邱国鹭先生担任投资总监。邱先生表示，已经开始履行职责。")
+    assert [(e.text, e.count, e.aliases) for e in doc.entities if e.label == "PERSON"] == [("邱国鹭", 2, ("邱",))]
+
+
 def test_a_river_named_beside_river_words_is_a_place_at_every_mention():
     with_model = Pipeline(["entities"])
     doc = with_model("含油污水经雨水沟排入小清河支流梁王河。记者在梁王河内看到油污，小清河干流水质未受影响。")
