@@ -108,7 +108,7 @@ class Grouper:
         self._stem_aliases(groups)
         groups = self._merge_short_forms(groups, t)
         groups = one_label_per_name(merge_aliased(groups), t)
-        groups = join_surnames(complete_cut_names(groups, t))
+        groups = join_short_forms(complete_cut_names(groups, t))
         self._count_all(groups, t, starts, ends, words)
         return [g for g in groups if g.mentions]
 
@@ -256,18 +256,20 @@ def complete_cut_names(groups: list[Group], t: str) -> list[Group]:
     return [g for g in groups if g.mentions]
 
 
-def join_surnames(groups: list[Group]) -> list[Group]:
-    """A person named by the surname alone (邱 of 邱先生, 王 of 王总) is the one person of the text
-    with a Chinese name of that surname (邱国鹭), if there is exactly one; with two (王宏远,
-    王贵文) it stays apart."""
-    full: dict[str, list[Group]] = {}
+def join_short_forms(groups: list[Group]) -> list[Group]:
+    """A one-character form joins the one entity of the text that it abbreviates, if there is
+    exactly one: a person named by the surname alone (邱 of 邱先生) joins the person named in full
+    with that surname (邱国鹭), an abbreviated country (叙, 摩) the country whose name it begins
+    (叙利亚, 摩洛哥). With two candidates (王宏远 and 王贵文, 印度 and 印尼) it stays apart."""
+    full: dict[tuple[str, str], list[Group]] = {}
     for g in groups:
-        if g.label == "PERSON" and any(len(sf) > 1 for sf in g.surfaces):
-            for first in {sf[0] for sf in g.surfaces if 2 <= len(sf) <= 4 and is_han(sf)}:
-                full.setdefault(first, []).append(g)
+        if g.label in ("PERSON", "GPE"):
+            for first in {sf[0] for sf in g.surfaces if 2 <= len(sf) <= 5 and is_han(sf)}:
+                full.setdefault((g.label, first), []).append(g)
     out: list[Group] = []
     for g in groups:
-        owners = full.get(g.surfaces[0], []) if g.label == "PERSON" and g.surfaces and len(g.surfaces[0]) == 1 else []
+        one = g.surfaces and len(g.surfaces[0]) == 1 and all(len(sf) == 1 for sf in g.surfaces)
+        owners = full.get((g.label, g.surfaces[0]), []) if one else []
         if len(owners) == 1 and owners[0] is not g:
             owners[0].absorb(g)
             continue

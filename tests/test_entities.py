@@ -573,20 +573,27 @@ def test_a_name_cut_short_where_the_text_reads_a_longer_name_found_elsewhere_is_
     assert complete_cut_names([person, cut, other], t) == [person, cut, other]
 
 
-def test_a_surname_alone_joins_the_one_person_of_the_text_with_that_surname():
-    from tanalyze.entity_groups import Candidate, Group, join_surnames
+def test_a_surname_or_abbreviated_country_joins_the_one_entity_of_the_text_it_can_stand_for():
+    from tanalyze.entity_groups import Candidate, Group, join_short_forms
 
     full = Group("PERSON", None, [Candidate(0, 3, "PERSON", "model")], ["邱国鹭"])
     alone = Group("PERSON", None, [Candidate(10, 11, "PERSON", "rule")], ["邱"])
-    assert join_surnames([full, alone]) == [full] and "邱" in full.surfaces
+    assert join_short_forms([full, alone]) == [full] and "邱" in full.surfaces
     # Two people of that surname: the surname alone could be either.
     one = Group("PERSON", None, [Candidate(0, 3, "PERSON", "model")], ["王宏远"])
     two = Group("PERSON", None, [Candidate(5, 8, "PERSON", "model")], ["王贵文"])
     wang = Group("PERSON", None, [Candidate(10, 11, "PERSON", "rule")], ["王"])
-    assert join_surnames([one, two, wang]) == [one, two, wang]
+    assert join_short_forms([one, two, wang]) == [one, two, wang]
     # A transliterated name is no surname and given name.
     churchill = Group("PERSON", None, [Candidate(0, 5, "PERSON", "model")], ["邱吉尔·丘"])
-    assert join_surnames([churchill, alone]) == [churchill, alone]
+    assert join_short_forms([churchill, alone]) == [churchill, alone]
+    # An abbreviated country joins the one country of the text whose name it begins.
+    syria = Group("GPE", "叙利亚", [Candidate(0, 3, "GPE", "gazetteer", key="叙利亚")], ["叙利亚"])
+    xu = Group("GPE", None, [Candidate(9, 10, "GPE", "model")], ["叙"])
+    assert join_short_forms([syria, xu]) == [syria] and len(syria.mentions) == 2
+    india, indonesia = (Group("GPE", n, [Candidate(0, len(n), "GPE", "gazetteer", key=n)], [n]) for n in ("印度", "印尼"))
+    yin = Group("GPE", None, [Candidate(9, 10, "GPE", "model")], ["印"])
+    assert join_short_forms([india, indonesia, yin]) == [india, indonesia, yin]
 
 
 def test_a_surname_with_a_form_of_address_counts_for_the_person_named_in_full(nlp):
