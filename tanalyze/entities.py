@@ -85,7 +85,7 @@ _REGIONAL_COMPANY = re.compile(r"[(（]([^()（）]{2,6})[)）](?:股份有限�
 # Characters that make the words before a suffix a kind, not a name (偏股型基金, 封闭式基金).
 _TYPE_MARKERS = frozenset("型式类")
 # One-character nouns a suffix word can modify (酒店区, 银行业, 公司界): the whole is not a name.
-_COLLECTIVE_NOUNS = frozenset("区业界群圈")
+_COLLECTIVE_NOUNS = frozenset("区业界群圈类")
 _FUND_TYPES = frozenset({"LOF", "ETF", "QDII", "FOF", "QFII", "RQFII", "REIT", "REITS", "MOM"})
 # Words that follow (or precede) only the name of a river or lake: 小清河干流, 支流梁王河.
 _RIVER_AFTER = ("支流", "及其支流", "干流", "流域", "上游", "中游", "下游", "河段", "河道", "河水", "水质", "水系", "沿岸", "入海口", "决口")
@@ -903,7 +903,7 @@ class EntityFinder:
                         continue
                 if suffix == "基金" and head > 0 and t[words[head - 1][0] : words[head - 1][1]].upper() in _FUND_TYPES:
                     continue  # LOF基金, QDII基金: a kind of fund
-                start, brand = self._name_run(t, words, head, covered, pos, freq, abbreviated, suffix)
+                start, brand = self._name_run(t, words, head, covered, pos, freq, abbreviated, suffix, weak)
                 if start is None:
                     head_word = t[words[head][0] : se]
                     # A lexicon entry tagged as a name (nt/nz), not a domain term (基金公司 n).
@@ -922,7 +922,7 @@ class EntityFinder:
                 if start < ss:
                     yield Candidate(start, se, label, "rule")
 
-    def _name_run(self, t, words, head, covered, pos, freq, abbreviated, suffix=""):
+    def _name_run(self, t, words, head, covered, pos, freq, abbreviated, suffix="", weak=False):
         """Walk back from word ``head`` over the words of an organisation name.
 
         The walk stops at a versus (布莱克本队vs利物浦队) and at the suffix word itself ending
@@ -950,6 +950,9 @@ class EntityFinder:
                 and len(prev) >= 2
                 and (tag is None or tag[0] in "nj")
                 and prev[-1] not in _VERB_ENDINGS  # 多到 (商场), 诉至 (法院): a verb phrase jieba does not know
+                # 仓位 (基金), 断面 (石油): before a weak suffix a common noun jieba knows, however
+                # rare, is no brand (步长公司 before a strong one may be)
+                and not (weak and tag == "n" and freq.get(prev) and prev not in self.segmenter.tokenizer.user_word_tag_tab)
             )
             latin = prev.isascii() and any(c.isalpha() for c in prev)
             name_like = cand is not None or (tag in _NAME_POS and tag != "nr") or rare or latin

@@ -856,6 +856,11 @@ def test_a_common_noun_before_an_organisation_suffix_is_not_its_short_name(nlp):
     # 仓位 (a fund's position) is a known noun: 仓位基金 does not make every 仓位 a mention.
     found = ents(nlp, "低仓位基金表现较差。基金的仓位普遍较低，仓位低是原因。")
     assert all("仓位" not in aliases and not (name == "仓位" or count > 1) for name, _, count, aliases in found)
+    # Nor is it a brand before a weak suffix: a low-position fund, petroleum-type pollutants.
+    assert all(e[0] != "仓位基金" for e in found)
+    assert all(e[1] != "ORG" for e in ents(nlp, "监测结果显示，小清河出境断面石油类浓度均小于标准值。"))
+    # Before a strong suffix a known word may still be the name (步长公司).
+    assert ("步长公司", "ORG") in [(e[0], e[1]) for e in ents(nlp, "执法人员到步长公司送去两份文件。")]
 
 
 @pytest.mark.parametrize(
