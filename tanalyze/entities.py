@@ -99,6 +99,7 @@ _EVENT_NOUNS = ("音乐会", "演唱会", "晚会", "联欢会", "茶话会", "�
 _FULL_NAME_ADDRESS = ("先生", "女士", "小姐", "夫人", "太太", "教授", "博士")
 _LATIN_ADDRESSED = re.compile(r"([A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*)(?=" + "|".join(_FULL_NAME_ADDRESS) + ")")
 _HAN_ADDRESSED = re.compile("|".join(_FULL_NAME_ADDRESS))
+_BYLINE_ROLE = re.compile(r"[/／](?:文|摄|图|编译)")  # 曾芳/文, 李明/摄: who wrote or shot the piece
 _DEMONSTRATIVES = "这那每各几哪该此"  # 这位先生, 这位安培先生: 位 is a measure word, not a surname
 _ROAD_WORDS = ("大街", "大道", "路", "街")
 _ROAD_WORD = re.compile("|".join(_ROAD_WORDS))
@@ -248,6 +249,8 @@ class EntityFinder:
                 # One character is a name only as an abbreviated place (中美, 俄方) or as a surname
                 # before a title or form of address (江主席, 王大夫).
                 addressed = label == "PERSON" and address_length(folded, e) > 0
+                if _BYLINE_ROLE.match(folded, max(0, s - 1)):
+                    continue  # 记者曾芳/文|博时肖华: the byline's 文 (text) or 摄 (photo) starts no name
                 if (e - s >= 2 or label in ("GPE", "LOC") or addressed) and folded[s:e] not in self.gazetteer.stoplist and _balanced(folded[s:e]) and not _CLAUSE_PUNCT.search(folded[s:e]):
                     if label in ("GPE", "LOC") and self._ends_like_org(folded[s:e]):
                         label = "ORG"  # 北京市消防局, 布莱克本队: a place's body or team
