@@ -963,5 +963,5 @@ def test_a_declared_short_form_joins_its_full_name_even_when_the_gazetteer_knows
 
 def test_a_bylines_role_word_starts_no_name():
     # 曾芳/文 (text by 曾芳): the model read 文博时 as a person.
-    found = _found_with_model_spans("记者 曾芳/文博时肖华、工银瑞信江晖", [(6, 8, "PERSON"), (9, 12, "PERSON")])
+    found = _found_with_model_spans("记者 曾芳/文博时肖华、工银瑞信江晖", [(3, 5, "PERSON"), (6, 9, "PERSON")])
     assert ("曾芳", "PERSON") in found and all(not name.startswith("文") for name, _ in found)
