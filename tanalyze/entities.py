@@ -100,6 +100,8 @@ _FULL_NAME_ADDRESS = ("先生", "女士", "小姐", "夫人", "太太", "教授"
 _LATIN_ADDRESSED = re.compile(r"([A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*)(?=" + "|".join(_FULL_NAME_ADDRESS) + ")")
 _HAN_ADDRESSED = re.compile("|".join(_FULL_NAME_ADDRESS))
 _BYLINE_ROLE = re.compile(r"[/／](?:文|摄|图|编译)")  # 曾芳/文, 李明/摄: who wrote or shot the piece
+# 中国驻波兰大使馆, 八路军驻重庆办事处总务科: a diplomatic or liaison mission of a named sender.
+_MISSION = re.compile(rf"驻([{_HAN}]{{1,8}}?)(?:总领事馆|领事馆|总领馆|大使馆|使馆|办事处|代表处)(?:[{_HAN}]{{1,3}}?[处科室组])?")
 _DEMONSTRATIVES = "这那每各几哪该此"  # 这位先生, 这位安培先生: 位 is a measure word, not a surname
 _ROAD_WORDS = ("大街", "大道", "路", "街")
 _ROAD_WORD = re.compile("|".join(_ROAD_WORDS))
@@ -271,6 +273,7 @@ class EntityFinder:
         out.extend(Candidate(s, e, "FAC", "rule") for s, e in self._roads(folded, words, starts))
         out = _split_place_chains(out)
         out.extend(self._rule_candidates(folded, words, starts, out))
+        out = _unsent_missions(folded, out)
         out.extend(_with_session(folded, out))
         return out
 
@@ -371,6 +374,7 @@ class EntityFinder:
         yield from self._regional_companies(t, found)
         yield from self._regional_arms(t, found)
         yield from self._workplaces(t, found)
+        yield from self._missions(t, found)
         pos = self.segmenter.pos_table()
         named_words = {t[a:b] for a, b in words if (pos.get(t[a:b]) or "nr")[:2] in ("nr", "ns", "nz")}
         yield from _water_bodies(t, found, named_words)
@@ -565,6 +569,16 @@ class EntityFinder:
             m = _REGION_ARM.match(t, c.end)
             if m and (self._speech.match(t, m.end()) or _REGION_ARM_AFTER.match(t, m.end()) or self._titles.match(t, m.end())):
                 yield Candidate(c.start, m.end(), "ORG", "rule", precise=True, compound=True)
+
+    def _missions(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
+        """中国驻波兰大使馆, 法驻穗总领事馆文化处, 八路军驻重庆办事处: a country or body, 驻, a place
+        and a mission word are one organisation, holding the sender and the place. (我驻悉尼总领馆,
+        本报驻香港办事处 name no sender: :func:`_unsent_missions` leaves the place alone.)"""
+        ends = {c.end: c for c in found if c.label in ("GPE", "ORG", "NORP") and c.start < c.end}
+        for m in _MISSION.finditer(t):
+            sender = ends.get(m.start())
+            if sender is not None:
+                yield Candidate(sender.start, m.end(), "ORG", "rule", compound=True)
 
     def _workplaces(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
         """你在GTV才工作半年: a Latin-script name where someone works is an organisation. (Han text
@@ -1215,6 +1229,16 @@ class EntityFinder:
         if not wanted or "ORG" in wanted:
             mentions = self._sports_teams(mentions, folded, words, starts, ends)
         return self.grouper.group(mentions, folded, starts, ends, words)
+
+
+def _unsent_missions(t: str, cands: list[Candidate]) -> list[Candidate]:
+    """我驻悉尼总领馆, 本报驻香港办事处: a mission whose sender is not named is no organisation
+    name (People's Daily and MSRA mark only the place); the place inside stays a candidate."""
+    missions = [(m.start(), m.end()) for m in _MISSION.finditer(t)]
+    named = [c for c in cands if c.compound and any(c.start < s and c.end == e for s, e in missions)]
+    return [c for c in cands if not (
+        c.label == "ORG" and c.source != "gazetteer" and any(s <= c.start and c.end <= e for s, e in missions)
+        and not any(n.start <= c.start and c.end <= n.end for n in named) and c not in named)]
 
 
 def _with_session(t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:

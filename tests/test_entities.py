@@ -965,3 +965,26 @@ def test_a_bylines_role_word_starts_no_name():
     # 曾芳/文 (text by 曾芳): the model read 文博时 as a person.
     found = _found_with_model_spans("记者 曾芳/文博时肖华、工银瑞信江晖", [(3, 5, "PERSON"), (6, 9, "PERSON")])
     assert ("曾芳", "PERSON") in found and all(not name.startswith("文") for name, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("息并及时与机场有关部门和中国驻法使馆联系。", "中国驻法使馆"),
+        ("中国驻加拿大使馆教育处会议室一片欢声笑语。", "中国驻加拿大使馆教育处"),
+        ("他先后担任上海花纱布公司驻武汉办事处主任。", "上海花纱布公司驻武汉办事处"),
+    ],
+)
+def test_a_named_senders_mission_is_one_organisation(nlp, text, name):
+    found = [(e[0], e[1]) for e in ents(nlp, text)]
+    assert (name, "ORG") in found
+    assert all(n == name or n not in name for n, _ in found)  # not 中国 + 法使馆 beside it
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [("我驻悉尼总领馆吴克明总领事在致辞中说。", "悉尼"), ("本报驻香港办事处电话铃声不断。", "香港"), ("我驻德国慕尼黑总领事馆26日举行招待会。", "慕尼黑")],
+)
+def test_a_mission_without_a_named_sender_is_only_its_place(nlp, text, place):
+    found = [(e[0], e[1]) for e in ents(nlp, text)]
+    assert (place, "GPE") in found and all(label != "ORG" for _, label in found)
