@@ -247,6 +247,9 @@ class EntityFinder:
             from .segment import WordSpan
 
             for s, predicted_end, label in self.predict(text, [WordSpan(a, b) for a, b in words]):
+                s = self._model_start(folded, words, starts, s, predicted_end)
+                if s is None:
+                    continue
                 e = self._trim_model_span(folded, words, s, predicted_end, label)
                 # One character is a name only as an abbreviated place (中美, 俄方) or as a surname
                 # before a title or form of address (江主席, 王大夫).
@@ -288,6 +291,24 @@ class EntityFinder:
         before = t[max(0, s - 2) : s]
         return (before[-1:] in ("的", "很", "更", "最", "太", "较") or before in ("非常", "十分", "多么", "如此", "更加", "比较")
                 or t.startswith("地", e) or (tag == "b" and t.startswith("的", e)))
+
+    def _model_start(self, t: str, words: Sequence[tuple[int, int]], starts: set[int], s: int, e: int) -> int | None:
+        """Where a model name should start: not inside a common word the segmenter found before
+        it (其中|兴业银行, not 中兴业银行), when the rest starts a word of its own. None when the
+        rest is a common word too (上周|公布: no name at all)."""
+        if s in starts:
+            return s
+        word = _word_at(words, s)
+        if word is None or word[1] >= e - 1 or word[1] not in starts:
+            return s
+        freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
+
+        def common(w: str) -> bool:
+            return freq.get(w, 0) >= _COMMON_FREQ and (pos.get(w) or "n")[:2] not in ("nr", "ns", "nt", "nz")
+
+        if not common(t[word[0] : word[1]]):
+            return s
+        return None if common(t[word[1] : e]) else word[1]
 
     def _trim_model_span(self, t: str, words: Sequence[tuple[int, int]], s: int, e: int, label: str) -> int:
         """Where a model name should end: a person not after a verb it took whole (王宏远加盟 ->

@@ -988,3 +988,11 @@ def test_a_named_senders_mission_is_one_organisation(nlp, text, name):
 def test_a_mission_without_a_named_sender_is_only_its_place(nlp, text, place):
     found = [(e[0], e[1]) for e in ents(nlp, text)]
     assert (place, "GPE") in found and all(label != "ORG" for _, label in found)
+
+
+def test_a_model_name_does_not_start_inside_a_common_word():
+    # 其中|兴业银行: the model's 中兴业银行 starts inside 其中.
+    found = _found_with_model_spans("其中兴业银行客服人员还表示，", [(1, 6, "ORG")])
+    assert ("兴业银行", "ORG") in found and ("中兴业银行", "ORG") not in found
+    # 上周|公布: what is left is a common word, so no name at all.
+    assert _found_with_model_spans("育碧公司在上周公布了新作。", [(6, 9, "PERSON")]) == [("育碧公司", "ORG")]
