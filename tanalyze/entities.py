@@ -227,22 +227,26 @@ class EntityFinder:
         """
         folded = fold_width(text)
         out: list[Candidate] = []
-        for m in self.gazetteer.find(folded):
+        def accept(m) -> bool:  # a refused match hides nothing: the scan tries shorter and later ones
             surface = folded[m.start : m.end]
             if surface in self.gazetteer.stoplist:
-                continue
+                return True  # a listed common word: taken, and dropped below
             if (_is_han(surface) and m.end not in ends and not self._in_name_word(folded, words, m.end - 1)
                     and self._known_word_at(folded, words, m.end - 1)):
-                continue  # 民政部门, 北京大学生, 中国银行业: the name is the front of a longer common word
+                return False  # 民政部门, 北京大学生, 中国银行业: the name is the front of a longer common word
                 # (not 牛头角|及, where the segmenter's guess 角及 is no word it knows)
             if self._used_as_adjective(folded, m.start, m.end):
-                continue  # 盛大的葬礼, 平安地: the company's name used as the word it is
-            if m.end - m.start >= 3 or (m.start in starts and m.end in ends) or not _is_han(surface):
-                end = m.end
-                if m.entry.label == "WORK_OF_ART":  # a sequel: 星际争霸2, 魔兽争霸3 (not 魔兽世界3月)
-                    sequel = _SEQUEL.match(folded, end)
-                    end = sequel.end() if sequel else end
-                out.append(Candidate(m.start, end, m.entry.label, "gazetteer", m.entry.name))
+                return False  # 盛大的葬礼, 平安地: the company's name used as the word it is
+            return m.end - m.start >= 3 or (m.start in starts and m.end in ends) or not _is_han(surface)
+
+        for m in self.gazetteer.find(folded, accept):
+            if folded[m.start : m.end] in self.gazetteer.stoplist:
+                continue
+            end = m.end
+            if m.entry.label == "WORK_OF_ART":  # a sequel: 星际争霸2, 魔兽争霸3 (not 魔兽世界3月)
+                sequel = _SEQUEL.match(folded, end)
+                end = sequel.end() if sequel else end
+            out.append(Candidate(m.start, end, m.entry.label, "gazetteer", m.entry.name))
         if self.predict is not None:
             from .segment import WordSpan
 

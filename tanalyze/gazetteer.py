@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from .errors import ResourceError
 from .lexicon import PathLike, dictionaries_dir, read_lines
@@ -96,21 +96,27 @@ class Gazetteer:
     def surfaces(self, entry: GazetteerEntry) -> list[str]:
         return [entry.name, *entry.aliases]
 
-    def find(self, text: str) -> list[Match]:
-        """Non-overlapping matches, scanning left to right, longest surface first."""
+    def find(self, text: str, accept: Callable[[Match], bool] | None = None) -> list[Match]:
+        """Non-overlapping matches, scanning left to right, longest surface first.
+
+        ``accept`` may refuse a match (a name that is the front of a longer word: 北京|大学生);
+        the scan then tries the shorter surfaces at the same place (北京), then the next
+        character, so that a refused match hides nothing (其中兴业银行: 中兴 refused, 兴业银行 found).
+        """
         folded = _key(text)
         out: list[Match] = []
         i, n = 0, len(folded)
         while i < n:
             lengths = self._lengths.get(folded[i])
             hit = None
-            if lengths:
-                for length in lengths:
-                    if i + length > n:
-                        continue
-                    entry = self._surfaces.get(folded[i : i + length])
-                    if entry is not None and latin_bounded(folded, i, i + length):
-                        hit = Match(i, i + length, entry)
+            for length in lengths or ():
+                if i + length > n:
+                    continue
+                entry = self._surfaces.get(folded[i : i + length])
+                if entry is not None and latin_bounded(folded, i, i + length):
+                    m = Match(i, i + length, entry)
+                    if accept is None or accept(m):
+                        hit = m
                         break
             if hit is not None:
                 out.append(hit)

@@ -277,7 +277,8 @@ def test_abbreviations_off_keeps_what_the_model_calls_a_full_name():
     "text, found",
     [
         ("民政部门送来水饺，民政部领导来看我。", [("民政部", 9, 12, "gazetteer")]),
-        ("北京大学生和中国银行业", []),
+        # Not 北京大学 or 中国银行, but the places they start with: Beijing students, China's banks.
+        ("北京大学生和中国银行业", [("北京", 0, 2, "gazetteer"), ("中国", 6, 8, "gazetteer")]),
     ],
 )
 def test_a_name_at_the_front_of_a_longer_common_word_is_not_a_mention(nlp, text, found):
@@ -996,3 +997,19 @@ def test_a_model_name_does_not_start_inside_a_common_word():
     assert ("兴业银行", "ORG") in found and ("中兴业银行", "ORG") not in found
     # 上周|公布: what is left is a common word, so no name at all.
     assert _found_with_model_spans("育碧公司在上周公布了新作。", [(6, 9, "PERSON")]) == [("育碧公司", "ORG")]
+
+
+def test_a_refused_gazetteer_match_hides_no_other_name(nlp):
+    # 中兴 is refused inside 其中, and 兴业银行 after it is found.
+    assert ("兴业银行", "ORG") in [(e[0], e[1]) for e in ents(nlp, "其中兴业银行客服人员还表示，")]
+    # 北京大学 is refused as the front of 大学生; the shorter 北京 at the same place is not.
+    assert ("北京", "GPE") in [(e[0], e[1]) for e in ents(nlp, "北京大学生活动中心开放了。")]
+
+
+def test_the_gazetteer_scan_tries_shorter_and_later_matches_when_one_is_refused():
+    from tanalyze.gazetteer import shipped_gazetteer
+
+    gaz = shipped_gazetteer()
+    text = "其中兴业银行"
+    assert [text[m.start : m.end] for m in gaz.find(text)] == ["中兴"]
+    assert [text[m.start : m.end] for m in gaz.find(text, lambda m: m.start != 1)] == ["兴业银行"]
