@@ -255,6 +255,8 @@ class EntityFinder:
                 if s is None:
                     continue
                 e = self._trim_model_span(folded, words, s, predicted_end, label)
+                if e <= s:
+                    continue
                 # One character is a name only as an abbreviated place (中美, 俄方) or as a surname
                 # before a title or form of address (江主席, 王大夫).
                 addressed = label == "PERSON" and address_length(folded, e) > 0
@@ -265,6 +267,8 @@ class EntityFinder:
                         label = "ORG"  # 北京市消防局, 布莱克本队: a place's body or team
                     elif label == "PERSON" and e - s >= 4 and self._ends_like_org(folded[s:e]):
                         label = "ORG"  # 加拉塔萨雷队: no person's name ends in a team or body word
+                    elif label == "ORG" and e - s >= 3 and folded[e - 1] == "节":
+                        label = "EVENT"  # 慕尼黑啤酒节, 西湖博览节: a festival, not a body
                     elif label == "PERSON" and self._village(folded, s, e):
                         label = "GPE"  # 特雷姆萨村, 梁二村: a village, not a person
                     elif (label in ("GPE", "LOC") or label == "ORG" and e < predicted_end) and self._ends_like_facility(folded[s:e]):
@@ -325,7 +329,8 @@ class EntityFinder:
         while e > s and t[e - 1] in _QUOTES:
             e -= 1
         if label in ("ORG", "FAC", "GPE", "LOC"):
-            return self._cut_after_head(t, words, s, e)
+            e = self._before_aspect(t, words, s, e)
+            return self._cut_after_head(t, words, s, e) if e > s else e
         head = self._surname_len(t, s) if label == "PERSON" else 0
         if head and e - s > head and address_length(t, s + head) == e - s - head:
             return s + head  # 王总, 仇先生: the surname, then a form of address
@@ -346,6 +351,21 @@ class EntityFinder:
             return False
         titled = any(m.end() == s for m in self._titles.finditer(t, max(0, s - 8), s))
         return not titled and self._speech.match(t, e) is None and not t.startswith(("说", "：", ":"), e)
+
+    def _before_aspect(self, t: str, words: Sequence[tuple[int, int]], s: int, e: int) -> int:
+        """No name holds a verb with its aspect particle: a span the model ran on into 演出了歌舞
+        ends before that verb (广州地区文艺团体|演出了)."""
+        pos = self.segmenter.pos_table()
+        i = bisect_right(words, (s, sys.maxsize))
+        while i < len(words) and words[i][1] <= e:
+            ws, we = words[i]
+            if i > 0 and t[ws:we] in ("了", "着", "过") and (pos.get(t[ws:we]) or "").startswith("u"):
+                j = i - 1  # back over the verb and the adverbs before it (圆满|完成|了)
+                while j > 0 and words[j - 1][0] >= s and (pos.get(t[words[j - 1][0] : words[j - 1][1]]) or "n")[0] in "vda":
+                    j -= 1
+                return max(s, words[j][0])
+            i += 1
+        return e
 
     def _cut_after_head(self, t: str, words: Sequence[tuple[int, int]], s: int, e: int) -> int:
         """The end of a model organisation or place that runs on past the word heading it: the first
@@ -1050,6 +1070,10 @@ class EntityFinder:
                 while e < len(t) and t[e] not in _ITEM_STOPS and e - comma < 9:
                     e += 1
                 span = (comma + 1, e)
+            if known.label == "ORG" and left is not None:
+                # 桂林市委、市政府规定: the item ends at its last word that ends like a body
+                cut = [b for a, b in words if span[0] < b < span[1] and self._ends_like_org(t[span[0] : b])]
+                span = (span[0], cut[-1]) if cut else span
             item = t[span[0] : span[1]]
             if not 2 <= len(item) <= 8 or item in self.gazetteer.stoplist or any(k in covered for k in range(*span)):
                 continue
@@ -1115,8 +1139,8 @@ class EntityFinder:
             if outer.label in ("ORG", "FAC") and inner.label in ("GPE", "LOC", "ORG", "NORP"):
                 # ...when the name ends like an organisation (委, 部, 局, 站 ...), not like
                 # a phrase the model ran on with (腾讯汽车产业互联网版图).
-                if outer_text[-1] in _ORG_HEADS or outer_text.endswith(suffixes):
-                    return True
+                if outer_text[-1] in _SUBUNIT_ENDS or outer_text.endswith(suffixes):
+                    return True  # ... and units or events named after them (新韩银行职业联赛)
                 # 中国侨联, 上海宝钢, 邯郸农专: a place, then an abbreviated or unknown name
                 rest = t[inner.end : outer.end]
                 return inner.start == outer.start and inner.label in ("GPE", "LOC") and len(rest) >= 2 and (

@@ -1013,3 +1013,22 @@ def test_the_gazetteer_scan_tries_shorter_and_later_matches_when_one_is_refused(
     text = "其中兴业银行"
     assert [text[m.start : m.end] for m in gaz.find(text)] == ["中兴"]
     assert [text[m.start : m.end] for m in gaz.find(text, lambda m: m.start != 1)] == ["兴业银行"]
+
+
+def test_a_model_name_ends_before_a_verb_with_its_aspect_particle():
+    text = "郑州铁路分局月山机务段圆满完成了1215万吨的运输任务。"
+    found = _found_with_model_spans(text, [(0, 18, "ORG")])
+    assert found == [("郑州铁路分局月山机务段", "ORG")]
+
+
+def test_an_organisation_listed_after_another_ends_at_its_head_word(nlp):
+    # 桂林市委、市政府规定: the item is 市政府 (a common word, so no name), not 市政府规定.
+    assert all(name != "市政府规定" for name, *_ in ents(nlp, "桂林市委、市政府规定：个人连片开发种植白果。"))
+    found = [(e[0], e[1]) for e in ents(nlp, "天津评剧院、河北梆子剧院准备了新剧目。")]
+    assert ("河北梆子剧院", "ORG") in found
+
+
+def test_a_model_festival_is_an_event_and_a_sponsors_league_keeps_the_sponsor_inside():
+    assert _found_with_model_spans("据说，慕尼黑啤酒节是世界上最盛大的节日。", [(3, 9, "ORG")]) == [("慕尼黑啤酒节", "EVENT")]
+    # 新韩银行 is in the gazetteer; the league named after it is one name.
+    assert ("新韩银行职业联赛", "ORG") in _found_with_model_spans("他们退出了“新韩银行职业联赛”。", [(6, 14, "ORG")])
