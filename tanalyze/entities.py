@@ -1136,7 +1136,7 @@ class EntityFinder:
             # The model's organisation names keep the places and parent bodies they start with
             # (北京市委, 越南外交部, 中共中央统战部); its place names keep smaller places.
             outer_text = t[outer.start : outer.end]
-            if outer.label in ("ORG", "FAC") and inner.label in ("GPE", "LOC", "ORG", "NORP"):
+            if outer.label in ("ORG", "FAC", "EVENT") and inner.label in ("GPE", "LOC", "ORG", "NORP"):
                 # ...when the name ends like an organisation (委, 部, 局, 站 ...), not like
                 # a phrase the model ran on with (腾讯汽车产业互联网版图).
                 if outer_text[-1] in _SUBUNIT_ENDS or outer_text.endswith(suffixes):
