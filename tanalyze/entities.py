@@ -8,7 +8,8 @@ Candidates come from three sources, all found on the Simplified text:
   (:mod:`tanalyze.entity_lists`), names ending in an organisation suffix (``dictionaries/rules/``), bodies of a place or
   organisation (北京市百货大楼党委), places ending in an administrative unit (塘沽区), buildings
   and sites ending in a facility word (南湖公园), street addresses (北京市东城区王府井大街218号,
-  one FAC).
+  one FAC), diplomatic missions (中国驻波兰大使馆), products named by a model code
+  (:mod:`tanalyze.entity_products`: 蔚来ES6, iPhone 15 Pro).
 Overlaps are resolved (a gazetteer entry beats the model; a legitimate longer name keeps its
 parts inside it: 广州市工商局 is one ORG), places and misread foreign names that name a sports
 team in a match report become ORG (:mod:`tanalyze.entity_sports`: 罗马2比0击败拉齐奥), mentions
@@ -25,7 +26,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from . import entity_sports
+from . import entity_products, entity_sports
 from .entity_groups import _RARE_FREQ, HAN as _HAN, PAREN as _PAREN, Candidate, Group, Grouper, is_han as _is_han, to_entities
 from .gazetteer import Gazetteer
 from .lexicon import dictionaries_dir, read_lines
@@ -420,6 +421,8 @@ class EntityFinder:
         yield from self._regional_arms(t, found)
         yield from self._workplaces(t, found)
         yield from self._missions(t, found)
+        for s, e in entity_products.model_codes(t, [(c.start, c.end, c.label, c.source) for c in found]):
+            yield Candidate(s, e, "PRODUCT", "rule")
         pos = self.segmenter.pos_table()
         named_words = {t[a:b] for a, b in words if (pos.get(t[a:b]) or "nr")[:2] in ("nr", "ns", "nz")}
         yield from _water_bodies(t, found, named_words)
