@@ -103,6 +103,9 @@ _HAN_ADDRESSED = re.compile("|".join(_FULL_NAME_ADDRESS))
 _BYLINE_ROLE = re.compile(r"[/／](?:文|摄|图|编译)")  # 曾芳/文, 李明/摄: who wrote or shot the piece
 # 中国驻波兰大使馆, 八路军驻重庆办事处总务科: a diplomatic or liaison mission of a named sender.
 _MISSION = re.compile(rf"驻([{_HAN}]{{1,8}}?)(?:总领事馆|领事馆|总领馆|大使馆|使馆|办事处|代表处)(?:[{_HAN}]{{1,3}}?[处科室组])?")
+# What follows a company, not an apple or a thought: 苹果发布, 联想股价, 吉利表示, 苹果CEO.
+_BRAND_CUES = ("(?:公司|集团|股价|市值|财报|营收|CEO|首席执行官|董事长|总裁|创始人|旗下|官方|官网|发布|推出|宣布|"
+               "表示|称|回应|起诉|收购|入股|上市|门店|新款|手机|电脑|汽车|品牌)")
 _DEMONSTRATIVES = "这那每各几哪该此"  # 这位先生, 这位安培先生: 位 is a measure word, not a surname
 _ROAD_WORDS = ("大街", "大道", "路", "街")
 _ROAD_WORD = re.compile("|".join(_ROAD_WORDS))
@@ -147,6 +150,7 @@ class Rules:
     facility_suffixes: tuple[tuple[str, bool], ...]
     transliteration: frozenset[str]
     honorifics: tuple[str, ...] = ()
+    cued_brands: tuple[tuple[str, str], ...] = ()  # (short form, canonical name)
 
 
 def _words(name: str) -> list[str]:
@@ -177,6 +181,7 @@ def load_rules() -> Rules:
         facility_suffixes=_suffixes("facility_suffixes.txt"),
         transliteration=frozenset("".join(_words("transliteration_chars.txt"))),
         honorifics=tuple(sorted(set(_words("honorifics.txt")), key=len, reverse=True)),
+        cued_brands=tuple(tuple(line.split("\t")[:2]) for _, line in read_lines(dictionaries_dir().joinpath("rules", "cued_brands.txt"))),
     )
 
 
@@ -208,7 +213,9 @@ class EntityFinder:
         # Abbreviated names off (a corpus that does not annotate them): every source drops them.
         self.skip: frozenset[str] = frozenset() if abbreviations else _abbreviations()
         self.rules = load_rules()
-        self.grouper = Grouper(gazetteer, segmenter, [x for x, _ in self.rules.org_suffixes], self.skip, self._in_name_word)
+        # 苹果, 吉利: a company only where a source found it, never counted at every occurrence.
+        uncounted = self.skip | {short for short, _ in self.rules.cued_brands}
+        self.grouper = Grouper(gazetteer, segmenter, [x for x, _ in self.rules.org_suffixes], uncounted, self._in_name_word)
         self._titles = re.compile("|".join(re.escape(t) for t in self.rules.titles), re.I)
         self._speech = re.compile(
             "(?:" + "|".join(_ADVERBS) + ")?(?:" + "|".join(re.escape(v) for v in self.rules.speech_verbs) + ")"
@@ -218,6 +225,8 @@ class EntityFinder:
         translit = "".join(sorted(self.rules.transliteration))
         self._hyphenated = re.compile(rf"[{translit}]{{2,}}(?:[·•・‧][{translit}]{{2,}})*(?:[-－‐][{translit}]{{2,}})+")
         self._org_suffix_words = frozenset(x for x, weak in self.rules.org_suffixes if not weak)
+        brands = "|".join(re.escape(b) for b, _ in sorted(self.rules.cued_brands, key=lambda x: -len(x[0])))
+        self._cued = re.compile(f"({brands})(?:公司|集团|(?={_BRAND_CUES}))") if brands else None
         self._facility_suffix_words = frozenset(x for x, weak in self.rules.facility_suffixes if not weak)
 
     # -- candidates -------------------------------------------------------------------------
@@ -421,6 +430,7 @@ class EntityFinder:
         yield from self._regional_arms(t, found)
         yield from self._workplaces(t, found)
         yield from self._missions(t, found)
+        yield from self._cued_brands(t, starts)
         for s, e in entity_products.model_codes(t, [(c.start, c.end, c.label, c.source) for c in found]):
             yield Candidate(s, e, "PRODUCT", "rule")
         pos = self.segmenter.pos_table()
@@ -617,6 +627,17 @@ class EntityFinder:
             m = _REGION_ARM.match(t, c.end)
             if m and (self._speech.match(t, m.end()) or _REGION_ARM_AFTER.match(t, m.end()) or self._titles.match(t, m.end())):
                 yield Candidate(c.start, m.end(), "ORG", "rule", precise=True, compound=True)
+
+    def _cued_brands(self, t: str, starts: set[int]) -> Iterable[Candidate]:
+        """苹果发布, 吉利表示: a company whose short form is an everyday word (``cued_brands.txt``),
+        where what follows says it is the company; it joins the gazetteer entry."""
+        if self._cued is None:
+            return
+        canonical = dict(self.rules.cued_brands)
+        for m in self._cued.finditer(t):  # 大众公司: the company word is part of the name
+            entry = self.gazetteer.lookup(canonical[m.group(1)])
+            if entry is not None and m.start() in starts and (m.start() == 0 or not _is_han(t[m.start() - 1]) or m.start() in starts):
+                yield Candidate(m.start(), m.end(), entry.label, "rule", entry.name, precise=True)
 
     def _missions(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
         """中国驻波兰大使馆, 法驻穗总领事馆文化处, 八路军驻重庆办事处: a country or body, 驻, a place

@@ -72,7 +72,8 @@ class Grouper:
     """Groups the mentions of Simplified texts.
 
     ``org_suffixes``: the organisation suffixes (for short forms: 腾易科技 -> 腾易); ``skip``: the
-    abbreviated forms not to count (abbreviations off); ``in_name_word(t, words, k)``: whether the
+    forms of gazetteer entities never counted where no source found them (abbreviations when they
+    are off; short forms that are everyday words, 苹果, 吉利); ``in_name_word(t, words, k)``: whether the
     word holding character ``k`` is a name for the segmenter.
     """
 

@@ -1032,3 +1032,15 @@ def test_a_model_festival_is_an_event_and_a_sponsors_league_keeps_the_sponsor_in
     assert _found_with_model_spans("据说，慕尼黑啤酒节是世界上最盛大的节日。", [(3, 9, "ORG")]) == [("慕尼黑啤酒节", "EVENT")]
     # 新韩银行 is in the gazetteer; the league named after it is one name.
     assert ("新韩银行职业联赛", "ORG") in _found_with_model_spans("他们退出了“新韩银行职业联赛”。", [(6, 14, "ORG")])
+
+
+def test_a_company_named_by_an_everyday_word_needs_a_companys_context(nlp):
+    found = {(e[0], e[1], e[2]) for e in ents(nlp, "苹果发布了新手机，我吃了一个苹果。")}
+    assert ("苹果", "ORG", 1) in found  # the fruit is no mention
+    found = {(e[0], e[1]) for e in ents(nlp, "吉利表示将扩大产能，真吉利。这让人联想到过去。")}
+    assert ("吉利", "ORG") in found and all(name != "联想" for name, _ in found)
+    # The company word belongs to the name, and the entity is the gazetteer's.
+    doc = nlp("欧盟作出了处罚大众公司的决定。")
+    assert [(e.text, e.label) for e in doc.entities if e.label == "ORG"][-1] == ("大众公司", "ORG")
+    found = {(e[0], e[1], e[2]) for e in ents(nlp, "长安街上，长安发布新车。")}
+    assert ("长安", "ORG", 1) in found  # not in 长安街

@@ -50,3 +50,14 @@ def test_shipped_lexicons_are_valid():
     assert any(f.name == "domain.txt" for f in files)
     for f in files:
         assert load_lexicon(f)
+
+
+def test_the_dictionary_checker_passes_on_the_shipped_dictionaries():
+    # The checker rejects, among others, a surface form listed twice across the gazetteers.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.run([sys.executable, str(root / "scripts" / "check_dictionaries.py")], capture_output=True, text=True, cwd=root)
+    assert run.returncode == 0, run.stdout + run.stderr
