@@ -178,20 +178,27 @@ class Grouper:
                 g.surfaces.append(stem)
 
     def _merge_short_forms(self, groups: list[Group], t: str) -> list[Group]:
-        """A short form (蔚来, 腾易) joins the full form that adds only a suffix (蔚来汽车, 腾易科技)."""
+        """A short form (蔚来, 腾易) joins the full form that adds only a suffix (蔚来汽车, 腾易科技);
+        a full form the rules found joins the gazetteer entry it adds a suffix to (南方基金公司 ->
+        南方基金)."""
         suffixes = {s for s in self.org_suffixes} | {"出行", "网", "网络", "平台", "传媒", "养车"}
         merged: set[int] = set()
         for i, short in enumerate(groups):
-            if short.key is not None:
+            if i in merged:
                 continue
             s_text = t[short.mentions[0].start : short.mentions[0].end]
             for j, full in enumerate(groups):
                 if i == j or j in merged or FAMILY.get(full.label, full.label) != FAMILY.get(short.label, short.label):
                     continue
                 if any(f.startswith(s_text) and f[len(s_text) :] in suffixes for f in full.surfaces if f != s_text):
-                    full.absorb(short)
-                    merged.add(i)
-                    break
+                    if short.key is None:
+                        full.absorb(short)
+                        merged.add(i)
+                        break
+                    if full.key is None:  # 南方基金 (gazetteer) and the rule's 南方基金公司: one
+                        full.absorb(short)  # entity, named in full
+                        merged.add(i)
+                        break
         return [g for i, g in enumerate(groups) if i not in merged]
 
     def _count_all(

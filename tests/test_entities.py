@@ -1044,3 +1044,10 @@ def test_a_company_named_by_an_everyday_word_needs_a_companys_context(nlp):
     assert [(e.text, e.label) for e in doc.entities if e.label == "ORG"][-1] == ("大众公司", "ORG")
     found = {(e[0], e[1], e[2]) for e in ents(nlp, "长安街上，长安发布新车。")}
     assert ("长安", "ORG", 1) in found  # not in 长安街
+
+
+def test_a_rule_name_that_adds_a_suffix_to_a_gazetteer_name_is_that_entity(nlp):
+    found = ents(nlp, "南方基金公司表示看好后市。南方基金紧密关注市场的变化。")
+    assert [(name, label, count, aliases) for name, label, count, aliases in found if label == "ORG"] == [
+        ("南方基金公司", "ORG", 2, ("南方基金",))
+    ]
