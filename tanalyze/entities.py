@@ -28,6 +28,7 @@ from typing import Iterable, Sequence
 
 from . import entity_products, entity_sports
 from .entity_groups import _RARE_FREQ, HAN as _HAN, PAREN as _PAREN, Candidate, Group, Grouper, is_han as _is_han, to_entities
+from .errors import ResourceError
 from .gazetteer import Gazetteer
 from .lexicon import dictionaries_dir, read_lines
 from .model import Document, Entity
@@ -158,6 +159,18 @@ def _words(name: str) -> list[str]:
     return [w for _, line in read_lines(path) for w in line.split()]
 
 
+def _pairs(name: str) -> tuple[tuple[str, str], ...]:
+    """(word, value) pairs of a two-column (TAB-separated) rule file."""
+    path = dictionaries_dir().joinpath("rules", name)
+    out = []
+    for lineno, line in read_lines(path):
+        parts = line.split("\t")
+        if len(parts) != 2 or not all(p.strip() for p in parts):
+            raise ResourceError(f"{path}:{lineno}: expected two TAB-separated fields, got {line!r}")
+        out.append((parts[0].strip(), parts[1].strip()))
+    return tuple(out)
+
+
 def _suffixes(name: str) -> tuple[tuple[str, bool], ...]:
     """(suffix, weak) pairs of a suffix file, longest first."""
     out = []
@@ -181,7 +194,7 @@ def load_rules() -> Rules:
         facility_suffixes=_suffixes("facility_suffixes.txt"),
         transliteration=frozenset("".join(_words("transliteration_chars.txt"))),
         honorifics=tuple(sorted(set(_words("honorifics.txt")), key=len, reverse=True)),
-        cued_brands=tuple(tuple(line.split("\t")[:2]) for _, line in read_lines(dictionaries_dir().joinpath("rules", "cued_brands.txt"))),
+        cued_brands=_pairs("cued_brands.txt"),
     )
 
 
@@ -270,7 +283,7 @@ class EntityFinder:
                 # One character is a name only as an abbreviated place (中美, 俄方) or as a surname
                 # before a title or form of address (江主席, 王大夫).
                 addressed = label == "PERSON" and address_length(folded, e) > 0
-                if _BYLINE_ROLE.match(folded, max(0, s - 1)):
+                if s > 0 and _BYLINE_ROLE.match(folded, s - 1):
                     continue  # 记者曾芳/文|博时肖华: the byline's 文 (text) or 摄 (photo) starts no name
                 if (e - s >= 2 or label in ("GPE", "LOC") or addressed) and folded[s:e] not in self.gazetteer.stoplist and _balanced(folded[s:e]) and not _CLAUSE_PUNCT.search(folded[s:e]):
                     if label in ("GPE", "LOC") and self._ends_like_org(folded[s:e]):
@@ -636,14 +649,14 @@ class EntityFinder:
         canonical = dict(self.rules.cued_brands)
         for m in self._cued.finditer(t):  # 大众公司: the company word is part of the name
             entry = self.gazetteer.lookup(canonical[m.group(1)])
-            if entry is not None and m.start() in starts and (m.start() == 0 or not _is_han(t[m.start() - 1]) or m.start() in starts):
+            if entry is not None and m.start() in starts:
                 yield Candidate(m.start(), m.end(), entry.label, "rule", entry.name, precise=True)
 
     def _missions(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
         """中国驻波兰大使馆, 法驻穗总领事馆文化处, 八路军驻重庆办事处: a country or body, 驻, a place
         and a mission word are one organisation, holding the sender and the place. (我驻悉尼总领馆,
         本报驻香港办事处 name no sender: :func:`_unsent_missions` leaves the place alone.)"""
-        ends = {c.end: c for c in found if c.label in ("GPE", "ORG", "NORP") and c.start < c.end}
+        ends = {c.end: c for c in found if c.label in ("GPE", "ORG", "NORP")}
         for m in _MISSION.finditer(t):
             sender = ends.get(m.start())
             if sender is not None:
