@@ -9,7 +9,9 @@ named actor:
   A trigger must start and end on word boundaries; ``A…B`` triggers take the words between
   as the object (走C2B2B的道路 → C2B2B).
 - **Actor.** The subject of the clause: the first entity mention before the trigger that is
-  not inside a prepositional phrase (对易车, 在《人人时代》中) and not a possessive (腾讯的);
+  not inside a prepositional phrase (对易车, 在《人人时代》中; but 在王宏远离职前: a name right
+  before the trigger inside a 在-frame is the subject of the frame's clause) and not a
+  possessive (腾讯的);
   coordinated mentions (德国和美国) share it; a person after an affiliation and title
   (腾易科技CEO张序安) is the subject. A pronoun (她认为) takes the last person. Without a
   subject (Chinese drops it), the actor is the subject of the previous clause of the sentence,
@@ -473,7 +475,10 @@ class _Extractor:
                 possessive = (t.startswith("的", after) and not t.startswith("的是", after)) or (
                     ts - end > 2 and self._modifier(end)  # 阿里巴巴全资收购: an adverbial noun, not a head
                 )
-                if in_pp is not None:
+                if in_pp == "在" and before_trigger and after == ts and not p.subjects:
+                    p.subjects = [m]  # 就在王宏远离职公告前: the frame's own clause, whose subject it is
+                    group, adjacent = [m], True
+                elif in_pp is not None:
                     p.obliques.append((in_pp, m))
                     group, adjacent = [], False
                 elif pending_conj is not None and group:

@@ -229,3 +229,12 @@ def test_a_facility_speaks_for_its_operator():
 def test_a_place_before_an_anti_government_group_does_not_speak_for_it(nlp):
     doc = nlp("叙利亚反政府组织说，冲突致死超过150人。")
     assert all(c.actor.text != "叙利亚" for c in doc.claims)
+
+
+def test_a_name_right_before_the_trigger_inside_a_zai_frame_is_its_actor(nlp):
+    # 就在马化腾离职公告前几天: 马化腾 left; the subject of the previous sentence did not.
+    doc = nlp("总裁的职务将由雷军接任。不知是否是巧合，就在马化腾离职公告前几天，指数上涨了。")
+    assert [(c.actor.text, c.predicate) for c in doc.claims if c.predicate == "离职"] == [("马化腾", "离职")]
+    # Inside the frame but not right before the trigger, the name stays an oblique: 在腾讯 is where.
+    doc = nlp("他在腾讯工作多年后离职。")
+    assert all(c.actor.text != "腾讯" for c in doc.claims)
