@@ -41,10 +41,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
-from .lexicon import dictionaries_dir, read_lines
-from .model import Claim, DateMention, Document, Entity, EntityRef
 from .entities import address_length
 from .errors import ResourceError, UsageError
+from .lexicon import dictionaries_dir, read_lines
+from .model import Claim, DateMention, Document, Entity, EntityRef
 from .textutil import sentences
 
 KINDS = (

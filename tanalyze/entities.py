@@ -240,6 +240,7 @@ class EntityFinder:
         self._org_suffix_words = frozenset(x for x, weak in self.rules.org_suffixes if not weak)
         brands = "|".join(re.escape(b) for b, _ in sorted(self.rules.cued_brands, key=lambda x: -len(x[0])))
         self._cued = re.compile(f"({brands})(?:公司|集团|(?={_BRAND_CUES}))") if brands else None
+        self._cued_entry = dict(self.rules.cued_brands)  # short form -> canonical gazetteer name
         self._facility_suffix_words = frozenset(x for x, weak in self.rules.facility_suffixes if not weak)
 
     # -- candidates -------------------------------------------------------------------------
@@ -646,9 +647,8 @@ class EntityFinder:
         where what follows says it is the company; it joins the gazetteer entry."""
         if self._cued is None:
             return
-        canonical = dict(self.rules.cued_brands)
         for m in self._cued.finditer(t):  # 大众公司: the company word is part of the name
-            entry = self.gazetteer.lookup(canonical[m.group(1)])
+            entry = self.gazetteer.lookup(self._cued_entry[m.group(1)])
             if entry is not None and m.start() in starts:
                 yield Candidate(m.start(), m.end(), entry.label, "rule", entry.name, precise=True)
 
@@ -1324,7 +1324,7 @@ def _unsent_missions(t: str, cands: list[Candidate]) -> list[Candidate]:
     named = [c for c in cands if c.compound and any(c.start < s and c.end == e for s, e in missions)]
     return [c for c in cands if not (
         c.label == "ORG" and c.source != "gazetteer" and any(s <= c.start and c.end <= e for s, e in missions)
-        and not any(n.start <= c.start and c.end <= n.end for n in named) and c not in named)]
+        and not any(n.start <= c.start and c.end <= n.end for n in named))]
 
 
 def _with_session(t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:

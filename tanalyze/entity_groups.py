@@ -184,21 +184,17 @@ class Grouper:
         suffixes = {s for s in self.org_suffixes} | {"出行", "网", "网络", "平台", "传媒", "养车"}
         merged: set[int] = set()
         for i, short in enumerate(groups):
-            if i in merged:
-                continue
             s_text = t[short.mentions[0].start : short.mentions[0].end]
             for j, full in enumerate(groups):
                 if i == j or j in merged or FAMILY.get(full.label, full.label) != FAMILY.get(short.label, short.label):
                     continue
-                if any(f.startswith(s_text) and f[len(s_text) :] in suffixes for f in full.surfaces if f != s_text):
-                    if short.key is None:
-                        full.absorb(short)
-                        merged.add(i)
-                        break
-                    if full.key is None:  # 南方基金 (gazetteer) and the rule's 南方基金公司: one
-                        full.absorb(short)  # entity, named in full
-                        merged.add(i)
-                        break
+                # Two gazetteer entries stay apart; 南方基金 (gazetteer) and the rules' 南方基金公司
+                # are one entity, named in full.
+                if (short.key is None or full.key is None) and any(
+                        f.startswith(s_text) and f[len(s_text) :] in suffixes for f in full.surfaces if f != s_text):
+                    full.absorb(short)
+                    merged.add(i)
+                    break
         return [g for i, g in enumerate(groups) if i not in merged]
 
     def _count_all(
@@ -276,7 +272,7 @@ def join_short_forms(groups: list[Group]) -> list[Group]:
                 full.setdefault((g.label, first), []).append(g)
     out: list[Group] = []
     for g in groups:
-        one = g.surfaces and len(g.surfaces[0]) == 1 and all(len(sf) == 1 for sf in g.surfaces)
+        one = g.surfaces and all(len(sf) == 1 for sf in g.surfaces)
         owners = full.get((g.label, g.surfaces[0]), []) if one else []
         if len(owners) == 1 and owners[0] is not g:
             owners[0].absorb(g)
