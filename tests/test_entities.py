@@ -19,6 +19,11 @@ def ents(nlp, text):
     return [(e.text, e.label, e.count, e.aliases) for e in doc.entities]
 
 
+def names(nlp, text):
+    """(text, label) of each entity of ``text``."""
+    return [(e[0], e[1]) for e in ents(nlp, text)]
+
+
 def spans(nlp, text, label=None):
     doc = nlp(text)
     return [(m.text, m.start, m.end, m.source) for e in doc.entities for m in e.mentions if label in (None, e.label)]
@@ -45,7 +50,7 @@ def test_dotted_foreign_name_and_its_family_name(nlp):
     ],
 )
 def test_person_after_title_or_before_speech_verb(nlp, text, name):
-    assert (name, "PERSON") in [(e[0], e[1]) for e in ents(nlp, text)]
+    assert (name, "PERSON") in names(nlp, text)
 
 
 @pytest.mark.parametrize("text", ["德国和美国提出了新标准。", "这个方案简单说就是降价。", "他认为这样不好。"])
@@ -97,7 +102,7 @@ def test_traditional_input_keeps_original_text_and_offsets(nlp):
 
 def test_latin_name_never_matches_inside_a_word(nlp):
     assert "Google" not in [e[0] for e in ents(nlp, "Googlers love it")]
-    assert ("Google", "ORG") in [(e[0], e[1]) for e in ents(nlp, "他离开Google加入腾讯。")]
+    assert ("Google", "ORG") in names(nlp, "他离开Google加入腾讯。")
 
 
 def test_stoplist_words_are_never_entities(nlp):
@@ -421,7 +426,7 @@ def test_a_given_name_that_is_a_place_stays_in_the_persons_name(nlp_model):
     ],
 )
 def test_title_cut_by_the_excerpt_edge(nlp, text, title):
-    assert (title, "WORK_OF_ART") in [(e[0], e[1]) for e in ents(nlp, text)]
+    assert (title, "WORK_OF_ART") in names(nlp, text)
 
 
 @pytest.mark.parametrize("text", ["他说：“我们》", "《》", "他笑了。后来》又出现了。"])
@@ -438,7 +443,7 @@ def test_unmatched_title_marks_inside_text_are_not_titles(nlp, text):
     ],
 )
 def test_name_closed_by_a_byline(nlp, text, name):
-    assert (name, "PERSON") in [(e[0], e[1]) for e in ents(nlp, text)]
+    assert (name, "PERSON") in names(nlp, text)
 
 
 def test_byline_title_without_a_name(nlp):
@@ -456,7 +461,7 @@ def test_byline_title_without_a_name(nlp):
     ],
 )
 def test_customs_services_and_departments_are_organisations(nlp, text, org):
-    assert (org, "ORG") in [(e[0], e[1]) for e in ents(nlp, text)]
+    assert (org, "ORG") in names(nlp, text)
 
 
 def test_armed_forces_and_their_short_forms():
@@ -470,7 +475,7 @@ def test_armed_forces_and_their_short_forms():
 
 @pytest.mark.parametrize("text, fac", [("飞机降落在长水机场。", "长水机场"), ("比赛在奥林匹克体育中心举行。", "奥林匹克体育中心")])
 def test_airports_and_sports_venues_are_facilities(nlp, text, fac):
-    assert (fac, "FAC") in [(e[0], e[1]) for e in ents(nlp, text)]
+    assert (fac, "FAC") in names(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -481,11 +486,11 @@ def test_airports_and_sports_venues_are_facilities(nlp, text, fac):
     ],
 )
 def test_a_company_with_its_region_in_brackets_is_one_name(nlp, text, org):
-    assert (org, "ORG") in [(e[0], e[1]) for e in ents(nlp, text)]
+    assert (org, "ORG") in names(nlp, text)
 
 
 def test_a_caption_opener_is_not_part_of_a_name(nlp):
-    assert ("中国传统文化促进会", "ORG") in [(e[0], e[1]) for e in ents(nlp, "图为中国传统文化促进会副秘书长。")]
+    assert ("中国传统文化促进会", "ORG") in names(nlp, "图为中国传统文化促进会副秘书长。")
 
 
 def test_unbalanced_brackets_make_a_fragment():
@@ -516,7 +521,7 @@ def test_hyphenated_foreign_names_are_one_person_with_their_family_name_as_alias
     found = [(e.text, e.label, e.aliases) for e in with_model(
         "国际法教授路易丝·多斯沃尔德－贝克说，贝克认为冲突已是内战。").entities]
     assert ("路易丝·多斯沃尔德－贝克", "PERSON", ("贝克",)) in found
-    assert ("索尔-坎贝尔", "PERSON") in [(e[0], e[1]) for e in ents(nlp_no_model(), "缺少索尔-坎贝尔在后防压阵。")]
+    assert ("索尔-坎贝尔", "PERSON") in names(nlp_no_model(), "缺少索尔-坎贝尔在后防压阵。")
     assert [e[1] for e in ents(nlp_no_model(), "北京-上海高铁开通。")] == ["GPE", "GPE"]
 
 
@@ -701,17 +706,17 @@ def test_a_model_span_across_clause_punctuation_is_dropped():
     ],
 )
 def test_a_place_before_an_event_a_list_end_or_a_generic_noun_stays_a_place(nlp, text, place):
-    assert [(e[0], e[1]) for e in ents(nlp, text)] == [(place, "GPE")]
+    assert names(nlp, text) == [(place, "GPE")]
 
 
 def test_a_building_listed_beside_one_of_its_kind_is_a_facility(nlp):
-    found = [(e[0], e[1]) for e in ents(nlp, "半岛酒店、九龙酒店等受影响，大型酒店、北京饭店也停电。")]
+    found = names(nlp, "半岛酒店、九龙酒店等受影响，大型酒店、北京饭店也停电。")
     assert ("半岛酒店", "FAC") in found and ("九龙酒店", "FAC") in found
     assert all(text != "大型酒店" for text, _ in found)
 
 
 def test_a_hong_kong_style_association_is_an_organisation(nlp):
-    assert ("大埔环保协进会", "ORG") in [(e[0], e[1]) for e in ents(nlp, "大埔环保协进会主席表示。")]
+    assert ("大埔环保协进会", "ORG") in names(nlp, "大埔环保协进会主席表示。")
 
 
 def test_hong_kong_districts_in_traditional_text_and_a_suffix_word_before_a_district_noun():
@@ -788,7 +793,7 @@ def test_a_team_name_the_model_cut_short_and_a_versus_between_two_teams():
 
 def test_a_name_after_a_title_the_segmenter_glued_to_the_next_word(nlp):
     # jieba cuts 冀/岩上/月: the name's last character sits in 岩上, but 上月 is the word.
-    assert ("冀岩", "PERSON") in [(e[0], e[1]) for e in ents(nlp, "市住建委副主任冀岩上月曾表示，租金不变。")]
+    assert ("冀岩", "PERSON") in names(nlp, "市住建委副主任冀岩上月曾表示，租金不变。")
 
 
 @pytest.mark.parametrize(
@@ -796,7 +801,7 @@ def test_a_name_after_a_title_the_segmenter_glued_to_the_next_word(nlp):
     [("你好，Berg先生。", "Berg"), ("据John Smith教授介绍，样本很大。", "John Smith")],
 )
 def test_a_latin_name_before_a_form_of_address_is_a_person(nlp, text, name):
-    assert (name, "PERSON") in [(e[0], e[1]) for e in ents(nlp, text)]
+    assert (name, "PERSON") in names(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -804,7 +809,7 @@ def test_a_latin_name_before_a_form_of_address_is_a_person(nlp, text, name):
     [("“邱国鹭先生是公司以市场化手段招聘来的人才。”", "邱国鹭"), ("刚才田申申小姐说金角银边。", "田申申")],
 )
 def test_a_full_name_before_a_form_of_address_is_a_person(nlp, text, name):
-    assert (name, "PERSON") in [(e[0], e[1]) for e in ents(nlp, text)]
+    assert (name, "PERSON") in names(nlp, text)
 
 
 def test_a_measure_word_before_a_form_of_address_is_no_surname(nlp):
@@ -835,7 +840,7 @@ def test_a_works_original_title_in_brackets_is_its_alias(nlp):
     ],
 )
 def test_a_street_the_text_places_is_a_facility(nlp, text, road):
-    assert (road, "FAC") in [(e[0], e[1]) for e in ents(nlp, text)]
+    assert (road, "FAC") in names(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -847,7 +852,7 @@ def test_no_street_from_phrases_ending_in_road_words(nlp, text):
 
 
 def test_a_broker_or_futures_house_speaking_is_an_organisation_even_named_after_a_place(nlp):
-    found = [(e[0], e[1]) for e in ents(nlp, "东兴证券认为，永安期货表示，棉花供应偏紧。")]
+    found = names(nlp, "东兴证券认为，永安期货表示，棉花供应偏紧。")
     assert ("东兴证券", "ORG") in found and ("永安期货", "ORG") in found
     # A country's trade is no company, speaking or not.
     assert all(e[1] != "ORG" for e in ents(nlp, "中国汽车表示乐观。"))
@@ -861,7 +866,7 @@ def test_a_common_noun_before_an_organisation_suffix_is_not_its_short_name(nlp):
     assert all(e[0] != "仓位基金" for e in found)
     assert all(e[1] != "ORG" for e in ents(nlp, "监测结果显示，小清河出境断面石油类浓度均小于标准值。"))
     # Before a strong suffix a known word may still be the name (步长公司).
-    assert ("步长公司", "ORG") in [(e[0], e[1]) for e in ents(nlp, "执法人员到步长公司送去两份文件。")]
+    assert ("步长公司", "ORG") in names(nlp, "执法人员到步长公司送去两份文件。")
 
 
 @pytest.mark.parametrize(
@@ -884,10 +889,10 @@ def test_an_anti_or_non_government_attribute_is_no_organisation(nlp, text):
 
 
 def test_a_known_company_and_its_region_acting_as_one_body_is_its_regional_arm(nlp):
-    found = [(e[0], e[1]) for e in ents(nlp, "汇丰中国昨日表示，微软亚太总裁也来了。")]
+    found = names(nlp, "汇丰中国昨日表示，微软亚太总裁也来了。")
     assert ("汇丰中国", "ORG") in found and ("微软亚太", "ORG") in found
     # A company before a market is the company and a place.
-    found = [(e[0], e[1]) for e in ents(nlp, "腾讯中国市场份额上升。")]
+    found = names(nlp, "腾讯中国市场份额上升。")
     assert ("腾讯", "ORG") in found and ("中国", "GPE") in found
 
 
@@ -933,16 +938,16 @@ def test_a_company_name_that_is_an_adjective_used_as_one_is_no_entity(nlp, text)
 
 
 def test_a_company_name_that_is_an_adjective_used_as_a_name_is_kept(nlp):
-    assert ("盛大", "ORG") in [(e[0], e[1]) for e in ents(nlp, "盛大宣布收购一家游戏公司。")]
+    assert ("盛大", "ORG") in names(nlp, "盛大宣布收购一家游戏公司。")
 
 
 def test_a_latin_name_where_someone_works_is_an_organisation(nlp):
-    assert ("GTV", "ORG") in [(e[0], e[1]) for e in ents(nlp, "你在GTV才工作半年多。")]
+    assert ("GTV", "ORG") in names(nlp, "你在GTV才工作半年多。")
     assert all(e[1] != "ORG" for e in ents(nlp, "他在office工作，在防震减灾工作中尽职。"))
 
 
 def test_a_surname_and_a_form_of_address_before_a_speech_verb_is_the_surname(nlp):
-    found = [(e[0], e[1]) for e in ents(nlp, "村民仇先生称，昨晚闻到气味。")]
+    found = names(nlp, "村民仇先生称，昨晚闻到气味。")
     assert ("仇", "PERSON") in found and ("仇先生", "PERSON") not in found
     assert all(e[1] != "PERSON" for e in ents(nlp, "参加培训的一位老师说：好。这位先生表示同意。"))
 
@@ -977,7 +982,7 @@ def test_a_bylines_role_word_starts_no_name():
     ],
 )
 def test_a_named_senders_mission_is_one_organisation(nlp, text, name):
-    found = [(e[0], e[1]) for e in ents(nlp, text)]
+    found = names(nlp, text)
     assert (name, "ORG") in found
     assert all(n == name or n not in name for n, _ in found)  # not 中国 + 法使馆 beside it
 
@@ -987,7 +992,7 @@ def test_a_named_senders_mission_is_one_organisation(nlp, text, name):
     [("我驻悉尼总领馆吴克明总领事在致辞中说。", "悉尼"), ("本报驻香港办事处电话铃声不断。", "香港"), ("我驻德国慕尼黑总领事馆26日举行招待会。", "慕尼黑")],
 )
 def test_a_mission_without_a_named_sender_is_only_its_place(nlp, text, place):
-    found = [(e[0], e[1]) for e in ents(nlp, text)]
+    found = names(nlp, text)
     assert (place, "GPE") in found and all(label != "ORG" for _, label in found)
 
 
@@ -1001,9 +1006,9 @@ def test_a_model_name_does_not_start_inside_a_common_word():
 
 def test_a_refused_gazetteer_match_hides_no_other_name(nlp):
     # 中兴 is refused inside 其中, and 兴业银行 after it is found.
-    assert ("兴业银行", "ORG") in [(e[0], e[1]) for e in ents(nlp, "其中兴业银行客服人员还表示，")]
+    assert ("兴业银行", "ORG") in names(nlp, "其中兴业银行客服人员还表示，")
     # 北京大学 is refused as the front of 大学生; the shorter 北京 at the same place is not.
-    assert ("北京", "GPE") in [(e[0], e[1]) for e in ents(nlp, "北京大学生活动中心开放了。")]
+    assert ("北京", "GPE") in names(nlp, "北京大学生活动中心开放了。")
 
 
 def test_the_gazetteer_scan_tries_shorter_and_later_matches_when_one_is_refused():
@@ -1024,7 +1029,7 @@ def test_a_model_name_ends_before_a_verb_with_its_aspect_particle():
 def test_an_organisation_listed_after_another_ends_at_its_head_word(nlp):
     # 桂林市委、市政府规定: the item is 市政府 (a common word, so no name), not 市政府规定.
     assert all(name != "市政府规定" for name, *_ in ents(nlp, "桂林市委、市政府规定：个人连片开发种植白果。"))
-    found = [(e[0], e[1]) for e in ents(nlp, "天津评剧院、河北梆子剧院准备了新剧目。")]
+    found = names(nlp, "天津评剧院、河北梆子剧院准备了新剧目。")
     assert ("河北梆子剧院", "ORG") in found
 
 
@@ -1037,7 +1042,7 @@ def test_a_model_festival_is_an_event_and_a_sponsors_league_keeps_the_sponsor_in
 def test_a_company_named_by_an_everyday_word_needs_a_companys_context(nlp):
     found = {(e[0], e[1], e[2]) for e in ents(nlp, "苹果发布了新手机，我吃了一个苹果。")}
     assert ("苹果", "ORG", 1) in found  # the fruit is no mention
-    found = {(e[0], e[1]) for e in ents(nlp, "吉利表示将扩大产能，真吉利。这让人联想到过去。")}
+    found = set(names(nlp, "吉利表示将扩大产能，真吉利。这让人联想到过去。"))
     assert ("吉利", "ORG") in found and all(name != "联想" for name, _ in found)
     # The company word belongs to the name, and the entity is the gazetteer's.
     doc = nlp("欧盟作出了处罚大众公司的决定。")
