@@ -125,6 +125,14 @@ _WORKPLACE = re.compile(r"(?:在|进入|加入|加盟)([A-Za-z][A-Za-z0-9&.\-]*[
 _ATTRIBUTE_PREFIXES = frozenset("反亲非")
 _VILLAGE_UNITS = frozenset("村镇乡庄屯寨")
 _SUBUNIT_ENDS = _ORG_HEADS | set("系科赛杯节展")
+# Everyday words whose last character only looks like a body's head (工行|布局, 全|社会): a name the
+# model ran on into one of them does not end like an organisation.
+_NOT_HEAD_WORDS = (
+    "布局", "格局", "结局", "骗局", "僵局", "全局", "大局", "时局", "政局", "棋局", "饭局", "赌局", "开局", "残局",
+    "出局", "终局", "定局", "战局", "变局", "社会", "机会", "宴会", "约会", "误会", "体会", "聚会", "排队", "谜团",
+    "全部", "内部", "外部", "局部", "平台", "舞台", "后台", "前台", "经营", "运营", "阵营", "官司", "上司", "冠军",
+    "亚军", "季军", "到处", "好处", "场所", "住所", "进行", "执行", "旅行", "流行", "发行", "实行", "举行", "同行",
+)
 _QUOTES = frozenset("“”‘’\"'「」『』")
 # Punctuation no name runs across (蓝星石油，保安人员 is two phrases).
 _CLAUSE_PUNCT = re.compile("[，。；：！？、,;:!?\n]")
@@ -1176,7 +1184,7 @@ class EntityFinder:
             if outer.label in ("ORG", "FAC", "EVENT") and inner.label in ("GPE", "LOC", "ORG", "NORP"):
                 # ...when the name ends like an organisation (委, 部, 局, 站 ...), not like
                 # a phrase the model ran on with (腾讯汽车产业互联网版图).
-                if outer_text[-1] in _SUBUNIT_ENDS or outer_text.endswith(suffixes):
+                if (outer_text[-1] in _SUBUNIT_ENDS or outer_text.endswith(suffixes)) and not outer_text.endswith(_NOT_HEAD_WORDS):
                     return True  # ... and units or events named after them (新韩银行职业联赛)
                 # 中国侨联, 上海宝钢, 邯郸农专: a place, then an abbreviated or unknown name
                 rest = t[inner.end : outer.end]

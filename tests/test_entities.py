@@ -1039,6 +1039,12 @@ def test_a_model_festival_is_an_event_and_a_sponsors_league_keeps_the_sponsor_in
     assert ("新韩银行职业联赛", "ORG") in _found_with_model_spans("他们退出了“新韩银行职业联赛”。", [(6, 14, "ORG")])
 
 
+def test_a_model_name_run_on_into_an_everyday_word_does_not_swallow_a_gazetteer_name():
+    # 布局 ends in 局 but is no bureau: the gazetteer's bank stands alone (and 北京军区 stays whole).
+    assert _found_with_model_spans("工行布局包括港澳台在内的地区。", [(0, 4, "ORG")]) == [("工行", "ORG")]
+    assert ("北京军区", "ORG") in _found_with_model_spans("北京军区派出了救灾部队。", [(0, 4, "ORG")])
+
+
 def test_a_company_named_by_an_everyday_word_needs_a_companys_context(nlp):
     found = {(e[0], e[1], e[2]) for e in ents(nlp, "苹果发布了新手机，我吃了一个苹果。")}
     assert ("苹果", "ORG", 1) in found  # the fruit is no mention
