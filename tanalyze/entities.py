@@ -865,6 +865,10 @@ class EntityFinder:
             if byline:  # （记者马力）: the byline closes the name
                 yield Candidate(i, i + byline, "PERSON", "rule")
                 continue
+            zeng = self._zeng_after_title(t, i)
+            if zeng:  # checked on its own terms: 曾 is no surname the other checks know
+                yield Candidate(i, i + zeng, "PERSON", "rule")
+                continue
             length = self._name_at(t, i, starts)
             j = i
             while j < len(t) and t[j] in translit:
@@ -878,6 +882,30 @@ class EntityFinder:
                     yield Candidate(i, j, "PERSON", "rule", precise=True)
             elif length and (i + length in starts or self._glued(t, i + length, words)) and not self._reads_as_words(t, i, length, words):
                 yield Candidate(i, i + length, "PERSON", "rule")
+
+    def _zeng_after_title(self, t: str, i: int) -> int:
+        """Length of a name with the surname 曾 right after a title (特首曾荫权, 副总经理曾世民), or 0.
+
+        曾 is mostly the adverb "once" (总裁曾表示, 董事长曾经), so it is a surname here only when
+        one or two characters that are no common word follow and the name ends at punctuation
+        or a speech verb.
+        """
+        if not t.startswith("曾", i):
+            return 0
+        freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
+        for n in (2, 1):
+            given, end = t[i + 1 : i + 1 + n], i + 1 + n
+            if len(given) < n or not _is_han(given) or any(c in _NOT_NAME for c in given):
+                continue
+            if any(freq.get(t[i : i + k], 0) >= _COMMON_FREQ for k in (2, 3)):
+                return 0  # 曾经, 曾几何时
+            if freq.get(given, 0) >= _COMMON_FREQ and not (pos.get(given) or "").startswith("nr"):
+                continue  # 曾|表示
+            if freq.get(given[0], 0) >= 5000 and not (pos.get(given[0]) or "n").startswith(("n", "a")):
+                return 0  # 曾去过, 曾任, 曾在: a frequent verb or function word after the adverb
+            if end == len(t) or t[end] in _CLOSERS or self._speech.match(t, end):
+                return n + 1
+        return 0
 
     def _glued(self, t: str, k: int, words: Sequence[tuple[int, int]]) -> bool:
         """Did the segmenter glue a name's last character to the word after it (冀岩上月 cut as

@@ -47,13 +47,16 @@ def test_dotted_foreign_name_and_its_family_name(nlp):
         ("记者欧阳明辉报道。", "欧阳明辉"),
         ("该会总干事赖淑芬说，露宿者多。", "赖淑芬"),  # 赖, 傅, 洪, 萧: common surnames once missing
         ("傅明远表示，方案可行。", "傅明远"),
+        ("记者致电湖南信托副总经理曾世民，他证实了此事。", "曾世民"),  # 曾: a surname after a title
     ],
 )
 def test_person_after_title_or_before_speech_verb(nlp, text, name):
     assert (name, "PERSON") in names(nlp, text)
 
 
-@pytest.mark.parametrize("text", ["德国和美国提出了新标准。", "这个方案简单说就是降价。", "他认为这样不好。"])
+@pytest.mark.parametrize(
+    "text", ["德国和美国提出了新标准。", "这个方案简单说就是降价。", "他认为这样不好。", "公司总裁曾表示，经理曾去过。", "董事长曾任职于此。"]
+)
 def test_no_person_from_common_words(nlp, text):
     assert all(label != "PERSON" for _, label, _, _ in ents(nlp, text))
 
