@@ -1170,8 +1170,8 @@ class EntityFinder:
             if _is_han(item):
                 if freq.get(item, 0) >= _RARE_FREQ:
                     continue  # a common word (教育, 医疗) listed beside a company
-            elif not re.fullmatch(r"[A-Za-z0-9]*(?:[0-9][A-Za-z0-9]*|[a-z][A-Z][A-Za-z0-9]*)|[A-Z][a-z]+[A-Z]\w*", item) or not re.search(r"[0-9]|[a-z][A-Z]", item):
-                continue
+            elif not re.fullmatch(r"[A-Za-z0-9]*(?:[0-9][A-Za-z0-9]*|[a-z][A-Z][A-Za-z0-9]*)|[A-Z][a-z]+[A-Z]\w*", item) or not re.search(r"[0-9]|[a-z][A-Z]", item) or not re.search("[A-Za-z]", item):
+                continue  # (03、桑德兰: a number is no name)
             out.append(Candidate(span[0], span[1], known.label, "rule"))
             covered.update(range(*span))
         return out

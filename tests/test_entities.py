@@ -150,6 +150,9 @@ def test_unknown_name_listed_beside_an_organisation_is_one():
     assert found.get("小马智驾") == "ORG"
     assert {e.text for e in nlp("公司业务包括腾讯云、教育、医疗和LBS等。").entities} == {"腾讯云"}
     assert "理解产业互联网" not in {e.text for e in nlp("这是理解腾讯、理解产业互联网的切口。").entities}
+    # A list number is no name: 03、 before a club.
+    assert {(e.text, e.label) for e in nlp("03、桑德兰vs博尔顿，04、切沃vs乌迪内斯").entities} == {
+        ("桑德兰", "ORG"), ("博尔顿", "ORG"), ("切沃", "ORG"), ("乌迪内斯", "ORG")}
 
 
 @pytest.mark.parametrize(
