@@ -72,7 +72,7 @@ _NUMERAL_CHARS = set("一二三四五六七八九十两几百千万零〇0123456
 _ROADS = ("大街", "大道", "胡同", "路", "街", "道", "巷", "弄")
 _AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗", "自治乡", "民族乡")
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+")
-_SEQUEL = re.compile(r"[0-9]{1,2}(?![0-9.%年月日号个位名万亿元次天点时分秒岁期季级])")
+_SEQUEL = re.compile(r"[0-9]{1,2}(?![0-9.%年月日号个位名万亿元次天点时分秒岁期季级])|(?:IV|V?I{1,3}|[ⅡⅢⅣⅤⅥ])(?![A-Za-z])")
 # Punctuation after which a clause (and its subject) starts.
 _CLAUSE_STARTS = set("，。；：！？,;:!?“”\"「」『』\n ")
 # What follows the place of a dateline (记者巴格达1月20日电), not a name after a title.

@@ -242,6 +242,21 @@ def test_a_game_named_with_or_without_title_marks_is_one_work(nlp):
     assert ents(nlp, "《王者荣耀》上线八年，王者荣耀仍是最赚钱的手游。") == [("王者荣耀", "WORK_OF_ART", 2, ())]
 
 
+@pytest.mark.parametrize(
+    "text, works",
+    [
+        # A sequel's number, Arabic or Roman, belongs to the title; a month does not.
+        ("生化危机4发售后，古墓丽影Ⅱ也来了，还有魔兽争霸III。", ["生化危机4", "古墓丽影Ⅱ", "魔兽争霸III"]),
+        ("他在星际2和WAR3的比赛中夺冠。", ["星际2", "WAR3"]),
+        ("魔兽世界3月更新。", ["魔兽世界"]),
+        # Everyday phrases that are also game titles are not listed.
+        ("我们踏上新的征途，他问道：这是什么？", []),
+    ],
+)
+def test_games_and_their_sequels(nlp, text, works):
+    assert [e[0] for e in ents(nlp, text) if e[1] == "WORK_OF_ART"] == works
+
+
 def test_football_clubs_are_organisations(nlp):
     assert spans(nlp, "曼联主场迎战皇马。", "ORG") == [("曼联", 0, 2, "gazetteer"), ("皇马", 6, 8, "gazetteer")]
 
