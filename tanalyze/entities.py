@@ -134,6 +134,7 @@ _NOT_HEAD_WORDS = (
     "亚军", "季军", "到处", "好处", "场所", "住所", "进行", "执行", "旅行", "流行", "发行", "实行", "举行", "同行",
 )
 _QUOTES = frozenset("“”‘’\"'「」『』")
+_NAME_DOTS = frozenset("·•・‧")
 # Punctuation no name runs across (蓝星石油，保安人员 is two phrases).
 _CLAUSE_PUNCT = re.compile("[，。；：！？、,;:!?\n]")
 # Caption openers that unknown-word guessing would take for the front of a name (图为中国…协会).
@@ -357,9 +358,9 @@ class EntityFinder:
         segmenter's words lost more names than it fixed on PFR days 20-24.) An organisation,
         building or place is cut only where it ran on past its head word into other words
         (广州市中级人民法院|公开审理, 台大综合体育馆|登场), and a closing quote is never part of a
-        name (新韩银行职业联赛”)."""
-        while e > s and t[e - 1] in _QUOTES:
-            e -= 1
+        name (新韩银行职业联赛”), nor a middle dot."""
+        while e > s and (t[e - 1] in _QUOTES or t[e - 1] in _NAME_DOTS):
+            e -= 1  # nor the middle dot of a name cut at the excerpt's end (米切尔·)
         if label in ("ORG", "FAC", "GPE", "LOC"):
             e = self._before_aspect(t, words, s, e)
             return self._cut_after_head(t, words, s, e) if e > s else e
@@ -739,7 +740,7 @@ class EntityFinder:
         """克莱·舍基: runs of transliteration characters joined by middle dots."""
         translit = self.rules.transliteration
         for m in self._dotted.finditer(t):
-            dots = [i for i in range(m.start(), m.end()) if t[i] in "·•・‧"]
+            dots = [i for i in range(m.start(), m.end()) if t[i] in _NAME_DOTS]
             s = dots[0]
             while s > m.start() and t[s - 1] in translit:  # 作家克莱·舍基 -> 克莱·舍基
                 s -= 1
@@ -749,7 +750,7 @@ class EntityFinder:
             closed = e < m.end() and 2 <= m.end() - dots[-1] - 1 <= 6 and (m.end() == len(t) or t[m.end()] in _CLOSERS)
             if closed:  # 扎东·次旺伦珠（藏族）: a name the punctuation closes needs no transliteration characters
                 e = m.end()
-            inner_ok = all(t[k] in translit or t[k] in "·•・‧" for k in range(s, dots[-1] + 1)) and (
+            inner_ok = all(t[k] in translit or t[k] in _NAME_DOTS for k in range(s, dots[-1] + 1)) and (
                 closed or all(t[k] in translit for k in range(dots[-1] + 1, e)))
             if dots[0] - s >= 1 and e - dots[-1] >= 3 and inner_ok and not self.gazetteer.lookup(t[s : dots[0]]):
                 yield Candidate(s, e, "PERSON", "rule")
@@ -873,7 +874,7 @@ class EntityFinder:
             j = i
             while j < len(t) and t[j] in translit:
                 j += 1
-            if j < len(t) and t[j] in "·•・‧":
+            if j < len(t) and t[j] in _NAME_DOTS:
                 j = i  # a dotted name: _dotted_names reads it
             while j - i > length and not self._transliterated(t, i, j, words, ends):
                 j -= 1  # 克林顿多次: back to the end of a word
@@ -952,7 +953,7 @@ class EntityFinder:
             while i > 0 and t[i - 1] in translit:
                 i -= 1
             # 塔利班提出的建议: a verb before 的 describes a noun; its doer need not be a person.
-            if i < p and (i == 0 or t[i - 1] not in "·•・‧") and not t.startswith("的", m.end()):
+            if i < p and (i == 0 or t[i - 1] not in _NAME_DOTS) and not t.startswith("的", m.end()):
                 k = next((k for k in range(i, p - 2) if (k == i or k in starts) and self._transliterated(t, k, p, words, ends)), None)
                 if k is not None:
                     if not self._read_otherwise(found, k, p):
@@ -1201,7 +1202,8 @@ class EntityFinder:
                     # 布莱克 + 本队: the model stopped inside a transliterated name
                     translit = self.rules.transliteration
                     return any(rest.endswith(x) and all(ch in translit for ch in rest[: -len(x)]) for x in suffix_words)
-                if outer.label == "PERSON" and inner.label == "PERSON" and t[inner.end - 1] in "·•・‧":
+                at_dot = t[inner.end - 1] in _NAME_DOTS or t[inner.end : inner.end + 1] in _NAME_DOTS
+                if outer.label == "PERSON" and inner.label == "PERSON" and at_dot:
                     return True  # the model stopped at the dot of 扎东·次旺伦珠
                 if outer.label == "PERSON" and inner.source == "model" and re.search("[-－‐]", t[outer.start : outer.end]):
                     return True  # 汤姆 + 克鲁斯 in 汤姆-克鲁斯: the model stops at a hyphen

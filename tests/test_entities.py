@@ -1060,6 +1060,11 @@ def test_a_model_festival_is_an_event_and_a_sponsors_league_keeps_the_sponsor_in
     assert ("新韩银行职业联赛", "ORG") in _found_with_model_spans("他们退出了“新韩银行职业联赛”。", [(6, 14, "ORG")])
 
 
+def test_a_model_person_does_not_end_in_a_middle_dot():
+    # The excerpt ends after the dot (…的米切尔·): the name is what comes before it.
+    assert _found_with_model_spans("影片由他执导，主演是米切尔·", [(10, 14, "PERSON")]) == [("米切尔", "PERSON")]
+
+
 def test_a_model_name_run_on_into_an_everyday_word_does_not_swallow_a_gazetteer_name():
     # 布局 ends in 局 but is no bureau: the gazetteer's bank stands alone (and 北京军区 stays whole).
     assert _found_with_model_spans("工行布局包括港澳台在内的地区。", [(0, 4, "ORG")]) == [("工行", "ORG")]
