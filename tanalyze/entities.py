@@ -43,6 +43,8 @@ SOURCE_RANK = {"gazetteer": 3, "model": 2, "rule": 1}
 def _rank(c: "Candidate") -> int:
     return 3 if c.precise else SOURCE_RANK[c.source]
 _TITLE = re.compile(r"《([^《》\n]{1,40})》")
+# A periodical's name: 投资者报, 理财周报, 新民周刊 (not 政府工作报告, 天气预报, 公报 or 捷报).
+_PERIODICAL = re.compile(r"^[^《》\s]{1,12}(?:日报|晚报|周报|时报|早报|晨报|商报|导报|快报|画报|学报|周刊|月刊|杂志|(?<![告道简通海公情电喜捷警汇预])报)$")
 # A title cut by the edge of an excerpt: its 《 before the text starts, or its 》 after it ends.
 _TITLE_CUT_AT_START = re.compile(r"\s*([^《》\n。！？；，、“”\"]{1,30})》")
 _TITLE_CUT_AT_END = re.compile(r"《([^《》\n。！？；，、“”\"(（]{1,30})[(（]?[^《》\n]{0,20}$")
@@ -436,7 +438,7 @@ class EntityFinder:
 
     def _rule_candidates(self, t, words, starts, found) -> Iterable[Candidate]:
         for m in _TITLE.finditer(t):
-            yield Candidate(m.start(1), m.end(1), "WORK_OF_ART", "rule", precise=True)
+            yield Candidate(m.start(1), m.end(1), _title_label(m.group(1)), "rule", precise=True)
         yield from _cut_titles(t)
         yield from self._dotted_names(t)
         yield from self._hyphenated_names(t, found)
@@ -1406,6 +1408,12 @@ def _word_at(words: Sequence[tuple[int, int]], k: int) -> tuple[int, int] | None
 def _ends_with_one_of(name: str, suffixes: Iterable[str]) -> bool:
     """``name`` ends in one of ``suffixes`` with something before it."""
     return any(name.endswith(x) and len(name) > len(x) for x in suffixes)
+
+
+def _title_label(title: str) -> str:
+    """A 《title》 is a work, except a newspaper or magazine (《投资者报》, 《商业周刊》): the press is
+    an organisation, as the gazetteer labels 人民日报 and 财新."""
+    return "ORG" if _PERIODICAL.search(title) else "WORK_OF_ART"
 
 
 def _balanced(s: str) -> bool:

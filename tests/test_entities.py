@@ -33,6 +33,12 @@ def test_title_is_a_work_of_art(nlp):
     assert ("未来简史", "WORK_OF_ART", 1, ()) in ents(nlp, "他在《未来简史》里写道。")
 
 
+def test_a_periodical_in_title_marks_is_an_organisation_like_the_listed_press(nlp):
+    found = names(nlp, "据《投资者报》报道，《政府工作报告》提到此事，《人民日报》和《商业周刊》也有评论，《天气预报》说要下雨。")
+    assert ("投资者报", "ORG") in found and ("商业周刊", "ORG") in found and ("人民日报", "ORG") in found
+    assert ("政府工作报告", "WORK_OF_ART") in found and ("天气预报", "WORK_OF_ART") in found
+
+
 def test_dotted_foreign_name_and_its_family_name(nlp):
     found = ents(nlp, "作家杰夫·贝尔纳在演讲中说，贝尔纳并不担心。")
     assert ("杰夫·贝尔纳", "PERSON", 2, ("贝尔纳",)) in found
