@@ -627,6 +627,15 @@ def test_a_surname_or_abbreviated_country_joins_the_one_entity_of_the_text_it_ca
     india, indonesia = (Group("GPE", n, [Candidate(0, len(n), "GPE", "gazetteer", key=n)], [n]) for n in ("印度", "印尼"))
     yin = Group("GPE", None, [Candidate(9, 10, "GPE", "model")], ["印"])
     assert join_short_forms([india, indonesia, yin]) == [india, indonesia, yin]
+    # A body named after the abbreviated country joins the body named after it in full.
+    syria = Group("GPE", "叙利亚", [Candidate(0, 3, "GPE", "gazetteer", key="叙利亚")], ["叙利亚", "Syria"])
+    ministry = Group("ORG", None, [Candidate(4, 10, "ORG", "model")], ["叙利亚外交部"])
+    short = Group("ORG", None, [Candidate(20, 24, "ORG", "model")], ["叙外交部"])
+    assert join_short_forms([syria, ministry, xu, short]) == [syria, ministry] and ministry.surfaces == ["叙利亚外交部", "叙外交部"]
+    # ... not without the text abbreviating the country so.
+    ministry = Group("ORG", None, [Candidate(4, 10, "ORG", "model")], ["叙利亚外交部"])
+    short = Group("ORG", None, [Candidate(20, 24, "ORG", "model")], ["叙外交部"])
+    assert join_short_forms([ministry, short]) == [ministry, short]
 
 
 def test_a_surname_with_a_form_of_address_counts_for_the_person_named_in_full(nlp):
