@@ -84,6 +84,10 @@ _ORG_PRONOUNS = {"该公司", "该集团", "该行", "该机构", "该企业", "
 _TOPIC_PRONOUNS = {"其"}
 _NEGATION = ("没有", "并未", "尚未", "未", "没", "不", "并非", "无")
 _LIGHT = ("了", "着", "过")
+# Verbs of saying, thinking and finding: what follows is reported, not done by the subject.
+_REPORTING = frozenset({"估计", "认为", "表示", "称", "指", "指出", "说", "相信", "怀疑", "预计", "判断", "推测", "证实",
+                        "透露", "发现", "确认", "报道", "指称", "声称", "承认", "否认", "说明", "解释", "强调"})
+_REPORTING_STARTS = tuple(w for w in _REPORTING if len(w) > 1)  # (指, 称 also start 指导, 称号)
 _STRATEGY_NOUNS = ("道路", "路径", "路线", "模式", "战略", "思路", "方向", "方案", "理念", "构想", "打法")
 _FRAME_START = re.compile(r"(?:在|通过|随着|为了|作为|凭借|依托|借助|基于|面对|经过|经历|伴随)")
 
@@ -201,6 +205,7 @@ class _Prefix:
     passive: bool = False
     noun_before: bool = False  # a non-entity noun right before the trigger
     causative: bool = False  # the trigger is inside 让/使 X …: X, not the subject, does it
+    reported: bool = False  # the subjects say, think or find what follows (机电署估计停电因…)
 
 
 @dataclass(frozen=True)
@@ -463,6 +468,7 @@ class _Extractor:
         adjacent = False
         pending_conj: str | None = None
         skip_to = cs
+        reporters: list[_Ment] = []
         for ws, we in ctx.words_in(cs, ts):
             if ws < skip_to:
                 continue
@@ -474,6 +480,7 @@ class _Extractor:
                 after = _skip(t, end, _CLOSE)
                 possessive = (t.startswith("的", after) and not t.startswith("的是", after)) or (
                     ts - end > 2 and self._modifier(end)  # 阿里巴巴全资收购: an adverbial noun, not a head
+                    and not t.startswith(_REPORTING_STARTS, after)  # 工信部证实 (jieba tags 证实 n)
                 )
                 if in_pp == "在" and before_trigger and after == ts and not p.subjects:
                     p.subjects = [m]  # 就在王宏远离职公告前: the frame's own clause, whose subject it is
@@ -525,6 +532,11 @@ class _Extractor:
             if in_pp is not None and (word in _LOCALIZERS or tag.startswith("f")):
                 in_pp = None
                 continue
+            if p.subjects and word in _REPORTING and in_pp is None:  # (jieba tags 证实 n)
+                # 工信部证实比亚迪…发生火灾: the reported clause may name its own subject
+                reporters, p.subjects, p.coordinators = p.subjects, [], []
+                seen_verb, group, adjacent, p.nominal = False, [], False, False
+                continue
             if tag.startswith("v"):
                 seen_verb = True
                 if in_pp not in (None, "在", "从", "于", "自"):
@@ -539,6 +551,8 @@ class _Extractor:
             if noun and in_pp is None:
                 p.noun_before = True  # 医护人员遇袭, 大使被召回: a noun is the trigger's subject
         p.causative = in_pp in ("让", "使", "令")
+        if not p.subjects and reporters and not group:
+            p.subjects, p.reported = reporters, True  # 腾讯表示将投资…: the reporter is the subject
         if before_trigger and not p.subjects and group and adjacent:
             p.subjects = list(group)
             p.coordinators = [""] * (len(group) - 1)
@@ -579,8 +593,8 @@ class _Extractor:
     def actors(self, kind: str, prefix: _Prefix, sent_clauses: list[_Clause], ci: int, history: list[list[_Ment]]) -> tuple[list[_Ment], float]:
         """The actor mentions of a trigger and how sure we are of them."""
         ok = _ACTOR_LABELS[kind]
-        if prefix.causative:
-            return [], 0.0
+        if prefix.causative or (kind == "incident" and prefix.reported):
+            return [], 0.0  # 机电署估计停电: who estimates the outage's cause did not cause it
         subjects = [m for m in prefix.subjects if m.entity.label in ok]
         if subjects:
             return subjects, 1.0

@@ -238,3 +238,12 @@ def test_a_name_right_before_the_trigger_inside_a_zai_frame_is_its_actor(nlp):
     # Inside the frame but not right before the trigger, the name stays an oblique: 在腾讯 is where.
     doc = nlp("他在腾讯工作多年后离职。")
     assert all(c.actor.text != "腾讯" for c in doc.claims)
+
+
+def test_who_estimates_or_reports_an_incident_did_not_cause_it(nlp):
+    # 机电署 estimates the outage's cause; it did not cut the power. 比亚迪 still had its fire.
+    assert [c for c in summary(nlp("机电署估计停电因市民大开冷气。")) if c[1] == "incident"] == []
+    # The reported clause's own subject is the actor; the reporter stays the subject of a plan it states.
+    assert summary(nlp("工信部证实比亚迪一家工厂发生火灾。")) == [("比亚迪", "incident", "火灾", None, None)]
+    assert [c[:2] for c in summary(nlp("腾讯证实将投资一家芯片公司。"))] == [("腾讯", "investment")]
+    assert summary(nlp("比亚迪一家工厂发生火灾。")) == [("比亚迪", "incident", "火灾", None, None)]
