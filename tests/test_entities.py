@@ -54,6 +54,9 @@ def test_dotted_foreign_name_and_its_family_name(nlp):
         ("该会总干事赖淑芬说，露宿者多。", "赖淑芬"),  # 赖, 傅, 洪, 萧: common surnames once missing
         ("傅明远表示，方案可行。", "傅明远"),
         ("记者致电湖南信托副总经理曾世民，他证实了此事。", "曾世民"),  # 曾: a surname after a title
+        ("波尔多和少帅布兰克的第二赛季开始了。", "布兰克"),  # sport and the arts have titles too
+        ("由好莱坞动作影星文迪索尔主演。", "文迪索尔"),
+        ("润泽地产常务副总封屹介绍了项目。", "封屹"),
     ],
 )
 def test_person_after_title_or_before_speech_verb(nlp, text, name):
