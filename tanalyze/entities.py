@@ -272,6 +272,8 @@ class EntityFinder:
                 # (not 牛头角|及, where the segmenter's guess 角及 is no word it knows)
             if self._used_as_adjective(folded, m.start, m.end):
                 return False  # 盛大的葬礼, 平安地: the company's name used as the word it is
+            if m.entry.label == "PERSON" and folded.startswith(("主义", "列宁主义"), m.end):
+                return False  # 马克思主义, 马克思列宁主义: a doctrine, not the person
             return m.end - m.start >= 3 or (m.start in starts and m.end in ends) or not _is_han(surface)
 
         for m in self.gazetteer.find(folded, accept):
@@ -1187,6 +1189,12 @@ class EntityFinder:
         def may_contain(outer: Candidate, inner: Candidate) -> bool:
             if outer.source == "gazetteer" or outer.precise or inner.source == "model" and outer.source == "model":
                 return True
+            if outer.label == inner.label == "PERSON" and inner.source == "gazetteer" and (
+                (inner.end == outer.end and t[inner.start - 1] in _NAME_DOTS)  # 拉吉夫·甘地 around 甘地
+                or (outer.source == "model" and inner.start == outer.start and inner.length == 2
+                    and outer.length == 3 and _is_han(t[outer.start : outer.end]) and t[outer.end - 1] not in _NOT_NAME)
+            ):
+                return True  # ... and 刘翔谦 around 刘翔: a longer name holding a listed one
             if (outer.label == "PERSON" and inner.label in ("GPE", "LOC") and inner.end == outer.end
                     and self._surname_len(t, outer.start) == inner.start - outer.start):
                 return True  # 赵柏林, 郭东亚: a given name that is also a place, after a surname

@@ -1078,6 +1078,14 @@ def test_a_model_festival_is_an_event_and_a_sponsors_league_keeps_the_sponsor_in
     assert ("新韩银行职业联赛", "ORG") in _found_with_model_spans("他们退出了“新韩银行职业联赛”。", [(6, 14, "ORG")])
 
 
+def test_a_longer_name_holds_a_listed_person_and_a_doctrine_is_no_person():
+    # 甘地 and 刘翔 are listed; 拉吉夫·甘地 and 刘翔谦 are other people whose names hold them.
+    assert _found_with_model_spans("前总理拉吉夫·甘地遇刺。", [(3, 9, "PERSON")]) == [("拉吉夫·甘地", "PERSON")]
+    assert _found_with_model_spans("通讯员刘翔谦报道。", [(3, 6, "PERSON")]) == [("刘翔谦", "PERSON")]
+    assert _found_with_model_spans("刘翔说，他很高兴。", []) == [("刘翔", "PERSON")]
+    assert _found_with_model_spans("坚持马克思列宁主义和马克思主义。", []) == []
+
+
 def test_a_model_person_does_not_end_in_a_middle_dot():
     # The excerpt ends after the dot (…的米切尔·): the name is what comes before it.
     assert _found_with_model_spans("影片由他执导，主演是米切尔·", [(10, 14, "PERSON")]) == [("米切尔", "PERSON")]
