@@ -100,6 +100,9 @@ _GENERIC_AFTER_PLACE = frozenset({"公司", "企业"})
 _EVENT_NOUNS = ("音乐会", "演唱会", "晚会", "联欢会", "茶话会", "招待会", "座谈会", "研讨会", "报告会", "运动会",
                 "博览会", "展览会", "展销会", "交易会", "订货会", "洽谈会", "新闻发布会", "发布会", "庙会", "灯会")
 # The forms of address that follow a full name (邱国鹭先生, Berg先生), not only a surname (王总).
+# A company's heads: after a trade word (珠宝, 地产) they make it a company's name.
+_HEAD_TITLES = ("董事长", "副董事长", "总裁", "副总裁", "总经理", "副总经理", "常务副总", "副总", "首席执行官", "CEO",
+                "创始人", "联合创始人", "执行董事", "董事会")
 _FULL_NAME_ADDRESS = ("先生", "女士", "小姐", "夫人", "太太", "教授", "博士")
 _LATIN_ADDRESSED = re.compile(r"([A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*)(?=" + "|".join(_FULL_NAME_ADDRESS) + ")")
 _HAN_ADDRESSED = re.compile("|".join(_FULL_NAME_ADDRESS))
@@ -1037,13 +1040,17 @@ class EntityFinder:
                 # 东兴证券研究表明, 永安期货认为: the subject of a statement is a company, not a trade.
                 said = self._speech.match(t, se) if weak else None
                 speaker = said is not None and said.end() in word_ends  # not 分析|师 (an analyst)
-                if weak and nxt is not None and not speaker:
+                # 通灵珠宝总裁沈东军, 润泽地产总经理: a title after the name says it is a company
+                titled = weak and t.startswith(_HEAD_TITLES, se)  # (not 基金|分析师: a fund analyst)
+                if weak and nxt is not None and not speaker and not titled:
                     nword = t[nxt[0] : nxt[1]]
                     if _is_han(nword) and (pos.get(nword) or "n")[0] == "n":
                         continue
                 if suffix == "基金" and head > 0 and t[words[head - 1][0] : words[head - 1][1]].upper() in _FUND_TYPES:
                     continue  # LOF基金, QDII基金: a kind of fund
                 start, brand = self._name_run(t, words, head, covered, pos, freq, abbreviated, suffix, weak)
+                if start is None and titled and head > 0 and self._brand_word(t[words[head - 1][0] : words[head - 1][1]]):
+                    start, brand = words[head - 1][0], True
                 if start is None:
                     head_word = t[words[head][0] : se]
                     # A lexicon entry tagged as a name (nt/nz), not a domain term (基金公司 n).
@@ -1055,12 +1062,20 @@ class EntityFinder:
                 if speaker and not brand:  # ... but not a country's or province's trade (中国汽车表示)
                     place = self.gazetteer.lookup(t[start:ss])
                     speaker = place is None or place.label not in ("GPE", "LOC")
-                if (weak or suffix in _GENERIC_AFTER_PLACE) and not brand and not speaker:
+                if (weak or suffix in _GENERIC_AFTER_PLACE) and not brand and not speaker and not titled:
                     continue  # 中国汽车, 美国公司: a place before a weak or generic suffix is not an organisation
                 while start < ss and t[start] in _LEAD_FUNCTION:
                     start += 1  # 为腾易科技 -> 腾易科技
                 if start < ss:
                     yield Candidate(start, se, label, "rule")
+
+    def _brand_word(self, w: str) -> bool:
+        """May the word ``w`` name a company before a trade word when a title follows (润泽|地产
+        总经理)? A Han word of two to four characters that is no frequent word, no domain term
+        of the lexicon (新能源) and no function word."""
+        freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
+        return (_is_han(w) and 2 <= len(w) <= 4 and freq.get(w, 0) < _COMMON_FREQ and (pos.get(w) or "n")[0] in "nj"
+                and w not in self.segmenter.tokenizer.user_word_tag_tab and w not in self.gazetteer.stoplist)
 
     def _name_run(self, t, words, head, covered, pos, freq, abbreviated, suffix="", weak=False):
         """Walk back from word ``head`` over the words of an organisation name.

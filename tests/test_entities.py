@@ -1086,6 +1086,23 @@ def test_a_longer_name_holds_a_listed_person_and_a_doctrine_is_no_person():
     assert _found_with_model_spans("坚持马克思列宁主义和马克思主义。", []) == []
 
 
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("通灵珠宝总裁沈东军认为，翡翠消费火热。", "通灵珠宝"),  # a title after a trade word: a company
+        ("润泽地产总经理封屹介绍了项目。", "润泽地产"),
+        ("6月7日，中博传媒董事长陈伟明到访。", "中博传媒"),
+    ],
+)
+def test_a_trade_word_before_a_title_ends_a_company_name(nlp, text, org):
+    assert (org, "ORG") in names(nlp, text)
+
+
+def test_a_domain_term_before_a_trade_word_and_a_title_is_no_company(nlp):
+    assert all(label != "ORG" for _, label in names(nlp, "新能源汽车总经理们聚在一起。"))
+    assert ("润泽地产", "ORG") not in names(nlp, "润泽地产分析师认为楼市平稳。")  # only a company's heads
+
+
 def test_a_model_person_does_not_end_in_a_middle_dot():
     # The excerpt ends after the dot (…的米切尔·): the name is what comes before it.
     assert _found_with_model_spans("影片由他执导，主演是米切尔·", [(10, 14, "PERSON")]) == [("米切尔", "PERSON")]
