@@ -311,8 +311,8 @@ class EntityFinder:
                         label = "EVENT"  # 慕尼黑啤酒节, 西湖博览节: a festival, not a body
                     elif label == "PERSON" and self._village(folded, s, e):
                         label = "GPE"  # 特雷姆萨村, 梁二村: a village, not a person
-                    elif (label in ("GPE", "LOC") or label == "ORG" and e < predicted_end) and self._ends_like_facility(folded[s:e]):
-                        label = "FAC"  # 重庆大厦, 首都机场: a building or site
+                    elif (label in ("GPE", "LOC", "PERSON") or label == "ORG" and e < predicted_end) and self._ends_like_facility(folded[s:e]):
+                        label = "FAC"  # 重庆大厦, 首都机场, 王朗自然保护区: a building or site
                     elif label in ("GPE", "LOC") and e - s >= 3 and folded[s:e].endswith(_ROAD_WORDS):
                         label = "FAC"  # 长安街, 南昌街: a street, as the street rule labels it
                     out.append(Candidate(s, e, label, "model"))
@@ -1064,6 +1064,8 @@ class EntityFinder:
                     speaker = place is None or place.label not in ("GPE", "LOC")
                 if (weak or suffix in _GENERIC_AFTER_PLACE) and not brand and not speaker and not titled:
                     continue  # 中国汽车, 美国公司: a place before a weak or generic suffix is not an organisation
+                if t[start] in _DEMONSTRATIVES:
+                    continue  # 这片自然保护区: "this reserve" names none
                 while start < ss and t[start] in _LEAD_FUNCTION:
                     start += 1  # 为腾易科技 -> 腾易科技
                 if start < ss:
@@ -1232,6 +1234,8 @@ class EntityFinder:
                     return True  # the model stopped at the dot of 扎东·次旺伦珠
                 if outer.label == "PERSON" and inner.source == "model" and re.search("[-－‐]", t[outer.start : outer.end]):
                     return True  # 汤姆 + 克鲁斯 in 汤姆-克鲁斯: the model stops at a hyphen
+                if outer.label == inner.label == "FAC" and inner.start == outer.start:
+                    return True  # 厄普顿公园 + 球场: the site's name, then its kind
                 return outer.label != "PERSON" and (inner.source != "model" or inner.label in ("GPE", "LOC"))
             # The model's organisation names keep the places and parent bodies they start with
             # (北京市委, 越南外交部, 中共中央统战部); its place names keep smaller places.

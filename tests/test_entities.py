@@ -1103,6 +1103,14 @@ def test_a_domain_term_before_a_trade_word_and_a_title_is_no_company(nlp):
     assert ("润泽地产", "ORG") not in names(nlp, "润泽地产分析师认为楼市平稳。")  # only a company's heads
 
 
+def test_parks_reserves_and_venues_named_after_someone_are_sites():
+    # The model read a person; the facility word after the name makes it a site.
+    assert _found_with_model_spans("王朗自然保护区从一开始就选择了小众。", [(0, 7, "PERSON")]) == [("王朗自然保护区", "FAC")]
+    assert ("厄普顿公园球场", "FAC") in _found_with_model_spans("约翰森回到厄普顿公园球场。", [(0, 3, "PERSON"), (5, 10, "PERSON")])
+    # A demonstrative before a facility or organisation word names nothing.
+    assert _found_with_model_spans("这片自然保护区很大，这是电话局推出的措施。", []) == []
+
+
 def test_a_model_person_does_not_end_in_a_middle_dot():
     # The excerpt ends after the dot (…的米切尔·): the name is what comes before it.
     assert _found_with_model_spans("影片由他执导，主演是米切尔·", [(10, 14, "PERSON")]) == [("米切尔", "PERSON")]
