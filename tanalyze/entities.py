@@ -3,9 +3,9 @@
 Candidates come from three sources, all found on the Simplified text:
 - ``gazetteer``: the shipped entity lists (``dictionaries/entities/``), longest match first;
 - ``model``: the NER model trained by this project on People's Daily (:mod:`tanalyze.ner_model`);
-- ``rule``: 《titles》, dotted foreign names, names after titles or before speech verbs
-  (transliterated ones too: 教师塔吉耶夫), the names of a list of people
-  (:mod:`tanalyze.entity_lists`), names ending in an organisation suffix (``dictionaries/rules/``), bodies of a place or
+- ``rule``: 《titles》, people's names (:mod:`tanalyze.entity_people`: after titles or before
+  speech verbs, transliterated ones too: 教师塔吉耶夫; dotted foreign names; bylines), the
+  names of a list of people (:mod:`tanalyze.entity_lists`), names ending in an organisation suffix (``dictionaries/rules/``), bodies of a place or
   organisation (北京市百货大楼党委), places ending in an administrative unit (塘沽区), buildings
   and sites ending in a facility word (南湖公园), street addresses (北京市东城区王府井大街218号,
   one FAC), diplomatic missions (中国驻波兰大使馆), products named by a model code
@@ -22,15 +22,25 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
 from . import entity_products, entity_sports
 from .entity_groups import _RARE_FREQ, HAN as _HAN, PAREN as _PAREN, Candidate, Group, Grouper, is_han as _is_han, to_entities
-from .errors import ResourceError
+from .entity_people import PersonRules
+from .entity_rules import (  # noqa: F401  (address_length and load_rules are imported from here too)
+    _COMMON_FREQ,
+    _DEMONSTRATIVES,
+    _FUNCTION_POS,
+    _NAME_DOTS,
+    _NOT_NAME,
+    _NUMERAL_CHARS,
+    _word_at,
+    address_length,
+    load_rules,
+)
 from .gazetteer import Gazetteer
-from .lexicon import dictionaries_dir, read_lines
 from .model import Document, Entity
 from .textutil import fold_width
 
@@ -48,16 +58,12 @@ _PERIODICAL = re.compile(r"^[^《》\s]{1,12}(?:日报|晚报|周报|时报|早�
 # A title cut by the edge of an excerpt: its 《 before the text starts, or its 》 after it ends.
 _TITLE_CUT_AT_START = re.compile(r"\s*([^《》\n。！？；，、“”\"]{1,30})》")
 _TITLE_CUT_AT_END = re.compile(r"《([^《》\n。！？；，、“”\"(（]{1,30})[(（]?[^《》\n]{0,20}$")
-# Characters that do not end (or continue) a Chinese personal name.
-_NOT_NAME = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将已曾说称认表指提等各均亦即因所这那其该每个们摄时地中上下里内外来")
-_FUNCTION_POS = ("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "o", "x", "w", "uj", "ul", "ud", "ug", "uz", "uv", "t")
 # Tags of common words no name runs on with (jieba tags 好手 and 选手 as verbs, so not v).
 _PLAIN_POS = ("d", "c", "p", "r", "t", "m", "f", "u", "y")
 _NAME_POS = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng")
 _ADVERBS = ("曾经", "曾", "也", "则", "还", "就", "又", "都", "一直", "再次", "随后", "同时", "此前", "近日", "日前", "亦", "笑")  # 笑说: said with a smile
 # Function characters an unknown word may have glued to the front of a name (为腾易 -> 腾易).
 _LEAD_FUNCTION = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将由这")
-_COMMON_FREQ = 100  # a jieba word this frequent is an ordinary word, whatever its tag
 # Last characters of organisation names (北京市委, 越南外交部, 太原市动物检疫站).
 _ORG_HEADS = set("部委局厅署会院所处办司行社队团军区党校站厂台馆协盟营组")
 # Last characters of unknown verb phrases that run into a suffix (多到商场, 诉至法院).
@@ -69,16 +75,11 @@ _GENERIC_PLACES = ("城市", "都市", "地区", "山区", "社区", "小区", "
 # Function characters an unknown word may glue to the front of a unit (已交市, 个区县); place
 # names may well start with 中, 上, 和, 向 (中山市, 上虞市, 和平区, 向阳区).
 _NOT_PLACE_START = set("已曾的了是被把个")
-_NUMERAL_CHARS = set("一二三四五六七八九十两几百千万零〇0123456789")
 # Road words and the house number that make a street address (王府井大街218号).
 _ROADS = ("大街", "大道", "胡同", "路", "街", "道", "巷", "弄")
 _AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗", "自治乡", "民族乡")
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+")
 _SEQUEL = re.compile(r"[0-9]{1,2}(?![0-9.%年月日号个位名万亿元次天点时分秒岁期季级])|(?:IV|V?I{1,3}|[ⅡⅢⅣⅤⅥ])(?![A-Za-z])")
-# Punctuation after which a clause (and its subject) starts.
-_CLAUSE_STARTS = set("，。；：！？,;:!?“”\"「」『』\n ")
-# What follows the place of a dateline (记者巴格达1月20日电), not a name after a title.
-_DATELINE = re.compile(r"[0-9０-９一二三四五六七八九十]+[月日]|电|报道")
 _HOUSE_NUMBER = re.compile(r"[0-9]+(?:[-之][0-9]+)?号(?:院|楼)?")
 _UNKNOWN_ORG_HEADS = set("部委局厅署院所司行社队团党校厂馆")
 # Last characters of dictionary nouns that name a kind of institution (话剧院, 农药厂, 公证处).
@@ -103,16 +104,12 @@ _EVENT_NOUNS = ("音乐会", "演唱会", "晚会", "联欢会", "茶话会", "�
 # A company's heads: after a trade word (珠宝, 地产) they make it a company's name.
 _HEAD_TITLES = ("董事长", "副董事长", "总裁", "副总裁", "总经理", "副总经理", "常务副总", "副总", "首席执行官", "CEO",
                 "创始人", "联合创始人", "执行董事", "董事会")
-_FULL_NAME_ADDRESS = ("先生", "女士", "小姐", "夫人", "太太", "教授", "博士")
-_LATIN_ADDRESSED = re.compile(r"([A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*)(?=" + "|".join(_FULL_NAME_ADDRESS) + ")")
-_HAN_ADDRESSED = re.compile("|".join(_FULL_NAME_ADDRESS))
 _BYLINE_ROLE = re.compile(r"[/／](?:文|摄|图|编译)")  # 曾芳/文, 李明/摄: who wrote or shot the piece
 # 中国驻波兰大使馆, 八路军驻重庆办事处总务科: a diplomatic or liaison mission of a named sender.
 _MISSION = re.compile(rf"驻([{_HAN}]{{1,8}}?)(?:总领事馆|领事馆|总领馆|大使馆|使馆|办事处|代表处)(?:[{_HAN}]{{1,3}}?[处科室组])?")
 # What follows a company, not an apple or a thought: 苹果发布, 联想股价, 吉利表示, 苹果CEO.
 _BRAND_CUES = ("(?:公司|集团|股价|市值|财报|营收|CEO|首席执行官|董事长|总裁|创始人|旗下|官方|官网|发布|推出|宣布|"
                "表示|称|回应|起诉|收购|入股|上市|门店|新款|手机|电脑|汽车|品牌)")
-_DEMONSTRATIVES = "这那每各几哪该此"  # 这位先生, 这位安培先生: 位 is a measure word, not a surname
 _ROAD_WORDS = ("大街", "大道", "路", "街")
 _ROAD_WORD = re.compile("|".join(_ROAD_WORDS))
 _NOT_ROAD_NAME = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将已曾说称这那其该每个们条之走至自经沿往")
@@ -139,94 +136,16 @@ _NOT_HEAD_WORDS = (
     "亚军", "季军", "到处", "好处", "场所", "住所", "进行", "执行", "旅行", "流行", "发行", "实行", "举行", "同行",
 )
 _QUOTES = frozenset("“”‘’\"'「」『』")
-_NAME_DOTS = frozenset("·•・‧")
 # Punctuation no name runs across (蓝星石油，保安人员 is two phrases).
 _CLAUSE_PUNCT = re.compile("[，。；：！？、,;:!?\n]")
 # Caption openers that unknown-word guessing would take for the front of a name (图为中国…协会).
 _CAPTION = frozenset({"图为", "上图为", "下图为", "左图为", "右图为"})
 _VERSUS = frozenset({"vs", "v", "pk", "对阵", "迎战", "战胜", "击败", "负于", "不敌", "逼平"})  # 甲队vs乙队
-# Titles that open a byline: the name after them is closed by the byline (（记者马力）).
-_BYLINE_TITLES = frozenset({"记者", "编辑", "实习编辑", "特约记者", "通讯员", "实习记者", "本报记者"})
 # Where an item of a 、 list ends (or, looking back, begins).
-_CLOSERS = set("（(、，。；：,;:!?！？”\"》\n ")  # punctuation that ends a name
 _ITEM_STOPS = set("、，。；：,;:!?！？()（）“”\"《》\n的和及与等或")  # a word jieba has seen fewer times than this is taken for a name-like word
 
 
-@dataclass(frozen=True)
-class Rules:
-    """Rule resources from ``dictionaries/rules/``."""
-
-    surnames: frozenset[str]
-    compound_surnames: frozenset[str]
-    titles: tuple[str, ...]
-    speech_verbs: tuple[str, ...]
-    org_suffixes: tuple[tuple[str, bool], ...]  # (suffix, weak), longest first
-    event_suffixes: tuple[tuple[str, bool], ...]
-    facility_suffixes: tuple[tuple[str, bool], ...]
-    transliteration: frozenset[str]
-    honorifics: tuple[str, ...] = ()
-    cued_brands: tuple[tuple[str, str], ...] = ()  # (short form, canonical name)
-
-
-def _words(name: str) -> list[str]:
-    path = dictionaries_dir().joinpath("rules", name)
-    return [w for _, line in read_lines(path) for w in line.split()]
-
-
-def _pairs(name: str) -> tuple[tuple[str, str], ...]:
-    """(word, value) pairs of a two-column (TAB-separated) rule file."""
-    path = dictionaries_dir().joinpath("rules", name)
-    out = []
-    for lineno, line in read_lines(path):
-        parts = line.split("\t")
-        if len(parts) != 2 or not all(p.strip() for p in parts):
-            raise ResourceError(f"{path}:{lineno}: expected two TAB-separated fields, got {line!r}")
-        out.append((parts[0].strip(), parts[1].strip()))
-    return tuple(out)
-
-
-def _suffixes(name: str) -> tuple[tuple[str, bool], ...]:
-    """(suffix, weak) pairs of a suffix file, longest first."""
-    out = []
-    for _, line in read_lines(dictionaries_dir().joinpath("rules", name)):
-        parts = line.split()
-        out.append((parts[0], len(parts) > 1 and parts[1] == "weak"))
-    return tuple(sorted(out, key=lambda s: len(s[0]), reverse=True))
-
-
-@lru_cache(maxsize=1)
-def load_rules() -> Rules:
-    """Load the rule word lists once per process."""
-    surnames = _words("surnames.txt")
-    return Rules(
-        surnames=frozenset(s for s in surnames if len(s) == 1),
-        compound_surnames=frozenset(s for s in surnames if len(s) == 2),
-        titles=tuple(sorted(set(_words("titles.txt")), key=len, reverse=True)),
-        speech_verbs=tuple(sorted(set(_words("speech_verbs.txt")), key=len, reverse=True)),
-        org_suffixes=_suffixes("org_suffixes.txt"),
-        event_suffixes=_suffixes("event_suffixes.txt"),
-        facility_suffixes=_suffixes("facility_suffixes.txt"),
-        transliteration=frozenset("".join(_words("transliteration_chars.txt"))),
-        honorifics=tuple(sorted(set(_words("honorifics.txt")), key=len, reverse=True)),
-        cued_brands=_pairs("cued_brands.txt"),
-    )
-
-
-@lru_cache(maxsize=1)
-def _address_words() -> re.Pattern[str]:
-    rules = load_rules()
-    words = sorted(set(rules.honorifics) | set(rules.titles), key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words), re.I)
-
-
-def address_length(t: str, i: int) -> int:
-    """Length of the form of address or title right after a name at ``i`` (陈|先生, 江|主席,
-    王|总经理: the longest), or 0."""
-    m = _address_words().match(t, i)
-    return m.end() - i if m else 0
-
-
-class EntityFinder:
+class EntityFinder(PersonRules):
     """Finds and groups the entities of Simplified texts.
 
     ``segmenter`` gives word boundaries and word frequencies/POS for the rules;
@@ -743,260 +662,6 @@ class EntityFinder:
                 start, k = words[k][0], k - 1
             yield Candidate(start, m.end(), "FAC", "rule", compound=True)
 
-    def _dotted_names(self, t: str) -> Iterable[Candidate]:
-        """克莱·舍基: runs of transliteration characters joined by middle dots."""
-        translit = self.rules.transliteration
-        for m in self._dotted.finditer(t):
-            dots = [i for i in range(m.start(), m.end()) if t[i] in _NAME_DOTS]
-            s = dots[0]
-            while s > m.start() and t[s - 1] in translit:  # 作家克莱·舍基 -> 克莱·舍基
-                s -= 1
-            e = dots[-1] + 1
-            while e < m.end() and t[e] in translit:  # 舍基在 -> 舍基
-                e += 1
-            closed = e < m.end() and 2 <= m.end() - dots[-1] - 1 <= 6 and (m.end() == len(t) or t[m.end()] in _CLOSERS)
-            if closed:  # 扎东·次旺伦珠（藏族）: a name the punctuation closes needs no transliteration characters
-                e = m.end()
-            inner_ok = all(t[k] in translit or t[k] in _NAME_DOTS for k in range(s, dots[-1] + 1)) and (
-                closed or all(t[k] in translit for k in range(dots[-1] + 1, e)))
-            if dots[0] - s >= 1 and e - dots[-1] >= 3 and inner_ok and not self.gazetteer.lookup(t[s : dots[0]]):
-                yield Candidate(s, e, "PERSON", "rule")
-
-    def _hyphenated_names(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
-        """汤姆-克鲁斯, 路易丝·多斯沃尔德－贝克: foreign names joined by a hyphen. The parts are
-        transliteration characters; a person the model found across the start (路易丝·多斯沃尔德)
-        gives the name its front."""
-        for m in self._hyphenated.finditer(t):
-            if self.gazetteer.lookup(re.split("[-－‐·•・‧]", m.group())[0]):
-                continue  # 北京-上海: places, not a name
-            start = m.start()
-            for c in found:
-                dotted = re.search("[·•・‧]", t[c.start : c.end]) is not None  # a dotted "place" is a name
-                if (c.label == "PERSON" or dotted) and c.start < start < c.end <= m.end():
-                    start = c.start
-            yield Candidate(start, m.end(), "PERSON", "rule")
-
-    def _surname_len(self, t: str, i: int) -> int:
-        """Length of the surname starting at ``i`` (2 for 欧阳, 1 for 赵), or 0."""
-        if t[i : i + 2] in self.rules.compound_surnames:
-            return 2
-        return 1 if i < len(t) and t[i] in self.rules.surnames and t[i] not in _NOT_NAME else 0
-
-    def _name_at(self, t: str, i: int, starts: set[int]) -> int:
-        """Length (2 or 3) of a Chinese personal name starting at ``i``, or 0."""
-        if i > 0 and t[i - 1] in _NUMERAL_CHARS:
-            return 0  # 八项主张, 一位: a measure word after a number, not a surname
-        head = self._surname_len(t, i)
-        if not head:
-            return 0
-        best = 0
-        for length in (head + 2, head + 1):
-            end = i + length
-            name = t[i:end]
-            if end > len(t) or not _is_han(name) or any(c in _NOT_NAME for c in name[head:]):
-                continue
-            if address_length(t, i + head) >= length - head:
-                continue  # 仇先生, 王总: a surname and a form of address, not a given name
-            if any(m.entry.label != "PERSON" for m in self.gazetteer.find(name)):
-                continue  # 和美国, 张家口: a place or organisation, not a person
-            tag = self.segmenter.pos_table().get(name)
-            if tag is not None and not tag.startswith("nr"):
-                continue  # 简单, 高度: a dictionary word that is not a name
-            known = name in self.segmenter.tokenizer.user_word_tag_tab
-            if not known and self.segmenter.tokenizer.FREQ.get(name, 0) >= _COMMON_FREQ:
-                continue  # 荣誉, 智慧: frequent words jieba's dictionary happens to tag nr
-            # Prefer the length whose end is a word boundary.
-            if end in starts:
-                return length
-            best = best or length
-        return best
-
-    def _transliterated(self, t: str, i: int, j: int, words: Sequence[tuple[int, int]], ends: set[int]) -> bool:
-        """Is ``t[i:j]`` a foreign name in transliteration characters (塔吉耶夫, 阿尔都塞)?
-
-        Three characters or more, all transliteration characters, ending where the run of them
-        ends or at a word end (克林顿|多次), not a known place or organisation (巴格达, 阿里巴巴)
-        and not a common word. jieba cuts unknown foreign names anywhere (阿尔/都/塞在), so
-        the run itself is the better boundary.
-        """
-        name = t[i:j]
-        if j - i < 3 or not all(c in self.rules.transliteration for c in name):
-            return False
-        freq = self.segmenter.tokenizer.FREQ
-        word = _word_at(words, j - 1)  # the word holding the last character
-        if word is not None:
-            ws, we = word
-            if we > j and freq.get(t[ws:we]):
-                return False  # the name ends inside a known word: 克林顿|多次 (not 阿尔/都/塞在)
-            last = t[ws:we]
-            function = (self.segmenter.pos_table().get(last) or "n").startswith(_FUNCTION_POS)
-            if we == j and ws > i and freq.get(last, 0) >= _COMMON_FREQ and (len(last) > 1 or function):
-                return False  # a common word after the name: 阿拉法特|于, 哈瓦特|博士 (not 肯纳|德)
-        entry = self.gazetteer.lookup(name)
-        if entry is not None and entry.label != "PERSON":
-            return False
-        tag = self.segmenter.pos_table().get(name) or ""
-        return not (self.segmenter.tokenizer.FREQ.get(name, 0) >= _COMMON_FREQ and not tag.startswith("nr"))
-
-    def _read_otherwise(self, found: Sequence[Candidate], i: int, j: int) -> bool:
-        """Did the gazetteer or the model already read [i, j) otherwise: a person or place reaching
-        beyond it (切梅索娃 around 切梅索), or an organisation (塔利班)? A shorter name inside
-        (卡拉 for 卡拉辛, 斯塔特 for 迈斯塔特, 奥迪 in 雷奥迪卡) is a name cut short."""
-        return any(
-            c.start < j and i < c.end and (c.start < i or c.end > j or (c.label not in ("PERSON", "GPE", "LOC") and c.length == j - i))
-            for c in found
-        )
-
-    def _reads_as_words(self, t: str, i: int, length: int, words: Sequence[tuple[int, int]]) -> bool:
-        """Does the "name" at ``i`` start with a common word longer than its surname (国王|全然忘了)
-        or end in one (学者谈|名人)? Then it is a phrase after a role word, not a name."""
-        freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
-
-        def common(w: str) -> bool:
-            return freq.get(w, 0) >= _COMMON_FREQ and not (pos.get(w) or "").startswith("nr")
-
-        head = self._surname_len(t, i)
-        word = _word_at(words, i)
-        first = t[word[0] : word[1]] if word is not None and word[0] == i else ""
-        return (len(first) > head and common(first)) or common(t[i + head : i + length])
-
-    def _titled_names(
-        self, t: str, words: Sequence[tuple[int, int]], starts: set[int], ends: set[int], found: Sequence[Candidate]
-    ) -> Iterable[Candidate]:
-        """CEO张序安, 副总经理施赛飞: a title followed by a surname and one or two characters that
-        end a word (not 选手晋级四强, 教师利用自己); 教师塔吉耶夫, 财政大臣迈斯塔特: a title followed
-        by a transliterated name, a person even where the model reads a place."""
-        translit = self.rules.transliteration
-        for m in self._titles.finditer(t):
-            i = m.end()
-            byline = m.group(0) in _BYLINE_TITLES and _byline_name(t, i)
-            if byline:  # （记者马力）: the byline closes the name
-                yield Candidate(i, i + byline, "PERSON", "rule")
-                continue
-            zeng = self._zeng_after_title(t, i)
-            if zeng:  # checked on its own terms: 曾 is no surname the other checks know
-                yield Candidate(i, i + zeng, "PERSON", "rule")
-                continue
-            length = self._name_at(t, i, starts)
-            j = i
-            while j < len(t) and t[j] in translit:
-                j += 1
-            if j < len(t) and t[j] in _NAME_DOTS:
-                j = i  # a dotted name: _dotted_names reads it
-            while j - i > length and not self._transliterated(t, i, j, words, ends):
-                j -= 1  # 克林顿多次: back to the end of a word
-            if j - i > length and not _DATELINE.match(t, j):
-                if not self._read_otherwise(found, i, j):
-                    yield Candidate(i, j, "PERSON", "rule", precise=True)
-            elif length and (i + length in starts or self._glued(t, i + length, words)) and not self._reads_as_words(t, i, length, words):
-                yield Candidate(i, i + length, "PERSON", "rule")
-
-    def _zeng_after_title(self, t: str, i: int) -> int:
-        """Length of a name with the surname 曾 right after a title (特首曾荫权, 副总经理曾世民), or 0.
-
-        曾 is mostly the adverb "once" (总裁曾表示, 董事长曾经), so it is a surname here only when
-        one or two characters that are no common word follow and the name ends at punctuation
-        or a speech verb.
-        """
-        if not t.startswith("曾", i):
-            return 0
-        freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
-        for n in (2, 1):
-            given, end = t[i + 1 : i + 1 + n], i + 1 + n
-            if len(given) < n or not _is_han(given) or any(c in _NOT_NAME for c in given):
-                continue
-            if any(freq.get(t[i : i + k], 0) >= _COMMON_FREQ for k in (2, 3)):
-                return 0  # 曾经, 曾几何时
-            if freq.get(given, 0) >= _COMMON_FREQ and not (pos.get(given) or "").startswith("nr"):
-                continue  # 曾|表示
-            if freq.get(given[0], 0) >= 5000 and not (pos.get(given[0]) or "n").startswith(("n", "a")):
-                return 0  # 曾去过, 曾任, 曾在: a frequent verb or function word after the adverb
-            if end == len(t) or t[end] in _CLOSERS or self._speech.match(t, end):
-                return n + 1
-        return 0
-
-    def _glued(self, t: str, k: int, words: Sequence[tuple[int, int]]) -> bool:
-        """Did the segmenter glue a name's last character to the word after it (冀岩上月 cut as
-        冀/岩上/月)? Yes when a common word starts at ``k`` and reaches past the glued word."""
-        word = _word_at(words, k)
-        if word is None or word[0] == k:
-            return False
-        freq = self.segmenter.tokenizer.FREQ
-        return any(k + n >= word[1] and freq.get(t[k : k + n], 0) >= _COMMON_FREQ for n in (2, 3))
-
-    def _latin_addressed(self, t: str) -> Iterable[Candidate]:
-        """Berg先生, Smith教授: a Latin-script name (capitalised words) right before a form of
-        address is a person."""
-        for m in _LATIN_ADDRESSED.finditer(t):
-            if m.start() == 0 or not t[m.start() - 1].isascii() or not t[m.start() - 1].isalnum():
-                yield Candidate(m.start(1), m.end(1), "PERSON", "rule", precise=True)
-
-    def _addressed_names(self, t: str, words: Sequence[tuple[int, int]], starts: set[int]) -> Iterable[Candidate]:
-        """邱国鹭先生, 李星慧女士: a surname and a given name right before a form of address (the
-        surname alone, 王先生, is the speech rule's and the model's)."""
-        for m in _HAN_ADDRESSED.finditer(t):
-            k = m.start()
-            for length in (4, 3, 2):
-                i = k - length
-                if i < 0 or (i > 0 and t[i - 1] in _DEMONSTRATIVES) or (i not in starts and i > 0 and _is_han(t[i - 1]) and t[i - 1] not in _NOT_NAME):
-                    continue
-                if self._surname_len(t, i) < length - 1 and self._name_at(t, i, starts) == length:
-                    if not self._reads_as_words(t, i, length, words):
-                        yield Candidate(i, k, "PERSON", "rule")
-                    break
-
-    def _speakers(
-        self, t: str, words: Sequence[tuple[int, int]], starts: set[int], ends: set[int], found: Sequence[Candidate]
-    ) -> Iterable[Candidate]:
-        """马化腾提出, 张序安认为, 塔吉耶夫说: a name right before a speech verb (an adverb may come
-        between). A transliterated name there overrules the model's place only at the start of a
-        clause, where it is the subject (在巴林首都麦纳麦强调: the place is not the speaker)."""
-        translit = self.rules.transliteration
-        for m in self._speech.finditer(t):
-            p = m.start()
-            if p not in starts:  # 小|说 in 武侠小说, 分析|师: the verb is part of a longer word
-                continue
-            i = p
-            while i > 0 and t[i - 1] in translit:
-                i -= 1
-            # 塔利班提出的建议: a verb before 的 describes a noun; its doer need not be a person.
-            if i < p and (i == 0 or t[i - 1] not in _NAME_DOTS) and not t.startswith("的", m.end()):
-                k = next((k for k in range(i, p - 2) if (k == i or k in starts) and self._transliterated(t, k, p, words, ends)), None)
-                if k is not None:
-                    if not self._read_otherwise(found, k, p):
-                        # At the start of a clause the name is the speaker, whatever the model reads.
-                        subject = k == 0 or t[k - 1] in _CLAUSE_STARTS
-                        yield Candidate(k, p, "PERSON", "rule", precise=subject)
-                    continue
-            surname = self._addressed_surname(t, p, starts)
-            if surname is not None:  # 村民仇先生称: the surname is the person, as for 陈先生
-                yield Candidate(*surname, "PERSON", "rule")
-                continue
-            for length in (4, 3, 2):
-                i = p - length
-                if i < 0 or i not in starts:
-                    continue
-                if self._name_at(t, i, starts) == length:
-                    prev = t[i - 1] if i > 0 else ""
-                    if not prev or not re.match(f"[{_HAN}]", prev) or prev in _NOT_NAME or i in starts:
-                        yield Candidate(i, p, "PERSON", "rule")
-                        break
-
-    def _addressed_surname(self, t: str, p: int, starts: set[int]) -> tuple[int, int] | None:
-        """The surname of "surname + form of address" ending at ``p`` (仇先生, 欧阳女士), or None."""
-        for h in self.rules.honorifics:  # longest first
-            k = p - len(h)
-            if k < 1 or not t.startswith(h, k):
-                continue
-            for n in (2, 1):
-                i = k - n
-                if i > 0 and (t[i - 1] in _NUMERAL_CHARS or t[i - 1] in _DEMONSTRATIVES):
-                    continue  # 一位老师, 这位先生: a measure word, not a surname
-                if i >= 0 and self._surname_len(t, i) == n and (i in starts or i == 0 or not _is_han(t[i - 1]) or t[i - 1] in _NOT_NAME):
-                    return i, k
-            return None
-        return None
-
     def _suffixed(
         self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate], suffixes, label: str
     ) -> Iterable[Candidate]:
@@ -1426,12 +1091,6 @@ def _water_bodies(t: str, found: Sequence[Candidate], named_words: set[str] = fr
             yield from (Candidate(s, e, "LOC", "rule", precise=True) for s, e in spans)
 
 
-def _word_at(words: Sequence[tuple[int, int]], k: int) -> tuple[int, int] | None:
-    """The word span (of sorted, non-overlapping ``words``) holding character ``k``, or None."""
-    i = bisect_right(words, (k, sys.maxsize)) - 1
-    return words[i] if i >= 0 and words[i][0] <= k < words[i][1] else None
-
-
 def _ends_with_one_of(name: str, suffixes: Iterable[str]) -> bool:
     """``name`` ends in one of ``suffixes`` with something before it."""
     return any(name.endswith(x) and len(name) > len(x) for x in suffixes)
@@ -1452,17 +1111,6 @@ def _balanced(s: str) -> bool:
         if depth < 0:
             return False
     return depth == 0
-
-
-def _byline_name(t: str, i: int) -> int:
-    """Length of the name in a byline after 记者/编辑 (（记者马力）, 本报记者玺润, 记者何某发自北京):
-    two or three Han characters the byline closes, even when they are an everyday word (马力)."""
-    for length in (3, 2):
-        name, after = t[i : i + length], t[i + length : i + length + 2]
-        if len(name) == length and _is_han(name) and not (set(name) & _NOT_NAME):
-            if i + length == len(t) or after[:1] in "）)、 \n" or after in ("报道", "发自") or after[:1] == "摄":
-                return length
-    return 0
 
 
 def _cut_titles(t: str) -> Iterable[Candidate]:

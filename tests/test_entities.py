@@ -1142,11 +1142,11 @@ def test_a_rule_name_that_adds_a_suffix_to_a_gazetteer_name_is_that_entity(nlp):
 
 
 def test_a_malformed_two_column_rule_file_names_its_line(tmp_path, monkeypatch):
-    from tanalyze import entities
+    from tanalyze import entity_rules
     from tanalyze.errors import ResourceError
 
     (tmp_path / "rules").mkdir()
     (tmp_path / "rules" / "pairs.txt").write_text("# comment\n苹果\t苹果公司\n吉利 吉利汽车\n", encoding="utf-8")
-    monkeypatch.setattr(entities, "dictionaries_dir", lambda: tmp_path)
+    monkeypatch.setattr(entity_rules, "dictionaries_dir", lambda: tmp_path)
     with pytest.raises(ResourceError, match=r"pairs.txt:3: expected two TAB-separated fields"):
-        entities._pairs("pairs.txt")
+        entity_rules._pairs("pairs.txt")

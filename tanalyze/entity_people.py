@@ -1,0 +1,303 @@
+"""Person names found by rules: after a title or before a speech verb, before a form of address,
+dotted and hyphenated foreign names, bylines.
+
+:class:`PersonRules` is a mixin of :class:`tanalyze.entities.EntityFinder`: its methods read the
+finder's ``gazetteer``, ``segmenter``, ``rules``, ``_titles`` and ``_speech``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+from .entity_groups import HAN as _HAN, Candidate, is_han as _is_han
+from .entity_rules import (
+    _COMMON_FREQ,
+    _DEMONSTRATIVES,
+    _FUNCTION_POS,
+    _NAME_DOTS,
+    _NOT_NAME,
+    _NUMERAL_CHARS,
+    _word_at,
+    address_length,
+)
+
+# Punctuation after which a clause (and its subject) starts.
+_CLAUSE_STARTS = set("，。；：！？,;:!?“”\"「」『』\n ")
+# What follows the place of a dateline (记者巴格达1月20日电), not a name after a title.
+_DATELINE = re.compile(r"[0-9０-９一二三四五六七八九十]+[月日]|电|报道")
+_FULL_NAME_ADDRESS = ("先生", "女士", "小姐", "夫人", "太太", "教授", "博士")
+_LATIN_ADDRESSED = re.compile(r"([A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*)(?=" + "|".join(_FULL_NAME_ADDRESS) + ")")
+_HAN_ADDRESSED = re.compile("|".join(_FULL_NAME_ADDRESS))
+# Titles that open a byline: the name after them is closed by the byline (（记者马力）).
+_BYLINE_TITLES = frozenset({"记者", "编辑", "实习编辑", "特约记者", "通讯员", "实习记者", "本报记者"})
+_CLOSERS = set("（(、，。；：,;:!?！？”\"》\n ")  # punctuation that ends a name
+
+
+class PersonRules:
+    """The person-name rules of the entity finder (a mixin; see the module docstring)."""
+
+    def _dotted_names(self, t: str) -> Iterable[Candidate]:
+        """克莱·舍基: runs of transliteration characters joined by middle dots."""
+        translit = self.rules.transliteration
+        for m in self._dotted.finditer(t):
+            dots = [i for i in range(m.start(), m.end()) if t[i] in _NAME_DOTS]
+            s = dots[0]
+            while s > m.start() and t[s - 1] in translit:  # 作家克莱·舍基 -> 克莱·舍基
+                s -= 1
+            e = dots[-1] + 1
+            while e < m.end() and t[e] in translit:  # 舍基在 -> 舍基
+                e += 1
+            closed = e < m.end() and 2 <= m.end() - dots[-1] - 1 <= 6 and (m.end() == len(t) or t[m.end()] in _CLOSERS)
+            if closed:  # 扎东·次旺伦珠（藏族）: a name the punctuation closes needs no transliteration characters
+                e = m.end()
+            inner_ok = all(t[k] in translit or t[k] in _NAME_DOTS for k in range(s, dots[-1] + 1)) and (
+                closed or all(t[k] in translit for k in range(dots[-1] + 1, e)))
+            if dots[0] - s >= 1 and e - dots[-1] >= 3 and inner_ok and not self.gazetteer.lookup(t[s : dots[0]]):
+                yield Candidate(s, e, "PERSON", "rule")
+
+    def _hyphenated_names(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
+        """汤姆-克鲁斯, 路易丝·多斯沃尔德－贝克: foreign names joined by a hyphen. The parts are
+        transliteration characters; a person the model found across the start (路易丝·多斯沃尔德)
+        gives the name its front."""
+        for m in self._hyphenated.finditer(t):
+            if self.gazetteer.lookup(re.split("[-－‐·•・‧]", m.group())[0]):
+                continue  # 北京-上海: places, not a name
+            start = m.start()
+            for c in found:
+                dotted = re.search("[·•・‧]", t[c.start : c.end]) is not None  # a dotted "place" is a name
+                if (c.label == "PERSON" or dotted) and c.start < start < c.end <= m.end():
+                    start = c.start
+            yield Candidate(start, m.end(), "PERSON", "rule")
+
+    def _surname_len(self, t: str, i: int) -> int:
+        """Length of the surname starting at ``i`` (2 for 欧阳, 1 for 赵), or 0."""
+        if t[i : i + 2] in self.rules.compound_surnames:
+            return 2
+        return 1 if i < len(t) and t[i] in self.rules.surnames and t[i] not in _NOT_NAME else 0
+
+    def _name_at(self, t: str, i: int, starts: set[int]) -> int:
+        """Length (2 or 3) of a Chinese personal name starting at ``i``, or 0."""
+        if i > 0 and t[i - 1] in _NUMERAL_CHARS:
+            return 0  # 八项主张, 一位: a measure word after a number, not a surname
+        head = self._surname_len(t, i)
+        if not head:
+            return 0
+        best = 0
+        for length in (head + 2, head + 1):
+            end = i + length
+            name = t[i:end]
+            if end > len(t) or not _is_han(name) or any(c in _NOT_NAME for c in name[head:]):
+                continue
+            if address_length(t, i + head) >= length - head:
+                continue  # 仇先生, 王总: a surname and a form of address, not a given name
+            if any(m.entry.label != "PERSON" for m in self.gazetteer.find(name)):
+                continue  # 和美国, 张家口: a place or organisation, not a person
+            tag = self.segmenter.pos_table().get(name)
+            if tag is not None and not tag.startswith("nr"):
+                continue  # 简单, 高度: a dictionary word that is not a name
+            known = name in self.segmenter.tokenizer.user_word_tag_tab
+            if not known and self.segmenter.tokenizer.FREQ.get(name, 0) >= _COMMON_FREQ:
+                continue  # 荣誉, 智慧: frequent words jieba's dictionary happens to tag nr
+            # Prefer the length whose end is a word boundary.
+            if end in starts:
+                return length
+            best = best or length
+        return best
+
+    def _transliterated(self, t: str, i: int, j: int, words: Sequence[tuple[int, int]], ends: set[int]) -> bool:
+        """Is ``t[i:j]`` a foreign name in transliteration characters (塔吉耶夫, 阿尔都塞)?
+
+        Three characters or more, all transliteration characters, ending where the run of them
+        ends or at a word end (克林顿|多次), not a known place or organisation (巴格达, 阿里巴巴)
+        and not a common word. jieba cuts unknown foreign names anywhere (阿尔/都/塞在), so
+        the run itself is the better boundary.
+        """
+        name = t[i:j]
+        if j - i < 3 or not all(c in self.rules.transliteration for c in name):
+            return False
+        freq = self.segmenter.tokenizer.FREQ
+        word = _word_at(words, j - 1)  # the word holding the last character
+        if word is not None:
+            ws, we = word
+            if we > j and freq.get(t[ws:we]):
+                return False  # the name ends inside a known word: 克林顿|多次 (not 阿尔/都/塞在)
+            last = t[ws:we]
+            function = (self.segmenter.pos_table().get(last) or "n").startswith(_FUNCTION_POS)
+            if we == j and ws > i and freq.get(last, 0) >= _COMMON_FREQ and (len(last) > 1 or function):
+                return False  # a common word after the name: 阿拉法特|于, 哈瓦特|博士 (not 肯纳|德)
+        entry = self.gazetteer.lookup(name)
+        if entry is not None and entry.label != "PERSON":
+            return False
+        tag = self.segmenter.pos_table().get(name) or ""
+        return not (self.segmenter.tokenizer.FREQ.get(name, 0) >= _COMMON_FREQ and not tag.startswith("nr"))
+
+    def _read_otherwise(self, found: Sequence[Candidate], i: int, j: int) -> bool:
+        """Did the gazetteer or the model already read [i, j) otherwise: a person or place reaching
+        beyond it (切梅索娃 around 切梅索), or an organisation (塔利班)? A shorter name inside
+        (卡拉 for 卡拉辛, 斯塔特 for 迈斯塔特, 奥迪 in 雷奥迪卡) is a name cut short."""
+        return any(
+            c.start < j and i < c.end and (c.start < i or c.end > j or (c.label not in ("PERSON", "GPE", "LOC") and c.length == j - i))
+            for c in found
+        )
+
+    def _reads_as_words(self, t: str, i: int, length: int, words: Sequence[tuple[int, int]]) -> bool:
+        """Does the "name" at ``i`` start with a common word longer than its surname (国王|全然忘了)
+        or end in one (学者谈|名人)? Then it is a phrase after a role word, not a name."""
+        freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
+
+        def common(w: str) -> bool:
+            return freq.get(w, 0) >= _COMMON_FREQ and not (pos.get(w) or "").startswith("nr")
+
+        head = self._surname_len(t, i)
+        word = _word_at(words, i)
+        first = t[word[0] : word[1]] if word is not None and word[0] == i else ""
+        return (len(first) > head and common(first)) or common(t[i + head : i + length])
+
+    def _titled_names(
+        self, t: str, words: Sequence[tuple[int, int]], starts: set[int], ends: set[int], found: Sequence[Candidate]
+    ) -> Iterable[Candidate]:
+        """CEO张序安, 副总经理施赛飞: a title followed by a surname and one or two characters that
+        end a word (not 选手晋级四强, 教师利用自己); 教师塔吉耶夫, 财政大臣迈斯塔特: a title followed
+        by a transliterated name, a person even where the model reads a place."""
+        translit = self.rules.transliteration
+        for m in self._titles.finditer(t):
+            i = m.end()
+            byline = m.group(0) in _BYLINE_TITLES and _byline_name(t, i)
+            if byline:  # （记者马力）: the byline closes the name
+                yield Candidate(i, i + byline, "PERSON", "rule")
+                continue
+            zeng = self._zeng_after_title(t, i)
+            if zeng:  # checked on its own terms: 曾 is no surname the other checks know
+                yield Candidate(i, i + zeng, "PERSON", "rule")
+                continue
+            length = self._name_at(t, i, starts)
+            j = i
+            while j < len(t) and t[j] in translit:
+                j += 1
+            if j < len(t) and t[j] in _NAME_DOTS:
+                j = i  # a dotted name: _dotted_names reads it
+            while j - i > length and not self._transliterated(t, i, j, words, ends):
+                j -= 1  # 克林顿多次: back to the end of a word
+            if j - i > length and not _DATELINE.match(t, j):
+                if not self._read_otherwise(found, i, j):
+                    yield Candidate(i, j, "PERSON", "rule", precise=True)
+            elif length and (i + length in starts or self._glued(t, i + length, words)) and not self._reads_as_words(t, i, length, words):
+                yield Candidate(i, i + length, "PERSON", "rule")
+
+    def _zeng_after_title(self, t: str, i: int) -> int:
+        """Length of a name with the surname 曾 right after a title (特首曾荫权, 副总经理曾世民), or 0.
+
+        曾 is mostly the adverb "once" (总裁曾表示, 董事长曾经), so it is a surname here only when
+        one or two characters that are no common word follow and the name ends at punctuation
+        or a speech verb.
+        """
+        if not t.startswith("曾", i):
+            return 0
+        freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
+        for n in (2, 1):
+            given, end = t[i + 1 : i + 1 + n], i + 1 + n
+            if len(given) < n or not _is_han(given) or any(c in _NOT_NAME for c in given):
+                continue
+            if any(freq.get(t[i : i + k], 0) >= _COMMON_FREQ for k in (2, 3)):
+                return 0  # 曾经, 曾几何时
+            if freq.get(given, 0) >= _COMMON_FREQ and not (pos.get(given) or "").startswith("nr"):
+                continue  # 曾|表示
+            if freq.get(given[0], 0) >= 5000 and not (pos.get(given[0]) or "n").startswith(("n", "a")):
+                return 0  # 曾去过, 曾任, 曾在: a frequent verb or function word after the adverb
+            if end == len(t) or t[end] in _CLOSERS or self._speech.match(t, end):
+                return n + 1
+        return 0
+
+    def _glued(self, t: str, k: int, words: Sequence[tuple[int, int]]) -> bool:
+        """Did the segmenter glue a name's last character to the word after it (冀岩上月 cut as
+        冀/岩上/月)? Yes when a common word starts at ``k`` and reaches past the glued word."""
+        word = _word_at(words, k)
+        if word is None or word[0] == k:
+            return False
+        freq = self.segmenter.tokenizer.FREQ
+        return any(k + n >= word[1] and freq.get(t[k : k + n], 0) >= _COMMON_FREQ for n in (2, 3))
+
+    def _latin_addressed(self, t: str) -> Iterable[Candidate]:
+        """Berg先生, Smith教授: a Latin-script name (capitalised words) right before a form of
+        address is a person."""
+        for m in _LATIN_ADDRESSED.finditer(t):
+            if m.start() == 0 or not t[m.start() - 1].isascii() or not t[m.start() - 1].isalnum():
+                yield Candidate(m.start(1), m.end(1), "PERSON", "rule", precise=True)
+
+    def _addressed_names(self, t: str, words: Sequence[tuple[int, int]], starts: set[int]) -> Iterable[Candidate]:
+        """邱国鹭先生, 李星慧女士: a surname and a given name right before a form of address (the
+        surname alone, 王先生, is the speech rule's and the model's)."""
+        for m in _HAN_ADDRESSED.finditer(t):
+            k = m.start()
+            for length in (4, 3, 2):
+                i = k - length
+                if i < 0 or (i > 0 and t[i - 1] in _DEMONSTRATIVES) or (i not in starts and i > 0 and _is_han(t[i - 1]) and t[i - 1] not in _NOT_NAME):
+                    continue
+                if self._surname_len(t, i) < length - 1 and self._name_at(t, i, starts) == length:
+                    if not self._reads_as_words(t, i, length, words):
+                        yield Candidate(i, k, "PERSON", "rule")
+                    break
+
+    def _speakers(
+        self, t: str, words: Sequence[tuple[int, int]], starts: set[int], ends: set[int], found: Sequence[Candidate]
+    ) -> Iterable[Candidate]:
+        """马化腾提出, 张序安认为, 塔吉耶夫说: a name right before a speech verb (an adverb may come
+        between). A transliterated name there overrules the model's place only at the start of a
+        clause, where it is the subject (在巴林首都麦纳麦强调: the place is not the speaker)."""
+        translit = self.rules.transliteration
+        for m in self._speech.finditer(t):
+            p = m.start()
+            if p not in starts:  # 小|说 in 武侠小说, 分析|师: the verb is part of a longer word
+                continue
+            i = p
+            while i > 0 and t[i - 1] in translit:
+                i -= 1
+            # 塔利班提出的建议: a verb before 的 describes a noun; its doer need not be a person.
+            if i < p and (i == 0 or t[i - 1] not in _NAME_DOTS) and not t.startswith("的", m.end()):
+                k = next((k for k in range(i, p - 2) if (k == i or k in starts) and self._transliterated(t, k, p, words, ends)), None)
+                if k is not None:
+                    if not self._read_otherwise(found, k, p):
+                        # At the start of a clause the name is the speaker, whatever the model reads.
+                        subject = k == 0 or t[k - 1] in _CLAUSE_STARTS
+                        yield Candidate(k, p, "PERSON", "rule", precise=subject)
+                    continue
+            surname = self._addressed_surname(t, p, starts)
+            if surname is not None:  # 村民仇先生称: the surname is the person, as for 陈先生
+                yield Candidate(*surname, "PERSON", "rule")
+                continue
+            for length in (4, 3, 2):
+                i = p - length
+                if i < 0 or i not in starts:
+                    continue
+                if self._name_at(t, i, starts) == length:
+                    prev = t[i - 1] if i > 0 else ""
+                    if not prev or not re.match(f"[{_HAN}]", prev) or prev in _NOT_NAME or i in starts:
+                        yield Candidate(i, p, "PERSON", "rule")
+                        break
+
+    def _addressed_surname(self, t: str, p: int, starts: set[int]) -> tuple[int, int] | None:
+        """The surname of "surname + form of address" ending at ``p`` (仇先生, 欧阳女士), or None."""
+        for h in self.rules.honorifics:  # longest first
+            k = p - len(h)
+            if k < 1 or not t.startswith(h, k):
+                continue
+            for n in (2, 1):
+                i = k - n
+                if i > 0 and (t[i - 1] in _NUMERAL_CHARS or t[i - 1] in _DEMONSTRATIVES):
+                    continue  # 一位老师, 这位先生: a measure word, not a surname
+                if i >= 0 and self._surname_len(t, i) == n and (i in starts or i == 0 or not _is_han(t[i - 1]) or t[i - 1] in _NOT_NAME):
+                    return i, k
+            return None
+        return None
+
+
+def _byline_name(t: str, i: int) -> int:
+    """Length of the name in a byline after 记者/编辑 (（记者马力）, 本报记者玺润, 记者何某发自北京):
+    two or three Han characters the byline closes, even when they are an everyday word (马力)."""
+    for length in (3, 2):
+        name, after = t[i : i + length], t[i + length : i + length + 2]
+        if len(name) == length and _is_han(name) and not (set(name) & _NOT_NAME):
+            if i + length == len(t) or after[:1] in "）)、 \n" or after in ("报道", "发自") or after[:1] == "摄":
+                return length
+    return 0

@@ -1,0 +1,107 @@
+"""Rule resources of the entity stage and the text tests its rule modules share.
+
+``load_rules()`` reads the word lists of ``dictionaries/rules/`` once per process (surnames,
+titles, speech verbs, organisation, event and facility suffixes, transliteration characters,
+forms of address, companies named by an everyday word). The constants below are used by
+:mod:`tanalyze.entities` and :mod:`tanalyze.entity_people` alike.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from .errors import ResourceError
+from .lexicon import dictionaries_dir, read_lines
+
+# Characters that do not end (or continue) a Chinese personal name.
+_NOT_NAME = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将已曾说称认表指提等各均亦即因所这那其该每个们摄时地中上下里内外来")
+_FUNCTION_POS = ("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "o", "x", "w", "uj", "ul", "ud", "ug", "uz", "uv", "t")
+_COMMON_FREQ = 100  # a jieba word this frequent is an ordinary word, whatever its tag
+_NUMERAL_CHARS = set("一二三四五六七八九十两几百千万零〇0123456789")
+_DEMONSTRATIVES = "这那每各几哪该此"  # 这位先生, 这位安培先生: 位 is a measure word, not a surname
+_NAME_DOTS = frozenset("·•・‧")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Rule resources from ``dictionaries/rules/``."""
+
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    titles: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
+    org_suffixes: tuple[tuple[str, bool], ...]  # (suffix, weak), longest first
+    event_suffixes: tuple[tuple[str, bool], ...]
+    facility_suffixes: tuple[tuple[str, bool], ...]
+    transliteration: frozenset[str]
+    honorifics: tuple[str, ...] = ()
+    cued_brands: tuple[tuple[str, str], ...] = ()  # (short form, canonical name)
+
+
+def _words(name: str) -> list[str]:
+    path = dictionaries_dir().joinpath("rules", name)
+    return [w for _, line in read_lines(path) for w in line.split()]
+
+
+def _pairs(name: str) -> tuple[tuple[str, str], ...]:
+    """(word, value) pairs of a two-column (TAB-separated) rule file."""
+    path = dictionaries_dir().joinpath("rules", name)
+    out = []
+    for lineno, line in read_lines(path):
+        parts = line.split("\t")
+        if len(parts) != 2 or not all(p.strip() for p in parts):
+            raise ResourceError(f"{path}:{lineno}: expected two TAB-separated fields, got {line!r}")
+        out.append((parts[0].strip(), parts[1].strip()))
+    return tuple(out)
+
+
+def _suffixes(name: str) -> tuple[tuple[str, bool], ...]:
+    """(suffix, weak) pairs of a suffix file, longest first."""
+    out = []
+    for _, line in read_lines(dictionaries_dir().joinpath("rules", name)):
+        parts = line.split()
+        out.append((parts[0], len(parts) > 1 and parts[1] == "weak"))
+    return tuple(sorted(out, key=lambda s: len(s[0]), reverse=True))
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    """Load the rule word lists once per process."""
+    surnames = _words("surnames.txt")
+    return Rules(
+        surnames=frozenset(s for s in surnames if len(s) == 1),
+        compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+        titles=tuple(sorted(set(_words("titles.txt")), key=len, reverse=True)),
+        speech_verbs=tuple(sorted(set(_words("speech_verbs.txt")), key=len, reverse=True)),
+        org_suffixes=_suffixes("org_suffixes.txt"),
+        event_suffixes=_suffixes("event_suffixes.txt"),
+        facility_suffixes=_suffixes("facility_suffixes.txt"),
+        transliteration=frozenset("".join(_words("transliteration_chars.txt"))),
+        honorifics=tuple(sorted(set(_words("honorifics.txt")), key=len, reverse=True)),
+        cued_brands=_pairs("cued_brands.txt"),
+    )
+
+
+@lru_cache(maxsize=1)
+def _address_words() -> re.Pattern[str]:
+    rules = load_rules()
+    words = sorted(set(rules.honorifics) | set(rules.titles), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words), re.I)
+
+
+def address_length(t: str, i: int) -> int:
+    """Length of the form of address or title right after a name at ``i`` (陈|先生, 江|主席,
+    王|总经理: the longest), or 0."""
+    m = _address_words().match(t, i)
+    return m.end() - i if m else 0
+
+
+def _word_at(words: Sequence[tuple[int, int]], k: int) -> tuple[int, int] | None:
+    """The word span (of sorted, non-overlapping ``words``) holding character ``k``, or None."""
+    i = bisect_right(words, (k, sys.maxsize)) - 1
+    return words[i] if i >= 0 and words[i][0] <= k < words[i][1] else None
