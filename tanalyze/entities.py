@@ -303,11 +303,13 @@ class EntityFinder(PersonRules):
         return e
 
     def _village(self, t: str, s: int, e: int) -> bool:
-        """Is the model's "person" ``t[s:e]`` a village or town (石嘴村特困户, 杨宋镇的农民)? It ends in
-        村/镇/乡/庄/屯/寨 and nothing says it is a person: no title before it (歌唱家吴国村), no
+        """Is the model's "person" ``t[s:e]`` a village, town or city (石嘴村特困户, 杨宋镇的农民)? It ends
+        in 村/镇/乡/庄/屯/寨 (or, four characters or more, 市/县/州/省) and nothing says it is a person: no title before it (歌唱家吴国村), no
         speech verb after it (移民陈祖屯说)."""
-        if e - s < 3 or t[e - 1] not in _VILLAGE_UNITS or not _is_han(t[s:e]):
+        if e - s < 3 or not _is_han(t[s:e]):
             return False
+        if t[e - 1] not in _VILLAGE_UNITS and not (e - s >= 4 and t[e - 1] in "市县州省"):
+            return False  # (卡加延德奥罗市: a foreign city; a three-character name may end in 州)
         titled = any(m.end() == s for m in self._titles.finditer(t, max(0, s - 8), s))
         return not titled and self._speech.match(t, e) is None and not t.startswith(("说", "：", ":"), e)
 

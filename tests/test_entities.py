@@ -913,6 +913,8 @@ def test_a_common_noun_before_an_organisation_suffix_is_not_its_short_name(nlp):
     [
         ("免收诊疗费。石嘴村特困户梅新咏病卧在床。", (6, 9, "PERSON"), ("石嘴村", "GPE")),
         ("就来自芬兰北部的罗瓦涅米村。", (8, 13, "PERSON"), ("罗瓦涅米村", "GPE")),
+        ("卡加延德奥罗市发生了一起越狱事件。", (0, 7, "PERSON"), ("卡加延德奥罗市", "GPE")),  # a foreign city
+        ("他叫王小州，住在附近。", (2, 5, "PERSON"), ("王小州", "PERSON")),  # a three-character name may end in 州
         # A person named like a village stays a person after a title or before a speech verb.
         ("晚会由导演吴国村策划。", (5, 8, "PERSON"), ("吴国村", "PERSON")),
         ("移民陈祖屯说：感谢。", (2, 5, "PERSON"), ("陈祖屯", "PERSON")),
