@@ -287,6 +287,9 @@ class EntityFinder(PersonRules):
         name (新韩银行职业联赛”), nor a middle dot."""
         while e > s and (t[e - 1] in _QUOTES or t[e - 1] in _NAME_DOTS):
             e -= 1  # nor the middle dot of a name cut at the excerpt's end (米切尔·)
+        k = t.find("等", s + 2, e)
+        if k > 0 and label in ("ORG", "FAC", "GPE", "LOC") and _word_at(words, k) == (k, k + 1):
+            e = k  # 百度|等公司: "and others" ends a list, never a name (not 高等法院)
         if label in ("ORG", "FAC", "GPE", "LOC"):
             e = self._before_aspect(t, words, s, e)
             return self._cut_after_head(t, words, s, e) if e > s else e
