@@ -801,7 +801,7 @@ def _found_with_model_spans(text, spans_):
         # A closing quote is not part of a name.
         ("他们退出了“新韩银行职业联赛”。", (6, 15, "ORG"), ("新韩银行职业联赛", "ORG")),
         # "and others" ends a list, not a name; 高等 is no such word.
-        ("腾讯、京东、携程等公司都来了。", (6, 11, "ORG"), ("携程", "ORG")),
+        ("腾讯、京东、瑞幸等公司都来了。", (6, 11, "ORG"), ("瑞幸", "ORG")),
         ("香港高等法院裁定上诉得直。", (0, 6, "ORG"), ("香港高等法院", "ORG")),
     ],
 )
