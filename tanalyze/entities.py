@@ -110,7 +110,7 @@ _MISSION = re.compile(rf"驻([{_HAN}]{{1,8}}?)(?:总领事馆|领事馆|总领�
 # What follows a company, not an apple or a thought: 苹果发布, 联想股价, 吉利表示, 苹果CEO.
 _BRAND_CUES = ("(?:公司|集团|股价|市值|财报|营收|CEO|首席执行官|董事长|总裁|创始人|旗下|官方|官网|发布|推出|宣布|"
                "表示|称|回应|起诉|收购|入股|上市|门店|新款|手机|电脑|汽车|品牌)")
-_ROAD_WORDS = ("大街", "大道", "路", "街")
+_ROAD_WORDS = ("大街", "大道", "路", "街", "道", "径")  # 道, 径: Hong Kong (弥敦道, 棉登径)
 _ROAD_WORD = re.compile("|".join(_ROAD_WORDS))
 _NOT_ROAD_NAME = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将已曾说称这那其该每个们条之走至自经沿往")
 _ROAD_LOCATIVE_WORDS = frozenset({"路上", "街上", "路边", "街边", "路旁", "路口", "街口"})
@@ -453,6 +453,8 @@ class EntityFinder(PersonRules):
             word, name = t[s:e], t[s:rs]
             if (freq.get(word) and pos.get(word) != "ns") or (name[0] in _NUMERAL_CHARS and not all(c in _NUMERAL_CHARS for c in name)):
                 continue  # 高速公路, 致富路; 十里长安街 (but 五四路)
+            if m.group(0) in "道径" and freq.get(name, 0) >= _COMMON_FREQ:
+                continue  # 高速道上: Hong Kong's 道 and 径 follow names (弥敦道), not everyday words
             place = self.gazetteer.lookup(name)
             if rs == m.start() and freq.get(name[-1] + m.group(0)[0], 0) >= _COMMON_FREQ and not (place is not None and place.label in ("GPE", "LOC")):
                 continue  # 发展道|路, 集成电|路 (but 上海|路)

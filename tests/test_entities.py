@@ -879,6 +879,8 @@ def test_a_works_original_title_in_brackets_is_its_alias(nlp):
         ("他一连跑了东风路、先锋街、建华路等派出所。", "先锋街"),
         ("大楼在深圳主要街道深南中路南侧。", "深南中路"),
         ("在幸福街上，满街都是小店。", "幸福街"),
+        ("尖沙嘴中间道及棉登径一带前晚突然停电。", "棉登径"),  # Hong Kong's 径 and 道
+        ("酒店位于弥敦道，离海边不远。", "弥敦道"),
     ],
 )
 def test_a_street_the_text_places_is_a_facility(nlp, text, road):
@@ -887,7 +889,8 @@ def test_a_street_the_text_places_is_a_facility(nlp, text, road):
 
 @pytest.mark.parametrize(
     "text",
-    ["他们走上了脱贫致富路。", "办案人员兵分三路，到各地调查。", "坚持党的思想路线。", "除夕夜，上海街头彩灯齐放。", "驾着车赶夜路回家。"],
+    ["他们走上了脱贫致富路。", "办案人员兵分三路，到各地调查。", "坚持党的思想路线。", "除夕夜，上海街头彩灯齐放。", "驾着车赶夜路回家。",
+     "次日，车行在高速道上。", "他知道这条渠道一带很危险。"],
 )
 def test_no_street_from_phrases_ending_in_road_words(nlp, text):
     assert all(e[1] != "FAC" for e in ents(nlp, text))
