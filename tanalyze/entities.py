@@ -386,7 +386,7 @@ class EntityFinder(PersonRules):
         yield from self._missions(t, found)
         yield from self._cued_brands(t, starts)
         for s, e in entity_products.model_codes(t, [(c.start, c.end, c.label, c.source) for c in found]):
-            yield Candidate(s, e, "PRODUCT", "rule")
+            yield Candidate(s, e, "PRODUCT", "rule", precise=True)  # beats the model's 小米汽车SU7/ORG
         pos = self.segmenter.pos_table()
         named_words = {t[a:b] for a, b in words if (pos.get(t[a:b]) or "nr")[:2] in ("nr", "ns", "nz")}
         yield from _water_bodies(t, found, named_words)

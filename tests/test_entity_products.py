@@ -46,3 +46,15 @@ def test_the_entity_stage_reports_model_codes_as_products():
     doc = Pipeline(["entities"], Options(extra={"model": False}))("苹果发布了iPhone 15 Pro，蔚来ES6和小鹏P7交付。")
     products = [(e.text, e.label) for e in doc.entities if e.label == "PRODUCT"]
     assert products == [("iPhone 15 Pro", "PRODUCT"), ("蔚来ES6", "PRODUCT"), ("小鹏P7", "PRODUCT")]
+
+
+def test_a_model_code_beats_the_models_organisation_over_the_same_span():
+    from tanalyze.entities import EntityFinder
+    from tanalyze.gazetteer import shipped_gazetteer
+    from tanalyze.pipeline import segmenter
+
+    text = "小米汽车SU7将于3月28日上市。"
+    finder = EntityFinder(shipped_gazetteer(), segmenter(()), predict=lambda t, w: [(0, 7, "ORG")])
+    words = [(w.start, w.end) for w in segmenter(()).cut(text)]
+    found = [(text[m.start : m.end], g.label) for g in finder.find(text, words) for m in g.mentions]
+    assert found == [("小米汽车SU7", "PRODUCT")]
