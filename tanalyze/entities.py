@@ -391,6 +391,7 @@ class EntityFinder(PersonRules):
         named_words = {t[a:b] for a, b in words if (pos.get(t[a:b]) or "nr")[:2] in ("nr", "ns", "nz")}
         yield from _water_bodies(t, found, named_words)
         yield from self._extended_places(t, words, found)
+        yield from self._places_in_a_place(t, {e for _, e in words} | {len(t)}, found)
         yield from self._addresses(t, words, found)
 
     def _admin_places(self, t: str, words: Sequence[tuple[int, int]]) -> Iterable[tuple[int, int]]:
@@ -631,6 +632,28 @@ class EntityFinder(PersonRules):
                 w = t[words[j][0] : words[j][1]] if j < len(words) else ""
             if j > index_by_start[a.end] and w in _AUTONOMOUS:
                 yield Candidate(a.start, words[j][1], "GPE", "rule", compound=True)
+
+    def _places_in_a_place(self, t: str, ends: set[int], found: Sequence[Candidate]) -> Iterable[Candidate]:
+        """匈牙利德布勒森, 越南岘港: a name in transliteration characters right after a listed place is
+        a place in it (three to six characters ending where a word ends), unless something says it is a
+        person (a speech verb or a title after it)."""
+        translit = self.rules.transliteration
+        taken = {k for c in found for k in range(c.start, c.end)}
+        freq = self.segmenter.tokenizer.FREQ
+        for a in found:
+            if a.label != "GPE" or a.source != "gazetteer" or a.end in taken:
+                continue
+            e = a.end
+            while e < len(t) and e - a.end < 6 and t[e] in translit and e not in taken:
+                e += 1
+            while e - a.end >= 3 and e not in ends:
+                e -= 1
+            name = t[a.end : e]
+            if len(name) < 3 or freq.get(name, 0) >= _COMMON_FREQ or e < len(t) and t[e] in translit:
+                continue
+            if self._speech.match(t, e) or self._titles.match(t, e) or address_length(t, e):
+                continue
+            yield Candidate(a.end, e, "GPE", "rule")
 
     def _addresses(self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate]) -> Iterable[Candidate]:
         """北京市东城区王府井大街218号: a road name and a house number, with the places before them,

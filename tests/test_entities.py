@@ -1119,6 +1119,12 @@ def test_parks_reserves_and_venues_named_after_someone_are_sites():
     assert _found_with_model_spans("这片自然保护区很大，这是电话局推出的措施。", []) == []
 
 
+def test_a_transliterated_name_right_after_a_listed_place_is_a_place_in_it():
+    assert _found_with_model_spans("公司将在匈牙利德布勒森建设电池工厂。", []) == [("匈牙利", "GPE"), ("德布勒森", "GPE")]
+    # ... unless it speaks or holds a title: a person.
+    assert ("克林顿", "GPE") not in _found_with_model_spans("美国克林顿说，会谈顺利。", [])
+
+
 def test_a_model_person_does_not_end_in_a_middle_dot():
     # The excerpt ends after the dot (…的米切尔·): the name is what comes before it.
     assert _found_with_model_spans("影片由他执导，主演是米切尔·", [(10, 14, "PERSON")]) == [("米切尔", "PERSON")]
