@@ -5,8 +5,8 @@ Candidates come from three sources, all found on the Simplified text:
 - ``model``: the NER model trained by this project on People's Daily (:mod:`tanalyze.ner_model`);
 - ``rule``: 《titles》, people's names (:mod:`tanalyze.entity_people`: after titles or before
   speech verbs, transliterated ones too: 教师塔吉耶夫; dotted foreign names; bylines), the
-  names of a list of people (:mod:`tanalyze.entity_lists`), names ending in an organisation suffix (``dictionaries/rules/``), bodies of a place or
-  organisation (北京市百货大楼党委), places ending in an administrative unit (塘沽区), buildings
+  names of a list of people (:mod:`tanalyze.entity_lists`), names ending in an organisation
+  suffix (``dictionaries/rules/``), bodies of a place or organisation (北京市百货大楼党委), places ending in an administrative unit (塘沽区), buildings
   and sites ending in a facility word (南湖公园), street addresses (北京市东城区王府井大街218号,
   one FAC), diplomatic missions (中国驻波兰大使馆), products named by a model code
   (:mod:`tanalyze.entity_products`: 蔚来ES6, iPhone 15 Pro).
@@ -306,9 +306,9 @@ class EntityFinder(PersonRules):
         return e
 
     def _village(self, t: str, s: int, e: int) -> bool:
-        """Is the model's "person" ``t[s:e]`` a village, town or city (石嘴村特困户, 杨宋镇的农民)? It ends
-        in 村/镇/乡/庄/屯/寨 (or, four characters or more, 市/县/州/省) and nothing says it is a person: no title before it (歌唱家吴国村), no
-        speech verb after it (移民陈祖屯说)."""
+        """Is the model's "person" ``t[s:e]`` a village, town or city (石嘴村特困户, 杨宋镇的农民)? It
+        ends in 村/镇/乡/庄/屯/寨 (or, four characters or more, 市/县/州/省) and nothing says it is a
+        person: no title before it (歌唱家吴国村), no speech verb after it (移民陈祖屯说)."""
         if e - s < 3 or not _is_han(t[s:e]):
             return False
         if t[e - 1] not in _VILLAGE_UNITS and not (e - s >= 4 and t[e - 1] in "市县州省"):

@@ -284,23 +284,23 @@ def join_short_forms(groups: list[Group]) -> list[Group]:
 def _join_abbreviated_bodies(groups: list[Group]) -> list[Group]:
     """A body named after a country's one-character form (叙外交部) joins the body named after the
     country in full (叙利亚外交部), when the text abbreviates that country so (叙 joined 叙利亚)."""
-    full_of = {}  # 叙 -> 叙利亚
+    full_of: dict[str, str] = {}  # 叙 -> 叙利亚
     for g in groups:
-        if g.label == "GPE":
-            for sf in g.surfaces:
-                names = [x for x in g.surfaces if len(x) > 1 and x.startswith(sf) and is_han(x)] if len(sf) == 1 else []
-                if names:
-                    full_of[sf] = names[0]  # the canonical name comes first
+        if g.label != "GPE":
+            continue
+        for short in (sf for sf in g.surfaces if len(sf) == 1):
+            full = next((x for x in g.surfaces if len(x) > 1 and x.startswith(short) and is_han(x)), None)
+            if full is not None:
+                full_of[short] = full  # the canonical name comes first
     if not full_of:
         return groups
     by_name = {(sf, FAMILY.get(g.label, g.label)): g for g in groups for sf in g.surfaces}
     out: list[Group] = []
     for g in groups:
-        fam = FAMILY.get(g.label, g.label)
         owner = None
-        if g.label != "GPE" and g.surfaces and all(len(sf) > 1 for sf in g.surfaces):
-            first = g.surfaces[0]
-            owner = by_name.get((full_of.get(first[0], "") + first[1:], fam)) if first[0] in full_of else None
+        first = g.surfaces[0] if g.surfaces else ""
+        if g.label != "GPE" and first[:1] in full_of and all(len(sf) > 1 for sf in g.surfaces):
+            owner = by_name.get((full_of[first[0]] + first[1:], FAMILY.get(g.label, g.label)))
         if owner is not None and owner is not g:
             owner.absorb(g)
             continue
