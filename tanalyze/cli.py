@@ -168,7 +168,7 @@ def _stderr_console() -> Any:
 
 @cli.command()
 @input_options
-@click.option("--config", type=click.Choice(["t2s", "tw2s", "hk2s", "tw2sp", "hk2sp", "s2t", "s2tw", "s2hk", "s2twp", "t2tw", "t2hk"]), help="OpenCC config (default: t2s for Traditional input; Simplified input is left as it is).")
+@click.option("--config", type=click.Choice(["t2s", "tw2s", "hk2s", "tw2sp", "hk2sp", "s2t", "s2tw", "s2hk", "s2twp", "t2tw", "t2hk"]), help="OpenCC config (default: t2s for Traditional input, hk2s when it has Hong Kong glyphs such as 衞; Simplified input is left as it is).")
 @output_options(("text", "json", "jsonl", "csv", "table"))
 @click.pass_context
 def convert(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, config: str | None, fmt: str | None, output: str | None) -> None:

@@ -171,13 +171,21 @@ def to_simplified(text: str, config: str | None = None) -> Conversion:
 def convert_text(text: str, config: str | None = None) -> Conversion:
     """Convert ``text`` with any OpenCC ``config`` (s2t, s2twp, ... too), with its OffsetMap.
 
-    ``config=None`` means: Traditional or mixed input to Simplified with t2s, anything else
-    left as it is.
+    ``config=None`` means: Traditional or mixed input to Simplified with t2s (hk2s when the text
+    has Hong Kong glyphs that t2s does not convert, such as 衞 and 綫), anything else left as it is.
     """
     script = detect_script(text)
-    if config is None:
-        config = DEFAULT_CONFIG if script in ("traditional", "mixed") else None
+    if config is None and script in ("traditional", "mixed"):
+        # Hong Kong's glyphs (衞生署, 綫) are no OpenCC standard characters: t2s leaves them.
+        config = "hk2s" if _has_hong_kong_glyphs(text) else DEFAULT_CONFIG
     if config is None:
         return Conversion(text, OffsetMap.identity(len(text)), None, script)
     converted, offsets = converter(config).convert(text)
     return Conversion(converted, offsets, config, script)
+
+
+def _has_hong_kong_glyphs(text: str) -> bool:
+    """Has ``text`` characters that hk2s converts but t2s leaves (衞, the Hong Kong form of 衛; 敍, 衹)?
+    Compared per distinct character (``project`` converts one character at a time, cached)."""
+    chars = "".join(sorted({c for c in text if "\u3400" <= c <= "\u9fff"}))
+    return converter("t2s").project(chars) != converter("hk2s").project(chars)

@@ -34,6 +34,13 @@ def test_traditional_uses_t2s_by_default():
     assert (c.text, c.config, c.script) == ("腾讯的头发", "t2s", "traditional")
 
 
+def test_hong_kong_glyphs_switch_the_default_to_hk2s():
+    # t2s leaves 衞 (Hong Kong's form of 衛), so 衞生署 would never match 卫生署.
+    c = to_simplified("食物及衞生局局長表示，衞生署會跟進。")
+    assert (c.text, c.config) == ("食物及卫生局局长表示，卫生署会跟进。", "hk2s")
+    assert c.offsets.is_identity or c.offsets.converted_length == c.offsets.original_length
+
+
 def test_explicit_config_must_convert_to_simplified():
     with pytest.raises(UsageError, match="does not convert to Simplified"):
         to_simplified("騰訊", "s2t")
