@@ -1125,6 +1125,12 @@ def test_a_transliterated_name_right_after_a_listed_place_is_a_place_in_it():
     assert ("克林顿", "GPE") not in _found_with_model_spans("美国克林顿说，会谈顺利。", [])
 
 
+def test_hong_kong_mrs_is_a_form_of_address_after_a_surname():
+    # 陳太 (Mrs Chan): the surname is the person, as 陳先生 -> 陳; 王太平 is a full name.
+    assert _found_with_model_spans("陈太说，她在葵涌邨住了三十年。", [(0, 2, "PERSON")])[0] == ("陈", "PERSON")
+    assert _found_with_model_spans("王太平表示同意。", [(0, 3, "PERSON")]) == [("王太平", "PERSON")]
+
+
 def test_a_model_person_does_not_end_in_a_middle_dot():
     # The excerpt ends after the dot (…的米切尔·): the name is what comes before it.
     assert _found_with_model_spans("影片由他执导，主演是米切尔·", [(10, 14, "PERSON")]) == [("米切尔", "PERSON")]
