@@ -196,7 +196,13 @@ class EntityFinder(PersonRules):
                 return False  # 盛大的葬礼, 平安地: the company's name used as the word it is
             if m.entry.label == "PERSON" and folded.startswith(("主义", "列宁主义"), m.end):
                 return False  # 马克思主义, 马克思列宁主义: a doctrine, not the person
-            return m.end - m.start >= 3 or (m.start in starts and m.end in ends) or not _is_han(surface)
+            if m.end - m.start >= 3 or (m.start in starts and m.end in ends) or not _is_han(surface):
+                return True
+            # 世嘉|于, 立博|凯: a two-character name that starts a word jieba only guessed (no
+            # dictionary word) is that name; inside a word jieba knows (交|行为) it is not
+            glued = _word_at(words, m.start)
+            return (m.entry.label in ("ORG", "PRODUCT") and glued is not None and glued == (m.start, m.end + 1)
+                    and not self.segmenter.tokenizer.FREQ.get(folded[glued[0] : glued[1]]))
 
         for m in self.gazetteer.find(folded, accept):
             if folded[m.start : m.end] in self.gazetteer.stoplist:

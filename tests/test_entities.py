@@ -1131,6 +1131,13 @@ def test_hong_kong_mrs_is_a_form_of_address_after_a_surname():
     assert _found_with_model_spans("王太平表示同意。", [(0, 3, "PERSON")]) == [("王太平", "PERSON")]
 
 
+def test_a_two_character_company_glued_to_the_next_character_by_a_guess_is_found():
+    # jieba guessed 世嘉于 and 立博凯 as words (they are in no dictionary); 交|行为 is a real word.
+    assert _found_with_model_spans("世嘉于今年年初中止了这个项目。", []) == [("世嘉", "ORG")]
+    assert ("立博", "ORG") in _found_with_model_spans("立博凯比值顺列看好主队。", [(0, 3, "PERSON")])
+    assert ("交行", "ORG") not in _found_with_model_spans("工行为48元，交行为70元。", [])
+
+
 def test_a_model_person_does_not_end_in_a_middle_dot():
     # The excerpt ends after the dot (…的米切尔·): the name is what comes before it.
     assert _found_with_model_spans("影片由他执导，主演是米切尔·", [(10, 14, "PERSON")]) == [("米切尔", "PERSON")]
