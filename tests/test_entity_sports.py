@@ -37,6 +37,7 @@ def found(text, mentions, words=(), new_name=lambda s, e: True):
         ("上赛季罗马对米兰6胜1平3负。", "米兰", 6),
         ("世界杯预选赛，中国队客场0比1负于卡塔尔。", "卡塔尔", 17),
         ("那不勒斯赢球就可保证上盘投注坐和望赢。", "那不勒斯", 0),  # a football-pool report is about sport
+        ("近年来罗马近期在主场保持不败，联赛排名第三。", "罗马", 3),  # time words between team and verb
     ],
 )
 def test_a_place_in_a_match_context_is_a_team(nlp, text, team, start):
