@@ -382,6 +382,7 @@ class EntityFinder(PersonRules):
         yield from self._latin_addressed(t)
         yield from self._addressed_names(t, words, starts)
         yield from self._speakers(t, words, starts, ends, found)
+        yield from self._transcript_speakers(t, words, starts)
         yield from self._suffixed(t, words, found, self.rules.org_suffixes, "ORG")
         yield from self._suffixed(t, words, found, self.rules.event_suffixes, "EVENT")
         yield from self._suffixed(t, words, found, self.rules.facility_suffixes, "FAC")

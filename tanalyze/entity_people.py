@@ -30,6 +30,8 @@ _FULL_NAME_ADDRESS = ("先生", "女士", "小姐", "夫人", "太太", "教授"
 _LATIN_ADDRESSED = re.compile(r"([A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*)(?=" + "|".join(_FULL_NAME_ADDRESS) + ")")
 _HAN_ADDRESSED = re.compile("|".join(_FULL_NAME_ADDRESS))
 # Titles that open a byline: the name after them is closed by the byline (（记者马力）).
+# A name that opens a line or a sentence, then a colon: the speaker of a transcript (孙晶：…).
+_TRANSCRIPT_SPEAKER = re.compile(r"(?:^|(?<=[\n。！？」”]))[ \t\u3000]*([\u4e00-\u9fff]{2,4})[：:]", re.M)
 _BYLINE_TITLES = frozenset({"记者", "编辑", "实习编辑", "特约记者", "通讯员", "实习记者", "本报记者"})
 _CLOSERS = set("（(、，。；：,;:!?！？”\"》\n ")  # punctuation that ends a name
 
@@ -275,6 +277,14 @@ class PersonRules:
                     if not prev or not re.match(f"[{_HAN}]", prev) or prev in _NOT_NAME or i in starts:
                         yield Candidate(i, p, "PERSON", "rule")
                         break
+
+    def _transcript_speakers(self, t: str, words: Sequence[tuple[int, int]], starts: set[int]) -> Iterable[Candidate]:
+        """孙晶：新浪网友们好; 张裕能：…: a personal name that opens a line or a sentence and a colon
+        after it is the speaker of an interview transcript (a surname and a given name)."""
+        for m in _TRANSCRIPT_SPEAKER.finditer(t):
+            i, j = m.span(1)
+            if self._name_at(t, i, starts) == j - i and not self._reads_as_words(t, i, j - i, words):
+                yield Candidate(i, j, "PERSON", "rule")  # (not 原作品：, 古人曰：)
 
     def _addressed_surname(self, t: str, p: int, starts: set[int]) -> tuple[int, int] | None:
         """The surname of "surname + form of address" ending at ``p`` (仇先生, 欧阳女士), or None."""

@@ -1138,6 +1138,13 @@ def test_a_two_character_company_glued_to_the_next_character_by_a_guess_is_found
     assert ("交行", "ORG") not in _found_with_model_spans("工行为48元，交行为70元。", [])
 
 
+def test_the_speaker_of_a_transcript_line_is_a_person():
+    found = _found_with_model_spans("主持人：谢谢。\n金石开：阿森纳实际受到国家队的影响。", [])
+    assert ("金石开", "PERSON") in found and all(name != "主持人" for name, _ in found)
+    # Words before a colon that only look like a surname and a given name are no speaker.
+    assert _found_with_model_spans("古人曰：病来如山倒。\n原作品：见下。", []) == []
+
+
 def test_a_model_person_does_not_end_in_a_middle_dot():
     # The excerpt ends after the dot (…的米切尔·): the name is what comes before it.
     assert _found_with_model_spans("影片由他执导，主演是米切尔·", [(10, 14, "PERSON")]) == [("米切尔", "PERSON")]
