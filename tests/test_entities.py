@@ -57,6 +57,8 @@ def test_dotted_foreign_name_and_its_family_name(nlp):
         ("波尔多和少帅布兰克的第二赛季开始了。", "布兰克"),  # sport and the arts have titles too
         ("由好莱坞动作影星文迪索尔主演。", "文迪索尔"),
         ("润泽地产常务副总封屹介绍了项目。", "封屹"),
+        ("江先生的老伴石粉兰今年52岁。", "石粉兰"),  # relations and everyday roles too
+        ("当年，他的父亲林遵毕业于英国海军学校。", "林遵"),
     ],
 )
 def test_person_after_title_or_before_speech_verb(nlp, text, name):
