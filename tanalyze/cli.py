@@ -7,6 +7,7 @@ stderr (``Error: what (hint)``) and their exit code; usage errors exit 2; Ctrl-C
 
 from __future__ import annotations
 
+import io
 import sys
 from dataclasses import dataclass
 from typing import IO, Any, BinaryIO, Callable, Sequence
@@ -28,9 +29,10 @@ class Env:
 
     @classmethod
     def from_process(cls) -> Env:
+        # (click.get_binary_stream/get_text_stream are deprecated in Click 8.2 and go in Click 9)
         return cls(
-            stdin=click.get_binary_stream("stdin"),
-            stdout=click.get_text_stream("stdout"),
+            stdin=sys.stdin.buffer if sys.stdin is not None else io.BytesIO(),
+            stdout=sys.stdout,
             stdin_isatty=sys.stdin.isatty() if sys.stdin else False,
             stdout_isatty=sys.stdout.isatty() if sys.stdout else False,
         )
