@@ -6,8 +6,9 @@ Candidates come from three sources, all found on the Simplified text:
 - ``rule``: 《titles》, people's names (:mod:`tanalyze.entity_people`: after titles or before
   speech verbs, transliterated ones too: 教师塔吉耶夫; dotted foreign names; bylines), the
   names of a list of people (:mod:`tanalyze.entity_lists`), names ending in an organisation
-  suffix (``dictionaries/rules/``), bodies of a place or organisation (北京市百货大楼党委), places ending in an administrative unit (塘沽区), buildings
-  and sites ending in a facility word (南湖公园), street addresses (北京市东城区王府井大街218号,
+  suffix (``dictionaries/rules/``), bodies of a place or organisation (北京市百货大楼党委),
+  places ending in an administrative unit (塘沽区), buildings and sites ending in a facility
+  word (南湖公园), street addresses (北京市东城区王府井大街218号,
   one FAC), diplomatic missions (中国驻波兰大使馆), products named by a model code
   (:mod:`tanalyze.entity_products`: 蔚来ES6, iPhone 15 Pro).
 Overlaps are resolved (a gazetteer entry beats the model; a legitimate longer name keeps its
@@ -100,7 +101,6 @@ _GENERIC_AFTER_PLACE = frozenset({"公司", "企业"})
 # Nouns of events that end like a body (音乐会 is even tagged nt by jieba).
 _EVENT_NOUNS = ("音乐会", "演唱会", "晚会", "联欢会", "茶话会", "招待会", "座谈会", "研讨会", "报告会", "运动会",
                 "博览会", "展览会", "展销会", "交易会", "订货会", "洽谈会", "新闻发布会", "发布会", "庙会", "灯会")
-# The forms of address that follow a full name (邱国鹭先生, Berg先生), not only a surname (王总).
 # A company's heads: after a trade word (珠宝, 地产) they make it a company's name.
 _HEAD_TITLES = ("董事长", "副董事长", "总裁", "副总裁", "总经理", "副总经理", "常务副总", "副总", "首席执行官", "CEO",
                 "创始人", "联合创始人", "执行董事", "董事会")
@@ -142,7 +142,7 @@ _CLAUSE_PUNCT = re.compile("[，。；：！？、,;:!?\n]")
 _CAPTION = frozenset({"图为", "上图为", "下图为", "左图为", "右图为"})
 _VERSUS = frozenset({"vs", "v", "pk", "对阵", "迎战", "战胜", "击败", "负于", "不敌", "逼平"})  # 甲队vs乙队
 # Where an item of a 、 list ends (or, looking back, begins).
-_ITEM_STOPS = set("、，。；：,;:!?！？()（）“”\"《》\n的和及与等或")  # a word jieba has seen fewer times than this is taken for a name-like word
+_ITEM_STOPS = set("、，。；：,;:!?！？()（）“”\"《》\n的和及与等或")
 
 
 class EntityFinder(PersonRules):
@@ -398,7 +398,7 @@ class EntityFinder(PersonRules):
         named_words = {t[a:b] for a, b in words if (pos.get(t[a:b]) or "nr")[:2] in ("nr", "ns", "nz")}
         yield from _water_bodies(t, found, named_words)
         yield from self._extended_places(t, words, found)
-        yield from self._places_in_a_place(t, {e for _, e in words} | {len(t)}, found)
+        yield from self._places_in_a_place(t, ends | {len(t)}, found)
         yield from self._addresses(t, words, found)
 
     def _admin_places(self, t: str, words: Sequence[tuple[int, int]]) -> Iterable[tuple[int, int]]:
@@ -931,9 +931,8 @@ class EntityFinder(PersonRules):
                     # 布莱克 + 本队: the model stopped inside a transliterated name
                     translit = self.rules.transliteration
                     return any(rest.endswith(x) and all(ch in translit for ch in rest[: -len(x)]) for x in suffix_words)
-                at_dot = t[inner.end - 1] in _NAME_DOTS or t[inner.end : inner.end + 1] in _NAME_DOTS
-                if outer.label == "PERSON" and inner.label == "PERSON" and at_dot:
-                    return True  # the model stopped at the dot of 扎东·次旺伦珠
+                if outer.label == inner.label == "PERSON" and t[inner.end : inner.end + 1] in _NAME_DOTS:
+                    return True  # the model stopped at the dot of 扎东·次旺伦珠 (a model span never ends in one)
                 if outer.label == "PERSON" and inner.source == "model" and re.search("[-－‐]", t[outer.start : outer.end]):
                     return True  # 汤姆 + 克鲁斯 in 汤姆-克鲁斯: the model stops at a hyphen
                 if outer.label == inner.label == "FAC" and inner.start == outer.start:

@@ -26,12 +26,14 @@ from .entity_rules import (
 _CLAUSE_STARTS = set("，。；：！？,;:!?“”\"「」『』\n ")
 # What follows the place of a dateline (记者巴格达1月20日电), not a name after a title.
 _DATELINE = re.compile(r"[0-9０-９一二三四五六七八九十]+[月日]|电|报道")
+# The forms of address that follow a full name (邱国鹭先生, Berg先生), not only a surname (王总:
+# honorifics.txt and titles.txt, through address_length).
 _FULL_NAME_ADDRESS = ("先生", "女士", "小姐", "夫人", "太太", "教授", "博士")
 _LATIN_ADDRESSED = re.compile(r"([A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*)(?=" + "|".join(_FULL_NAME_ADDRESS) + ")")
 _HAN_ADDRESSED = re.compile("|".join(_FULL_NAME_ADDRESS))
-# Titles that open a byline: the name after them is closed by the byline (（记者马力）).
 # A name that opens a line or a sentence, then a colon: the speaker of a transcript (孙晶：…).
 _TRANSCRIPT_SPEAKER = re.compile(r"(?:^|(?<=[\n。！？」”]))[ \t\u3000]*([\u4e00-\u9fff]{2,4})[：:]", re.M)
+# Titles that open a byline: the name after them is closed by the byline (（记者马力）).
 _BYLINE_TITLES = frozenset({"记者", "编辑", "实习编辑", "特约记者", "通讯员", "实习记者", "本报记者"})
 _CLOSERS = set("（(、，。；：,;:!?！？”\"》\n ")  # punctuation that ends a name
 
