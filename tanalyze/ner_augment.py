@@ -51,7 +51,8 @@ def is_full_name_alias(name: str, alias: str, label: str) -> bool:
     """
     if label == "PERSON" or not _has_cjk(alias) or len(alias) < 2:
         return False
-    # A form as long as the name that is made of its characters in order is the name itself.
+    # A form at least as long as the name is a full name (腾讯公司, a former name); a shorter one
+    # is a short form.
     return len(alias) >= len(name) and alias != name
 
 
