@@ -24,7 +24,7 @@ from typing import Iterable, Iterator, Sequence
 
 from .errors import ResourceError
 from .lexicon import LexiconEntry, PathLike, load_lexicon, shipped_lexicons
-from .textutil import fold_width
+from .textutil import fold_width, is_cjk
 
 _CACHE_FORMAT = "tanalyze-seg-2"
 # Frequency given to a lexicon word with none: high enough to keep it whole in context.
@@ -189,7 +189,7 @@ class Segmenter:
                 words.append(m.group())
                 pos = m.end()
         self._cut_plain(folded[pos:], words, pos == 0 or folded[pos - 1] == "\n")
-        words = _merge_numbers(words)
+        words = self._split_office_titles(_merge_numbers(words))
         spans: list[WordSpan] = []
         pos = 0
         for w in words:
@@ -245,6 +245,24 @@ class Segmenter:
                 break
             out.append(s[x:y])
             x = y
+
+    def _split_office_titles(self, words: list[str]) -> list[str]:
+        """建设处|处长, not 建设|处处|长: jieba reads 处处 (everywhere) where a department's 处 meets
+        the title 处长. Only right after a noun or an unknown word (a department's field), so
+        这里处处长满鲜花 keeps its 处处. The POS table is read only when the pattern occurs."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            w = words[i]
+            if w == "处处" and out and i + 1 < len(words) and words[i + 1] == "长" and all(is_cjk(c) for c in out[-1]):
+                tag = self.pos_table().get(out[-1])
+                if tag is None or tag[0] in "nj" or tag == "vn":
+                    out.extend(("处", "处长"))
+                    i += 2
+                    continue
+            out.append(w)
+            i += 1
+        return out
 
     # -- part of speech ---------------------------------------------------------------------
     def pos_table(self) -> dict[str, str]:

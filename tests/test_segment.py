@@ -25,6 +25,9 @@ from tanalyze.segment import Segmenter, _merge_numbers
         ("ＩＢＭ公司", ["ＩＢＭ", "公司"]),
         ("增长50%", ["增长", "50%"]),
         ("12:30开会", ["12:30", "开会"]),
+        # A department's 处 before the title 处长, not 处处 (everywhere) + 长; 处处 stays where it is one.
+        ("城乡规划建设处处长出席", ["城乡规划", "建设", "处", "处长", "出席"]),
+        ("这里处处长满鲜花", ["这里", "处处", "长", "满鲜花"]),
     ],
 )
 def test_known_jieba_failures_do_not_happen(segmenter, text, words):
