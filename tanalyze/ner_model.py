@@ -33,6 +33,10 @@ LABELS = ("PERSON", "ORG", "GPE", "LOC")
 _LABEL_MAP = {"PERSON": ("PERSON", False), "ORG": ("ORG", False), "GPE": ("GPE", False), "LOC": ("LOC", False),
               "GPE_ABBR": ("GPE", True), "LOC_ABBR": ("LOC", True), "ORG_ABBR": ("ORG", True)}
 
+# Other middle dots of foreign names (约瑟夫•马洛德•威廉) read as the one the training text uses;
+# each is one character, so offsets do not move.
+_NAME_DOTS = str.maketrans("•・‧･", "····")
+
 _default: "NerModel | None" = None
 _lock = threading.Lock()
 
@@ -65,13 +69,13 @@ class NerModel:
     def predict(self, text: str, word_spans: "Sequence[WordSpan] | None" = None, *,
                 abbreviations: bool = True) -> list[Entity]:
         """Entities of one Simplified text. ``word_spans``: the segmenter's words, if known."""
-        return _entities(self.nlp(self.tokenizer(text, word_spans)), abbreviations)
+        return _entities(self.nlp(self.tokenizer(text.translate(_NAME_DOTS), word_spans)), abbreviations)
 
     def predict_batch(self, texts: Iterable[str], word_spans: "Iterable[Sequence[WordSpan] | None] | None" = None, *,
                       abbreviations: bool = True, batch_size: int = 64) -> Iterator[list[Entity]]:
         """Entities of many texts (in order), batched through the network."""
         spans_iter = iter(word_spans) if word_spans is not None else None
-        docs = (self.tokenizer(t, next(spans_iter) if spans_iter is not None else None) for t in texts)
+        docs = (self.tokenizer(t.translate(_NAME_DOTS), next(spans_iter) if spans_iter is not None else None) for t in texts)
         for doc in self.nlp.pipe(docs, batch_size=batch_size):
             yield _entities(doc, abbreviations)
 

@@ -58,3 +58,11 @@ def test_batch_matches_single_and_word_spans_are_used(model):
 
 def test_full_width_input_keeps_offsets(model):
     assert model.predict("１９９８年，江泽民在北京。") == model.predict("1998年,江泽民在北京。")
+
+
+def test_a_foreign_name_written_with_bullet_dots_is_one_person(model):
+    # The training text writes 约瑟夫·马洛德; the model reads •, ・ and ‧ as that dot (offsets unchanged).
+    for dot in "•・‧":
+        text = f"一幅约瑟夫{dot}马洛德{dot}威廉{dot}特纳的画作。"
+        assert (2, 15, "PERSON") in model.predict(text)
+        assert list(model.predict_batch([text])) == [model.predict(text)]
