@@ -142,6 +142,10 @@ _CLAUSE_PUNCT = re.compile("[，。；：！？、,;:!?\n]")
 _CAPTION = frozenset({"图为", "上图为", "下图为", "左图为", "右图为"})
 _VERSUS = frozenset({"vs", "v", "pk", "对阵", "迎战", "战胜", "击败", "负于", "不敌", "逼平"})  # 甲队vs乙队
 # Where an item of a 、 list ends (or, looking back, begins).
+_FIELD_JOINERS = frozenset({"和", "及", "与"})
+# What a committee or an office does, in its name (筹备委员会, 组织委员会); jieba tags these as verbs.
+_BODY_TASKS = frozenset({"筹备", "组织", "领导", "指导", "协调", "监督", "审计", "监察", "调查", "评审", "咨询", "仲裁",
+                         "执行", "监管", "出版", "救助", "招生", "考试", "治理", "整治", "防治", "保障", "接待"})
 _ITEM_STOPS = set("、，。；：,;:!?！？()（）“”\"《》\n的和及与等或")
 
 
@@ -532,9 +536,9 @@ class EntityFinder(PersonRules):
             for k in range(c.start, c.end):
                 covered.setdefault(k, c)
         for a in found:
-            if a.label not in ("GPE", "LOC", "ORG") or a.length < 2 or a.end not in index_by_start:
+            if a.label not in ("GPE", "LOC", "ORG", "EVENT") or a.length < 2 or a.end not in index_by_start:
                 continue
-            best, prev_end, described = None, a.end, False
+            best, prev_end, described, joined_at = None, a.end, False, -2
             for j in range(index_by_start[a.end], min(index_by_start[a.end] + 6, len(words))):
                 ws, we = words[j]
                 w = t[ws:we]
@@ -552,20 +556,33 @@ class EntityFinder(PersonRules):
                     if not body and (described or inner.label not in ("GPE", "LOC")):
                         break
                 generic = not described and a.label in ("GPE", "LOC") and w in _GENERIC_AFTER_PLACE
+                if joined_at >= 0 and (inner is not None or tag == "ns" or j == joined_at + 1 and len(w) < 3 and self._org_head(w)):
+                    break  # 人民 + 和 + 政府, 牌手 + 和 + 北京队: after 和 a second body, not a field
                 if (self._org_head(w) and not generic) or (
+                    # a university's department: 清华大学 + 心理学系
+                    a.label == "ORG" and inner is None and len(w) >= 3 and w[-1] == "系"
+                    and t.endswith(("大学", "学院"), a.start, a.end)
+                ) or (
                     # An organisation's department: 经贸委 + 培训 + 司, 平安银行 + 信用卡 + 中心
                     a.label == "ORG" and described and inner is None and (w in _DEPARTMENT_HEADS or w == "中心")
                 ):
                     best = we  # 分行 ends a name even where jieba tags it as a verb
                 if inner is None:
                     ordinal = _ORDINAL.fullmatch(w) is not None  # 第二小学, 第一中学
-                    # 财政部 + 预算/v + 司: jieba tags the department's field as a verb
-                    department = a.label == "ORG" and tag == "v" and len(w) >= 2 and j + 1 < len(words) and (
-                        t[words[j + 1][0] : words[j + 1][1]] in _DEPARTMENT_HEADS)
-                    if w in _NOT_NAME or w in _CAPTION or w[0] == "等" or (
+                    # 财政部 + 预算/v + 司: jieba tags the department's field as a verb; so it does the
+                    # task of a committee (香港特别行政区 + 筹备/v + 委员会)
+                    nxt = t[words[j + 1][0] : words[j + 1][1]] if j + 1 < len(words) else ""
+                    department = tag == "v" and len(w) >= 2 and (
+                        a.label == "ORG" and nxt in _DEPARTMENT_HEADS
+                        or w in _BODY_TASKS and len(nxt) >= 3 and self._org_head(nxt))
+                    # 规划 + 和 + 国土局, 房地产 + 及 + 住宅 + 研究会: fields joined inside one body's name
+                    # (before its head; after a head, 和 joins two bodies: 市政府和市委)
+                    joined = described and best is None and a.label in ("GPE", "LOC") and w in _FIELD_JOINERS
+                    joined_at = j if joined else joined_at
+                    if not joined and (w in _NOT_NAME or w in _CAPTION or w[0] == "等" or (
                         tag is not None and tag not in ("vn", "an") and tag.startswith(_FUNCTION_POS) and not ordinal
                         and not department
-                    ):
+                    )):
                         break
                     described = True
                 prev_end = we

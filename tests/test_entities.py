@@ -215,6 +215,15 @@ def test_generic_place_nouns_and_counts_are_not_places(nlp):
         ("招行广州分行发布公告。", ("招行广州分行", 0, 6, "rule")),
         ("辽宁省鞍山市公安局党委开会。", ("辽宁省鞍山市公安局党委", 0, 11, "rule")),
         ("泗水县文化市场综合执法局查处了网吧。", ("泗水县文化市场综合执法局", 0, 12, "rule")),
+        # fields joined by 和/及 inside one body's name
+        ("越南计划和投资部近日下达通知。", ("越南计划和投资部", 0, 8, "rule")),
+        ("中国房地产及住宅研究会发布报告。", ("中国房地产及住宅研究会", 0, 11, "rule")),
+        # what a committee does (筹备/v), a university's department, an event's organising committee
+        ("香港特别行政区筹备委员会开会。", ("香港特别行政区筹备委员会", 0, 12, "rule")),
+        ("清华大学心理学系发布报告。", ("清华大学心理学系", 0, 8, "rule")),
+        ("北京奥运会组委会发布公告。", ("北京奥运会组委会", 0, 8, "rule")),
+        # a department (处) before its head's title (处长), which jieba reads as 处处|长
+        ("建设部政策研究中心城乡规划建设处处长出席。", ("建设部政策研究中心城乡规划建设处", 0, 16, "rule")),
     ],
 )
 def test_place_or_organisation_then_an_organisation_body(nlp, text, org):
@@ -228,6 +237,9 @@ def test_place_or_organisation_then_an_organisation_body(nlp, text, org):
         ("北京市干部和群众参加活动。", [("北京市", 0, 3, "gazetteer")]),
         ("在梁王河水闸处发现油污。", []),  # 处: a spot, not an office, in an unknown word
         ("国务院有关部门会同国务院法制办起草。", [("国务院", 0, 3, "gazetteer"), ("国务院", 9, 12, "gazetteer")]),
+        # after 和, a bare head or a named body is a second body, not a field of the first
+        ("北京市人民和政府一起努力。", [("北京市", 0, 3, "gazetteer")]),
+        ("美国成立委员会调查此事。", [("美国", 0, 2, "gazetteer")]),  # 成立: an act, not a committee's task
     ],
 )
 def test_no_organisation_body_from_titles_common_words_or_a_second_name(nlp, text, found):
@@ -1186,3 +1198,4 @@ def test_a_malformed_two_column_rule_file_names_its_line(tmp_path, monkeypatch):
     monkeypatch.setattr(entity_rules, "dictionaries_dir", lambda: tmp_path)
     with pytest.raises(ResourceError, match=r"pairs.txt:3: expected two TAB-separated fields"):
         entity_rules._pairs("pairs.txt")
+
