@@ -125,6 +125,19 @@ _RELATIONAL = ("旗下", "下属", "所属", "麾下")  # 南方基金公司|旗
 _SESSION = re.compile("第?[一二三四五六七八九十百0-9０-９]+届$")  # ending where the body's name starts
 _WORKPLACE = re.compile(r"(?:在|进入|加入|加盟)([A-Za-z][A-Za-z0-9&.\-]*[A-Za-z0-9])(?:才|已|曾|一直|长期)?(?:工作|任职|就职|上班|实习|供职)")
 _ATTRIBUTE_PREFIXES = frozenset("反亲非")
+# Kinds of body a Latin-script name may follow in apposition (游戏公司EA, 评级机构ESRB, 战队iG).
+_BODY_KINDS = ("公司", "集团", "机构", "组织", "小组", "工作室", "厂商", "开发商", "发行商", "运营商", "制造商", "供应商",
+               "服务商", "银行", "俱乐部", "战队", "车队", "乐队", "组合", "网站", "媒体", "协会", "基金会", "交易所", "事务所")
+_LATIN_AFTER_KIND = re.compile(
+    rf"(?:{'|'.join(sorted(_BODY_KINDS, key=len, reverse=True))})[“\"「『]?"
+    r"([A-Za-z][A-Za-z0-9&'\-]*(?:\.[A-Za-z][A-Za-z0-9&'\-]*)*(?: [A-Z][A-Za-z0-9&'\-]*)*)(?![A-Za-z0-9])"
+)
+# Latin words of business writing that are no body's name (公司CEO, 机构IPO, 银行App).
+_LATIN_TERMS = frozenset(
+    "CEO CFO CTO COO CMO CIO CSO VP IPO APP AI IT PC VR AR MR XR GDP CPI PPI PMI PE VC PR HR KPI ROI API SDK OS UI "
+    "UX IP ID LOGO B2B B2C C2C O2O SAAS PAAS IAAS CRM ERP SUV MPV EV PHEV BEV LTE WIFI GPS NFC USB LED LCD OLED CPU "
+    "GPU TV DVD CD MV PPT PDF OK VIP FAQ Q1 Q2 Q3 Q4 H1 H2 FY ESG AUM NAV ETF LOF QDII FOF REITS REIT".split()
+)
 _VILLAGE_UNITS = frozenset("村镇乡庄屯寨")
 _SUBUNIT_ENDS = _ORG_HEADS | set("系科赛杯节展")
 # Everyday words whose last character only looks like a body's head (工行|布局, 全|社会): a name the
@@ -394,6 +407,7 @@ class EntityFinder(PersonRules):
         yield from self._regional_companies(t, found)
         yield from self._regional_arms(t, found)
         yield from self._workplaces(t, found)
+        yield from self._latin_bodies(t, found)
         yield from self._missions(t, found)
         yield from self._cued_brands(t, starts)
         for s, e in entity_products.model_codes(t, [(c.start, c.end, c.label, c.source) for c in found]):
@@ -530,6 +544,7 @@ class EntityFinder(PersonRules):
         The longest name within six words wins.
         """
         pos = self.segmenter.pos_table()
+        freq = self.segmenter.tokenizer.FREQ
         index_by_start = {ws: i for i, (ws, _) in enumerate(words)}
         covered: dict[int, Candidate] = {}
         for c in found:
@@ -538,7 +553,7 @@ class EntityFinder(PersonRules):
         for a in found:
             if a.label not in ("GPE", "LOC", "ORG", "EVENT") or a.length < 2 or a.end not in index_by_start:
                 continue
-            best, prev_end, described, joined_at = None, a.end, False, -2
+            best, prev_end, described, joined_at, named = None, a.end, False, -2, False
             for j in range(index_by_start[a.end], min(index_by_start[a.end] + 6, len(words))):
                 ws, we = words[j]
                 w = t[ws:we]
@@ -555,7 +570,8 @@ class EntityFinder(PersonRules):
                     body = inner.source != "gazetteer" and inner.label == "ORG" and self._org_head(t[inner.start : inner.end])
                     if not body and (described or inner.label not in ("GPE", "LOC")):
                         break
-                generic = not described and a.label in ("GPE", "LOC") and w in _GENERIC_AFTER_PLACE
+                # 美国 + 公司, 德国 + 电池 + 公司: a place and trade words before 公司/企业 describe, not name
+                generic = a.label in ("GPE", "LOC") and w in _GENERIC_AFTER_PLACE and not named
                 if joined_at >= 0 and (inner is not None or tag == "ns" or j == joined_at + 1 and len(w) < 3 and self._org_head(w)):
                     break  # 人民 + 和 + 政府, 牌手 + 和 + 北京队: after 和 a second body, not a field
                 if (self._org_head(w) and not generic) or (
@@ -585,6 +601,10 @@ class EntityFinder(PersonRules):
                     )):
                         break
                     described = True
+                    named = named or freq.get(w, 0) < _COMMON_FREQ or (tag or "n")[:2] in ("nr", "ns", "nt", "nz", "j")
+                    named = named or ws - a.end + len(w) >= 4  # 有色金属 (公司): a longer description names one
+                elif inner.label not in ("GPE", "LOC"):
+                    named = True
                 prev_end = we
             if best is not None:
                 yield Candidate(a.start, best, "ORG", "rule", compound=True)
@@ -618,6 +638,18 @@ class EntityFinder(PersonRules):
             entry = self.gazetteer.lookup(self._cued_entry[m.group(1)])
             if entry is not None and m.start() in starts:
                 yield Candidate(m.start(), m.end(), entry.label, "rule", entry.name, precise=True)
+
+    def _latin_bodies(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
+        """游戏开发公司“Relic”, 评级组织ESRB, 开发小组Ensemble: a Latin-script name right after the
+        kind of body it is (in quotes or not) is an organisation; a term of business writing
+        there (公司CEO, 机构IPO) is not."""
+        covered = {k for c in found for k in range(c.start, c.end)}
+        for m in _LATIN_AFTER_KIND.finditer(t):
+            s, e = m.span(1)
+            name = m.group(1)
+            if (len(name) >= 2 and name.upper() not in _LATIN_TERMS and not covered & set(range(s, e))
+                    and name not in self.gazetteer.stoplist and not re.search(r"\.[a-z]{2,4}$", name)):  # 网站ms.runup.cn
+                yield Candidate(s, e, "ORG", "rule")
 
     def _missions(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
         """中国驻波兰大使馆, 法驻穗总领事馆文化处, 八路军驻重庆办事处: a country or body, 驻, a place

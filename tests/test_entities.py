@@ -1199,3 +1199,24 @@ def test_a_malformed_two_column_rule_file_names_its_line(tmp_path, monkeypatch):
     with pytest.raises(ResourceError, match=r"pairs.txt:3: expected two TAB-separated fields"):
         entity_rules._pairs("pairs.txt")
 
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("欧洲游戏开发公司“Relic”推出新作。", [("Relic", 9, 14, "rule")]),
+        ("游戏被评级组织ESRB改评为成人级。", [("ESRB", 7, 11, "rule")]),
+        ("微软关闭了开发小组Ensemble。", [("微软", 0, 2, "gazetteer"), ("Ensemble", 9, 17, "rule")]),
+        # a term of business writing, or a web address, is no body's name
+        ("这家科技公司CEO今天离职，银行App也停了。", []),
+        ("详见游戏官方网站ms.example.cn。", []),
+    ],
+)
+def test_a_latin_name_after_the_kind_of_body_it_is_is_an_organisation(nlp, text, found):
+    assert spans(nlp, text, "ORG") == found
+
+
+def test_a_place_and_a_trade_word_before_company_describe_a_company_without_naming_it(nlp):
+    assert spans(nlp, "美国芯片公司宣布裁员，德国电池公司表示反对。") == [("美国", 0, 2, "gazetteer"), ("德国", 11, 13, "gazetteer")]
+    # a longer description is a name (as People's Daily tags such companies)
+    assert spans(nlp, "山西有色金属公司宣布扩产。") == [("山西有色金属公司", 0, 8, "rule")]
