@@ -9,9 +9,11 @@ the local context only:
   (``X 2比0 Y``, ``X以2:1击败Y``; 2:1 and 0-3 only in a sentence about sport), a record
   (X对Y 6胜1平3负), ``X对Y`` with a score or a sports word in the sentence, 主队/客队/球队
   before it, 主场/客场 and a match verb after it;
-- a match verb next to the name (X战胜Y, 做客X, 负于X, X遭遇两连败) needs a sports word in
-  the same sentence (赛季, 联赛, 意甲, 进球, 赔率 ...), so that 访问罗马 or 在上海世纪广场进行
-  stay places; after 在/于/到 (在葡萄牙赢球) it is where the match is;
+- a match verb next to the name (X战胜Y, 做客X, 负于X, X遭遇两连败, X最近5轮比赛不胜, 胜X、平Y
+  after a pause, X上轮客平Y, the words of a pools tip: X高水博胆, 大热X), the team's home games
+  or form (X的客场, X状态不佳) need a sports word in the same sentence (赛季, 联赛, 意甲, 进球,
+  赔率 ...), so that 访问罗马 or 在上海世纪广场进行 stay places; after 在/于/到 (在葡萄牙赢球) it
+  is where the match is;
 - a country or city of the gazetteer is a team in any of these contexts (the national team:
   意大利2比1冰岛, as CLUENER annotates it; People's Daily tags a country alone as ns even
   there, 负于丹麦); a place only the model found may be a player it misread (辛吉斯淘汰库尔尼科娃)
@@ -25,7 +27,8 @@ the local context only:
 - an unknown name (a run of transliteration characters, or a word of its own) right next to
   ``vs``, or next to a score or after a match verb in a sentence about a team sport, is a team too.
 
-Every other mention of a relabelled surface in a sentence with a sports word follows, so the
+The other items of a list with a team, or with a listed club (皇马、巴萨和塞维利亚), in a sentence
+about sport are teams too. Every other mention of a relabelled surface in a sentence with a sports word follows, so the
 grouping step counts the team's mentions together.
 """
 
@@ -59,6 +62,9 @@ TEAM_SPORT_WORDS = (
     "联赛", "球队", "主场", "客场", "主队", "客队", "进球", "破门", "失球", "净胜球", "点球", "角球", "保级", "降级",
     "欧冠", "欧联", "意甲", "英超", "西甲", "德甲", "法甲", "中超", "英冠", "意乙", "西乙", "德乙", "荷甲", "葡超",
     "足总杯", "国王杯", "联赛杯", "让球", "盘口", "平手盘", "大小球", "足球", "门将", "前锋",
+    # away and home games, derbies, transfers, positions and football-pool words
+    "客战", "主战", "主客场", "德比", "欧战", "引援", "首发", "中卫", "后卫", "中场", "边锋", "红牌", "黄牌",
+    "足彩", "胜平负", "主胜", "客胜", "博胆", "做胆", "防平",
 )
 _ROUND = re.compile(rf"第[{_NUM}一二三四五六七八九十]+轮")
 # A match verb after the team (X战胜Y, X客场负于Y, X遭遇两连败), after a few words of time or place.
@@ -66,27 +72,33 @@ _MATCH_AFTER = (
     "战平", "逼平", "击败", "战胜", "负于", "输给", "败给", "轻取", "迎战", "对阵", "双杀", "力克", "险胜", "完胜",
     "大胜", "惨败", "不敌", "憾负", "告负", "小胜", "做客", "作客", "挑战", "绝杀", "横扫", "掀翻", "客场挑战",
     "主场迎战", "坐镇主场", "主场", "客场", "赢球", "输球", "取胜", "获胜", "失利", "落败", "出线", "保持不败",
+    # a draw or win at home or away, and the betting words of a pools tip (罗马高水博胆, 博洛尼亚上轮客平锡耶纳)
+    "客平", "主平", "客胜", "主胜", "客负", "主负", "高水", "低水", "博胆", "做胆", "防平",
 )
-_RESULT = rf"(?:[{_NUM}一二三四五六七八九十两]*(?:连胜|连败|连平|场不胜|轮不胜|场不败|轮不败)|首胜|首败)"
+_RESULT = rf"(?:[{_NUM}一二三四五六七八九十两]*(?:连胜|连败|连平|(?:场|轮)(?:比赛)?(?:不胜|不败|全胜))|首胜|首败)"
 _FILLER = (
-    rf"(?:队|也|则|又|还|已|曾|将|仅|均|都|在|本轮|上轮|下轮|此役|首回合|次回合|今天|昨天|今晚|昨晚|周[一二三四五六日末]|"
+    rf"(?:队|也|则|又|还|再|更是|更|已|曾|将|仅|均|都|在|本轮|上轮|下轮|此役|首回合|次回合|今天|昨天|今晚|昨晚|周[一二三四五六日末]|"
     rf"近年|近期|最近|近来|此前|本季|本赛季|上赛季|新赛季|近[{_NUM}一二三四五六七八九十]+轮|"
-    rf"第[{_NUM}一二三四五六七八九十]+轮|联赛|比赛|中|主场|客场|在[^，,。；;！？!?\s]{{1,8}}?中)"
+    rf"第[{_NUM}一二三四五六七八九十]+轮|联赛|比赛|中|主场|客场|本场|[{_HAN}]{{1,4}}杯|在[^，,。；;！？!?\s]{{1,14}}?中)"
 )
 # A team's record: 6胜10平12负, 3胜1负.
 _RECORD = rf"[{_NUM}一二三四五六七八九十]+胜(?:[{_NUM}一二三四五六七八九十]+平)?[{_NUM}一二三四五六七八九十]+负"
 _AFTER_RE = re.compile(
-    rf"{_FILLER}{{0,4}}(?:以\s?{_SCORE}\s?)?(?:{'|'.join(sorted(_MATCH_AFTER, key=len, reverse=True))})|"
-    rf"{_FILLER}{{0,3}}(?:遭遇|取得|豪取|收获|迎来|遭)?{_RESULT}"
+    rf"{_FILLER}{{0,4}}(?:以\s?{_SCORE}\s?)?[“\"]?(?:{'|'.join(sorted(_MATCH_AFTER, key=len, reverse=True))})|"
+    rf"{_FILLER}{{0,3}}(?:(?:遭遇|取得|豪取|收获|迎来|保持|遭)了?)?{_RESULT}|"
+    # the team's home or away games, its form (米兰的客场让人担忧, 米兰状态不佳)
+    r"的(?:主场|客场)|状态(?:不佳|低迷|出色|火热|正佳|回升|下滑|不稳)"
 )
 # A match verb before the team (战胜X, 做客X, 2比0轻取X, 面对X).
 _MATCH_BEFORE = (
     "战平", "逼平", "击败", "战胜", "负于", "输给", "败给", "轻取", "迎战", "对阵", "双杀", "力克", "险胜", "完胜",
     "大胜", "不敌", "憾负", "小胜", "做客", "作客", "挑战", "绝杀", "横扫", "掀翻", "面对", "迎来", "遭遇", "交手",
     "胜过", "平过", "拿下", "淘汰",
+    "客平", "主平", "客胜", "主胜", "客负", "主负", "防平", "博胆", "大热", "难胜",
 )
 _VERB_AFTER_SCORE = re.compile(rf"\s?(?:{'|'.join(_MATCH_BEFORE)})")
-_BEFORE_RE = re.compile(rf"(?:{'|'.join(_MATCH_BEFORE)})了?$")
+# 胜拉齐奥、平罗马, 7:4胜雷丁: a one-character result after a pause or a score
+_BEFORE_RE = re.compile(rf"(?:(?:{'|'.join(_MATCH_BEFORE)})了?|(?:^|(?<=[，,、；;：:\s{_NUM}]))[胜平负])$")
 # Words in apposition before a team: 主队罗马, 客队米兰, 捷克球队X.
 _APPOSITION = ("主队", "客队", "球队")
 # Strong cues that need no sports word: a fixture, a score, home and away.
@@ -107,7 +119,7 @@ _MODIFIED = (
 # Words before a place that say where something happens (在葡萄牙赢球, 来自荷兰).
 _AT = ("在", "于", "到", "赴", "自", "往", "抵达", "来到")
 # Characters that may follow or precede a team's name within a sentence.
-_AFTER_NAME = set("队从更仍却才便了在和与及并也都又还就则而但将以对已曾后今昨本上下")
+_AFTER_NAME = set("队从更仍却才便了在和与及并也都又还再就则而但将以对已曾后今昨本上下要能")
 _BEFORE_NAME = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将由这与")
 _PLACES = ("GPE", "LOC")
 _LIST_JOINERS = ("、", "和", "与", "及", "以及")
@@ -256,14 +268,17 @@ def teams(
                 name = t[mentions[j][0] : mentions[j][1]]
                 if mentions[j][2] == "PERSON" and (other in chosen or lo == "ORG") and _transliterated(name, translit):
                     chosen.add(j)
-    # The other items of a list with a team in a sentence about sport (乌迪内斯、沃尔夫斯堡坐镇主场).
+    # The other items of a list with a team in a sentence about sport (乌迪内斯、沃尔夫斯堡坐镇主场),
+    # or with a listed club (皇马、巴萨和塞维利亚).
+    clubs = {i for i, (s, _, label, source) in enumerate(mentions) if label == "ORG" and source == "gazetteer" and sporty_at[s]}
     changed = True
     while changed:
         changed = False
         for i in range(len(mentions) - 1):
             (a, b, _, _), (c, _, _, _) = mentions[i], mentions[i + 1]
-            if t[b:c] in _LIST_JOINERS and sporty_at[a] and {i, i + 1} & chosen and not {i, i + 1} <= chosen:
-                j = i + 1 if i in chosen else i
+            teams_ = chosen | clubs
+            if t[b:c] in _LIST_JOINERS and sporty_at[a] and {i, i + 1} & teams_ and not {i, i + 1} <= teams_:
+                j = i + 1 if i in teams_ else i
                 if may_be_team(j):
                     chosen.add(j)
                     changed = True

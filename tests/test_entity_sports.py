@@ -38,6 +38,21 @@ def found(text, mentions, words=(), new_name=lambda s, e: True):
         ("世界杯预选赛，中国队客场0比1负于卡塔尔。", "卡塔尔", 17),
         ("那不勒斯赢球就可保证上盘投注坐和望赢。", "那不勒斯", 0),  # a football-pool report is about sport
         ("近年来罗马近期在主场保持不败，联赛排名第三。", "罗马", 3),  # time words between team and verb
+        # results over rounds, a cup between team and verb, 了 after the verb
+        ("罗马最近5轮比赛不胜，球迷很失望。", "罗马", 0),
+        ("热那亚意大利杯取胜，球迷很高兴。", "热那亚", 0),
+        ("而米兰联赛中更是遭遇了4连败。", "米兰", 1),
+        ("都灵在意甲、意大利杯及欧联杯中保持9场不败。", "都灵", 0),
+        # one-character results after a pause, draws at home or away, the words of a pools tip
+        ("最近主场成绩有反弹，胜拉齐奥、平罗马。", "罗马", 16),
+        ("都灵上轮客平罗马，主场表现也不错。", "都灵", 0),
+        ("足彩推荐：罗马高水博胆，大热利物浦再防平。", "利物浦", 14),
+        # the team's home games or its form, a quote before the verb
+        ("从数据分析，米兰的客场让人担忧。", "米兰", 6),
+        ("足彩推荐：米兰状态不佳，主场难胜。", "米兰", 5),
+        ("克卢日此前主客场被波尔多“双杀”。", "波尔多", 9),
+        # an item of a list with a listed club
+        ("遭遇的三连败对手包括皇马、巴萨和塞维利亚。", "塞维利亚", 16),
     ],
 )
 def test_a_place_in_a_match_context_is_a_team(nlp, text, team, start):
@@ -55,6 +70,8 @@ def test_a_place_in_a_match_context_is_a_team(nlp, text, team, start):
         ("面对俄罗斯、巴西和古巴等女排的挑战，她很冷静。", "巴西", 6),
         ("上赛季他们在联赛中输给了罗马的球队。", "罗马", 12),
         ("他说罗马2号线今天停运。", "罗马", 2),
+        ("和平罗马的历史很长，联赛也停了。", "罗马", 2),  # 平 inside a word is no draw
+        ("北京状态不佳的股市让人担忧。", "北京", 0),  # form words need a sentence about sport
     ],
 )
 def test_a_place_stays_a_place_without_a_match_context(nlp, text, place, start):
