@@ -34,6 +34,7 @@ from .entity_rules import (  # noqa: F401  (address_length and load_rules are im
     _COMMON_FREQ,
     _DEMONSTRATIVES,
     _FUNCTION_POS,
+    _LATIN_TERMS,
     _NAME_DOTS,
     _NOT_NAME,
     _NUMERAL_CHARS,
@@ -132,13 +133,10 @@ _LATIN_AFTER_KIND = re.compile(
     rf"(?:{'|'.join(sorted(_BODY_KINDS, key=len, reverse=True))})[“\"「『]?"
     r"([A-Za-z][A-Za-z0-9&'\-]*(?:\.[A-Za-z][A-Za-z0-9&'\-]*)*(?: [A-Z][A-Za-z0-9&'\-]*)*)(?![A-Za-z0-9])"
 )
-# Latin words of business writing that are no body's name (公司CEO, 机构IPO, 银行App).
-_LATIN_TERMS = frozenset(
-    "CEO CFO CTO COO CMO CIO CSO VP IPO APP AI IT PC VR AR MR XR GDP CPI PPI PMI PE VC PR HR KPI ROI API SDK OS UI "
-    "UX IP ID LOGO B2B B2C C2C O2O SAAS PAAS IAAS CRM ERP SUV MPV EV PHEV BEV LTE WIFI GPS NFC USB LED LCD OLED CPU "
-    "GPU TV DVD CD MV PPT PDF OK VIP FAQ Q1 Q2 Q3 Q4 H1 H2 FY ESG AUM NAV ETF LOF QDII FOF REITS REIT".split()
-)
 _VILLAGE_UNITS = frozenset("村镇乡庄屯寨")
+# The last character of a site's name and the site's label (岛: an island, 港: a port, 寺: a temple).
+_SITE_ENDS = {"岛": "LOC", "湾": "LOC", "邑": "GPE", "港": "LOC", "寺": "FAC", "窟": "FAC"}  # 港: a port or a city (张家港)
+_ISLAND_AFTER = ("群岛", "半岛", "岛")
 _SUBUNIT_ENDS = _ORG_HEADS | set("系科赛杯节展")
 # Everyday words whose last character only looks like a body's head (工行|布局, 全|社会): a name the
 # model ran on into one of them does not end like an organisation.
@@ -253,6 +251,8 @@ class EntityFinder(PersonRules):
                         label = "EVENT"  # 慕尼黑啤酒节, 西湖博览节: a festival, not a body
                     elif label == "PERSON" and self._village(folded, s, e):
                         label = "GPE"  # 特雷姆萨村, 梁二村: a village, not a person
+                    elif label == "PERSON" and (site := self._site(folded, s, e)) is not None:
+                        e, label = site  # 麦克坦岛, 摩顿|岛, 渡嘉敷港, 观音寺: an island, a port, a temple
                     elif (label in ("GPE", "LOC", "PERSON") or label == "ORG" and e < predicted_end) and self._ends_like_facility(folded[s:e]):
                         label = "FAC"  # 重庆大厦, 首都机场, 王朗自然保护区: a building or site
                     elif label in ("GPE", "LOC") and e - s >= 3 and folded[s:e].endswith(_ROAD_WORDS):
@@ -338,6 +338,20 @@ class EntityFinder(PersonRules):
             return False  # (卡加延德奥罗市: a foreign city; a three-character name may end in 州)
         titled = any(m.end() == s for m in self._titles.finditer(t, max(0, s - 8), s))
         return not titled and self._speech.match(t, e) is None and not t.startswith(("说", "：", ":"), e)
+
+    def _site(self, t: str, s: int, e: int) -> tuple[int, str] | None:
+        """Is the model's "person" ``t[s:e]`` an island, a bay, a port, a temple or a cave (麦克坦岛,
+        渡嘉敷港, 观音寺, 吴哥窟), or the name of an island the text goes on to (摩顿|岛上, 斯米兰|群岛)?
+        Returns the site's end and label, or None. Three characters at least, and nothing may say it
+        is a person (a title before it, a speech verb after it), as for villages."""
+        if not _is_han(t[s:e]) or any(m.end() == s for m in self._titles.finditer(t, max(0, s - 8), s)):
+            return None
+        after = next((x for x in _ISLAND_AFTER if t.startswith(x, e)), None)
+        if after is not None and e - s >= 2 and self._speech.match(t, e + len(after)) is None:
+            return e + len(after), "LOC"
+        if e - s >= 3 and t[e - 1] in _SITE_ENDS and self._speech.match(t, e) is None and not t.startswith(("说", "：", ":"), e):
+            return e, _SITE_ENDS[t[e - 1]]
+        return None
 
     def _before_aspect(self, t: str, words: Sequence[tuple[int, int]], s: int, e: int) -> int:
         """No name holds a verb with its aspect particle: a span the model ran on into 演出了歌舞

@@ -15,6 +15,7 @@ from .entity_rules import (
     _COMMON_FREQ,
     _DEMONSTRATIVES,
     _FUNCTION_POS,
+    _LATIN_TERMS,
     _NAME_DOTS,
     _NOT_NAME,
     _NUMERAL_CHARS,
@@ -29,6 +30,8 @@ _DATELINE = re.compile(r"[0-9０-９一二三四五六七八九十]+[月日]|电
 # The forms of address that follow a full name (邱国鹭先生, Berg先生), not only a surname (王总:
 # honorifics.txt and titles.txt, through address_length).
 _FULL_NAME_ADDRESS = ("先生", "女士", "小姐", "夫人", "太太", "教授", "博士")
+# A Latin-script name after a title: one word (Alex, zonTik) or capitalised words (Tim Cook).
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?: [A-Z][a-z]+)*(?![A-Za-z0-9])")
 _LATIN_ADDRESSED = re.compile(r"([A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*)(?=" + "|".join(_FULL_NAME_ADDRESS) + ")")
 _HAN_ADDRESSED = re.compile("|".join(_FULL_NAME_ADDRESS))
 # A name that opens a line or a sentence, then a colon: the speaker of a transcript (孙晶：…).
@@ -170,6 +173,10 @@ class PersonRules:
             byline = m.group(0) in _BYLINE_TITLES and _byline_name(t, i)
             if byline:  # （记者马力）: the byline closes the name
                 yield Candidate(i, i + byline, "PERSON", "rule")
+                continue
+            latin = _LATIN_NAME.match(t, i)
+            if latin and latin.group().upper() not in _LATIN_TERMS and (i == 0 or not t[i - 1].isascii()):
+                yield Candidate(i, latin.end(), "PERSON", "rule")  # 制片人Steven, 选手Alex (a handle too)
                 continue
             zeng = self._zeng_after_title(t, i)
             if zeng:  # checked on its own terms: 曾 is no surname the other checks know

@@ -25,6 +25,12 @@ _COMMON_FREQ = 100  # a jieba word this frequent is an ordinary word, whatever i
 _NUMERAL_CHARS = set("一二三四五六七八九十两几百千万零〇0123456789")
 _DEMONSTRATIVES = "这那每各几哪该此"  # 这位先生, 这位安培先生: 位 is a measure word, not a surname
 _NAME_DOTS = frozenset("·•・‧")
+# Latin words of business writing that are no body's name or person's (公司CEO, 机构IPO, 选手ID).
+_LATIN_TERMS = frozenset(
+    "CEO CFO CTO COO CMO CIO CSO VP IPO APP AI IT PC VR AR MR XR GDP CPI PPI PMI PE VC PR HR KPI ROI API SDK OS UI "
+    "UX IP ID LOGO B2B B2C C2C O2O SAAS PAAS IAAS CRM ERP SUV MPV EV PHEV BEV LTE WIFI GPS NFC USB LED LCD OLED CPU "
+    "GPU TV DVD CD MV PPT PDF OK VIP FAQ Q1 Q2 Q3 Q4 H1 H2 FY ESG AUM NAV ETF LOF QDII FOF REITS REIT".split()
+)
 
 
 @dataclass(frozen=True)

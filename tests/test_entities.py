@@ -1220,3 +1220,24 @@ def test_a_place_and_a_trade_word_before_company_describe_a_company_without_nami
     assert spans(nlp, "美国芯片公司宣布裁员，德国电池公司表示反对。") == [("美国", 0, 2, "gazetteer"), ("德国", 11, 13, "gazetteer")]
     # a longer description is a name (as People's Daily tags such companies)
     assert spans(nlp, "山西有色金属公司宣布扩产。") == [("山西有色金属公司", 0, 8, "rule")]
+
+
+@pytest.mark.parametrize(
+    "text, model, found",
+    [
+        # a model "person" ending in a site's character, or before 岛/群岛, is the site
+        ("宿务的麦克坦岛交通方便。", [(3, 7, "PERSON")], [("宿务", "GPE"), ("麦克坦岛", "LOC")]),
+        ("摩顿岛上有一个度假村。", [(0, 2, "PERSON")], [("摩顿岛", "LOC")]),
+        ("从马久邑出发去海边。", [(1, 4, "PERSON")], [("马久邑", "GPE")]),
+        ("他想把吴哥窟作为陵墓。", [(3, 6, "PERSON")], [("吴哥窟", "FAC")]),
+        # ... but not after a title or before a speech verb
+        ("记者李小港说，船已出发。", [(2, 5, "PERSON")], [("李小港", "PERSON")]),
+    ],
+)
+def test_a_model_person_that_names_an_island_port_or_temple_is_that_site(text, model, found):
+    assert _found_with_model_spans(text, model) == found
+
+
+def test_a_latin_name_after_a_title_is_a_person(nlp):
+    assert spans(nlp, "著名选手Alex今天夺冠，制片人Steven也到场。", "PERSON") == [("Alex", 4, 8, "rule"), ("Steven", 16, 22, "rule")]
+    assert spans(nlp, "公司总裁CEO说，工程师App开发者。", "PERSON") == []  # a term after a title is no name
