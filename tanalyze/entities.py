@@ -27,7 +27,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from . import entity_products, entity_sports
+from . import entity_orglists, entity_products, entity_sports
 from .entity_groups import _RARE_FREQ, HAN as _HAN, PAREN as _PAREN, Candidate, Group, Grouper, is_han as _is_han, to_entities
 from .entity_people import PersonRules
 from .entity_rules import (  # noqa: F401  (address_length and load_rules are imported from here too)
@@ -1032,6 +1032,30 @@ class EntityFinder(PersonRules):
                 chosen.append(c)
         return sorted(chosen, key=lambda c: c.start)
 
+    def _listed_companies(
+        self, mentions: list[Candidate], t: str, words: Sequence[tuple[int, int]], starts: set[int], ends: set[int]
+    ) -> list[Candidate]:
+        """民生、工行、浦发、中行等13家银行: every item of a list that 等 and a kind of company close is
+        an organisation (:mod:`tanalyze.entity_orglists`). An item the model read as a place becomes
+        an ORG; beside a known organisation, so does a person or a listed place (汇丰、花旗、东亚等
+        外资行). An item nobody found is added when it is whole words, and, unless a known
+        organisation is in the list, looks like a name (not 报纸、广播、电视等媒体)."""
+        by_span = {(c.start, c.end): i for i, c in enumerate(mentions)}
+        out = list(mentions)
+        for items in entity_orglists.company_lists(t, words):
+            known = [by_span.get(span) for span in items]
+            beside_org = any(i is not None and out[i].label == "ORG" for i in known)
+            for (s, e), i in zip(items, known):
+                if i is not None:
+                    c = out[i]
+                    if c.label in ("PERSON", "GPE", "LOC") and (beside_org or c.label != "PERSON" and c.source != "gazetteer"):
+                        out[i] = replace(c, label="ORG", key=None, source="rule")
+                elif s in starts and e in ends and not any(c.start < e and s < c.end for c in out) and (
+                        t[s:e] not in self.gazetteer.stoplist and not self._titles.search(t[s:e])
+                        and (beside_org or self._name_like(t[s:e]))):  # 报纸、广播、电视等媒体: kinds, not names
+                    out.append(Candidate(s, e, "ORG", "rule"))
+        return sorted(out, key=lambda c: c.start)
+
     def _sports_teams(
         self, mentions: list[Candidate], t: str, words: Sequence[tuple[int, int]], starts: set[int], ends: set[int]
     ) -> list[Candidate]:
@@ -1144,6 +1168,7 @@ class EntityFinder(PersonRules):
         mentions = self._persons_throughout(self._person_lists(self.resolve(cands, folded), folded, words, starts), folded)
         mentions = sorted(mentions + self._coordinated(mentions, folded, words, starts, ends), key=lambda c: c.start)
         if not wanted or "ORG" in wanted:
+            mentions = self._listed_companies(mentions, folded, words, starts, ends)
             mentions = self._sports_teams(mentions, folded, words, starts, ends)
         return self.grouper.group(mentions, folded, starts, ends, words)
 
