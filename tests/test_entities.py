@@ -53,6 +53,7 @@ def test_dotted_foreign_name_and_its_family_name(nlp):
         ("记者欧阳明辉报道。", "欧阳明辉"),
         ("该会总干事赖淑芬说，露宿者多。", "赖淑芬"),  # 赖, 傅, 洪, 萧: common surnames once missing
         ("傅明远表示，方案可行。", "傅明远"),
+        ("仲跻伟估计，国内发卡量已过亿。", "仲跻伟"),  # verbs of estimating and answering too
         ("记者致电湖南信托副总经理曾世民，他证实了此事。", "曾世民"),  # 曾: a surname after a title
         ("波尔多和少帅布兰克的第二赛季开始了。", "布兰克"),  # sport and the arts have titles too
         ("由好莱坞动作影星文迪索尔主演。", "文迪索尔"),
