@@ -101,7 +101,8 @@ _RIVER_BEFORE = ("支流", "干流", "排入", "流入", "注入", "汇入", "�
 _GENERIC_AFTER_PLACE = frozenset({"公司", "企业"})
 # Nouns of events that end like a body (音乐会 is even tagged nt by jieba).
 _EVENT_NOUNS = ("音乐会", "演唱会", "晚会", "联欢会", "茶话会", "招待会", "座谈会", "研讨会", "报告会", "运动会",
-                "博览会", "展览会", "展销会", "交易会", "订货会", "洽谈会", "新闻发布会", "发布会", "庙会", "灯会")
+                "博览会", "展览会", "展销会", "交易会", "订货会", "洽谈会", "新闻发布会", "发布会", "庙会", "灯会",
+                "拍卖会", "推介会", "见面会", "签约会", "恳谈会")
 # A company's heads: after a trade word (珠宝, 地产) they make it a company's name.
 _HEAD_TITLES = ("董事长", "副董事长", "总裁", "副总裁", "总经理", "副总经理", "常务副总", "副总", "首席执行官", "CEO",
                 "创始人", "联合创始人", "执行董事", "董事会")
@@ -247,8 +248,8 @@ class EntityFinder(PersonRules):
                         label = "ORG"  # 北京市消防局, 布莱克本队: a place's body or team
                     elif label == "PERSON" and e - s >= 4 and self._ends_like_org(folded[s:e]):
                         label = "ORG"  # 加拉塔萨雷队: no person's name ends in a team or body word
-                    elif label == "ORG" and e - s >= 3 and folded[e - 1] == "节":
-                        label = "EVENT"  # 慕尼黑啤酒节, 西湖博览节: a festival, not a body
+                    elif label == "ORG" and e - s >= 3 and (folded[e - 1] == "节" or folded[s:e].endswith(_EVENT_NOUNS)):
+                        label = "EVENT"  # 慕尼黑啤酒节, 苏富比拍卖会: a festival or an auction, not a body
                     elif label == "PERSON" and self._village(folded, s, e):
                         label = "GPE"  # 特雷姆萨村, 梁二村: a village, not a person
                     elif label == "PERSON" and (site := self._site(folded, s, e)) is not None:
@@ -314,6 +315,9 @@ class EntityFinder(PersonRules):
         if k > 0 and label in ("ORG", "FAC", "GPE", "LOC") and _word_at(words, k) == (k, k + 1):
             e = k  # 百度|等公司: "and others" ends a list, never a name (not 高等法院)
         if label in ("ORG", "FAC", "GPE", "LOC"):
+            k = t.find("的", s + 2, e)
+            if k > 0 and _word_at(words, k) == (k, k + 1):
+                e = k  # 罗马电影节|的最佳影片: a name does not run on past a possessive 的
             e = self._before_aspect(t, words, s, e)
             return self._cut_after_head(t, words, s, e) if e > s else e
         head = self._surname_len(t, s) if label == "PERSON" else 0

@@ -1242,3 +1242,15 @@ def test_a_model_person_that_names_an_island_port_or_temple_is_that_site(text, m
 def test_a_latin_name_after_a_title_is_a_person(nlp):
     assert spans(nlp, "著名选手Alex今天夺冠，制片人Steven也到场。", "PERSON") == [("Alex", 4, 8, "rule"), ("Steven", 16, 22, "rule")]
     assert spans(nlp, "公司总裁CEO说，工程师App开发者。", "PERSON") == []  # a term after a title is no name
+
+
+def test_a_model_name_does_not_run_on_past_a_possessive():
+    found = _found_with_model_spans("获得了罗马电影节的最佳影片奖。", [(3, 13, "ORG")])
+    assert all("的" not in name for name, _ in found) and ("罗马电影节", "EVENT") in found
+
+
+def test_an_auction_is_no_body():
+    # 拍卖会 is an event, not the head of an organisation's name (苏富比 holds it)
+    assert ("苏富比", "ORG") in _found_with_model_spans("近期在伦敦举行的苏富比拍卖会上成交。", [])
+    assert not any(name.endswith("拍卖会") and label == "ORG"
+                   for name, label in _found_with_model_spans("近期在伦敦举行的苏富比拍卖会上成交。", [(8, 14, "ORG")]))
