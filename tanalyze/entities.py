@@ -155,6 +155,10 @@ _CAPTION = frozenset({"图为", "上图为", "下图为", "左图为", "右图�
 _VERSUS = frozenset({"vs", "v", "pk", "对阵", "迎战", "战胜", "击败", "负于", "不敌", "逼平"})  # 甲队vs乙队
 # Where an item of a 、 list ends (or, looking back, begins).
 _FIELD_JOINERS = frozenset({"和", "及", "与"})
+# Trades in a company's name that jieba tags as verbs (砭石开发有限公司, 房地产开发公司, 投资控股集团).
+_TRADE_VERBS = frozenset({"开发", "发展", "投资", "建设", "管理", "控股", "经营", "制造", "生产", "销售", "服务", "咨询",
+                          "设计", "装饰", "装修", "运输", "租赁", "研究", "研发", "置业", "担保", "拍卖", "印刷", "加工",
+                          "开采", "勘探", "发电", "供应", "代理", "培训", "策划", "营销", "传播", "推广", "经销", "进出口"})
 # What a committee or an office does, in its name (筹备委员会, 组织委员会); jieba tags these as verbs.
 _BODY_TASKS = frozenset({"筹备", "组织", "领导", "指导", "协调", "监督", "审计", "监察", "调查", "评审", "咨询", "仲裁",
                          "执行", "监管", "出版", "救助", "招生", "考试", "治理", "整治", "防治", "保障", "接待"})
@@ -888,7 +892,8 @@ class EntityFinder(PersonRules):
                 start = bs
                 brand = brand or not (tag == "ns" or (cand is not None and cand.label in ("GPE", "LOC")))
             else:
-                if not name_like and (tag is None or tag.startswith(_FUNCTION_POS) or prev in _NOT_NAME):
+                if not name_like and (tag is None or tag.startswith(_FUNCTION_POS) or prev in _NOT_NAME) and not (
+                        prev in _TRADE_VERBS and suffix.endswith(("公司", "集团"))):  # 砭石|开发|有限公司: a company's trade
                     break
                 if name_like:
                     start = bs

@@ -223,6 +223,8 @@ def test_generic_place_nouns_and_counts_are_not_places(nlp):
         ("香港特别行政区筹备委员会开会。", ("香港特别行政区筹备委员会", 0, 12, "rule")),
         ("清华大学心理学系发布报告。", ("清华大学心理学系", 0, 8, "rule")),
         ("北京奥运会组委会发布公告。", ("北京奥运会组委会", 0, 8, "rule")),
+        # a company's trade that jieba tags as a verb (开发, 建设) is part of its name
+        ("山东泗滨砭石开发有限公司召开年会。", ("山东泗滨砭石开发有限公司", 0, 12, "rule")),
         # a department (处) before its head's title (处长), which jieba reads as 处处|长
         ("建设部政策研究中心城乡规划建设处处长出席。", ("建设部政策研究中心城乡规划建设处", 0, 16, "rule")),
     ],
