@@ -32,6 +32,7 @@ _DATELINE = re.compile(r"[0-9０-９一二三四五六七八九十]+[月日]|电
 _FULL_NAME_ADDRESS = ("先生", "女士", "小姐", "夫人", "太太", "教授", "博士")
 # A Latin-script name after a title: one word (Alex, zonTik) or capitalised words (Tim Cook).
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?: [A-Z][a-z]+)*(?![A-Za-z0-9])")
+_PSEUDONYM = re.compile(r"(?=[（(]化名[）)])")
 _LATIN_ADDRESSED = re.compile(r"([A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*)(?=" + "|".join(_FULL_NAME_ADDRESS) + ")")
 _HAN_ADDRESSED = re.compile("|".join(_FULL_NAME_ADDRESS))
 # A name that opens a line or a sentence, then a colon: the speaker of a transcript (孙晶：…).
@@ -195,6 +196,20 @@ class PersonRules:
                     yield Candidate(i, j, "PERSON", "rule", precise=True)
             elif length and (i + length in starts or self._glued(t, i + length, words)) and not self._reads_as_words(t, i, length, words):
                 yield Candidate(i, i + length, "PERSON", "rule")
+
+    def _pseudonyms(self, t: str) -> Iterable[Candidate]:
+        """成钢（化名）, 小李(化名): the name a report gives someone in place of their own is a
+        person's name: a surname (or 小/老/阿) and one or two characters right before the note."""
+        for m in _PSEUDONYM.finditer(t):
+            k = m.start()
+            for length in (3, 2):
+                i = k - length
+                if i < 0 or not _is_han(t[i:k]) or any(c in _NOT_NAME for c in t[i + 1 : k]) or address_length(t, i + 1) > 0:
+                    continue  # (王女士（化名）: a surname and a form of address, which the address rule reads)
+                if self._surname_len(t, i) or (t[i] in "小老阿" and self._surname_len(t, i + 1)):
+                    if length == 2 or i == 0 or not _is_han(t[i - 1]) or t[i - 1] in _NOT_NAME or not self._surname_len(t, i + 1):
+                        yield Candidate(i, k, "PERSON", "rule", precise=True)
+                        break
 
     def _zeng_after_title(self, t: str, i: int) -> int:
         """Length of a name with the surname 曾 right after a title (特首曾荫权, 副总经理曾世民), or 0.

@@ -1256,3 +1256,19 @@ def test_an_auction_is_no_body():
     assert ("苏富比", "ORG") in _found_with_model_spans("近期在伦敦举行的苏富比拍卖会上成交。", [])
     assert not any(name.endswith("拍卖会") and label == "ORG"
                    for name, label in _found_with_model_spans("近期在伦敦举行的苏富比拍卖会上成交。", [(8, 14, "ORG")]))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("沪上某银行员工成钢（化名）为此奔走。", ("成钢", 7, 9, "rule")),
+        ("记者找到了小李（化名），他说了实情。", ("小李", 5, 7, "rule")),
+        ("患者张建国(化名)今年52岁。", ("张建国", 2, 5, "rule")),
+    ],
+)
+def test_the_name_before_a_pseudonym_note_is_a_person(nlp, text, name):
+    assert name in spans(nlp, text, "PERSON")
+
+
+def test_a_form_of_address_before_a_pseudonym_note_is_not_a_given_name(nlp):
+    assert all(m[0] != "王女士" for m in spans(nlp, "家住海淀的王女士（化名）表示反对。", "PERSON"))
