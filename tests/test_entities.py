@@ -225,6 +225,7 @@ def test_generic_place_nouns_and_counts_are_not_places(nlp):
         ("北京奥运会组委会发布公告。", ("北京奥运会组委会", 0, 8, "rule")),
         # a company's trade that jieba tags as a verb (开发, 建设) is part of its name
         ("山东泗滨砭石开发有限公司召开年会。", ("山东泗滨砭石开发有限公司", 0, 12, "rule")),
+        ("BigHugeGames工作室推出新作。", ("BigHugeGames工作室", 0, 15, "rule")),  # a studio
         # a department (处) before its head's title (处长), which jieba reads as 处处|长
         ("建设部政策研究中心城乡规划建设处处长出席。", ("建设部政策研究中心城乡规划建设处", 0, 16, "rule")),
     ],
