@@ -127,6 +127,8 @@ _RELATIONAL = ("旗下", "下属", "所属", "麾下")  # 南方基金公司|旗
 _SESSION = re.compile("第?[一二三四五六七八九十百0-9０-９]+届$")  # ending where the body's name starts
 _WORKPLACE = re.compile(r"(?:在|进入|加入|加盟)([A-Za-z][A-Za-z0-9&.\-]*[A-Za-z0-9])(?:才|已|曾|一直|长期)?(?:工作|任职|就职|上班|实习|供职)")
 _ATTRIBUTE_PREFIXES = frozenset("反亲非")
+# A news channel before 讯 (新浪|科技|讯): the channel files the story.
+_NEWS_CHANNEL = re.compile("(科技|财经|房产|娱乐|体育|汽车|游戏|新闻|军事|教育|时尚|健康|旅游|读书|数码|家居|证券|股票|基金|理财|文化|国际)讯")
 # Kinds of body a Latin-script name may follow in apposition (游戏公司EA, 评级机构ESRB, 战队iG).
 _BODY_KINDS = ("公司", "集团", "机构", "组织", "小组", "工作室", "厂商", "开发商", "发行商", "运营商", "制造商", "供应商",
                "服务商", "银行", "俱乐部", "战队", "车队", "乐队", "组合", "网站", "媒体", "协会", "基金会", "交易所", "事务所")
@@ -431,6 +433,7 @@ class EntityFinder(PersonRules):
         yield from self._regional_arms(t, found)
         yield from self._workplaces(t, found)
         yield from self._latin_bodies(t, found)
+        yield from self._news_channels(t, found)
         yield from self._missions(t, found)
         yield from self._cued_brands(t, starts)
         for s, e in entity_products.model_codes(t, [(c.start, c.end, c.label, c.source) for c in found]):
@@ -673,6 +676,15 @@ class EntityFinder(PersonRules):
             if (len(name) >= 2 and name.upper() not in _LATIN_TERMS and not covered & set(range(s, e))
                     and name not in self.gazetteer.stoplist and not re.search(r"\.[a-z]{2,4}$", name)):  # 网站ms.runup.cn
                 yield Candidate(s, e, "ORG", "rule")
+
+    def _news_channels(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
+        """新浪科技讯, 网易财经讯: a known organisation, a news channel and 讯 (the dateline of a
+        story) name the channel that files it, an organisation of its own."""
+        for c in found:
+            if c.label == "ORG" and c.source == "gazetteer":
+                m = _NEWS_CHANNEL.match(t, c.end)
+                if m:
+                    yield Candidate(c.start, m.end(1), "ORG", "rule", precise=True, compound=True)
 
     def _missions(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
         """中国驻波兰大使馆, 法驻穗总领事馆文化处, 八路军驻重庆办事处: a country or body, 驻, a place

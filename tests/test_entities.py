@@ -1273,3 +1273,8 @@ def test_the_name_before_a_pseudonym_note_is_a_person(nlp, text, name):
 
 def test_a_form_of_address_before_a_pseudonym_note_is_not_a_given_name(nlp):
     assert all(m[0] != "王女士" for m in spans(nlp, "家住海淀的王女士（化名）表示反对。", "PERSON"))
+
+
+def test_a_news_channel_before_its_dateline_is_an_organisation(nlp):
+    assert spans(nlp, "新浪科技讯 北京时间3月3日消息。", "ORG") == [("新浪科技", 0, 4, "rule")]
+    assert spans(nlp, "新浪的科技频道。", "ORG") == [("新浪", 0, 2, "gazetteer")]  # no dateline, no channel
