@@ -7,6 +7,8 @@ Candidates come from three sources, all found on the Simplified text:
   speech verbs, transliterated ones too: 教师塔吉耶夫; dotted foreign names; bylines), the
   names of a list of people (:mod:`tanalyze.entity_lists`), names ending in an organisation
   suffix (``dictionaries/rules/``), bodies of a place or organisation (北京市百货大楼党委),
+  Latin names after the kind of body they are (评级组织ESRB), the items of a list of companies
+  (:mod:`tanalyze.entity_orglists`: 民生、工行、浦发等13家银行), news channels (新浪科技讯),
   places ending in an administrative unit (塘沽区), buildings and sites ending in a facility
   word (南湖公园), street addresses (北京市东城区王府井大街218号,
   one FAC), diplomatic missions (中国驻波兰大使馆), products named by a model code
@@ -155,7 +157,7 @@ _CLAUSE_PUNCT = re.compile("[，。；：！？、,;:!?\n]")
 # Caption openers that unknown-word guessing would take for the front of a name (图为中国…协会).
 _CAPTION = frozenset({"图为", "上图为", "下图为", "左图为", "右图为"})
 _VERSUS = frozenset({"vs", "v", "pk", "对阵", "迎战", "战胜", "击败", "负于", "不敌", "逼平"})  # 甲队vs乙队
-# Where an item of a 、 list ends (or, looking back, begins).
+# Words that join two fields inside one body's name (规划和国土局, 房地产及住宅研究会).
 _FIELD_JOINERS = frozenset({"和", "及", "与"})
 # Trades in a company's name that jieba tags as verbs (砭石开发有限公司, 房地产开发公司, 投资控股集团).
 _TRADE_VERBS = frozenset({"开发", "发展", "投资", "建设", "管理", "控股", "经营", "制造", "生产", "销售", "服务", "咨询",
@@ -164,6 +166,7 @@ _TRADE_VERBS = frozenset({"开发", "发展", "投资", "建设", "管理", "控
 # What a committee or an office does, in its name (筹备委员会, 组织委员会); jieba tags these as verbs.
 _BODY_TASKS = frozenset({"筹备", "组织", "领导", "指导", "协调", "监督", "审计", "监察", "调查", "评审", "咨询", "仲裁",
                          "执行", "监管", "出版", "救助", "招生", "考试", "治理", "整治", "防治", "保障", "接待"})
+# Where an item of a 、 list ends (or, looking back, begins).
 _ITEM_STOPS = set("、，。；：,;:!?！？()（）“”\"《》\n的和及与等或")
 
 

@@ -207,6 +207,8 @@ class PersonRules:
                 if i < 0 or not _is_han(t[i:k]) or any(c in _NOT_NAME for c in t[i + 1 : k]) or address_length(t, i + 1) > 0:
                     continue  # (王女士（化名）: a surname and a form of address, which the address rule reads)
                 if self._surname_len(t, i) or (t[i] in "小老阿" and self._surname_len(t, i + 1)):
+                    # three characters need a boundary before them, or a second character that starts
+                    # no two-character name (员工成钢: 工成钢 is none, 成钢 is; 患者张建国: 张建国)
                     if length == 2 or i == 0 or not _is_han(t[i - 1]) or t[i - 1] in _NOT_NAME or not self._surname_len(t, i + 1):
                         yield Candidate(i, k, "PERSON", "rule", precise=True)
                         break

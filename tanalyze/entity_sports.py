@@ -28,8 +28,8 @@ the local context only:
   ``vs``, or next to a score or after a match verb in a sentence about a team sport, is a team too.
 
 The other items of a list with a team, or with a listed club (皇马、巴萨和塞维利亚), in a sentence
-about sport are teams too. Every other mention of a relabelled surface in a sentence with a sports word follows, so the
-grouping step counts the team's mentions together.
+about sport are teams too. Every other mention of a relabelled surface in a sentence with a sports
+word follows, so the grouping step counts the team's mentions together.
 """
 
 from __future__ import annotations
