@@ -80,6 +80,9 @@ _GENERIC_PLACES = ("城市", "都市", "地区", "山区", "社区", "小区", "
 # names may well start with 中, 上, 和, 向 (中山市, 上虞市, 和平区, 向阳区).
 _NOT_PLACE_START = set("已曾的了是被把个")
 # Road words and the house number that make a street address (王府井大街218号).
+# Generic districts jieba tags as places (落后地区, 沈阳军区 is a body, 老城区, 中心区).
+_GENERIC_DISTRICTS = ("地区", "军区", "城区", "中心区", "市区", "郊区", "小区", "社区", "景区", "园区", "矿区", "灾区", "牧区",
+                      "林区", "垦区", "辖区", "省区", "开发区", "保护区", "风景区", "试验区", "示范区")
 _ROADS = ("大街", "大道", "胡同", "路", "街", "道", "巷", "弄")
 _AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗", "自治乡", "民族乡")
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+")
@@ -460,6 +463,10 @@ class EntityFinder(PersonRules):
         for i, (ws, we) in enumerate(words):
             w = t[ws:we]
             if not _is_han(w) or w in self.gazetteer.stoplist:
+                continue
+            if len(w) >= 3 and w[-1] in "区县" and pos.get(w) == "ns" and not w.endswith(_GENERIC_DISTRICTS) and (
+                    w[0] not in _NUMERAL_CHARS):
+                yield ws, we  # 房山区, 半山区: a district jieba knows (idioms end in 市 or 乡, not here)
                 continue
             if len(w) >= 2 and w[-1] in _ADMIN:
                 stem = w[:-1]

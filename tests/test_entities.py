@@ -204,6 +204,11 @@ def test_place_ending_in_an_administrative_unit(nlp):
     ]
 
 
+def test_a_district_jieba_knows_is_a_place_even_when_it_ends_like_a_mountain_area(nlp):
+    assert spans(nlp, "南城计划给房山区带来了变化，半山区的楼价也涨了。") == [("房山区", 5, 8, "rule"), ("半山区", 14, 17, "rule")]
+    assert spans(nlp, "落后地区和老城区都要改造。") == []  # generic districts
+
+
 def test_generic_place_nouns_and_counts_are_not_places(nlp):
     assert spans(nlp, "大中城市、山区和百强县都在东北地区。") == [("东北地区", 13, 17, "gazetteer")]
 
