@@ -262,6 +262,8 @@ class EntityFinder(PersonRules):
                         label = "ORG"  # 加拉塔萨雷队: no person's name ends in a team or body word
                     elif label == "ORG" and e - s >= 3 and (folded[e - 1] == "节" or folded[s:e].endswith(_EVENT_NOUNS)):
                         label = "EVENT"  # 慕尼黑啤酒节, 苏富比拍卖会: a festival or an auction, not a body
+                    elif label in ("GPE", "LOC") and any(ch in _NAME_DOTS for ch in folded[s:e]):
+                        label = "PERSON"  # 费尔南多·梅里尔斯: a dotted foreign name is a person's, not a place's
                     elif label == "PERSON" and self._village(folded, s, e):
                         label = "GPE"  # 特雷姆萨村, 梁二村: a village, not a person
                     elif label == "PERSON" and (site := self._site(folded, s, e)) is not None:

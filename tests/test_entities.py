@@ -1283,3 +1283,7 @@ def test_a_form_of_address_before_a_pseudonym_note_is_not_a_given_name(nlp):
 def test_a_news_channel_before_its_dateline_is_an_organisation(nlp):
     assert spans(nlp, "新浪科技讯 北京时间3月3日消息。", "ORG") == [("新浪科技", 0, 4, "rule")]
     assert spans(nlp, "新浪的科技频道。", "ORG") == [("新浪", 0, 2, "gazetteer")]  # no dateline, no channel
+
+
+def test_a_dotted_foreign_name_the_model_calls_a_place_is_a_person():
+    assert _found_with_model_spans("影片的导演费尔南多·梅里尔斯获奖。", [(5, 14, "GPE")]) == [("费尔南多·梅里尔斯", "PERSON")]
