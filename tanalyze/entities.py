@@ -142,6 +142,9 @@ _LATIN_AFTER_KIND = re.compile(
     r"([A-Za-z][A-Za-z0-9&'\-]*(?:\.[A-Za-z][A-Za-z0-9&'\-]*)*(?: [A-Z][A-Za-z0-9&'\-]*)*)(?![A-Za-z0-9])"
 )
 _VILLAGE_UNITS = frozenset("村镇乡庄屯寨")
+# Endings of Slavic surnames that few places share (贝尔巴托夫, 武西尼奇, 布拉戈耶维奇, 科瓦尔斯基).
+_SURNAME_ENDINGS = ("维奇", "尼奇", "耶夫", "诺夫", "托夫", "斯基", "洛夫", "科夫", "佐夫", "娃")
+_PLACE_WORD_AFTER = re.compile("[州市省县区镇村河江湖山岛港]|地区|共和国")
 # The last character of a site's name and the site's label (岛: an island, 港: a port, 寺: a temple).
 _SITE_ENDS = {"岛": "LOC", "湾": "LOC", "邑": "GPE", "港": "LOC", "寺": "FAC", "窟": "FAC"}  # 港: a port or a city (张家港)
 _ISLAND_AFTER = ("群岛", "半岛", "岛")
@@ -262,6 +265,9 @@ class EntityFinder(PersonRules):
                         label = "ORG"  # 加拉塔萨雷队: no person's name ends in a team or body word
                     elif label == "ORG" and e - s >= 3 and (folded[e - 1] == "节" or folded[s:e].endswith(_EVENT_NOUNS)):
                         label = "EVENT"  # 慕尼黑啤酒节, 苏富比拍卖会: a festival or an auction, not a body
+                    elif label in ("GPE", "LOC") and folded[s:e].endswith(_SURNAME_ENDINGS) and not _PLACE_WORD_AFTER.match(folded, e) and (
+                            all(ch in self.rules.transliteration for ch in folded[s:e])):
+                        label = "PERSON"  # 贝尔巴托夫, 武西尼奇: Slavic surname endings (not 萨拉托夫州: a place word follows)
                     elif label in ("GPE", "LOC") and any(ch in _NAME_DOTS for ch in folded[s:e]):
                         label = "PERSON"  # 费尔南多·梅里尔斯: a dotted foreign name is a person's, not a place's
                     elif label == "PERSON" and self._village(folded, s, e):

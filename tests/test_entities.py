@@ -1287,3 +1287,9 @@ def test_a_news_channel_before_its_dateline_is_an_organisation(nlp):
 
 def test_a_dotted_foreign_name_the_model_calls_a_place_is_a_person():
     assert _found_with_model_spans("影片的导演费尔南多·梅里尔斯获奖。", [(5, 14, "GPE")]) == [("费尔南多·梅里尔斯", "PERSON")]
+
+
+def test_a_model_place_with_a_slavic_surname_ending_is_a_person():
+    assert _found_with_model_spans("据悉，贝尔巴托夫不能上场。", [(3, 8, "GPE")]) == [("贝尔巴托夫", "PERSON")]
+    # ... unless a place word follows (萨拉托夫州)
+    assert ("萨拉托夫", "GPE") in _found_with_model_spans("在萨拉托夫州起飞。", [(1, 5, "GPE")])
