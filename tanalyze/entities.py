@@ -58,6 +58,11 @@ def _rank(c: "Candidate") -> int:
     return 3 if c.precise else SOURCE_RANK[c.source]
 _TITLE = re.compile(r"《([^《》\n]{1,40})》")
 # A periodical's name: 投资者报, 理财周报, 新民周刊 (not 政府工作报告, 天气预报, 公报 or 捷报).
+# A quoted title right after the kind of work it is (手机游戏“钻石迷情”), and the ones listed after it.
+_WORK_KINDS = ("手机游戏", "网络游戏", "游戏", "网游", "手游", "电影", "影片", "新片", "小说", "歌曲", "新歌", "专辑", "电视剧",
+               "剧集", "动画片", "动画", "漫画", "纪录片", "综艺节目", "节目", "话剧", "歌剧", "舞剧", "音乐剧")
+_QUOTED_WORK = re.compile(rf"(?:{'|'.join(sorted(_WORK_KINDS, key=len, reverse=True))})[“「]([^“”「」\n，。]{{1,20}})[”」]")
+_QUOTED_MORE = re.compile(r"(?:、|和|与|及|以及)[“「]([^“”「」\n，。]{1,20})[”」]")
 _PERIODICAL = re.compile(r"^[^《》\s]{1,12}(?:日报|晚报|周报|时报|早报|晨报|商报|导报|快报|画报|学报|周刊|月刊|杂志|(?<![告道简通海公情电喜捷警汇预])报)$")
 # A title cut by the edge of an excerpt: its 《 before the text starts, or its 》 after it ends.
 _TITLE_CUT_AT_START = re.compile(r"\s*([^《》\n。！？；，、“”\"]{1,30})》")
@@ -430,6 +435,7 @@ class EntityFinder(PersonRules):
         for m in _TITLE.finditer(t):
             yield Candidate(m.start(1), m.end(1), _title_label(m.group(1)), "rule", precise=True)
         yield from _cut_titles(t)
+        yield from _quoted_works(t)
         yield from self._dotted_names(t)
         yield from self._hyphenated_names(t, found)
         ends = {e for _, e in words} | {0}
@@ -1291,6 +1297,15 @@ def _cut_titles(t: str) -> Iterable[Candidate]:
         m = _TITLE_CUT_AT_END.match(t, last_open)
         if m and len(m.group(1).strip()) >= 2:
             yield Candidate(m.start(1), m.start(1) + len(m.group(1).rstrip()), "WORK_OF_ART", "rule", precise=True)
+
+
+def _quoted_works(t: str) -> Iterable[Candidate]:
+    """手机游戏“钻石迷情”, 电影“集结号”: a title in quotation marks right after the kind of work it
+    is, and the quoted titles listed after it (游戏“俄罗斯方块”和“大富翁”), are works, as in 《》."""
+    for m in _QUOTED_WORK.finditer(t):
+        while m:
+            yield Candidate(m.start(1), m.end(1), "WORK_OF_ART", "rule", precise=True)
+            m = _QUOTED_MORE.match(t, m.end())
 
 
 def _split_place_chains(cands: list[Candidate]) -> list[Candidate]:

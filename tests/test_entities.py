@@ -1293,3 +1293,9 @@ def test_a_model_place_with_a_slavic_surname_ending_is_a_person():
     assert _found_with_model_spans("据悉，贝尔巴托夫不能上场。", [(3, 8, "GPE")]) == [("贝尔巴托夫", "PERSON")]
     # ... unless a place word follows (萨拉托夫州)
     assert ("萨拉托夫", "GPE") in _found_with_model_spans("在萨拉托夫州起飞。", [(1, 5, "GPE")])
+
+
+def test_a_quoted_title_after_the_kind_of_work_it_is_is_a_work(nlp):
+    found = names(nlp, "经典游戏“扫雷”和“空当接龙”都在，电影“集结号”也上映了，他说“好”。")
+    assert {("扫雷", "WORK_OF_ART"), ("空当接龙", "WORK_OF_ART"), ("集结号", "WORK_OF_ART")} <= set(found)
+    assert ("好", "WORK_OF_ART") not in found  # a quote after a verb of saying is no title
