@@ -20,8 +20,12 @@ def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\U00020000" <= ch <= "\U0003134f"
 
 
-# A sentence ends at 。！？!?； (with closing quotes after it) or at a line break.
-_SENTENCE = _re.compile(r"[^\n。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*|\n|$)")
+# A sentence ends at 。！？!?； (with closing quotes after it) or at a line break: a newline, a
+# Unicode line or paragraph separator, or a private-use character (U+E000..U+F8FF), which text
+# scraped from the web carries where the page had an icon or a break (…严惩\ue40c工商部门表示).
+_BREAKS = "\n\u2028\u2029\ue000-\uf8ff"
+_SENTENCE = _re.compile(rf"[^{_BREAKS}。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*|[{_BREAKS}]|$)")
+_BREAK = _re.compile(rf"[{_BREAKS}]")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -29,9 +33,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _SENTENCE.finditer(text):
         s, e = m.span()
-        while s < e and text[s].isspace():
+        while s < e and (text[s].isspace() or _BREAK.match(text[s])):
             s += 1
-        while e > s and text[e - 1].isspace():
+        while e > s and (text[e - 1].isspace() or _BREAK.match(text[e - 1])):
             e -= 1
         if e > s:
             out.append((s, e))

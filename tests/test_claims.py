@@ -247,3 +247,15 @@ def test_who_estimates_or_reports_an_incident_did_not_cause_it(nlp):
     assert summary(nlp("工信部证实比亚迪一家工厂发生火灾。")) == [("比亚迪", "incident", "火灾", None, None)]
     assert [c[:2] for c in summary(nlp("腾讯证实将投资一家芯片公司。"))] == [("腾讯", "investment")]
     assert summary(nlp("比亚迪一家工厂发生火灾。")) == [("比亚迪", "incident", "火灾", None, None)]
+
+
+def test_a_private_use_or_line_separator_character_ends_a_sentence():
+    from tanalyze.textutil import sentences
+
+    t = "属错误解读。\ue40c事件处理\ue40c南山将遭严惩\ue40c工商部门表示，产品已下架。\u2028下一句"
+    assert [t[a:b] for a, b in sentences(t)] == ["属错误解读。", "事件处理", "南山将遭严惩", "工商部门表示，产品已下架。", "下一句"]
+
+
+def test_a_headline_glued_by_a_private_use_character_gives_no_speaker():
+    doc = Pipeline(["claims"], Options(extra={"model": False}))("腾讯将遭严惩\ue40c工商部门表示，产品已下架。")
+    assert all(c.actor is None or c.actor.text != "腾讯" for c in doc.claims)
