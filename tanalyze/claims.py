@@ -66,6 +66,9 @@ _ACTOR_LABELS.update(
 _TWO_PARTY = ("deal", "partnership", "investment")  # X和Y签约: Y is the object
 
 _OPEN, _CLOSE = "“‘「『《（(【", "”’」』》）)】"
+# Nouns that a trigger modifies as the head of a compound (停电报告, 漏油事件后): no object.
+_COMPOUND_HEADS = frozenset({"报告", "事故", "事件", "事件后", "原因", "问题", "情况", "时间", "范围", "损失", "影响",
+                             "风险", "消息", "新闻", "案", "案件", "现场", "地点", "期间", "以后", "之后", "以来"})
 _CLAUSE_SEP = re.compile(r"——|—|[，,：:]")
 _PREPS = {
     "对": "object", "把": "object", "将": "object", "对于": "topic", "关于": "topic", "针对": "topic",
@@ -677,8 +680,9 @@ class _Extractor:
         return None
 
     def _one_modifier_word(self, phrase: str) -> bool:
-        """成立不久: a lone adjective, adverb, numeral or time word is no object."""
-        return self.ctx.pos.get(phrase, "n")[:1] in ("a", "d", "t", "m")
+        """成立不久: a lone adjective, adverb, numeral or time word is no object; nor is the head noun
+        of a compound the trigger modifies (停电|报告, 泄漏|事件: the report, the event of it)."""
+        return self.ctx.pos.get(phrase, "n")[:1] in ("a", "d", "t", "m") or phrase in _COMPOUND_HEADS
 
     def _starts_content(self, i: int) -> bool:
         """Does a content word (not an adverb, time word, localizer or particle) start at ``i``?"""

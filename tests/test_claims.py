@@ -259,3 +259,8 @@ def test_a_private_use_or_line_separator_character_ends_a_sentence():
 def test_a_headline_glued_by_a_private_use_character_gives_no_speaker():
     doc = Pipeline(["claims"], Options(extra={"model": False}))("腾讯将遭严惩\ue40c工商部门表示，产品已下架。")
     assert all(c.actor is None or c.actor.text != "腾讯" for c in doc.claims)
+
+
+def test_the_head_noun_a_trigger_modifies_is_no_object():
+    doc = Pipeline(["claims"], Options(extra={"model": False}))("署长说，暂未收到腾讯停电报告，明天会跟进。")
+    assert [c.object for c in doc.claims if c.kind == "incident"] in ([], [None])
