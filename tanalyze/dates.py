@@ -135,6 +135,7 @@ _FULL_DATE = re.compile(
     rf"(?<!\d)(\d{{4}}|[{CN_DIGIT_CHARS}]{{4}})(?:年\s*({_NUM2})\s*月\s*({_NUM2})\s*[日号]"
     rf"|[-/.](\d{{1,2}})[-/.](\d{{1,2}})(?!\d))"
 )
+_HEAD_CHARS = 200  # how far into a text a header or lead date may stand
 _YEAR_ONLY = re.compile(rf"(?<![\d.])(\d{{4}}|[{CN_DIGIT_CHARS}]{{4}})\s*年")
 
 
@@ -142,7 +143,8 @@ def find_ref_date(text: str) -> tuple[datetime, str] | None:
     """Find the date an article speaks from, with where it came from.
 
     In order: a dateline (``2012年7月24日电``, ``7月24日电`` with the latest year in the text),
-    a full date on the first three non-empty lines (``dateline`` / ``first_lines``), else
+    a full date on the first three non-empty lines, within the first 200 characters and not in
+    brackets (``dateline`` / ``first_lines``), else
     January 1st of the latest explicit year in the text (``latest_year``, year precision only).
     Returns None when the text has none of these.
     """
@@ -155,23 +157,39 @@ def find_ref_date(text: str) -> tuple[datetime, str] | None:
         found = _safe_date(year, parse_number(m.group(2)), parse_number(m.group(3)))
         if found:
             return found, "dateline"
-    lines = [line for line in folded.splitlines() if line.strip()][:3]
-    for line in lines:
-        m = _FULL_DATE.search(line)
-        if m:
+    # A date in the header or the lead: the first three non-empty lines, within the first
+    # _HEAD_CHARS characters (an article stored as one long line has no header lines), and not
+    # in brackets, where a date annotates something (a batch: 倍慧奶粉(400g/盒,2011-08-23)).
+    start, seen = 0, 0
+    for line in folded.splitlines(keepends=True):
+        if start >= _HEAD_CHARS or seen == 3:
+            break
+        seen += bool(line.strip())
+        for m in _FULL_DATE.finditer(line):
+            if start + m.start() >= _HEAD_CHARS or _in_brackets(line, m.start()):
+                continue
             year = parse_digits(m.group(1))
             month = parse_number(m.group(2) or m.group(4))
             day = parse_number(m.group(3) or m.group(5))
             found = _safe_date(year, month, day)
             if found:
                 return found, "first_lines"
+        start += len(line)
     if latest is not None:
         return datetime(latest, 1, 1), "latest_year"
     return None
 
 
+def _in_brackets(line: str, i: int) -> bool:
+    """Is position ``i`` of ``line`` inside an open round bracket?"""
+    before = line[:i]
+    return max(before.rfind("("), before.rfind("（")) > max(before.rfind(")"), before.rfind("）"))
+
+
 def _latest_year(folded: str) -> int | None:
-    years = [y for y in (parse_digits(m.group(1)) for m in _YEAR_ONLY.finditer(folded)) if y and 1000 <= y <= 2999]
+    """The latest year written out: 2024年, or the year of a numeric date (2012-04-23)."""
+    found = [m.group(1) for m in _YEAR_ONLY.finditer(folded)] + [m.group(1) for m in _FULL_DATE.finditer(folded)]
+    years = [y for y in (parse_digits(g) for g in found) if y and 1000 <= y <= 2999]
     return max(years) if years else None
 
 

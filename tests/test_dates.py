@@ -454,6 +454,13 @@ def test_find_ref_date_first_lines() -> None:
     assert find_ref_date(text) == (datetime(2012, 7, 23), "first_lines")
 
 
+def test_find_ref_date_skips_a_bracketed_date_and_looks_only_at_the_head() -> None:
+    # a batch date in brackets annotates a product; the year still counts as the latest year
+    assert find_ref_date("标题\n\n问题奶粉(400g/盒,2011-08-23)已下架。") == (datetime(2011, 1, 1), "latest_year")
+    # a date deep in a one-line article is no header date
+    assert find_ref_date("正文" * 120 + "2012年7月23日") == (datetime(2012, 1, 1), "latest_year")
+
+
 def test_find_ref_date_latest_year() -> None:
     assert find_ref_date("1994年创下纪录，2024年被打破，2018年也很热。") == (datetime(2024, 1, 1), "latest_year")
 
