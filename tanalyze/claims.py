@@ -66,6 +66,7 @@ _ACTOR_LABELS.update(
 _TWO_PARTY = ("deal", "partnership", "investment")  # X和Y签约: Y is the object
 
 _OPEN, _CLOSE = "“‘「『《（(【", "”’」』》）)】"
+_DEICTIC = re.compile("昨|今|明[天日晚早]|前天|前日|后天|上周|本周|下周|上个?月|本月|下个?月")
 # Nouns that a trigger modifies as the head of a compound (停电报告, 漏油事件后): no object.
 _COMPOUND_HEADS = frozenset({"报告", "事故", "事件", "事件后", "原因", "问题", "情况", "时间", "范围", "损失", "影响",
                              "风险", "消息", "新闻", "案", "案件", "现场", "地点", "期间", "以后", "之后", "以来"})
@@ -252,6 +253,11 @@ class _Context:
         self.dates = dates
         self.date_starts = [d.start for d in dates]
         self.all_date_spans = [to_conv(d.start, d.end) for d in doc.dates or ()]
+        # Day words of the writer's today that could not be resolved (昨日 against a year-only
+        # reference): the claim has a time of its own, just not one we know. (同日, 次日 follow the
+        # narrative, so an earlier sentence's date is theirs.)
+        self.unresolved = sorted(to_conv(d.start, d.end)[0] for d in doc.dates or ()
+                                 if d.type in ("date", "datetime") and not d.value and _DEICTIC.match(d.simplified))
 
     def mentions_in(self, start: int, end: int) -> list[_Ment]:
         i = bisect_left(self.ment_starts, start)
@@ -748,9 +754,13 @@ class _Extractor:
         in_clause = [d for d in self.ctx.dates_in(clause.start, clause.end) if allowed(d)]
         if in_clause:
             return min(in_clause, key=lambda d: (d.start > at, abs(d.start - at)))
+        if any(clause.start <= k < clause.end for k in self.ctx.unresolved):
+            return None  # 负责人昨日表示 with 昨日 unknown: not the date of an earlier sentence
         in_sent = [d for d in self.ctx.dates_in(*sent) if allowed(d)]
         if in_sent:
             return min(in_sent, key=lambda d: (d.start > at, abs(d.start - at)))
+        if any(sent[0] <= k < sent[1] and (exclude is None or not exclude[0] <= k < exclude[1]) for k in self.ctx.unresolved):
+            return None
         before = [d for d in self.ctx.dates_in(context_start, sent[0])]
         return before[-1] if before else None
 

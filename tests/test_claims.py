@@ -264,3 +264,11 @@ def test_a_headline_glued_by_a_private_use_character_gives_no_speaker():
 def test_the_head_noun_a_trigger_modifies_is_no_object():
     doc = Pipeline(["claims"], Options(extra={"model": False}))("署长说，暂未收到腾讯停电报告，明天会跟进。")
     assert [c.object for c in doc.claims if c.kind == "incident"] in ([], [None])
+
+
+def test_a_statement_dated_by_an_unresolved_day_word_borrows_no_earlier_date():
+    # Only a year is known (2012), so 昨日 stays unresolved; the statement is not dated 2012-06.
+    text = "2012年6月底，腾讯发布了新品。腾讯昨日表示，将加大投入。"
+    doc = Pipeline(["claims"], Options(extra={"model": False}))(text)
+    said = [c for c in doc.claims if c.kind == "statement"]
+    assert said and all(c.date is None for c in said)
