@@ -993,7 +993,8 @@ def extract_dates(text: str, ref: datetime | None = None, ref_source: str | None
             prev_end, i = nxt[-1].end, i + 2
             continue
         value, approx, src, f = _resolve(group, text[start:end], state)
-        _remember(state, value, f)
+        if not _in_brackets(folded[folded.rfind("\n", 0, start) + 1 :], start - folded.rfind("\n", 0, start) - 1):
+            _remember(state, value, f)  # (a date in brackets annotates; the story does not move to it)
         out.append(DateFound(start, end, value.type, value.value, value.grain, approx, src if value.value else None))
         prev_end, i = end, i + 1
     return out

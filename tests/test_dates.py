@@ -652,3 +652,9 @@ def test_dotted_year_month(sentence: str, expression: str, value: str) -> None:
 @pytest.mark.parametrize("text", ["营收2008.03亿元", "指数收于2008.10点", "增长2015.12%"])
 def test_dotted_year_month_is_not_a_decimal_amount(text: str) -> None:
     assert extract_dates(text, REF, "given") == []
+
+
+def test_a_date_in_brackets_does_not_move_the_narrative() -> None:
+    # the batch date annotates the product; 6月底 is in the writer's year, not the batch's
+    found = extract_dates("奶粉(2011-12-17)有问题。6月底又被检出。", datetime(2012, 7, 23), "dateline")
+    assert [(d.value, d.resolved_from) for d in found][-1] == ("2012-06", "ref_date")
