@@ -66,6 +66,7 @@ _ACTOR_LABELS.update(
 _TWO_PARTY = ("deal", "partnership", "investment")  # X和Y签约: Y is the object
 
 _OPEN, _CLOSE = "“‘「『《（(【", "”’」』》）)】"
+# Day words counted from the writer's today (昨日, 今天, 明早, 上周, 本月), not from the story's.
 _DEICTIC = re.compile("昨|今|明[天日晚早]|前天|前日|后天|上周|本周|下周|上个?月|本月|下个?月")
 # Nouns that a trigger modifies as the head of a compound (停电报告, 漏油事件后): no object.
 _COMPOUND_HEADS = frozenset({"报告", "事故", "事件", "事件后", "原因", "问题", "情况", "时间", "范围", "损失", "影响",

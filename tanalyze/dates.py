@@ -180,9 +180,9 @@ def find_ref_date(text: str) -> tuple[datetime, str] | None:
     return None
 
 
-def _in_brackets(line: str, i: int) -> bool:
-    """Is position ``i`` of ``line`` inside an open round bracket?"""
-    before = line[:i]
+def _in_brackets(text: str, i: int) -> bool:
+    """Is position ``i`` of ``text`` inside a round bracket opened earlier on its line?"""
+    before = text[text.rfind("\n", 0, i) + 1 : i]
     return max(before.rfind("("), before.rfind("（")) > max(before.rfind(")"), before.rfind("）"))
 
 
@@ -993,7 +993,7 @@ def extract_dates(text: str, ref: datetime | None = None, ref_source: str | None
             prev_end, i = nxt[-1].end, i + 2
             continue
         value, approx, src, f = _resolve(group, text[start:end], state)
-        if not _in_brackets(folded[folded.rfind("\n", 0, start) + 1 :], start - folded.rfind("\n", 0, start) - 1):
+        if not _in_brackets(folded, start):
             _remember(state, value, f)  # (a date in brackets annotates; the story does not move to it)
         out.append(DateFound(start, end, value.type, value.value, value.grain, approx, src if value.value else None))
         prev_end, i = end, i + 1
