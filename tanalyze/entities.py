@@ -58,12 +58,12 @@ def _rank(c: "Candidate") -> int:
     return 3 if c.precise else SOURCE_RANK[c.source]
 _TITLE = re.compile(r"《([^《》\n]{1,40})》")
 # A periodical's name: 投资者报, 理财周报, 新民周刊 (not 政府工作报告, 天气预报, 公报 or 捷报).
+_PERIODICAL = re.compile(r"^[^《》\s]{1,12}(?:日报|晚报|周报|时报|早报|晨报|商报|导报|快报|画报|学报|周刊|月刊|杂志|(?<![告道简通海公情电喜捷警汇预])报)$")
 # A quoted title right after the kind of work it is (手机游戏“钻石迷情”), and the ones listed after it.
 _WORK_KINDS = ("手机游戏", "网络游戏", "游戏", "网游", "手游", "电影", "影片", "新片", "小说", "歌曲", "新歌", "专辑", "电视剧",
                "剧集", "动画片", "动画", "漫画", "纪录片", "综艺节目", "节目", "话剧", "歌剧", "舞剧", "音乐剧")
 _QUOTED_WORK = re.compile(rf"(?:{'|'.join(sorted(_WORK_KINDS, key=len, reverse=True))})[“「]([^“”「」\n，。]{{1,20}})[”」]")
 _QUOTED_MORE = re.compile(r"(?:、|和|与|及|以及)[“「]([^“”「」\n，。]{1,20})[”」]")
-_PERIODICAL = re.compile(r"^[^《》\s]{1,12}(?:日报|晚报|周报|时报|早报|晨报|商报|导报|快报|画报|学报|周刊|月刊|杂志|(?<![告道简通海公情电喜捷警汇预])报)$")
 # A title cut by the edge of an excerpt: its 《 before the text starts, or its 》 after it ends.
 _TITLE_CUT_AT_START = re.compile(r"\s*([^《》\n。！？；，、“”\"]{1,30})》")
 _TITLE_CUT_AT_END = re.compile(r"《([^《》\n。！？；，、“”\"(（]{1,30})[(（]?[^《》\n]{0,20}$")
@@ -84,10 +84,10 @@ _GENERIC_PLACES = ("城市", "都市", "地区", "山区", "社区", "小区", "
 # Function characters an unknown word may glue to the front of a unit (已交市, 个区县); place
 # names may well start with 中, 上, 和, 向 (中山市, 上虞市, 和平区, 向阳区).
 _NOT_PLACE_START = set("已曾的了是被把个")
-# Road words and the house number that make a street address (王府井大街218号).
 # Generic districts jieba tags as places (落后地区, 沈阳军区 is a body, 老城区, 中心区).
 _GENERIC_DISTRICTS = ("地区", "军区", "城区", "中心区", "市区", "郊区", "小区", "社区", "景区", "园区", "矿区", "灾区", "牧区",
                       "林区", "垦区", "辖区", "省区", "开发区", "保护区", "风景区", "试验区", "示范区")
+# Road words and the house number that make a street address (王府井大街218号).
 _ROADS = ("大街", "大道", "胡同", "路", "街", "道", "巷", "弄")
 _AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗", "自治乡", "民族乡")
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+")
@@ -291,6 +291,8 @@ class EntityFinder(PersonRules):
         out.extend(Candidate(s, e, "GPE", "rule") for s, e in self._admin_places(folded, words))
         out.extend(Candidate(s, e, "FAC", "rule") for s, e in self._roads(folded, words, starts))
         out = _split_place_chains(out)
+        # The rules read ``out`` as it grows: each rule sees the names the rules before it yielded
+        # (so the order of _rule_candidates matters, and a rule's ``found`` is not a snapshot).
         out.extend(self._rule_candidates(folded, words, starts, out))
         out = _unsent_missions(folded, out)
         out.extend(_with_session(folded, out))
@@ -336,13 +338,13 @@ class EntityFinder(PersonRules):
         name (新韩银行职业联赛”), nor a middle dot."""
         while e > s and (t[e - 1] in _QUOTES or t[e - 1] in _NAME_DOTS):
             e -= 1  # nor the middle dot of a name cut at the excerpt's end (米切尔·)
-        k = t.find("等", s + 2, e)
-        if k > 0 and label in ("ORG", "FAC", "GPE", "LOC") and _word_at(words, k) == (k, k + 1):
-            e = k  # 百度|等公司: "and others" ends a list, never a name (not 高等法院)
         if label in ("ORG", "FAC", "GPE", "LOC"):
-            k = t.find("的", s + 2, e)
-            if k > 0 and _word_at(words, k) == (k, k + 1):
-                e = k  # 罗马电影节|的最佳影片: a name does not run on past a possessive 的
+            # 百度|等公司: "and others" ends a list, never a name (not 高等法院); 罗马电影节|的最佳影片:
+            # a name does not run on past a possessive 的
+            for ch in "等的":
+                k = t.find(ch, s + 2, e)
+                if k > 0 and _word_at(words, k) == (k, k + 1):
+                    e = k
             e = self._before_aspect(t, words, s, e)
             return self._cut_after_head(t, words, s, e) if e > s else e
         head = self._surname_len(t, s) if label == "PERSON" else 0
@@ -365,20 +367,27 @@ class EntityFinder(PersonRules):
             return False
         if t[e - 1] not in _VILLAGE_UNITS and not (e - s >= 4 and t[e - 1] in "市县州省"):
             return False  # (卡加延德奥罗市: a foreign city; a three-character name may end in 州)
-        titled = any(m.end() == s for m in self._titles.finditer(t, max(0, s - 8), s))
-        return not titled and self._speech.match(t, e) is None and not t.startswith(("说", "：", ":"), e)
+        return not self._titled_before(t, s) and not self._spoken_after(t, e)
+
+    def _titled_before(self, t: str, s: int) -> bool:
+        """Does a title end right before ``s`` (歌唱家|吴国村)?"""
+        return any(m.end() == s for m in self._titles.finditer(t, max(0, s - 8), s))
+
+    def _spoken_after(self, t: str, e: int) -> bool:
+        """Does a speech verb or a colon follow ``e`` (移民陈祖屯说, 陈祖屯：)?"""
+        return self._speech.match(t, e) is not None or t.startswith(("说", "：", ":"), e)
 
     def _site(self, t: str, s: int, e: int) -> tuple[int, str] | None:
         """Is the model's "person" ``t[s:e]`` an island, a bay, a port, a temple or a cave (麦克坦岛,
         渡嘉敷港, 观音寺, 吴哥窟), or the name of an island the text goes on to (摩顿|岛上, 斯米兰|群岛)?
         Returns the site's end and label, or None. Three characters at least, and nothing may say it
         is a person (a title before it, a speech verb after it), as for villages."""
-        if not _is_han(t[s:e]) or any(m.end() == s for m in self._titles.finditer(t, max(0, s - 8), s)):
+        if not _is_han(t[s:e]) or self._titled_before(t, s):
             return None
         after = next((x for x in _ISLAND_AFTER if t.startswith(x, e)), None)
         if after is not None and e - s >= 2 and self._speech.match(t, e + len(after)) is None:
             return e + len(after), "LOC"
-        if e - s >= 3 and t[e - 1] in _SITE_ENDS and self._speech.match(t, e) is None and not t.startswith(("说", "：", ":"), e):
+        if e - s >= 3 and t[e - 1] in _SITE_ENDS and not self._spoken_after(t, e):
             return e, _SITE_ENDS[t[e - 1]]
         return None
 

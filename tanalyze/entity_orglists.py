@@ -55,6 +55,6 @@ def company_lists(t: str, words: Sequence[tuple[int, int]]) -> list[list[tuple[i
             items.append((first, k))
             break
         items = [(a, b) for a, b in items if 2 <= b - a <= 8]
-        if len(items) >= 2 and all(_SEPARATOR not in t[a:b] for a, b in items):
+        if len(items) >= 2:
             out.append(sorted(items))
     return out
