@@ -1051,6 +1051,11 @@ class EntityFinder(PersonRules):
                     return any(rest.endswith(x) and all(ch in translit for ch in rest[: -len(x)]) for x in suffix_words)
                 if outer.label == inner.label == "PERSON" and t[inner.end : inner.end + 1] in _NAME_DOTS:
                     return True  # the model stopped at the dot of 扎东·次旺伦珠 (a model span never ends in one)
+                if (outer.label == inner.label == "PERSON" and inner.start == outer.start and any(ch in _NAME_DOTS for ch in t[outer.start : inner.end])
+                        and all(ch in self.rules.transliteration for ch in t[inner.end : outer.end])):
+                    return True  # the model stopped inside the last part of 瑞斯·维瑟斯彭
+                if outer.label == "PERSON" and (t[inner.start - 1 : inner.start] in _NAME_DOTS or t[inner.end : inner.end + 1] in _NAME_DOTS):
+                    return True  # 穆罕默德·阿里: a part of a dotted name is no company or place
                 if outer.label == "PERSON" and inner.source == "model" and re.search("[-－‐]", t[outer.start : outer.end]):
                     return True  # 汤姆 + 克鲁斯 in 汤姆-克鲁斯: the model stops at a hyphen
                 if outer.label == inner.label == "FAC" and inner.start == outer.start:
@@ -1215,7 +1220,7 @@ class EntityFinder(PersonRules):
             c
             for c in self.candidates(text, words, starts, ends)
             if (not wanted or c.label in wanted)
-            and folded[c.start : c.end] not in stop
+            and (c.precise or folded[c.start : c.end] not in stop)  # 《黄金》, （记者马力）: the cue decides
             and not (c.label == "PERSON" and folded[c.start : c.end] in self.rules.honorifics)  # 阿叔: no name
             # The model tells an abbreviation from a full name in context (中央军委/nt); the lists cannot.
             and (c.source == "model" or folded[c.start : c.end] not in self.skip)

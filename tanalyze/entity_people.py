@@ -46,23 +46,33 @@ class PersonRules:
     """The person-name rules of the entity finder (a mixin; see the module docstring)."""
 
     def _dotted_names(self, t: str) -> Iterable[Candidate]:
-        """克莱·舍基: runs of transliteration characters joined by middle dots."""
+        """克莱·舍基: runs of transliteration characters joined by middle dots; a run of Han
+        characters may hold several names (安吉丽娜·茱莉在哈莉·贝丽)."""
         translit = self.rules.transliteration
         for m in self._dotted.finditer(t):
-            dots = [i for i in range(m.start(), m.end()) if t[i] in _NAME_DOTS]
-            s = dots[0]
-            while s > m.start() and t[s - 1] in translit:  # 作家克莱·舍基 -> 克莱·舍基
-                s -= 1
-            e = dots[-1] + 1
-            while e < m.end() and t[e] in translit:  # 舍基在 -> 舍基
-                e += 1
-            closed = e < m.end() and 2 <= m.end() - dots[-1] - 1 <= 6 and (m.end() == len(t) or t[m.end()] in _CLOSERS)
-            if closed:  # 扎东·次旺伦珠（藏族）: a name the punctuation closes needs no transliteration characters
-                e = m.end()
-            inner_ok = all(t[k] in translit or t[k] in _NAME_DOTS for k in range(s, dots[-1] + 1)) and (
-                closed or all(t[k] in translit for k in range(dots[-1] + 1, e)))
-            if dots[0] - s >= 1 and e - dots[-1] >= 3 and inner_ok and not self.gazetteer.lookup(t[s : dots[0]]):
-                yield Candidate(s, e, "PERSON", "rule")
+            groups = _dot_groups(t, m.start(), m.end(), translit)
+            for n, dots in enumerate(groups):
+                lo = groups[n - 1][-1] + 1 if n else m.start()
+                last = n == len(groups) - 1
+                hi = m.end() if last else groups[n + 1][0]
+                s = dots[0]
+                while s > lo and t[s - 1] in translit:  # 作家克莱·舍基 -> 克莱·舍基
+                    s -= 1
+                e = dots[-1] + 1
+                while e < hi and t[e] in translit:  # 舍基在 -> 舍基
+                    e += 1
+                for address in _FULL_NAME_ADDRESS:  # 拉万奇博士: 博 and 士 transliterate too
+                    if t.endswith(address, dots[-1] + 3, e):
+                        e -= len(address)
+                # 扎东·次旺伦珠（藏族）: a name the punctuation closes needs no transliteration characters,
+                # unless they already make a last part (哈莉·贝丽之后获奖。)
+                closed = last and e - dots[-1] < 3 and e < hi and 2 <= hi - dots[-1] - 1 <= 6 and (hi == len(t) or t[hi] in _CLOSERS)
+                if closed:
+                    e = hi
+                inner_ok = all(t[k] in translit or t[k] in _NAME_DOTS for k in range(s, dots[-1] + 1)) and (
+                    closed or all(t[k] in translit for k in range(dots[-1] + 1, e)))
+                if dots[0] - s >= 1 and e - dots[-1] >= 3 and inner_ok and not self.gazetteer.lookup(t[s : dots[0]]):
+                    yield Candidate(s, e, "PERSON", "rule")
 
     def _hyphenated_names(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
         """汤姆-克鲁斯, 路易丝·多斯沃尔德－贝克: foreign names joined by a hyphen. The parts are
@@ -173,7 +183,7 @@ class PersonRules:
             i = m.end()
             byline = m.group(0) in _BYLINE_TITLES and _byline_name(t, i)
             if byline:  # （记者马力）: the byline closes the name
-                yield Candidate(i, i + byline, "PERSON", "rule")
+                yield Candidate(i, i + byline, "PERSON", "rule", precise=True)
                 continue
             latin = _LATIN_NAME.match(t, i)
             if latin and latin.group().upper() not in _LATIN_TERMS and (i == 0 or not t[i - 1].isascii()):
@@ -337,3 +347,16 @@ def _byline_name(t: str, i: int) -> int:
             if i + length == len(t) or after[:1] in "）)、 \n" or after in ("报道", "发自") or after[:1] == "摄":
                 return length
     return 0
+
+
+def _dot_groups(t: str, start: int, end: int, translit) -> list[list[int]]:
+    """The dots of a run of Han characters, grouped by name: two dots belong to one name when only
+    transliteration characters stand between them (约瑟夫·马洛德·威廉), not in 安吉丽娜·茱莉在哈莉·贝丽."""
+    groups: list[list[int]] = []
+    for i in range(start, end):
+        if t[i] in _NAME_DOTS:
+            if groups and all(t[k] in translit for k in range(groups[-1][-1] + 1, i)):
+                groups[-1].append(i)
+            else:
+                groups.append([i])
+    return groups

@@ -493,6 +493,8 @@ def test_unmatched_title_marks_inside_text_are_not_titles(nlp, text):
         ("新浪房产讯（实习编辑婷婷）万科项目已开盘。", "婷婷"),
         ("本报记者玺润", "玺润"),
         ("记者高歌报道，会议昨天闭幕。", "高歌"),
+        ("本报讯（记者马力）今后，家庭可以申请。", "马力"),  # a stoplist word: the byline decides
+        ("新华社华沙1月25日电(记者马云亮)波兰队获胜。", "马云亮"),  # not the listed 马云 + 亮
     ],
 )
 def test_name_closed_by_a_byline(nlp, text, name):
@@ -1299,3 +1301,23 @@ def test_a_quoted_title_after_the_kind_of_work_it_is_is_a_work(nlp):
     found = names(nlp, "经典游戏“扫雷”和“空当接龙”都在，电影“集结号”也上映了，他说“好”。")
     assert {("扫雷", "WORK_OF_ART"), ("空当接龙", "WORK_OF_ART"), ("集结号", "WORK_OF_ART")} <= set(found)
     assert ("好", "WORK_OF_ART") not in found  # a quote after a verb of saying is no title
+
+
+def test_a_stoplist_word_in_title_marks_is_still_a_title(nlp):
+    assert ("黄金", "WORK_OF_ART") in names(nlp, "他读了《黄金》一书。")
+
+
+def test_two_dotted_names_in_one_run_of_han_characters(nlp):
+    found = spans(nlp, "《坚强的心》的安吉丽娜·茱莉在哈莉·贝丽之后获奖。", "PERSON")
+    assert ("安吉丽娜·茱莉", 7, 14, "rule") in found and ("哈莉·贝丽", 15, 20, "rule") in found
+    assert ("丹尼尔·拉万奇", 2, 9, "rule") in spans(nlp, "官员丹尼尔·拉万奇博士说。", "PERSON")  # 博士 transliterates too
+
+
+def test_a_part_of_a_dotted_name_is_no_listed_company(nlp):
+    assert names(nlp, "突尼斯总统本·阿里举行会谈。") == [("突尼斯", "GPE"), ("本·阿里", "PERSON")]
+    assert names(nlp, "拳王穆罕默德·阿里说。") == [("穆罕默德·阿里", "PERSON")]
+
+
+def test_a_dotted_name_runs_past_where_the_model_stopped_in_its_last_part():
+    text = "在哈莉·贝丽、瑞斯·维瑟斯彭等劲敌之后。"
+    assert ("瑞斯·维瑟斯彭", "PERSON") in _found_with_model_spans(text, [(7, 13, "PERSON")])
