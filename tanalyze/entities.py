@@ -1022,6 +1022,8 @@ class EntityFinder(PersonRules):
     def resolve(self, cands: list[Candidate], t: str) -> list[Candidate]:
         """Non-overlapping mentions: legitimate containers first, then source rank and length."""
         suffixes = tuple(s for s, _ in self.rules.org_suffixes)
+        # Spans the gazetteer lists as something other than a person (麦肯锡, a company).
+        listed = {(c.start, c.end) for c in cands if c.source == "gazetteer" and c.label != "PERSON"}
 
         def may_contain(outer: Candidate, inner: Candidate) -> bool:
             if outer.source == "gazetteer" or outer.precise or inner.source == "model" and outer.source == "model":
@@ -1044,8 +1046,8 @@ class EntityFinder(PersonRules):
                 if outer.label in ("ORG", "FAC") and inner.label == "PERSON" and inner.start == outer.start:
                     suffix_words = self._org_suffix_words if outer.label == "ORG" else self._facility_suffix_words
                     rest = t[inner.end : outer.end]
-                    if rest in suffix_words:
-                        return True  # 李郑屋 + 游乐场: the place's name
+                    if rest in suffix_words or (inner.start, inner.end) in listed:
+                        return True  # 李郑屋 + 游乐场: the place's name; 麦肯锡香港分公司: no person
                     # 布莱克 + 本队: the model stopped inside a transliterated name
                     translit = self.rules.transliteration
                     return any(rest.endswith(x) and all(ch in translit for ch in rest[: -len(x)]) for x in suffix_words)

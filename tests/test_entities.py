@@ -1321,3 +1321,8 @@ def test_a_part_of_a_dotted_name_is_no_listed_company(nlp):
 def test_a_dotted_name_runs_past_where_the_model_stopped_in_its_last_part():
     text = "在哈莉·贝丽、瑞斯·维瑟斯彭等劲敌之后。"
     assert ("瑞斯·维瑟斯彭", "PERSON") in _found_with_model_spans(text, [(7, 13, "PERSON")])
+
+
+def test_a_listed_company_the_model_calls_a_person_stays_inside_its_branch():
+    text = "据麦肯锡香港分公司统计。"
+    assert _found_with_model_spans(text, [(1, 4, "PERSON")]) == [("麦肯锡香港分公司", "ORG")]
