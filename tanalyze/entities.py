@@ -1139,9 +1139,9 @@ class EntityFinder(PersonRules):
         word_end = dict(words)
         freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
 
-        def plain_at(k: int) -> bool:  # 必须, 目前: a common adverb, conjunction, pronoun, time word ...
+        def plain_at(k: int) -> bool:  # 必须, 目前, 发挥: a common adverb, conjunction, pronoun, time word, verb ...
             w = t[k : word_end.get(k, k)]
-            return len(w) >= 2 and freq.get(w, 0) >= _COMMON_FREQ and (pos.get(w) or "n").startswith(_PLAIN_POS)
+            return len(w) >= 2 and freq.get(w, 0) >= _COMMON_FREQ and (pos.get(w) or "n").startswith((*_PLAIN_POS, "v"))
 
         # Only the model's names and the rules' (not a gazetteer name or a 《title》) may run across vs.
         cuttable = [c.source != "gazetteer" and not c.precise and c.label in ("PERSON", "GPE", "LOC", "ORG") for c in mentions]

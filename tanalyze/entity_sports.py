@@ -56,6 +56,8 @@ SPORTS_WORDS = (
     "比分", "平局", "战平", "逼平", "交锋", "对阵", "首回合", "次回合", "足球", "篮球", "排球",
     # football-pool and betting reports (足彩): 主胜, 上盘, 做胆
     "足彩", "投注", "主胜", "客胜", "上盘", "下盘", "盘路", "做胆", "博胆", "防平", "德比",
+    # a team's sheet: who plays in this match, who is out (本场有诺塞里诺、…, 主力缺阵)
+    "本场", "缺阵", "伤停", "停赛", "阵容",
 )
 # A sport played by teams (a person's name becomes a team only here): no tennis, no chess.
 TEAM_SPORT_WORDS = (

@@ -53,6 +53,8 @@ def found(text, mentions, words=(), new_name=lambda s, e: True):
         ("克卢日此前主客场被波尔多“双杀”。", "波尔多", 9),
         # an item of a list with a listed club
         ("遭遇的三连败对手包括皇马、巴萨和塞维利亚。", "塞维利亚", 16),
+        # a common verb after the team (客平罗马发挥正常)
+        ("都灵上轮客平罗马发挥正常，主场表现也不错。", "罗马", 6),
     ],
 )
 def test_a_place_in_a_match_context_is_a_team(nlp, text, team, start):
@@ -86,6 +88,11 @@ def test_other_mentions_of_a_team_in_sentences_about_sport_follow_it(nlp):
         ("罗马", 11, 13, "ORG"),
         ("罗马", 28, 30, "GPE"),
     ]
+
+
+def test_a_teams_sheet_makes_a_sentence_about_sport(nlp):
+    text = "罗马则遭遇两连败。罗马本场有三人缺阵。"
+    assert ("罗马", 9, 11, "ORG") in spans(nlp, text)
 
 
 def test_a_score_needs_bi_or_a_sentence_about_sport():
