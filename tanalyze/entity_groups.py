@@ -22,6 +22,8 @@ from .textutil import fold_width
 FAMILY = {"ORG": "org", "PRODUCT": "org", "FAC": "place", "GPE": "place", "LOC": "place"}
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"  # the Han ranges names are read in
 _ALIAS_MARKER = re.compile("又称|又名|简称|亦称|俗称|原名|英文名|下称|以下简称")
+# The parts of speech of a phrase, never of a name: particles, conjunctions, prepositions, pronouns.
+_PHRASE_POS = ("u", "c", "p", "r")
 PAREN = re.compile(r"\s?[(（]\s*(?:" + _ALIAS_MARKER.pattern + r")?\s*"
                    r"([A-Za-z][A-Za-z0-9&.\-]{1,11}|[" + HAN + r"]{2,6})\s*[)）]")
 # 《老无所依》（No Country for Old Men，…）: a work's original title in brackets after its 《title》.
@@ -143,6 +145,10 @@ class Grouper:
             return True
         if alias.endswith("族") or alias in self.gazetteer.stoplist:
             return False
+        pos = self.segmenter.pos_table()
+        parts = [alias[w.start : w.end] for w in self.segmenter.cut(alias)]
+        if len(parts) > 1 and any((pos.get(p) or "").startswith(_PHRASE_POS) for p in parts):
+            return False  # （以及她的女儿）: a phrase with a particle, conjunction, preposition or pronoun
         return self.segmenter.tokenizer.FREQ.get(alias, 0) < _RARE_FREQ
 
     def _dotted_aliases(self, groups: list[Group], t: str) -> None:

@@ -304,9 +304,11 @@ class PersonRules:
             if surname is not None:  # 村民仇先生称: the surname is the person, as for 陈先生
                 yield Candidate(*surname, "PERSON", "rule")
                 continue
+            # 这位高管只透露, 张三也说: an adverb the segmenter cut on its own before the verb ends no name
+            adverb = _word_at(words, p - 1) == (p - 1, p) and (self.segmenter.pos_table().get(t[p - 1]) or "").startswith("d")
             for length in (4, 3, 2):
                 i = p - length
-                if i < 0 or i not in starts:
+                if i < 0 or i not in starts or adverb:
                     continue
                 if self._name_at(t, i, starts) == length:
                     prev = t[i - 1] if i > 0 else ""

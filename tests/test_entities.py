@@ -1326,3 +1326,13 @@ def test_a_dotted_name_runs_past_where_the_model_stopped_in_its_last_part():
 def test_a_listed_company_the_model_calls_a_person_stays_inside_its_branch():
     text = "据麦肯锡香港分公司统计。"
     assert _found_with_model_spans(text, [(1, 4, "PERSON")]) == [("麦肯锡香港分公司", "ORG")]
+
+
+def test_a_phrase_in_brackets_after_a_name_is_no_alias(nlp):
+    found = ents(nlp, "演员金佳妍(以及她的女儿)出席。周树人（鲁迅）生于绍兴。")
+    assert not any("以及她的女儿" in (e[0], *e[3]) for e in found)
+    assert ("鲁迅", "PERSON", 2, ("周树人",)) in found  # the gazetteer entry names it
+
+
+def test_an_adverb_before_a_speech_verb_ends_no_name(nlp):
+    assert all(label != "PERSON" for _, label, _, _ in ents(nlp, "这位高管只透露了以下四点。"))
