@@ -450,6 +450,7 @@ class EntityFinder(PersonRules):
         ends = {e for _, e in words} | {0}
         yield from self._titled_names(t, words, starts, ends, found)
         yield from self._latin_addressed(t)
+        yield from self._latin_persons(t)
         yield from self._pseudonyms(t)
         yield from self._addressed_names(t, words, starts)
         yield from self._speakers(t, words, starts, ends, found)

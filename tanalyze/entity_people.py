@@ -35,6 +35,11 @@ _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?: [A-Z][a-z]+)*(?![A-Za-z0-9])"
 _PSEUDONYM = re.compile(r"(?=[（(]化名[）)])")
 _LATIN_ADDRESSED = re.compile(r"([A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*)(?=" + "|".join(_FULL_NAME_ADDRESS) + ")")
 _HAN_ADDRESSED = re.compile("|".join(_FULL_NAME_ADDRESS))
+# A Latin-script word with a lower-case letter (Svensson, Infi, XiXi), then what only a person
+# does or has: feelings, memories, a heart, a self, an interview (not 表示 or 透露: companies speak too).
+_LATIN_PERSONAL = re.compile(
+    r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*[a-z][A-Za-z0-9]*|[A-Za-z][a-z][A-Za-z0-9]*)"
+    r"(?=觉得|感觉|坦言|笑称|笑说|回忆|心中|心里|本人|自己|直言|感叹|感慨|在接受|接受[^，。,]{0,6}采访)")
 # A name that opens a line or a sentence, then a colon: the speaker of a transcript (孙晶：…).
 _TRANSCRIPT_SPEAKER = re.compile(r"(?:^|(?<=[\n。！？」”]))[ \t\u3000]*([\u4e00-\u9fff]{2,4})[：:]", re.M)
 # Titles that open a byline: the name after them is closed by the byline (（记者马力）).
@@ -262,6 +267,13 @@ class PersonRules:
         for m in _LATIN_ADDRESSED.finditer(t):
             if m.start() == 0 or not t[m.start() - 1].isascii() or not t[m.start() - 1].isalnum():
                 yield Candidate(m.start(1), m.end(1), "PERSON", "rule", precise=True)
+
+    def _latin_persons(self, t: str) -> Iterable[Candidate]:
+        """Infi感觉, Svensson在接受媒体采访时表示, 在XiXi心中: a Latin-script name before what only a
+        person does or has is a person (a player's handle too)."""
+        for m in _LATIN_PERSONAL.finditer(t):
+            if m.group(1).upper() not in _LATIN_TERMS and not self.gazetteer.lookup(m.group(1)):
+                yield Candidate(m.start(1), m.end(1), "PERSON", "rule")
 
     def _addressed_names(self, t: str, words: Sequence[tuple[int, int]], starts: set[int]) -> Iterable[Candidate]:
         """邱国鹭先生, 李星慧女士: a surname and a given name right before a form of address (the

@@ -1336,3 +1336,20 @@ def test_a_phrase_in_brackets_after_a_name_is_no_alias(nlp):
 
 def test_an_adverb_before_a_speech_verb_ends_no_name(nlp):
     assert all(label != "PERSON" for _, label, _, _ in ents(nlp, "这位高管只透露了以下四点。"))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("对此Infi感觉问题不大。", "Infi"),
+        ("Svensson在接受媒体采访时表示，合同已签。", "Svensson"),
+        ("在XiXi心中，魔兽是第一。", "XiXi"),
+    ],
+)
+def test_a_latin_name_before_what_only_a_person_does_is_a_person(nlp, text, name):
+    assert (name, "PERSON") in names(nlp, text)
+
+
+@pytest.mark.parametrize("text", ["用App感觉很好。", "Google自己也承认。", "CEO觉得不错。"])
+def test_a_latin_term_or_a_listed_company_before_a_personal_verb_is_no_person(nlp, text):
+    assert all(label != "PERSON" for _, label, _, _ in ents(nlp, text))
