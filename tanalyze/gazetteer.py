@@ -135,7 +135,9 @@ def latin_bounded(text: str, start: int, end: int) -> bool:
     if text[start].isascii() and text[start].isalnum() and start > 0:
         prev = text[start - 1]
         if prev.isascii() and prev.isalnum():
-            return False
+            # ... except a "vs" standing alone before it (都灵vsAC米兰): a fixture's two sides
+            return text[max(0, start - 2) : start].lower() == "vs" and not (
+                start > 2 and text[start - 3].isascii() and text[start - 3].isalnum())
     if text[end - 1].isascii() and text[end - 1].isalnum() and end < len(text):
         nxt = text[end]
         if nxt.isascii() and nxt.isalnum():

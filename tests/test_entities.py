@@ -1353,3 +1353,14 @@ def test_a_latin_name_before_what_only_a_person_does_is_a_person(nlp, text, name
 @pytest.mark.parametrize("text", ["用App感觉很好。", "Google自己也承认。", "CEO觉得不错。"])
 def test_a_latin_term_or_a_listed_company_before_a_personal_verb_is_no_person(nlp, text):
     assert all(label != "PERSON" for _, label, _, _ in ents(nlp, text))
+
+
+def test_a_latin_name_right_after_vs_is_bounded():
+    from tanalyze.gazetteer import latin_bounded
+
+    assert latin_bounded("都灵vsAC米兰", 4, 8) and latin_bounded("vsAC米兰", 2, 6)
+    assert not latin_bounded("canvsAC米兰", 5, 9) and not latin_bounded("XAC", 1, 3)
+
+
+def test_a_club_with_latin_letters_after_vs(nlp):
+    assert ("AC米兰", "ORG") in names(nlp, "雷吉纳vsAC米兰，推荐：0。")
