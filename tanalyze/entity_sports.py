@@ -88,8 +88,8 @@ _RECORD = rf"[{_NUM}一二三四五六七八九十]+胜(?:[{_NUM}一二三四五
 _AFTER_RE = re.compile(
     rf"{_FILLER}{{0,4}}(?:以\s?{_SCORE}\s?)?[“\"]?(?:{'|'.join(sorted(_MATCH_AFTER, key=len, reverse=True))})|"
     rf"{_FILLER}{{0,3}}(?:(?:遭遇|取得|豪取|收获|迎来|保持|遭)了?)?{_RESULT}|"
-    # the team's home or away games, its form (米兰的客场让人担忧, 米兰状态不佳)
-    r"的(?:主场|客场)|状态(?:不佳|低迷|出色|火热|正佳|回升|下滑|不稳)"
+    # the team's home or away games, a match or half against it, its form (米兰的客场让人担忧, 与挪威的下半场, 米兰状态不佳)
+    r"的(?:主场|客场|上半场|下半场|比赛)|状态(?:不佳|低迷|出色|火热|正佳|回升|下滑|不稳)"
 )
 # A match verb before the team (战胜X, 做客X, 2比0轻取X, 面对X).
 _MATCH_BEFORE = (

@@ -55,6 +55,8 @@ def found(text, mentions, words=(), new_name=lambda s, e: True):
         ("遭遇的三连败对手包括皇马、巴萨和塞维利亚。", "塞维利亚", 16),
         # a common verb after the team (客平罗马发挥正常)
         ("都灵上轮客平罗马发挥正常，主场表现也不错。", "罗马", 6),
+        # a match or a half against the team
+        ("范佩西只在与挪威的下半场才替补出场。", "挪威", 6),
     ],
 )
 def test_a_place_in_a_match_context_is_a_team(nlp, text, team, start):
@@ -74,6 +76,7 @@ def test_a_place_in_a_match_context_is_a_team(nlp, text, team, start):
         ("他说罗马2号线今天停运。", "罗马", 2),
         ("和平罗马的历史很长，联赛也停了。", "罗马", 2),  # 平 inside a word is no draw
         ("北京状态不佳的股市让人担忧。", "北京", 0),  # form words need a sentence about sport
+        ("他们在挪威的比赛很精彩，联赛也好。", "挪威", 3),  # where the match is
     ],
 )
 def test_a_place_stays_a_place_without_a_match_context(nlp, text, place, start):
