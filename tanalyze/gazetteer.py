@@ -134,10 +134,11 @@ def latin_bounded(text: str, start: int, end: int) -> bool:
     """A match that starts/ends with a Latin letter or digit must not continue a Latin word."""
     if text[start].isascii() and text[start].isalnum() and start > 0:
         prev = text[start - 1]
-        if prev.isascii() and prev.isalnum():
-            # ... except a "vs" standing alone before it (都灵vsAC米兰): a fixture's two sides
-            return text[max(0, start - 2) : start].lower() == "vs" and not (
-                start > 2 and text[start - 3].isascii() and text[start - 3].isalnum())
+        # ... except after a "vs" standing alone (都灵vsAC米兰): a fixture's two sides
+        after_vs = text[max(0, start - 2) : start].lower() == "vs" and not (
+            start > 2 and text[start - 3].isascii() and text[start - 3].isalnum())
+        if prev.isascii() and prev.isalnum() and not after_vs:
+            return False
     if text[end - 1].isascii() and text[end - 1].isalnum() and end < len(text):
         nxt = text[end]
         if nxt.isascii() and nxt.isalnum():

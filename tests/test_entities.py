@@ -1360,6 +1360,7 @@ def test_a_latin_name_right_after_vs_is_bounded():
 
     assert latin_bounded("都灵vsAC米兰", 4, 8) and latin_bounded("vsAC米兰", 2, 6)
     assert not latin_bounded("canvsAC米兰", 5, 9) and not latin_bounded("XAC", 1, 3)
+    assert not latin_bounded("vsIBMx", 2, 5)  # the end is checked too
 
 
 def test_a_club_with_latin_letters_after_vs(nlp):
