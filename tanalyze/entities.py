@@ -1052,13 +1052,13 @@ class EntityFinder(PersonRules):
                     # 布莱克 + 本队: the model stopped inside a transliterated name
                     translit = self.rules.transliteration
                     return any(rest.endswith(x) and all(ch in translit for ch in rest[: -len(x)]) for x in suffix_words)
-                if outer.label == inner.label == "PERSON" and t[inner.end : inner.end + 1] in _NAME_DOTS:
-                    return True  # the model stopped at the dot of 扎东·次旺伦珠 (a model span never ends in one)
+                if outer.label == "PERSON" and (t[inner.start - 1 : inner.start] in _NAME_DOTS or t[inner.end : inner.end + 1] in _NAME_DOTS):
+                    # A part of a dotted name: the model stopped at a dot of 扎东·次旺伦珠 (a model
+                    # span never ends in one), and 阿里 in 穆罕默德·阿里 is no company
+                    return True
                 if (outer.label == inner.label == "PERSON" and inner.start == outer.start and any(ch in _NAME_DOTS for ch in t[outer.start : inner.end])
                         and all(ch in self.rules.transliteration for ch in t[inner.end : outer.end])):
                     return True  # the model stopped inside the last part of 瑞斯·维瑟斯彭
-                if outer.label == "PERSON" and (t[inner.start - 1 : inner.start] in _NAME_DOTS or t[inner.end : inner.end + 1] in _NAME_DOTS):
-                    return True  # 穆罕默德·阿里: a part of a dotted name is no company or place
                 if outer.label == "PERSON" and inner.source == "model" and re.search("[-－‐]", t[outer.start : outer.end]):
                     return True  # 汤姆 + 克鲁斯 in 汤姆-克鲁斯: the model stops at a hyphen
                 if outer.label == inner.label == "FAC" and inner.start == outer.start:

@@ -363,7 +363,7 @@ def _byline_name(t: str, i: int) -> int:
     return 0
 
 
-def _dot_groups(t: str, start: int, end: int, translit) -> list[list[int]]:
+def _dot_groups(t: str, start: int, end: int, translit: frozenset[str]) -> list[list[int]]:
     """The dots of a run of Han characters, grouped by name: two dots belong to one name when only
     transliteration characters stand between them (约瑟夫·马洛德·威廉), not in 安吉丽娜·茱莉在哈莉·贝丽."""
     groups: list[list[int]] = []
