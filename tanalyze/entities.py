@@ -146,6 +146,12 @@ _LATIN_AFTER_KIND = re.compile(
     rf"(?:{'|'.join(sorted(_BODY_KINDS, key=len, reverse=True))})[“\"「『]?"
     r"([A-Za-z][A-Za-z0-9&'\-]*(?:\.[A-Za-z][A-Za-z0-9&'\-]*)*(?: [A-Z][A-Za-z0-9&'\-]*)*)(?![A-Za-z0-9])"
 )
+# What a body does to a work or an event, or has (Relic开发, 由CriterionGames制作, Eidos网站, X的董事):
+# a Latin-script name before it is an organisation; not 开发者 or 开发小组 (a developer, a team of one).
+_MAKER_VERBS = "开发|研发|制作|发行|出品|主办|承办|运营|代理"
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9&'.\-])[A-Za-z][A-Za-z0-9&'\-]*(?:\.[A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9&'\-]*)*(?![A-Za-z0-9])")
+_LATIN_MAKER = re.compile(rf"(?:所|已|曾|正|将|也|还)?(?:{_MAKER_VERBS})(?!者|商|人员|小组|团队|部门|工作)")
+_LATIN_CORPORATE = re.compile("的?(?:董事会|董事长|董事|总裁|首席执行官|创始人|发言人|官方网站|官网|网站|股价|市值|财报|总部)")
 _VILLAGE_UNITS = frozenset("村镇乡庄屯寨")
 # Endings of Slavic surnames that few places share (贝尔巴托夫, 武西尼奇, 布拉戈耶维奇, 科瓦尔斯基).
 _SURNAME_ENDINGS = ("维奇", "尼奇", "耶夫", "诺夫", "托夫", "斯基", "洛夫", "科夫", "佐夫", "娃")
@@ -463,6 +469,7 @@ class EntityFinder(PersonRules):
         yield from self._regional_arms(t, found)
         yield from self._workplaces(t, found)
         yield from self._latin_bodies(t, found)
+        yield from self._latin_makers(t, found)
         yield from self._news_channels(t, found)
         yield from self._missions(t, found)
         yield from self._cued_brands(t, starts)
@@ -709,6 +716,22 @@ class EntityFinder(PersonRules):
             name = m.group(1)
             if (len(name) >= 2 and name.upper() not in _LATIN_TERMS and not covered & set(range(s, e))
                     and name not in self.gazetteer.stoplist and not re.search(r"\.[a-z]{2,4}$", name)):  # 网站ms.runup.cn
+                yield Candidate(s, e, "ORG", "rule")
+
+    def _latin_makers(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
+        """Relic开发, 由CriterionGames制作, Eidos网站, stonecastle的董事; in a report on sport, bwin
+        降低了主胜赔, snai凯比值: a Latin-script name before what a body does or has (a work it
+        develops, a board, a website) or, among odds, before its odds (a bookmaker), is an
+        organisation. A term of business writing (PC开发) is none."""
+        covered = {k for c in found for k in range(c.start, c.end)}
+        for m in _LATIN_WORD.finditer(t):
+            s, e = m.span()
+            name = m.group()
+            if (len(name) < 2 or name.upper() in _LATIN_TERMS or covered & set(range(s, e)) or name in self.gazetteer.stoplist
+                    or re.search(r"\.[a-z]{2,4}$", name)):  # a web address (ms.runup.cn网站)
+                continue
+            made = _LATIN_MAKER.match(t, e) is not None or (t.endswith("由", 0, s) and re.match(_MAKER_VERBS, t[e:]) is not None)
+            if made or _LATIN_CORPORATE.match(t, e) or entity_sports.odds_after(t, e):
                 yield Candidate(s, e, "ORG", "rule")
 
     def _news_channels(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:

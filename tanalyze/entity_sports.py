@@ -129,6 +129,17 @@ _PLACES = ("GPE", "LOC")
 _LIST_JOINERS = ("、", "和", "与", "及", "以及")
 
 
+# What follows a bookmaker in a betting report: its odds, or what it did to them (bwin早早降低了主胜赔).
+_ODDS_AFTER = re.compile("的?(?:赔率|相同赔率|同赔率|凯比值|初盘|即时盘|主胜|客胜|平赔|(?:都|也|则|已|早早|再次)*(?:降低|抬高|调低|调高|上调|下调|开出))")
+
+
+def odds_after(t: str, e: int) -> bool:
+    """Whether the odds of a bookmaker follow ``e`` in a sentence about sport (snai凯比值, bwin早早降低)."""
+    if not _ODDS_AFTER.match(t, e):
+        return False
+    return any(a <= e <= b and is_sporty(t[a:b]) for a, b in sentences(t))
+
+
 def is_sporty(s: str) -> bool:
     """Whether a sentence has a sports word (or a round: 第10轮)."""
     return any(w in s for w in SPORTS_WORDS) or bool(_ROUND.search(s))
@@ -240,11 +251,15 @@ def teams(
     at ``k`` is a common word no name goes on with (两队, 必须), so a name may end before it.
     """
     vs = vs_spans(t)
-    sporty_at, team_sport_at = [False] * (len(t) + 1), [False] * (len(t) + 1)
-    for a, b in sentences(t):
-        sporty, team_sport = is_sporty(t[a:b]), is_team_sport(t[a:b])
+    sporty_at, team_sport_at, own_sporty_at = [False] * (len(t) + 1), [False] * (len(t) + 1), [False] * (len(t) + 1)
+    spans = sentences(t)
+    for n, (a, b) in enumerate(spans):
+        # A cue reads the sentence and its neighbours (击败意大利！本场做客: the sports word need not share
+        # the team's sentence); a mere other mention of a team's name needs a sports word of its own.
+        lo, hi = spans[max(0, n - 1)][0], spans[min(len(spans) - 1, n + 1)][1]
+        sporty, team_sport, own = is_sporty(t[lo:hi]), is_team_sport(t[lo:hi]), is_sporty(t[a:b])
         for k in range(a, b + 1):
-            sporty_at[k], team_sport_at[k] = sporty, team_sport
+            sporty_at[k], team_sport_at[k], own_sporty_at[k] = sporty, team_sport, own
 
     def may_be_team(i: int, cue: str | None = None) -> bool:
         s, e, label, source = mentions[i]
@@ -299,7 +314,7 @@ def teams(
     # Other mentions of a team's name in sentences about sport follow it.
     names = {t[mentions[i][0] : mentions[i][1]] for i in chosen}
     for i, (s, e, _, _) in enumerate(mentions):
-        if i not in chosen and t[s:e] in names and sporty_at[s] and may_be_team(i, "vs"):
+        if i not in chosen and t[s:e] in names and own_sporty_at[s] and may_be_team(i, "vs"):
             chosen.add(i)
     return chosen, _unknown_teams(t, mentions, words, translit, new_name, plain_at, team_sport_at, vs)
 

@@ -1227,6 +1227,26 @@ def test_a_latin_name_after_the_kind_of_body_it_is_is_an_organisation(nlp, text,
     assert spans(nlp, text, "ORG") == found
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("由Relic开发、THQ发行的新作。", "Relic"),
+        ("《天堂》是由CriterionGames制作的。", "CriterionGames"),
+        ("Assembly开发的RTS作品很受欢迎。", "Assembly"),
+        ("Eidos网站暗示新作即将公布。", "Eidos"),
+        ("2003年，stonecastle的董事签署了协议。", "stonecastle"),
+        ("足彩0不可少。bwin早早降低了主胜赔。", "bwin"),
+    ],
+)
+def test_a_latin_name_before_what_a_body_does_or_has_is_an_organisation(nlp, text, name):
+    assert (name, "ORG") in names(nlp, text)
+
+
+def test_a_latin_developer_a_term_or_a_web_address_before_a_makers_verb_is_no_organisation(nlp):
+    text = "而Scrabulous开发者并未回应，PC开发的游戏见ms.example.cn网站。"
+    assert all(e[1] != "ORG" for e in ents(nlp, text))
+
+
 def test_a_place_and_a_trade_word_before_company_describe_a_company_without_naming_it(nlp):
     assert spans(nlp, "美国芯片公司宣布裁员，德国电池公司表示反对。") == [("美国", 0, 2, "gazetteer"), ("德国", 11, 13, "gazetteer")]
     # a longer description is a name (as People's Daily tags such companies)
