@@ -346,8 +346,8 @@ class EntityFinder(PersonRules):
             e -= 1  # nor the middle dot of a name cut at the excerpt's end (米切尔·)
         if label in ("ORG", "FAC", "GPE", "LOC"):
             # 百度|等公司: "and others" ends a list, never a name (not 高等法院); 罗马电影节|的最佳影片:
-            # a name does not run on past a possessive 的
-            for ch in "等的":
+            # a name does not run on past a possessive 的, nor past 在 (某综合市场|在远亲处打工)
+            for ch in "等的在":
                 k = t.find(ch, s + 2, e)
                 if k > 0 and _word_at(words, k) == (k, k + 1):
                     e = k

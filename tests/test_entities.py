@@ -1279,6 +1279,12 @@ def test_a_model_name_does_not_run_on_past_a_possessive():
     assert all("的" not in name for name, _ in found) and ("罗马电影节", "EVENT") in found
 
 
+def test_a_model_name_does_not_run_on_past_zai():
+    text = "他来到京溪街综合市场在远亲处打工。"
+    found = _found_with_model_spans(text, [(3, 13, "ORG")])
+    assert all("在" not in name for name, _ in found) and ("京溪街综合市场", "ORG") in found
+
+
 def test_an_auction_is_no_body():
     # 拍卖会 is an event, not the head of an organisation's name (苏富比 holds it)
     assert ("苏富比", "ORG") in _found_with_model_spans("近期在伦敦举行的苏富比拍卖会上成交。", [])
