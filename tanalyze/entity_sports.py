@@ -130,7 +130,9 @@ _LIST_JOINERS = ("、", "和", "与", "及", "以及")
 
 
 # What follows a bookmaker in a betting report: its odds, or what it did to them (bwin早早降低了主胜赔).
-_ODDS_AFTER = re.compile("的?(?:赔率|相同赔率|同赔率|凯比值|初盘|即时盘|主胜|客胜|平赔|(?:都|也|则|已|早早|再次)*(?:降低|抬高|调低|调高|上调|下调|开出))")
+_ODDS_AFTER = re.compile(
+    rf"的?(?:赔率|相同赔率|同赔率|凯比值|初盘|即时盘|主胜|客胜|平赔|(?:都|也|则|已|早早|再次)*(?:降低|抬高|调低|调高|上调|下调|开出))"
+    rf"|[：:]\s?[{_NUM}]+\.[{_NUM}]+/")  # 威廉：2.40/3.10/2.80, a bookmaker's odds for win, draw and loss
 
 
 def odds_after(t: str, e: int) -> bool:
@@ -271,10 +273,12 @@ def teams(
         return label == "PERSON" and team_sport_at[s] and _transliterated(name, translit)
 
     chosen: set[int] = set()
-    for i, (s, e, _, _) in enumerate(mentions):
+    for i, (s, e, label, _) in enumerate(mentions):
         cue = team_cue(t, s, e, sporty_at[s], plain_at)
         if cue and may_be_team(i, cue):
             chosen.add(i)
+        elif label in ("PERSON", *_PLACES) and odds_after(t, e):
+            chosen.add(i)  # a bookmaker (威廉：2.40/3.10) or a team before its odds, not a person or place
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
         if may_be_team(i) and may_be_team(i + 1) and _fixture_pair(t, a[:2], b[:2], sporty_at[a[0]]):

@@ -147,3 +147,9 @@ def test_odds_after_a_name_in_a_betting_report():
     assert odds_after("足彩0不可少。bwin早早降低了主胜赔。", 11)
     assert odds_after("英超主队近况：snai凯比值顺列排列。", 11)
     assert not odds_after("这家公司bwin降低了成本。", 8)  # no sport in the sentence
+
+
+def test_a_name_before_a_bookmakers_odds_is_an_organisation():
+    # the model may read 威廉 as a person; before win/draw/loss odds it is the bookmaker
+    assert found("赔率统计：威廉：2.40/3.10/2.80。", [(5, 7, "PERSON", "model")]) == (["威廉"], [])
+    assert found("他说北京：天气好。", [(2, 4, "GPE", "gazetteer")]) == ([], [])
