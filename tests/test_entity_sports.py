@@ -57,6 +57,9 @@ def found(text, mentions, words=(), new_name=lambda s, e: True):
         ("都灵上轮客平罗马发挥正常，主场表现也不错。", "罗马", 6),
         # a match or a half against the team
         ("范佩西只在与挪威的下半场才替补出场。", "挪威", 6),
+        # a derby between team and verb, a transfer to the club
+        ("罗马德比战胜拉齐奥，球迷很高兴。", "罗马", 0),
+        ("这名前锋转会里昂后，联赛进球不多。", "里昂", 6),
     ],
 )
 def test_a_place_in_a_match_context_is_a_team(nlp, text, team, start):
