@@ -1279,6 +1279,12 @@ def test_a_model_name_does_not_run_on_past_a_possessive():
     assert all("的" not in name for name, _ in found) and ("罗马电影节", "EVENT") in found
 
 
+def test_a_player_or_commentator_of_a_game_before_a_name(nlp):
+    assert ("zonTik", "PERSON") in names(nlp, "魔兽玩家zonTik又带来了新视频。")
+    assert ("海涛", "PERSON") in names(nlp, "人气最高的DotA解说海涛也来了。")
+    assert all(e[1] != "PERSON" for e in ents(nlp, "玩家可以免费下载，解说员也很专业。"))
+
+
 def test_a_model_name_does_not_run_on_past_zai():
     text = "他来到京溪街综合市场在远亲处打工。"
     found = _found_with_model_spans(text, [(3, 13, "ORG")])
