@@ -149,6 +149,7 @@ _LATIN_AFTER_KIND = re.compile(
 # What a body does to a work or an event, or has (Relic开发, 由CriterionGames制作, Eidos网站, X的董事):
 # a Latin-script name before it is an organisation; not 开发者 or 开发小组 (a developer, a team of one).
 _MAKER_VERBS = "开发|研发|制作|发行|出品|主办|承办|运营|代理"
+# A Latin-script word, dotted or hyphenated (Take-Two, ms.runup.cn), or capitalised words (Criterion Games).
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9&'.\-])[A-Za-z][A-Za-z0-9&'\-]*(?:\.[A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9&'\-]*)*(?![A-Za-z0-9])")
 _LATIN_MAKER = re.compile(rf"(?:所|已|曾|正|将|也|还)?(?:{_MAKER_VERBS})(?!者|商|人员|小组|团队|部门|工作)")
 _LATIN_CORPORATE = re.compile("的?(?:董事会|董事长|董事|总裁|首席执行官|创始人|发言人|官方网站|官网|网站|股价|市值|财报|总部)")
@@ -713,10 +714,14 @@ class EntityFinder(PersonRules):
         covered = {k for c in found for k in range(c.start, c.end)}
         for m in _LATIN_AFTER_KIND.finditer(t):
             s, e = m.span(1)
-            name = m.group(1)
-            if (len(name) >= 2 and name.upper() not in _LATIN_TERMS and not covered & set(range(s, e))
-                    and name not in self.gazetteer.stoplist and not re.search(r"\.[a-z]{2,4}$", name)):  # 网站ms.runup.cn
+            if self._latin_body_name(m.group(1)) and not covered & set(range(s, e)):
                 yield Candidate(s, e, "ORG", "rule")
+
+    def _latin_body_name(self, name: str) -> bool:
+        """May the Latin-script word ``name`` name a body: two characters or more, no term of business
+        writing (CEO, IPO), no stoplist word and no web address (网站ms.runup.cn)?"""
+        return (len(name) >= 2 and name.upper() not in _LATIN_TERMS and name not in self.gazetteer.stoplist
+                and not re.search(r"\.[a-z]{2,4}$", name))
 
     def _latin_makers(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
         """Relic开发, 由CriterionGames制作, Eidos网站, stonecastle的董事; in a report on sport, bwin
@@ -726,9 +731,7 @@ class EntityFinder(PersonRules):
         covered = {k for c in found for k in range(c.start, c.end)}
         for m in _LATIN_WORD.finditer(t):
             s, e = m.span()
-            name = m.group()
-            if (len(name) < 2 or name.upper() in _LATIN_TERMS or covered & set(range(s, e)) or name in self.gazetteer.stoplist
-                    or re.search(r"\.[a-z]{2,4}$", name)):  # a web address (ms.runup.cn网站)
+            if not self._latin_body_name(m.group()) or covered & set(range(s, e)):
                 continue
             made = _LATIN_MAKER.match(t, e) is not None or (t.endswith("由", 0, s) and re.match(_MAKER_VERBS, t[e:]) is not None)
             if made or _LATIN_CORPORATE.match(t, e) or entity_sports.odds_after(t, e):
