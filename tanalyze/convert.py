@@ -14,6 +14,7 @@ from typing import Any
 
 from .errors import ResourceError, UsageError
 from .offsets import Block, OffsetMap, phrase_blocks, shift
+from .textutil import is_cjk
 
 #: Configs tanalyze accepts, with what they do.
 CONFIGS: dict[str, str] = {
@@ -187,5 +188,5 @@ def convert_text(text: str, config: str | None = None) -> Conversion:
 def _has_hong_kong_glyphs(text: str) -> bool:
     """Has ``text`` characters that hk2s converts but t2s leaves (衞, the Hong Kong form of 衛; 敍, 衹)?
     Compared per distinct character (``project`` converts one character at a time, cached)."""
-    chars = "".join(sorted({c for c in text if "\u3400" <= c <= "\u9fff"}))
+    chars = "".join(sorted({c for c in text if is_cjk(c)}))
     return converter("t2s").project(chars) != converter("hk2s").project(chars)
