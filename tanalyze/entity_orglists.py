@@ -14,6 +14,7 @@ import re
 from typing import Sequence
 
 from .entity_groups import HAN as _HAN
+from .entity_lists import _STOPS as _LIST_STOPS
 
 # 等 + an optional count (13家, 各家, 多家) + up to three describing characters + a kind of company,
 # not the start of a longer word (企业家, 银行卡, 平台方 are people, cards, sides) nor a company's
@@ -25,8 +26,8 @@ _CLOSING = re.compile(
     rf"(?:{'|'.join(sorted(_KINDS, key=len, reverse=True))})(?!家|人|员|业|界|长|们|主|卡|方|号|级|类|型|领导|高管|负责人|职工)"
 )
 _SEPARATOR = "、"
-# What ends the list on the left: punctuation, quotes, brackets, a line break.
-_STOPS = set("，。；：,;:!?！？“”\"‘’《》〈〉【】[]()（）\n\r\t 　—")
+# What ends the list on the left: what ends a list of people, and a bracket (no note follows a company here).
+_STOPS = _LIST_STOPS | set("()（）")
 
 
 def company_lists(t: str, words: Sequence[tuple[int, int]]) -> list[list[tuple[int, int]]]:
