@@ -98,6 +98,9 @@ _UNKNOWN_ORG_HEADS = set("部委局厅署院所司行社队团党校厂馆")
 _KNOWN_ORG_HEADS = set("部委局厅署院所司行社团校厂馆处")
 # One-character words that end a department's name after its organisation (经贸委培训司).
 _DEPARTMENT_HEADS = set("司局处科室厅部办")
+_BODY_WORD_HEADS = frozenset("委局厅署办")
+_PARTY_ORGANS = ("党委", "常委", "支部", "两委", "党组")
+_LISTED_BODY_HEADS = frozenset("部委局厅署院办")  # 林业局, 扶贫办, 发展改革委 (not 会: 大会, 晚会)
 _REGIONAL_COMPANY = re.compile(r"[(（]([^()（）]{2,6})[)）](?:股份有限公司|有限责任公司|有限公司|公司)")
 # Characters that make the words before a suffix a kind, not a name (偏股型基金, 封闭式基金).
 _TYPE_MARKERS = frozenset("型式类")
@@ -473,6 +476,7 @@ class EntityFinder(PersonRules):
         yield from self._latin_makers(t, found)
         yield from self._news_channels(t, found)
         yield from self._missions(t, found)
+        yield from self._body_words(t, words)
         yield from self._cued_brands(t, starts)
         for s, e in entity_products.model_codes(t, [(c.start, c.end, c.label, c.source) for c in found]):
             yield Candidate(s, e, "PRODUCT", "rule", precise=True)  # beats the model's 小米汽车SU7/ORG
@@ -736,6 +740,23 @@ class EntityFinder(PersonRules):
             made = _LATIN_MAKER.match(t, e) is not None or (t.endswith("由", 0, s) and re.match(_MAKER_VERBS, t[e:]) is not None)
             if made or _LATIN_CORPORATE.match(t, e) or entity_sports.odds_after(t, e):
                 yield Candidate(s, e, "ORG", "rule")
+
+    def _body_words(self, t: str, words: Sequence[tuple[int, int]]) -> Iterable[Candidate]:
+        """民政局, 住建委, 扶贫办: a word the segmenter's dictionary tags as an organisation's name or
+        abbreviation (nt, j) that ends in a body's head (委局办署厅; not 部: 财务部, 中西部), with the
+        市/省/区/县 before it that says whose body it is (市住建委), three characters at least (not
+        省委). A party's organs in any unit (党委, 常委, 党支部) are no one body's name."""
+        pos = self.segmenter.pos_table()
+        for i, (a, b) in enumerate(words):
+            w = t[a:b]
+            if pos.get(w) not in ("nt", "j") or w[-1] not in _BODY_WORD_HEADS or not _is_han(w) or w.endswith(_PARTY_ORGANS):
+                continue
+            if any(w.endswith(x) for x, _ in self.rules.facility_suffixes):
+                continue  # 音乐厅: a hall, not a department
+            if i > 0 and words[i - 1][1] == a and t[words[i - 1][0] : a] in ("市", "省", "区", "县"):
+                a = words[i - 1][0]
+            if b - a >= 3:
+                yield Candidate(a, b, "ORG", "rule")
 
     def _news_channels(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
         """新浪科技讯, 网易财经讯: a known organisation, a news channel and 讯 (the dateline of a
@@ -1015,8 +1036,13 @@ class EntityFinder(PersonRules):
             if known.label == "ORG" and left is not None:
                 # 桂林市委、市政府规定: the item ends at its last word that ends like a body
                 cut = [b for a, b in words if span[0] < b < span[1] and self._ends_like_org(t[span[0] : b])]
+                # 银监会、扶贫办共17个单位: else at its first word that ends in a body's head
+                cut = cut or [b for a, b in words if span[0] < b <= span[1] and t[b - 1] in _LISTED_BODY_HEADS][:1]
                 span = (span[0], cut[-1]) if cut else span
             item = t[span[0] : span[1]]
+            # 审计署、林业局、扶贫办, 统计局、农业部: a body's word listed beside a named body is a name
+            # there, however common the word (a bureau in a list of ministries is that ministry's peer)
+            body = known.label == "ORG" and len(item) >= 3 and item[-1] in _LISTED_BODY_HEADS and _is_han(item)
             if not 2 <= len(item) <= 8 or item in self.gazetteer.stoplist or any(k in covered for k in range(*span)):
                 continue
             if known.label == "FAC":  # 半岛酒店、九龙酒店: a building listed beside one of its kind
@@ -1032,12 +1058,12 @@ class EntityFinder(PersonRules):
             if span[0] not in starts or span[1] not in ends:
                 continue
             inner = [t[a:b] for a, b in words if span[0] <= a and b <= span[1]]
-            if any((pos.get(w) or "").startswith(_FUNCTION_POS) for w in inner if pos.get(w)):
-                continue  # 理解产业互联网: a verb phrase, not a name
+            if any((pos.get(w) or "").startswith(_FUNCTION_POS) and not (body and pos.get(w) == "vn") for w in inner if pos.get(w)):
+                continue  # 理解产业互联网: a verb phrase, not a name (发展/vn 改革/vn 委 is one)
             if self._titles.search(item):
                 continue  # 书记处书记: a title, not a name
             if _is_han(item):
-                if freq.get(item, 0) >= _RARE_FREQ:
+                if freq.get(item, 0) >= _RARE_FREQ and not body:
                     continue  # a common word (教育, 医疗) listed beside a company
             elif not re.fullmatch(r"[A-Za-z0-9]*(?:[0-9][A-Za-z0-9]*|[a-z][A-Z][A-Za-z0-9]*)|[A-Z][a-z]+[A-Z]\w*", item) or not re.search(r"[0-9]|[a-z][A-Z]", item) or not re.search("[A-Za-z]", item):
                 continue  # (03、桑德兰: a number is no name)
@@ -1255,7 +1281,8 @@ class EntityFinder(PersonRules):
             and (c.source == "model" or folded[c.start : c.end] not in self.skip)
         ]
         mentions = self._persons_throughout(self._person_lists(self.resolve(cands, folded), folded, words, starts), folded)
-        mentions = sorted(mentions + self._coordinated(mentions, folded, words, starts, ends), key=lambda c: c.start)
+        listed = [c for c in self._coordinated(mentions, folded, words, starts, ends) if folded[c.start : c.end] not in self.skip]
+        mentions = sorted(mentions + listed, key=lambda c: c.start)
         if not wanted or "ORG" in wanted:
             mentions = self._listed_companies(mentions, folded, words, starts, ends)
             mentions = self._sports_teams(mentions, folded, words, starts, ends)

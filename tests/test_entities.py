@@ -245,7 +245,8 @@ def test_place_or_organisation_then_an_organisation_body(nlp, text, org):
         ("他是北京市委常委。", [("北京市委", 2, 6, "rule")]),  # 常委 is a title, not a body
         ("北京市干部和群众参加活动。", [("北京市", 0, 3, "gazetteer")]),
         ("在梁王河水闸处发现油污。", []),  # 处: a spot, not an office, in an unknown word
-        ("国务院有关部门会同国务院法制办起草。", [("国务院", 0, 3, "gazetteer"), ("国务院", 9, 12, "gazetteer")]),
+        # 有关部门: no body; 国务院法制办 is one (the segmenter's dictionary names it, nt)
+        ("国务院有关部门会同国务院法制办起草。", [("国务院", 0, 3, "gazetteer"), ("国务院法制办", 9, 15, "rule")]),
         # after 和, a bare head or a named body is a second body, not a field of the first
         ("北京市人民和政府一起努力。", [("北京市", 0, 3, "gazetteer")]),
         ("美国成立委员会调查此事。", [("美国", 0, 2, "gazetteer")]),  # 成立: an act, not a committee's task
@@ -1103,6 +1104,24 @@ def test_an_organisation_listed_after_another_ends_at_its_head_word(nlp):
     assert all(name != "市政府规定" for name, *_ in ents(nlp, "桂林市委、市政府规定：个人连片开发种植白果。"))
     found = names(nlp, "天津评剧院、河北梆子剧院准备了新剧目。")
     assert ("河北梆子剧院", "ORG") in found
+
+
+def test_a_common_body_word_listed_beside_a_named_body_is_an_organisation(nlp):
+    found = names(nlp, "发展改革委、财政部、审计署、林业局、银监会、扶贫办共17个单位参加。")
+    assert {"发展改革委", "林业局", "扶贫办"} <= {n for n, label in found if label == "ORG"}
+    assert ("统计局", "ORG") in names(nlp, "统计局、农业部和商务部三部门联合发文。")
+    # Not beside a body, the same word stays a common noun; nor is a trade listed beside one a body.
+    assert "林业局" not in {n for n, _ in names(nlp, "他在林业局、医院都干过。")}
+    assert all(n != "市政府" for n, _ in names(nlp, "桂林市委、市政府规定：个人连片开发种植白果。"))
+
+
+def test_a_body_the_segmenter_knows_by_name_is_an_organisation_with_its_jurisdiction(nlp):
+    assert ("市住建委", "ORG") in names(nlp, "市住建委相关负责人昨天表示，今年计划新建住房。")
+    assert ("房管局", "ORG") in names(nlp, "记者从房管局了解到，申购流程颇为繁琐。")
+    # A party's organ in any unit, a two-character body word and a hall are no names.
+    assert names(nlp, "各级党委和政府要认真组织。") == []
+    assert names(nlp, "省委领导同志来了。") == []
+    assert names(nlp, "艺术家们的表演和音乐厅的气氛。") == []
 
 
 def test_a_model_festival_is_an_event_and_a_sponsors_league_keeps_the_sponsor_inside():
