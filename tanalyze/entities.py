@@ -119,6 +119,10 @@ _EVENT_NOUNS = ("音乐会", "演唱会", "晚会", "联欢会", "茶话会", "�
 # A company's heads: after a trade word (珠宝, 地产) they make it a company's name.
 _HEAD_TITLES = ("董事长", "副董事长", "总裁", "副总裁", "总经理", "副总经理", "常务副总", "副总", "首席执行官", "CEO",
                 "创始人", "联合创始人", "执行董事", "董事会")
+# 润泽地产的副总, 国基地产工作人员: a company's head or staff after its name
+_STAFF_AFTER = re.compile("的?(?:" + "|".join(_HEAD_TITLES + ("总监", "负责人", "工作人员", "发言人", "高管", "副总", "助理")) + ")")
+# 东兴证券研究表明, 普益财富统计显示: a company's findings, as a company's speech
+_FINDINGS = re.compile("(?:研究|统计|调查|分析|研报|报告|数据|测算)(?:表明|显示|认为|指出|发现)")
 _BYLINE_ROLE = re.compile(r"[/／](?:文|摄|图|编译)")  # 曾芳/文, 李明/摄: who wrote or shot the piece
 # 中国驻波兰大使馆, 八路军驻重庆办事处总务科: a diplomatic or liaison mission of a named sender.
 _MISSION = re.compile(rf"驻([{_HAN}]{{1,8}}?)(?:总领事馆|领事馆|总领馆|大使馆|使馆|办事处|代表处)(?:[{_HAN}]{{1,3}}?[处科室组])?")
@@ -905,10 +909,10 @@ class EntityFinder(PersonRules):
                 nxt = words[index_by_end[se] + 1] if index_by_end[se] + 1 < len(words) else None
                 abbreviated = _PAREN.match(t, se) is not None and re.match(r"\s?[(（][A-Za-z]", t[se:]) is not None
                 # 东兴证券研究表明, 永安期货认为: the subject of a statement is a company, not a trade.
-                said = self._speech.match(t, se) if weak else None
+                said = (self._speech.match(t, se) or _FINDINGS.match(t, se)) if weak else None
                 speaker = said is not None and said.end() in word_ends  # not 分析|师 (an analyst)
                 # 通灵珠宝总裁沈东军, 润泽地产总经理: a title after the name says it is a company
-                titled = weak and t.startswith(_HEAD_TITLES, se)  # (not 基金|分析师: a fund analyst)
+                titled = weak and _STAFF_AFTER.match(t, se) is not None  # (not 基金|分析师: a fund analyst)
                 if weak and nxt is not None and not speaker and not titled:
                     nword = t[nxt[0] : nxt[1]]
                     if _is_han(nword) and (pos.get(nword) or "n")[0] == "n":

@@ -925,6 +925,8 @@ def test_no_street_from_phrases_ending_in_road_words(nlp, text):
 def test_a_broker_or_futures_house_speaking_is_an_organisation_even_named_after_a_place(nlp):
     found = names(nlp, "东兴证券认为，永安期货表示，棉花供应偏紧。")
     assert ("东兴证券", "ORG") in found and ("永安期货", "ORG") in found
+    # What its research shows is what a company says.
+    assert ("东兴证券", "ORG") in names(nlp, "不同程度地存在隐忧。东兴证券研究表明，银行资本充足。")
     # A country's trade is no company, speaking or not.
     assert all(e[1] != "ORG" for e in ents(nlp, "中国汽车表示乐观。"))
 
@@ -1144,6 +1146,7 @@ def test_a_longer_name_holds_a_listed_person_and_a_doctrine_is_no_person():
         ("通灵珠宝总裁沈东军认为，翡翠消费火热。", "通灵珠宝"),  # a title after a trade word: a company
         ("润泽地产总经理封屹介绍了项目。", "润泽地产"),
         ("6月7日，中博传媒董事长陈伟明到访。", "中博传媒"),
+        ("坐在中间的是润泽地产的副总封屹。", "润泽地产"),  # 的 between the company and its head
     ],
 )
 def test_a_trade_word_before_a_title_ends_a_company_name(nlp, text, org):
