@@ -1182,18 +1182,20 @@ class EntityFinder(PersonRules):
         (:mod:`tanalyze.entity_sports`), and unknown names next to vs or a score are added. A
         name the model ran across vs (希洪v, 霍芬海姆vs奥格斯堡) is cut to the names on each side."""
         index_by_start = {ws: i for i, (ws, _) in enumerate(words)}
+        word_end = dict(words)
 
         def new_name(s: int, e: int) -> bool:
             w = t[s:e]
-            if s not in starts or e not in ends or w in self.gazetteer.stoplist:
+            if e not in ends or w in self.gazetteer.stoplist:
                 return False
+            if s not in starts:  # 7：4胜雷丁: the segmenter glued a one-character result to the name
+                return s - 1 in starts and t[s - 1] in "胜平负" and word_end.get(s - 1) == e and self._name_like(w)
             i, parts = index_by_start.get(s), []
             while i is not None and i < len(words) and words[i][1] <= e:
                 parts.append(t[words[i][0] : words[i][1]])
                 i += 1
             return "".join(parts) == w and all(self._name_like(p) for p in parts)
 
-        word_end = dict(words)
         freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
 
         def plain_at(k: int) -> bool:  # 必须, 目前, 发挥: a common adverb, conjunction, pronoun, time word, verb ...

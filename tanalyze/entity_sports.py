@@ -14,6 +14,8 @@ the local context only:
   or form (X的客场, X状态不佳) need a sports word in the same sentence (赛季, 联赛, 意甲, 进球,
   赔率 ...), so that 访问罗马 or 在上海世纪广场进行 stay places; after 在/于/到 (在葡萄牙赢球) it
   is where the match is;
+- a place opening a clause as its subject in a report on a team sport (博洛尼亚在新帅上任后连续两场
+  不败, 荷兰饱受伤病困扰) is a team, unless a list goes on after it (河南和上海男排);
 - a country or city of the gazetteer is a team in any of these contexts (the national team:
   意大利2比1冰岛, as CLUENER annotates it; People's Daily tags a country alone as ns even
   there, 负于丹麦); a place only the model found may be a player it misread (辛吉斯淘汰库尔尼科娃)
@@ -101,7 +103,8 @@ _MATCH_BEFORE = (
     "转会", "加盟",  # a transfer to the club (转会图卢兹)
     *_HOME_AWAY_RESULTS, "防平", "博胆", "大热", "难胜",
 )
-_VERB_AFTER_SCORE = re.compile(rf"\s?(?:{'|'.join(_MATCH_BEFORE)})")
+# 7：4胜雷丁: a one-character result after a score is a verb too
+_VERB_AFTER_SCORE = re.compile(rf"\s?(?:{'|'.join(_MATCH_BEFORE)}|[胜平负](?![{_NUM}一二三四五六七八九十]))")
 # 胜拉齐奥、平罗马, 7:4胜雷丁: a one-character result after a pause or a score
 _BEFORE_RE = re.compile(rf"(?:(?:{'|'.join(_MATCH_BEFORE)})了?|(?:^|(?<=[，,、；;：:\s{_NUM}]))[胜平负])$")
 # Words in apposition before a team: 主队罗马, 客队米兰, 捷克球队X.
@@ -128,6 +131,7 @@ _AFTER_NAME = set("队从更仍却才便了在和与及并也都又还再就则�
 _BEFORE_NAME = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将由这与")
 _PLACES = ("GPE", "LOC")
 _LIST_JOINERS = ("、", "和", "与", "及", "以及")
+_CLAUSE_OPENERS = frozenset("，,。；;！!？?：:\n “”\"")
 
 
 # What follows a bookmaker in a betting report: its odds, or what it did to them (bwin早早降低了主胜赔).
@@ -179,6 +183,15 @@ def team_cue(t: str, s: int, e: int, sporty: bool, plain_at: Callable[[int], boo
     if sporty and _BEFORE_RE.search(before):
         return "match"
     return None
+
+
+def _subject_at(t: str, s: int, e: int, plain_at: Callable[[int], bool]) -> bool:
+    """Whether ``t[s:e]`` opens a clause as its subject (at the start of the text or after a
+    clause's punctuation, a name of its own: no modifier after it such as 选手, 总统, and no
+    list going on: 河南和上海男排)."""
+    if s > 0 and t[s - 1] not in _CLAUSE_OPENERS or t.startswith(_LIST_JOINERS, e):
+        return False
+    return not t.startswith(_MODIFIED, e) and (ends_name(t, e) or plain_at(e))
 
 
 def ends_name(t: str, e: int) -> bool:
@@ -276,6 +289,8 @@ def teams(
     chosen: set[int] = set()
     for i, (s, e, label, _) in enumerate(mentions):
         cue = team_cue(t, s, e, sporty_at[s], plain_at)
+        if cue is None and label in _PLACES and team_sport_at[s] and _subject_at(t, s, e, plain_at):
+            cue = "subject"  # 博洛尼亚在米哈伊洛维奇上任后连续两场不败, 克卢日此前主客场被波尔多双杀
         if cue and may_be_team(i, cue):
             chosen.add(i)
         elif label in ("PERSON", *_PLACES) and odds_after(t, e):

@@ -60,6 +60,9 @@ def found(text, mentions, words=(), new_name=lambda s, e: True):
         # a derby between team and verb, a transfer to the club
         ("罗马德比战胜拉齐奥，球迷很高兴。", "罗马", 0),
         ("这名前锋转会里昂后，联赛进球不多。", "里昂", 6),
+        # the subject of a clause in a report on a team sport
+        ("博洛尼亚在新帅上任后连续两场不败，客战仍是瓶颈。", "博洛尼亚", 0),
+        ("荷兰饱受伤病困扰，上周他们以2比0轻取冰岛，得益于主场作战。", "荷兰", 0),
     ],
 )
 def test_a_place_in_a_match_context_is_a_team(nlp, text, team, start):
@@ -80,6 +83,9 @@ def test_a_place_in_a_match_context_is_a_team(nlp, text, team, start):
         ("和平罗马的历史很长，联赛也停了。", "罗马", 2),  # 平 inside a word is no draw
         ("北京状态不佳的股市让人担忧。", "北京", 0),  # form words need a sentence about sport
         ("他们在挪威的比赛很精彩，联赛也好。", "挪威", 3),  # where the match is
+        # a clause's subject outside a team sport, and the first item of a list of places
+        ("北京今天很冷，比赛照常进行。", "北京", 0),
+        ("河南和上海男排仍居积分榜前列，联赛过半。", "河南", 0),
     ],
 )
 def test_a_place_stays_a_place_without_a_match_context(nlp, text, place, start):
@@ -130,6 +136,11 @@ def test_a_person_becomes_a_team_only_in_a_team_sport():
 def test_players_on_both_sides_of_vs_stay_players():
     text = "费德勒vs纳达尔"
     assert found(text, [(0, 3, "PERSON", "model"), (5, 8, "PERSON", "model")]) == ([], [])
+
+
+def test_a_name_the_segmenter_glued_to_a_result_after_a_score_is_a_team(nlp):
+    found = spans(nlp, "朴茨茅斯不善于在主场进球（除了那场7：4胜雷丁）。")
+    assert ("雷丁", 21, 23, "ORG") in found and all(m[0] != "胜雷丁" for m in found)
 
 
 def test_an_unknown_name_next_to_vs_is_a_team():
