@@ -360,7 +360,8 @@ class EntityFinder(PersonRules):
                 if k > 0 and _word_at(words, k) == (k, k + 1):
                     e = k
             e = self._before_aspect(t, words, s, e)
-            return self._cut_after_head(t, words, s, e) if e > s else e
+            e = self._cut_after_head(t, words, s, e) if e > s else e
+            return self._before_final_verb(t, words, s, e) if e > s else e
         head = self._surname_len(t, s) if label == "PERSON" else 0
         if head and e - s > head and address_length(t, s + head) == e - s - head:
             return s + head  # 王总, 仇先生: the surname, then a form of address
@@ -418,6 +419,18 @@ class EntityFinder(PersonRules):
                     j -= 1
                 return max(s, words[j][0])
             i += 1
+        return e
+
+    def _before_final_verb(self, t: str, words: Sequence[tuple[int, int]], s: int, e: int) -> int:
+        """No name ends in a common verb the segmenter found whole: a span the model ran on into
+        what the body did ends before it (新浪乐居|承办, X|主办)."""
+        last = _word_at(words, e - 1)
+        if last is None or last[1] != e or last[0] - s < 2:
+            return e
+        w = t[last[0] : e]
+        if (len(w) >= 2 and self.segmenter.pos_table().get(w) == "v" and self.segmenter.tokenizer.FREQ.get(w, 0) >= _COMMON_FREQ
+                and w not in _BODY_KINDS and not self._org_head(w)):  # (伊斯兰会议组织: 组织/v heads the name)
+            return last[0]
         return e
 
     def _cut_after_head(self, t: str, words: Sequence[tuple[int, int]], s: int, e: int) -> int:
@@ -919,7 +932,10 @@ class EntityFinder(PersonRules):
                         continue
                 if suffix == "基金" and head > 0 and t[words[head - 1][0] : words[head - 1][1]].upper() in _FUND_TYPES:
                     continue  # LOF基金, QDII基金: a kind of fund
-                start, brand = self._name_run(t, words, head, covered, pos, freq, abbreviated, suffix, weak)
+                # 渣打银行/nt: a whole name for the segmenter is extended only by names before it, not
+                # by a rare word it glued wrongly (亏损|案开庭|渣打银行)
+                whole = ss not in index_by_start and pos.get(t[words[head][0] : se]) == "nt" and se - words[head][0] >= 4
+                start, brand = self._name_run(t, words, head, covered, pos, freq, abbreviated, suffix, weak, whole)
                 if start is None and titled and head > 0 and self._brand_word(t[words[head - 1][0] : words[head - 1][1]]):
                     start, brand = words[head - 1][0], True
                 if start is None:
@@ -950,11 +966,12 @@ class EntityFinder(PersonRules):
         return (_is_han(w) and 2 <= len(w) <= 4 and freq.get(w, 0) < _COMMON_FREQ and (pos.get(w) or "n")[0] in "nj"
                 and w not in self.segmenter.tokenizer.user_word_tag_tab and w not in self.gazetteer.stoplist)
 
-    def _name_run(self, t, words, head, covered, pos, freq, abbreviated, suffix="", weak=False):
+    def _name_run(self, t, words, head, covered, pos, freq, abbreviated, suffix="", weak=False, whole=False):
         """Walk back from word ``head`` over the words of an organisation name.
 
         The walk stops at a versus (布莱克本队vs利物浦队) and at the suffix word itself ending
-        another name (甲队|乙队): a name does not hold two of them.
+        another name (甲队|乙队): a name does not hold two of them. Before a ``whole`` name (a
+        word the segmenter tags nt) a rare word is no part of it, only names are.
 
         Returns (start, brand): where the name starts (None: no name-like word) and whether
         a non-place name-like word is in it.
@@ -973,7 +990,8 @@ class EntityFinder(PersonRules):
             cand = covered.get(bs)
             # A rare word may be a name; a rare idiom, verb or attribute (与民争利, 得利于, 副处级) is not.
             rare = (
-                _is_han(prev)
+                not whole
+                and _is_han(prev)
                 and freq.get(prev, 0) < _RARE_FREQ
                 and len(prev) >= 2
                 and (tag is None or tag[0] in "nj")

@@ -824,6 +824,8 @@ def _found_with_model_spans(text, spans_):
         # The model ran on past the head word into a verb (jieba tags both nouns).
         ("昨日广州市中级人民法院公开审理了此案。", (2, 15, "ORG"), ("广州市中级人民法院", "ORG")),
         ("球队在台大综合体育馆登场。", (3, 12, "ORG"), ("台大综合体育馆", "FAC")),  # a building, not the body
+        # ... or into what the body did, a common verb the segmenter found whole
+        ("杂志社主办，星河乐居承办，报社协办。", (6, 12, "ORG"), ("星河乐居", "ORG")),
         # A closing quote is not part of a name.
         ("他们退出了“新韩银行职业联赛”。", (6, 15, "ORG"), ("新韩银行职业联赛", "ORG")),
         # "and others" ends a list, not a name; 高等 is no such word.
@@ -920,6 +922,12 @@ def test_a_street_the_text_places_is_a_facility(nlp, text, road):
 )
 def test_no_street_from_phrases_ending_in_road_words(nlp, text):
     assert all(e[1] != "FAC" for e in ents(nlp, text))
+
+
+def test_a_rare_word_glued_before_a_whole_organisation_word_is_not_part_of_it(nlp):
+    # the segmenter's 案开庭 (case | opens) before 渣打银行/nt
+    assert ("渣打银行", "ORG") in names(nlp, "外资行理财亏损案开庭渣打银行成被告。")
+    assert all("案开庭" not in n for n, _ in names(nlp, "外资行理财亏损案开庭渣打银行成被告。"))
 
 
 def test_a_broker_or_futures_house_speaking_is_an_organisation_even_named_after_a_place(nlp):
