@@ -376,11 +376,11 @@ class EntityFinder(PersonRules):
 
     def _village(self, t: str, s: int, e: int) -> bool:
         """Is the model's "person" ``t[s:e]`` a village, town or city (石嘴村特困户, 杨宋镇的农民)? It
-        ends in 村/镇/乡/庄/屯/寨 (or, four characters or more, 市/县/州/省) and nothing says it is a
+        ends in 村/镇/乡/庄/屯/寨 (or, four characters or more, 市/县/州/省/郡: 施罗普郡) and nothing says it is a
         person: no title before it (歌唱家吴国村), no speech verb after it (移民陈祖屯说)."""
         if e - s < 3 or not _is_han(t[s:e]):
             return False
-        if t[e - 1] not in _VILLAGE_UNITS and not (e - s >= 4 and t[e - 1] in "市县州省"):
+        if t[e - 1] not in _VILLAGE_UNITS and not (e - s >= 4 and t[e - 1] in "市县州省郡"):
             return False  # (卡加延德奥罗市: a foreign city; a three-character name may end in 州)
         return not self._titled_before(t, s) and not self._spoken_after(t, e)
 
@@ -1135,8 +1135,9 @@ class EntityFinder(PersonRules):
                     return True  # the model stopped inside the last part of 瑞斯·维瑟斯彭
                 if outer.label == "PERSON" and inner.source == "model" and re.search("[-－‐]", t[outer.start : outer.end]):
                     return True  # 汤姆 + 克鲁斯 in 汤姆-克鲁斯: the model stops at a hyphen
-                if outer.label == inner.label == "FAC" and inner.start == outer.start:
-                    return True  # 厄普顿公园 + 球场: the site's name, then its kind
+                if outer.label == "FAC" and inner.start == outer.start and (
+                        inner.label == "FAC" or t[inner.end : outer.end] in self._facility_suffix_words):
+                    return True  # 厄普顿公园 + 球场, 斯坦福桥/ORG + 球场: the site's name, then its kind
                 return outer.label != "PERSON" and (inner.source != "model" or inner.label in ("GPE", "LOC"))
             # The model's organisation names keep the places and parent bodies they start with
             # (北京市委, 越南外交部, 中共中央统战部); its place names keep smaller places.

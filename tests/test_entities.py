@@ -956,6 +956,7 @@ def test_a_common_noun_before_an_organisation_suffix_is_not_its_short_name(nlp):
         ("免收诊疗费。石嘴村特困户梅新咏病卧在床。", (6, 9, "PERSON"), ("石嘴村", "GPE")),
         ("就来自芬兰北部的罗瓦涅米村。", (8, 13, "PERSON"), ("罗瓦涅米村", "GPE")),
         ("卡加延德奥罗市发生了一起越狱事件。", (0, 7, "PERSON"), ("卡加延德奥罗市", "GPE")),  # a foreign city
+        ("他们住在施罗普郡，离伦敦不远。", (4, 8, "PERSON"), ("施罗普郡", "GPE")),  # an English county
         ("他叫王小州，住在附近。", (2, 5, "PERSON"), ("王小州", "PERSON")),  # a three-character name may end in 州
         # A person named like a village stays a person after a title or before a speech verb.
         ("晚会由导演吴国村策划。", (5, 8, "PERSON"), ("吴国村", "PERSON")),
@@ -1170,6 +1171,9 @@ def test_parks_reserves_and_venues_named_after_someone_are_sites():
     # The model read a person; the facility word after the name makes it a site.
     assert _found_with_model_spans("王朗自然保护区从一开始就选择了小众。", [(0, 7, "PERSON")]) == [("王朗自然保护区", "FAC")]
     assert ("厄普顿公园球场", "FAC") in _found_with_model_spans("约翰森回到厄普顿公园球场。", [(0, 3, "PERSON"), (5, 10, "PERSON")])
+    # ... or an organisation or a person: the ground of a club, a resort named after a place
+    assert ("斯坦福桥球场", "FAC") in _found_with_model_spans("他们在斯坦福桥球场也赢了。", [(3, 7, "ORG")])
+    assert ("贝弗利山庄", "FAC") in _found_with_model_spans("他在贝弗利山庄买了一套房子。", [(2, 5, "PERSON")])
     # A demonstrative before a facility or organisation word names nothing.
     assert _found_with_model_spans("这片自然保护区很大，这是电话局推出的措施。", []) == []
 
