@@ -158,6 +158,7 @@ _LATIN_AFTER_KIND = re.compile(
 _MAKER_VERBS = "开发|研发|制作|发行|出品|主办|承办|运营|代理"
 # A Latin-script word, dotted or hyphenated (Take-Two, ms.runup.cn), or capitalised words (Criterion Games).
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9&'.\-])[A-Za-z][A-Za-z0-9&'\-]*(?:\.[A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9&'\-]*)*(?![A-Za-z0-9])")
+_HAN_MAKER = re.compile(rf"(?:所|已|曾|正|将|也|还)?(?:自主|独立|联合|共同)?(?:{_MAKER_VERBS})(?!者|商|人员|小组|团队|部门|工作)")
 _LATIN_MAKER = re.compile(rf"(?:所|已|曾|正|将|也|还)?(?:{_MAKER_VERBS})(?!者|商|人员|小组|团队|部门|工作)")
 _LATIN_CORPORATE = re.compile("的?(?:董事会|董事长|董事|总裁|首席执行官|创始人|发言人|官方网站|官网|网站|股价|市值|财报|总部)")
 _VILLAGE_UNITS = frozenset("村镇乡庄屯寨")
@@ -494,6 +495,7 @@ class EntityFinder(PersonRules):
         yield from self._news_channels(t, found)
         yield from self._missions(t, found)
         yield from self._body_words(t, words)
+        yield from self._han_makers(t, words, found)
         yield from self._cued_brands(t, starts)
         for s, e in entity_products.model_codes(t, [(c.start, c.end, c.label, c.source) for c in found]):
             yield Candidate(s, e, "PRODUCT", "rule", precise=True)  # beats the model's 小米汽车SU7/ORG
@@ -757,6 +759,26 @@ class EntityFinder(PersonRules):
             made = _LATIN_MAKER.match(t, e) is not None or (t.endswith("由", 0, s) and re.match(_MAKER_VERBS, t[e:]) is not None)
             if made or _LATIN_CORPORATE.match(t, e) or entity_sports.odds_after(t, e):
                 yield Candidate(s, e, "ORG", "rule")
+
+    def _han_makers(self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate]) -> Iterable[Candidate]:
+        """由北京软星开发, 由北京娱乐通自主研发: after 由 (by), a name the segmenter does not know
+        (no dictionary word), after the place it is in, before what a body does to a work or an
+        event, is the body that does it. A person there (由张艺谋执导) directs, not develops, and a
+        name the model or a list knows keeps its label."""
+        freq = self.segmenter.tokenizer.FREQ
+        places = {c.start: c for c in found if c.label in ("GPE", "LOC")}
+        covered = {k for c in found if c.label not in ("GPE", "LOC") for k in range(c.start, c.end)}
+        word_end = dict(words)
+        for m in re.finditer("由", t):
+            s = m.end()
+            p = places.get(s)
+            a = p.end if p is not None else s
+            b = word_end.get(a)
+            if b is None or not 2 <= b - a <= 4 or freq.get(t[a:b]) or not _is_han(t[a:b]):
+                continue
+            if covered & set(range(s, b)) or not _HAN_MAKER.match(t, b):
+                continue
+            yield Candidate(s, b, "ORG", "rule")
 
     def _body_words(self, t: str, words: Sequence[tuple[int, int]]) -> Iterable[Candidate]:
         """民政局, 住建委, 扶贫办: a word the segmenter's dictionary tags as an organisation's name or

@@ -1278,6 +1278,13 @@ def test_a_latin_name_before_what_a_body_does_or_has_is_an_organisation(nlp, tex
     assert (name, "ORG") in names(nlp, text)
 
 
+def test_an_unknown_han_name_after_by_and_before_a_makers_verb_is_an_organisation(nlp):
+    assert ("北京软星", "ORG") in names(nlp, "《仙剑奇侠传5》正由北京软星开发中。")
+    # a director is a person; a known word is no name
+    assert all(label != "ORG" for _, label in names(nlp, "这部电影由张艺谋执导。"))
+    assert all(label != "ORG" for _, label in names(nlp, "活动由学校主办。"))
+
+
 def test_a_latin_developer_a_term_or_a_web_address_before_a_makers_verb_is_no_organisation(nlp):
     text = "而Scrabulous开发者并未回应，PC开发的游戏见ms.example.cn网站。"
     assert all(e[1] != "ORG" for e in ents(nlp, text))
