@@ -111,9 +111,38 @@ class Grouper:
         self._stem_aliases(groups)
         groups = self._merge_short_forms(groups, t)
         groups = one_label_per_name(merge_aliased(groups), t)
-        groups = join_short_forms(complete_cut_names(groups, t))
+        groups = self._join_bare_bodies(join_short_forms(complete_cut_names(groups, t)))
         self._count_all(groups, t, starts, ends, words)
         return [g for g in groups if g.mentions]
+
+    def _join_bare_bodies(self, groups: list[Group]) -> list[Group]:
+        """A body named without its place (环保局) joins the one body of the text named with it
+        (济南市环保局): the full name is a place and then the bare name. With two such bodies
+        (济南市环保局, 山东省环保局) the bare name stays apart."""
+        owners: dict[int, list[Group]] = {}
+        for i, g in enumerate(groups):
+            if g.label != "ORG" or g.key is not None or len(g.surfaces) != 1:
+                continue
+            bare = g.surfaces[0]
+            if len(bare) < 2 or not is_han(bare):
+                continue
+            for h in groups:
+                if h is not g and h.label == "ORG" and any(
+                        f.endswith(bare) and len(f) > len(bare) and self._is_place(f[: -len(bare)]) for f in h.surfaces):
+                    owners.setdefault(i, []).append(h)
+        out: list[Group] = []
+        for i, g in enumerate(groups):
+            found = owners.get(i, [])
+            if len(found) == 1:
+                found[0].absorb(g)
+                continue
+            out.append(g)
+        return out
+
+    def _is_place(self, name: str) -> bool:
+        """A place of the gazetteer (济南, 济南市) or a name ending in an administrative unit."""
+        entry = self.gazetteer.lookup(name)
+        return (entry is not None and entry.label in ("GPE", "LOC")) or (len(name) >= 2 and is_han(name) and name[-1] in "省市县区州")
 
     def _parenthesised_aliases(self, groups: list[Group], t: str) -> None:
         """全称(缩写): the abbreviation becomes an alias of the entity before it; 《通缉》（Wanted）:

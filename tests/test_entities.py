@@ -105,6 +105,14 @@ def test_gazetteer_short_and_full_forms_group(nlp):
     assert found["滴滴出行"][2:] == (2, ("滴滴",))
 
 
+def test_a_body_named_without_its_place_joins_the_one_body_named_with_it(nlp):
+    found = ents(nlp, "济南市环保局通报该事故。环保局一位赵姓工作人员说。目前环保局已经展开调查。")
+    assert [e for e in found if e[1] == "ORG"] == [("济南市环保局", "ORG", 3, ("环保局",))]
+    # two bodies it may be: the bare name stays apart
+    found = ents(nlp, "济南市环保局和山东省环保局通报该事故。环保局一位工作人员说。")
+    assert ("环保局", "ORG", 1, ()) in found
+
+
 def test_traditional_input_keeps_original_text_and_offsets(nlp):
     doc = nlp("騰訊與阿里巴巴在杭州會面。")
     got = [(e.text, e.simplified, e.label, e.start, e.end) for e in doc.entities]
