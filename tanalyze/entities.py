@@ -120,7 +120,7 @@ _EVENT_NOUNS = ("音乐会", "演唱会", "晚会", "联欢会", "茶话会", "�
 _HEAD_TITLES = ("董事长", "副董事长", "总裁", "副总裁", "总经理", "副总经理", "常务副总", "副总", "首席执行官", "CEO",
                 "创始人", "联合创始人", "执行董事", "董事会")
 # 润泽地产的副总, 国基地产工作人员: a company's head or staff after its name
-_STAFF_AFTER = re.compile("的?(?:" + "|".join(_HEAD_TITLES + ("总监", "负责人", "工作人员", "发言人", "高管", "副总", "助理")) + ")")
+_STAFF_AFTER = re.compile("的?(?:" + "|".join(_HEAD_TITLES + ("总监", "负责人", "工作人员", "发言人", "高管", "助理")) + ")")
 # 东兴证券研究表明, 普益财富统计显示: a company's findings, as a company's speech
 _FINDINGS = re.compile("(?:研究|统计|调查|分析|研报|报告|数据|测算)(?:表明|显示|认为|指出|发现)")
 _BYLINE_ROLE = re.compile(r"[/／](?:文|摄|图|编译)")  # 曾芳/文, 李明/摄: who wrote or shot the piece
@@ -158,8 +158,9 @@ _LATIN_AFTER_KIND = re.compile(
 _MAKER_VERBS = "开发|研发|制作|发行|出品|主办|承办|运营|代理"
 # A Latin-script word, dotted or hyphenated (Take-Two, ms.runup.cn), or capitalised words (Criterion Games).
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9&'.\-])[A-Za-z][A-Za-z0-9&'\-]*(?:\.[A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9&'\-]*)*(?![A-Za-z0-9])")
-_HAN_MAKER = re.compile(rf"(?:所|已|曾|正|将|也|还)?(?:自主|独立|联合|共同)?(?:{_MAKER_VERBS})(?!者|商|人员|小组|团队|部门|工作)")
-_LATIN_MAKER = re.compile(rf"(?:所|已|曾|正|将|也|还)?(?:{_MAKER_VERBS})(?!者|商|人员|小组|团队|部门|工作)")
+_MAKING = rf"(?:{_MAKER_VERBS})(?!者|商|人员|小组|团队|部门|工作)"  # not 开发者, 开发商: a maker, not making
+_LATIN_MAKER = re.compile(rf"(?:所|已|曾|正|将|也|还)?{_MAKING}")
+_HAN_MAKER = re.compile(rf"(?:所|已|曾|正|将|也|还)?(?:自主|独立|联合|共同)?{_MAKING}")  # 由X自主研发
 _LATIN_CORPORATE = re.compile("的?(?:董事会|董事长|董事|总裁|首席执行官|创始人|发言人|官方网站|官网|网站|股价|市值|财报|总部)")
 _VILLAGE_UNITS = frozenset("村镇乡庄屯寨")
 # Endings of Slavic surnames that few places share (贝尔巴托夫, 武西尼奇, 布拉戈耶维奇, 科瓦尔斯基).
@@ -761,7 +762,7 @@ class EntityFinder(PersonRules):
                 yield Candidate(s, e, "ORG", "rule")
 
     def _han_makers(self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate]) -> Iterable[Candidate]:
-        """由北京软星开发, 由北京娱乐通自主研发: after 由 (by), a name the segmenter does not know
+        """由北京软星开发, 由X自主研发: after 由 (by), a name the segmenter does not know
         (no dictionary word), after the place it is in, before what a body does to a work or an
         event, is the body that does it. A person there (由张艺谋执导) directs, not develops, and a
         name the model or a list knows keeps its label."""

@@ -290,7 +290,7 @@ def teams(
     for i, (s, e, label, _) in enumerate(mentions):
         cue = team_cue(t, s, e, sporty_at[s], plain_at)
         if cue is None and label in _PLACES and team_sport_at[s] and _subject_at(t, s, e, plain_at):
-            cue = "subject"  # 博洛尼亚在米哈伊洛维奇上任后连续两场不败, 克卢日此前主客场被波尔多双杀
+            cue = "subject"  # 博洛尼亚在米哈伊洛维奇上任后连续两场不败, 荷兰饱受伤病困扰
         if cue and may_be_team(i, cue):
             chosen.add(i)
         elif label in ("PERSON", *_PLACES) and odds_after(t, e):
