@@ -942,6 +942,8 @@ class EntityFinder(PersonRules):
                     # 工商局, 监管局: an organisation word; 布局, 格局: a common two-character noun.
                     if not (pos.get(word) in ("nt", "j", "nz") or not freq.get(word) or len(word) >= 3):
                         continue
+                    if len(suffix) == 1 and len(word) == 2 and not freq.get(word):
+                        continue  # 配队, 归队: a verb and 队 the segmenter only guessed, no team's name
                 nxt = words[index_by_end[se] + 1] if index_by_end[se] + 1 < len(words) else None
                 abbreviated = _PAREN.match(t, se) is not None and re.match(r"\s?[(（][A-Za-z]", t[se:]) is not None
                 # 东兴证券研究表明, 永安期货认为: the subject of a statement is a company, not a trade.
@@ -1024,7 +1026,9 @@ class EntityFinder(PersonRules):
                 and not (weak and tag == "n" and freq.get(prev) and prev not in self.segmenter.tokenizer.user_word_tag_tab)
             )
             latin = prev.isascii() and any(c.isalpha() for c in prev)
-            name_like = cand is not None or (tag in _NAME_POS and tag != "nr") or rare or latin
+            # 中介/j, 房产/j: a frequent abbreviation is a trade (中介公司), not a company's short name
+            common_abbreviation = tag == "j" and len(prev) >= 2 and freq.get(prev, 0) >= _COMMON_FREQ
+            name_like = cand is not None or (tag in _NAME_POS and tag != "nr" and not common_abbreviation) or rare or latin
             if abbreviated:
                 if tag is not None and tag.startswith("v") and not name_like:
                     break

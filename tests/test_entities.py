@@ -949,6 +949,15 @@ def test_a_broker_or_futures_house_speaking_is_an_organisation_even_named_after_
     assert all(e[1] != "ORG" for e in ents(nlp, "中国汽车表示乐观。"))
 
 
+def test_a_trade_or_a_verb_before_an_organisation_suffix_names_no_organisation(nlp):
+    # 中介/j, 房产/j: frequent abbreviations of trades; 配队: a verb and 队 the segmenter guessed
+    assert all(label != "ORG" for _, label in names(nlp, "看到大厅内有多家房产中介公司。"))
+    assert all(label != "ORG" for _, label in names(nlp, "回龙观附近的中介公司几乎都碰到过。"))
+    assert all(label != "ORG" for _, label in names(nlp, "玩家对于DOTA2配队机制提出质疑。"))
+    # an abbreviation that names one company still does (中铁, 一汽)
+    assert ("一汽公司", "ORG") in names(nlp, "一汽公司发布了新车。")
+
+
 def test_a_common_noun_before_an_organisation_suffix_is_not_its_short_name(nlp):
     # 仓位 (a fund's position) is a known noun: 仓位基金 does not make every 仓位 a mention.
     found = ents(nlp, "低仓位基金表现较差。基金的仓位普遍较低，仓位低是原因。")
