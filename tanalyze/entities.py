@@ -98,9 +98,11 @@ _UNKNOWN_ORG_HEADS = set("部委局厅署院所司行社队团党校厂馆")
 _KNOWN_ORG_HEADS = set("部委局厅署院所司行社团校厂馆处")
 # One-character words that end a department's name after its organisation (经贸委培训司).
 _DEPARTMENT_HEADS = set("司局处科室厅部办")
+# What ends a body's word: in the segmenter's dictionary (住建委, 房管局; not 部: 财务部, 中西部), and
+# in a list beside a named body, where 部 and 院 are bodies too (林业局, 扶贫办; not 会: 大会, 晚会).
 _BODY_WORD_HEADS = frozenset("委局厅署办")
+_LISTED_BODY_HEADS = _BODY_WORD_HEADS | frozenset("部院")
 _PARTY_ORGANS = ("党委", "常委", "支部", "两委", "党组")
-_LISTED_BODY_HEADS = frozenset("部委局厅署院办")  # 林业局, 扶贫办, 发展改革委 (not 会: 大会, 晚会)
 _REGIONAL_COMPANY = re.compile(r"[(（]([^()（）]{2,6})[)）](?:股份有限公司|有限责任公司|有限公司|公司)")
 # Characters that make the words before a suffix a kind, not a name (偏股型基金, 封闭式基金).
 _TYPE_MARKERS = frozenset("型式类")
