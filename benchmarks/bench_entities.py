@@ -5,7 +5,7 @@ beside it in the same run, the seed article check, speed and memory.
 
 Figures: exact-span micro P/R/F1 per test set. Label mappings:
 - MSRA (PER/LOC/ORG): ours PERSON->PER, GPE/LOC/FAC->LOC, ORG->ORG; other labels ignored.
-- PFR test days 25-31 (nr/ns/nt as parsed by tanalyze.ner_data, the same gold as bench_ner): as
+- PFR test days 25-31 (nr/ns/nt as parsed by tanalyze.ner.data, the same gold as bench_ner): as
   MSRA. PFR does not annotate abbreviations (中/美 in 中美, 两岸, 十五大, 欧盟 are /j), so the stage
   runs with abbreviations off there (Options extra abbreviations=False: the model's *_ABBR labels
   and the gazetteer's and rules' abbreviated forms), as it does on no other set.
@@ -35,7 +35,7 @@ CLUE = {"name": "PER", "company": "ORG", "organization": "ORG", "government": "O
 POSSEG = {"nr": "PER", "ns": "LOC", "nt": "ORG"}
 # What the figures cannot say by themselves (facts about the data and the model, not figures).
 NOTES = """Reading the figures:
-- PFR: bench_ner and this script read the same gold (`tanalyze.ner_data.read_pfr`, abbreviations
+- PFR: bench_ner and this script read the same gold (`tanalyze.ner.data.read_pfr`, abbreviations
   off) and score the same way. The model alone scores 0.870 (bench_ner); gazetteer and rules add the
   rest. The model is trained on days 1-24, so no PFR day outside the test split is unseen by it:
   rule changes were checked on days 20-24 (where the model is near perfect, so rule errors show)
@@ -101,7 +101,7 @@ def cluener() -> list[tuple[str, set]]:
 
 
 def pfr_test() -> list[tuple[str, set]]:
-    from tanalyze.ner_data import read_pfr
+    from tanalyze.ner.data import read_pfr
 
     m = {"PERSON": "PER", "GPE": "LOC", "LOC": "LOC", "ORG": "ORG"}
     path = require_eval("pfr_199801", "199801.txt")

@@ -110,7 +110,7 @@ def main() -> None:
 
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
-    from tanalyze.ner_model import NerModel
+    from tanalyze.ner.load import NerModel
 
     model = NerModel(args.model)
     load_s = time.perf_counter() - t0
@@ -141,8 +141,8 @@ def main() -> None:
     jieba_pred = jieba_posseg(msra_texts)
     jieba = score(msra_gold, jieba_pred)
 
-    from tanalyze.ner_data import read_pfr
-    from tanalyze.ner_train import PFR_TEST_DAYS
+    from tanalyze.ner.data import read_pfr
+    from tanalyze.ner.train import PFR_TEST_DAYS
 
     pfr_path = require_eval("pfr_199801", "199801.txt")
     pfr_recs = list(read_pfr(pfr_path, PFR_TEST_DAYS, abbreviations=False))

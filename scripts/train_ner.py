@@ -13,7 +13,7 @@ import logging
 import sys
 from pathlib import Path
 
-from tanalyze.ner_train import train
+from tanalyze.ner.train import train
 
 ROOT = Path(__file__).resolve().parent.parent
 PFR = ROOT.parent / "shared" / "eval" / "pfr_199801" / "199801.txt"

@@ -2,7 +2,7 @@
 
 Candidates come from three sources, all found on the Simplified text:
 - ``gazetteer``: the shipped entity lists (``dictionaries/entities/``), longest match first;
-- ``model``: the NER model trained by this project on People's Daily (:mod:`tanalyze.ner_model`);
+- ``model``: the NER model trained by this project on People's Daily (:mod:`tanalyze.ner.load`);
 - ``rule``: 《titles》, people's names (:mod:`tanalyze.entity_people`: after titles or before
   speech verbs, transliterated ones too: 教师塔吉耶夫; dotted foreign names; bylines), the
   names of a list of people (:mod:`tanalyze.entity_lists`), names ending in an organisation
@@ -1456,7 +1456,7 @@ def _boundaries(words: Sequence[tuple[int, int]], length: int) -> tuple[set[int]
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
     """Abbreviated names (十五大, 北约, 中美, 两岸): the words the NER model learns as ``*_ABBR``."""
-    from .ner_data import ABBREVIATIONS
+    from .ner.data import ABBREVIATIONS
 
     return frozenset(ABBREVIATIONS)
 

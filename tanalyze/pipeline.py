@@ -192,7 +192,7 @@ def _tokens(doc: Document, spans: Iterable["WordSpan"]) -> Iterator[Token]:  # n
 @lru_cache(maxsize=2)
 def ner_model(lexicons: tuple[str, ...] = ()) -> "NerModel":  # noqa: F821 - lazy import
     """The shipped NER model, sharing the pipeline's Segmenter (loaded once per process)."""
-    from .ner_model import NerModel
+    from .ner.load import NerModel
 
     return NerModel(segmenter=segmenter(lexicons))
 

@@ -1,11 +1,11 @@
-"""Mention-replacement augmentation of NER training data (tanalyze.ner_augment)."""
+"""Mention-replacement augmentation of NER training data (tanalyze.ner.augment)."""
 
 import random
 
 import pytest
 
 from tanalyze.gazetteer import GazetteerEntry
-from tanalyze.ner_augment import (
+from tanalyze.ner.augment import (
     REPLACEABLE,
     augment,
     gazetteer_names,
@@ -13,7 +13,7 @@ from tanalyze.ner_augment import (
     mention_names,
     replace_mentions,
 )
-from tanalyze.ner_data import Annotated, parse_pfr_line
+from tanalyze.ner.data import Annotated, parse_pfr_line
 
 MENTIONS = {"PERSON": ["欧阳修", "司马光", "王安石"], "ORG": ["国务院", "新华社"],
             "GPE": ["上海", "内蒙古自治区"], "LOC": ["长江", "太平洋"]}

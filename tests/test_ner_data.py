@@ -5,7 +5,7 @@ import json
 import pytest
 
 from tanalyze.errors import InputError
-from tanalyze.ner_data import parse_pfr_line, read_jsonl
+from tanalyze.ner.data import parse_pfr_line, read_jsonl
 
 
 def ents(line, **kw):

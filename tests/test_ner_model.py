@@ -4,7 +4,7 @@ import socket
 
 import pytest
 
-from tanalyze import ner_model
+from tanalyze.ner import load as ner_model
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ spacy = pytest.importorskip("spacy")
 from spacy.tokens import Doc, DocBin  # noqa: E402
 
 from tanalyze.gazetteer import Gazetteer, GazetteerEntry  # noqa: E402
-from tanalyze.ner_tokenizer import (  # noqa: E402
+from tanalyze.ner.tokenizer import (  # noqa: E402
     CharTokenizer,
     build_gazetteer,
     entity_names,
@@ -93,16 +93,16 @@ def test_training_reader_hides_a_documents_own_names(vocab, tmp_path):
 
 
 def test_training_groups_are_pfr_days_or_five_folds():
-    from tanalyze.ner_data import Annotated
-    from tanalyze.ner_train import gazetteer_group
+    from tanalyze.ner.data import Annotated
+    from tanalyze.ner.train import gazetteer_group
 
     assert gazetteer_group(Annotated("文", (), "19980103-02-001-004"), 7) == "19980103"
     assert gazetteer_group(Annotated("文", (), "mine.jsonl:12"), 7) == "fold2"
 
 
 def test_augmented_copies_add_no_names_and_keep_their_group(vocab, tmp_path):
-    from tanalyze.ner_data import Annotated
-    from tanalyze.ner_train import write_docbin
+    from tanalyze.ner.data import Annotated
+    from tanalyze.ner.train import write_docbin
 
     real = [Annotated("张三丰在武当。", ((0, 3, "PERSON"),), "19980101-01-001-001"),
             Annotated("李四光和张三丰。", ((0, 3, "PERSON"), (4, 7, "PERSON")), "19980102-01-001-001")]

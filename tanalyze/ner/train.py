@@ -3,7 +3,7 @@
 ``train(train_files, out_dir, seed=...)`` reproduces the shipped model from the PFR file
 (``scripts/train_ner.py`` is the command-line wrapper). Steps:
 
-1. read the corpora (:mod:`tanalyze.ner_data`); PFR is split by day (train days, dev days);
+1. read the corpora (:mod:`tanalyze.ner.data`); PFR is split by day (train days, dev days);
 2. build character vectors from the training text (PPMI + truncated SVD, numpy only);
 3. write spaCy ``DocBin`` files of character tokens with the gold entities;
 4. run ``spacy train`` with ``tanalyze/data/ner_config.cfg`` and copy ``model-best``
@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .ner_data import Annotated, read_corpus
+from .data import Annotated, read_corpus
 
 #: PFR January 1998: days 1-23 train, 24 dev (model selection); 25-31 are the test split.
 _log = logging.getLogger(__name__)  # core code does not print; scripts/train_ner.py shows these
@@ -110,7 +110,7 @@ def write_docbin(records: Iterable[Annotated], path: Path, augmented: Iterable[A
     """Gold docs (one token per character) as a ``DocBin``; returns the number of docs.
 
     Each doc's ``user_data["group"]`` is its :func:`gazetteer_group`. ``augmented``: extra
-    copies made by :mod:`tanalyze.ner_augment`; each is written with the group of the record
+    copies made by :mod:`tanalyze.ner.augment`; each is written with the group of the record
     it was made from (same ``source``) and ``user_data["augmented"] = True``, so that the
     gazetteer feature is built from the real records only.
     """
@@ -143,19 +143,19 @@ def train(train_files: Sequence[str | Path], out_dir: str | Path, seed: int = 0,
     """Train the NER model and write it to ``out_dir`` (the shipped layout).
 
     ``train_files``: PFR ``.txt`` files (days 1-23 train, day 24 dev) or JSONL corpora
-    (see :func:`tanalyze.ner_data.read_jsonl`). ``dev_files``: JSONL dev corpora; when a
+    (see :func:`tanalyze.ner.data.read_jsonl`). ``dev_files``: JSONL dev corpora; when a
     JSONL training corpus has no dev file, every 20th record is held out as dev.
     ``config``: a spaCy config to use instead of the shipped one.
     ``all_days``: PFR days 1-24 all train (the whole training split); day 24 is still scored
     as dev, but only as a progress figure, and the model of the last step is kept.
     ``augment``: the fraction of training records with entities that also get a copy with
     their PERSON/ORG/GPE/LOC mentions replaced by other names of the same label
-    (:func:`tanalyze.ner_augment.augment`, seeded with ``seed``); 0 (default) adds none.
+    (:func:`tanalyze.ner.augment.augment`, seeded with ``seed``); 0 (default) adds none.
     Character vectors and the gazetteer are built from the real records only.
     """
     from spacy.cli.train import train as spacy_train
 
-    from . import ner_tokenizer  # noqa: F401  (registers the tokenizer and the training reader)
+    from . import tokenizer as ner_tokenizer  # noqa: F401  (registers the tokenizer and the training reader)
 
     train_recs: list[Annotated] = []
     dev_recs: list[Annotated] = []
@@ -177,7 +177,7 @@ def train(train_files: Sequence[str | Path], out_dir: str | Path, seed: int = 0,
     tmp.mkdir(parents=True, exist_ok=True)
     copies: list[Annotated] = []
     if augment:
-        from .ner_augment import augment as augment_records
+        from .augment import augment as augment_records
 
         copies = augment_records(train_recs, augment, seed=seed)
         _log.info("augmentation: %d replaced-mention copies of %d training records", len(copies), len(train_recs))

@@ -19,7 +19,7 @@ character token, which the model's ``MultiHashEmbed`` reads:
   reliable on training text as on new text (:func:`held_out_gazetteer_corpus`).
 
 The text is width-folded first (``fold_width``: same length, so token i is character i).
-This module imports spaCy; :mod:`tanalyze.ner_model` imports it lazily.
+This module imports spaCy; :mod:`tanalyze.ner.load` imports it lazily.
 """
 
 from __future__ import annotations
@@ -34,9 +34,9 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
-from .gazetteer import Gazetteer, GazetteerEntry, shipped_gazetteer
-from .segment import Segmenter, WordSpan
-from .textutil import fold_width
+from ..gazetteer import Gazetteer, GazetteerEntry, shipped_gazetteer
+from ..segment import Segmenter, WordSpan
+from ..textutil import fold_width
 
 TOKENIZER_NAME = "tanalyze.CharTokenizer.v1"
 #: The training corpus reader named in the config (``[corpora.train]``).
@@ -158,7 +158,7 @@ class CharTokenizer:
         if self.gazetteer is None:
             return b""
         lines = [f"{e.name}\t{e.label}\t{'|'.join(e.aliases)}\n" for e in self.gazetteer.entries]
-        return ("# name<TAB>label<TAB>aliases: the NER model's gazetteer (tanalyze.ner_tokenizer)\n"
+        return ("# name<TAB>label<TAB>aliases: the NER model's gazetteer (tanalyze.ner.tokenizer)\n"
                 + "".join(lines)).encode("utf-8")
 
     def from_bytes(self, data: bytes, **kwargs: Any) -> "CharTokenizer":
@@ -207,7 +207,7 @@ def held_out_gazetteer_corpus(path: Path | None, dictionaries: bool = True) -> C
         use = getattr(tok, "use_gazetteer", False)
         if use and not cache:
             by_group: dict = {}
-            for doc in docs:  # augmented copies (ner_augment) do not add names
+            for doc in docs:  # augmented copies (ner.augment) do not add names
                 if not doc.user_data.get("augmented"):
                     by_group.setdefault(doc.user_data.get("group"), []).append(doc)
             names = {g: entity_names(ds) for g, ds in by_group.items()}

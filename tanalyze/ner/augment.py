@@ -26,8 +26,8 @@ from __future__ import annotations
 import random
 from typing import Iterable, Mapping, Sequence
 
-from .ner_data import Annotated
-from .textutil import fold_width, is_cjk
+from .data import Annotated
+from ..textutil import fold_width, is_cjk
 
 #: Labels whose mentions are replaced; the ``*_ABBR`` labels are not.
 REPLACEABLE = ("PERSON", "ORG", "GPE", "LOC")
@@ -63,7 +63,7 @@ def gazetteer_names(entries: Iterable | None = None) -> dict[str, list[str]]:
     entries count, names of two or more characters with Chinese characters, width-folded.
     """
     if entries is None:
-        from .gazetteer import shipped_gazetteer
+        from ..gazetteer import shipped_gazetteer
 
         entries = shipped_gazetteer().entries
     out: dict[str, set[str]] = {lab: set() for lab in REPLACEABLE}
@@ -103,7 +103,7 @@ def replace_mentions(record: Annotated, mentions: Mapping[str, Sequence[str]], r
     from ``mentions[label]``, avoiding the mention's own surface when there is another
     choice. Other entities (``*_ABBR``, one-character mentions) keep their text and label;
     every offset is recomputed. Entities must not overlap (they do not in PFR or JSONL
-    corpora read by :mod:`tanalyze.ner_data`).
+    corpora read by :mod:`tanalyze.ner.data`).
     """
     gazetteer = gazetteer or {}
     parts: list[str] = []

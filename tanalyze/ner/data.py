@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from .errors import InputError
-from .textutil import fold_width
+from ..errors import InputError
+from ..textutil import fold_width
 
 #: Labels the model predicts. ``*_ABBR`` are abbreviations (中, 美, 十五大, 北约).
 MODEL_LABELS = ("PERSON", "ORG", "GPE", "LOC", "GPE_ABBR", "LOC_ABBR", "ORG_ABBR")

@@ -3,10 +3,10 @@
 The model is a spaCy pipeline (tok2vec + ner) trained by ``scripts/train_ner.py`` on
 People's Daily 1998 and shipped in ``tanalyze/data/ner/``. It reads Simplified text one
 character per token, with word-boundary and POS features from tanalyze's segmenter,
-character bigrams and matches of its own gazetteer (:mod:`tanalyze.ner_tokenizer`).
+character bigrams and matches of its own gazetteer (:mod:`tanalyze.ner.tokenizer`).
 Nothing is downloaded.
 
-    >>> from tanalyze.ner_model import predict
+    >>> from tanalyze.ner.load import predict
     >>> predict("新华社记者张三报道。")                       # doctest: +SKIP
     [(0, 3, 'ORG'), (5, 7, 'PERSON')]
 
@@ -22,10 +22,10 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
-from .errors import ResourceError
+from ..errors import ResourceError
 
 if TYPE_CHECKING:
-    from .segment import Segmenter, WordSpan
+    from ..segment import Segmenter, WordSpan
 
 Entity = tuple[int, int, str]
 LABELS = ("PERSON", "ORG", "GPE", "LOC")
@@ -55,7 +55,7 @@ class NerModel:
             raise ResourceError(f"NER model not found in {path}", "reinstall tanalyze or run scripts/train_ner.py")
         import spacy
 
-        from . import ner_tokenizer
+        from . import tokenizer as ner_tokenizer
 
         try:
             self.nlp = spacy.load(path)
