@@ -8,14 +8,15 @@ stderr (``Error: what (hint)``) and their exit code; usage errors exit 2; Ctrl-C
 from __future__ import annotations
 
 import io
+import itertools
 import sys
 from dataclasses import dataclass
-from typing import IO, Any, BinaryIO, Callable, Sequence
+from typing import IO, Any, BinaryIO, Callable, Iterator, Sequence
 
 import click
 
 from . import __version__
-from .errors import ExitStatus, TanalyzeError
+from .errors import ExitStatus, PartialError, TanalyzeError
 
 
 @dataclass
@@ -72,8 +73,22 @@ def cli(ctx: click.Context) -> None:
         ctx.obj = Env.from_process()
 
 
+_BATCH = "tanalyze.batch"  # ctx.meta key of the options every command shares for corpus runs
+
+
+def _store(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    ctx.meta.setdefault(_BATCH, {})[param.name] = value
+    return value
+
+
+def _shared(*decls: str, **attrs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """An option every command takes, kept out of the command's arguments (run() reads it)."""
+    return click.option(*decls, expose_value=False, callback=_store, **attrs)
+
+
 def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """INPUTS plus --glob, --jsonl, --encoding: the one reader every command shares."""
+    """INPUTS plus --glob, --jsonl, --encoding, --id-from: the one reader every command shares."""
+    fn = _shared("--id-from", type=click.Choice(["path", "name", "stem"]), default="path", show_default=True, help="Document ids: the path (relative to the input folder), the file name, or the name without extension.")(fn)
     fn = click.option("--encoding", metavar="NAME", help="Input encoding (default: detect UTF-8/16, GB18030, Big5).")(fn)
     fn = click.option("--jsonl", is_flag=True, help="Inputs are JSONL records {id, text, ref_date?}.")(fn)
     fn = click.option("--glob", default="*.txt", show_default=True, help="Files to read inside folders.")(fn)
@@ -82,11 +97,12 @@ def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def output_options(formats: Sequence[str] = ("table", "json", "jsonl", "csv")) -> Callable[..., Any]:
-    """--format and -o/--output, the same on every command."""
+    """--format and -o/--output, the same on every command, and the corpus-run options."""
 
     def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
+        fn = batch_options(fn)
         fn = click.option(
-            "-o", "--output", metavar="PATH", help="Write to PATH (atomically) instead of standard output."
+            "-o", "--output", metavar="PATH", help="Write to PATH (through PATH's .part file, renamed when done)."
         )(fn)
         fn = click.option(
             "-f",
@@ -100,14 +116,33 @@ def output_options(formats: Sequence[str] = ("table", "json", "jsonl", "csv")) -
     return decorate
 
 
-def _sources(env: Env, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None) -> list:
+def batch_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """How a corpus runs: workers, engine, order, progress, errors, resuming, JSON layout."""
+    for decls, attrs in reversed(_BATCH_OPTIONS):
+        fn = _shared(*decls, **attrs)(fn)
+    return fn
+
+
+_BATCH_OPTIONS: list[tuple[tuple[str, ...], dict[str, Any]]] = [
+    (("-j", "--jobs"), dict(type=click.IntRange(1), default=1, show_default=True, help="Worker processes (each loads the resources once).")),
+    (("--unordered",), dict(is_flag=True, help="Write each document as it finishes, not in input order.")),
+    (("--engine",), dict(type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Run here, or on a Dask cluster (pip install 'tanalyze[dask]').")),
+    (("--scheduler",), dict(metavar="ADDRESS", help="Dask scheduler address (default: a local cluster of --jobs workers).")),
+    (("--progress/--no-progress",), dict(default=None, help="Progress bar on stderr (default: when stderr is a terminal).")),
+    (("--on-error",), dict(type=click.Choice(["skip", "fail"]), default="skip", show_default=True, help="A failing document among several: skip it (exit 6 at the end) or stop.")),
+    (("--resume",), dict(is_flag=True, help="With -o FILE (jsonl): skip the documents FILE (or its .part) already holds.")),
+    (("--pretty",), dict(is_flag=True, help="Indent JSON (the default on a terminal; compact otherwise).")),
+]
+
+
+def _sources(env: Env, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, id_from: str) -> Iterator[Any]:
     from .read import iter_sources
 
     if not inputs:
         if env.stdin_isatty:
             raise click.UsageError("no input: give a file, a folder, or - for standard input")
         inputs = ("-",)
-    return list(iter_sources(inputs, glob=glob, jsonl=jsonl, encoding=encoding, stdin=env.stdin))
+    return iter_sources(inputs, glob=glob, jsonl=jsonl, encoding=encoding, stdin=env.stdin, id_from=id_from, skip_errors=True)
 
 
 def run(
@@ -124,42 +159,108 @@ def run(
     default_format: str | None = None,
     **options: Any,
 ) -> None:
-    """Read inputs, run the stages, write the view: the body of every command."""
-    from .output import VIEWS, write
-    from .pipeline import Options, Pipeline
+    """Read inputs, run the stages, write each document's record as it is done."""
+    from .engines import Job
+    from .pipeline import Options
 
     env: Env = ctx.obj
-    sources = _sources(env, inputs, glob, jsonl, encoding)
-    pipeline = Pipeline(stages, Options(**options))
-    docs = _with_progress(pipeline.pipe(sources), len(sources))
-    filters = options.get("extra", {}).get("entity_filters")
-    if filters:
-        from .entities import filter_entities
-
-        docs = [d.with_(entities=filter_entities(d.entities or (), filters["labels"], filters["min_count"])) for d in docs]
+    batch = {"id_from": "path", "jobs": 1, "unordered": False, "engine": "local", "scheduler": None, "progress": None, "on_error": "skip", "resume": False, "pretty": False}
+    batch.update(ctx.meta.get(_BATCH, {}))
+    sources = _sources(env, inputs, glob, jsonl, encoding, batch["id_from"])
+    first = list(itertools.islice(sources, 2))
+    several = len(first) > 1
     if fmt is None:
-        if default_format:
-            fmt = default_format
-        elif env.stdout_isatty and output is None:
-            fmt = "table"
+        fmt = default_format or ("table" if env.stdout_isatty and output is None else "jsonl" if several else "json")
+    if batch["resume"] and (output is None or fmt != "jsonl"):
+        raise click.UsageError("--resume needs -o FILE and --format jsonl (or several documents)")
+    # A lone document that fails is the run's error; among several it is skipped (or stops the run).
+    job = Job(tuple(stages), Options(**options), view_name, batch["on_error"] if several else "fail")
+    skipped, total = _write_results(ctx, job, itertools.chain(first, sources), fmt, output, batch)
+    if skipped:
+        raise PartialError(f"{skipped} of {total} documents skipped", "each is named above and has an {\"id\", \"error\"} record")
+
+
+def _write_results(ctx: click.Context, job: Any, sources: Iterator[Any], fmt: str, output: str | None, batch: dict[str, Any]) -> tuple[int, int]:
+    """Run ``job`` over ``sources`` and write the records as they come; return (skipped, written)."""
+    from .engines import run as run_engine
+    from .output import VIEWS, OutputFile, RecordWriter
+
+    env: Env = ctx.obj
+    to_terminal = env.stdout_isatty and output is None
+    out = OutputFile(output, env.stdout, resume=batch["resume"])
+    skipped = written = 0
+    with out as stream:
+        writer = RecordWriter(VIEWS[job.view], fmt, stream, color=to_terminal, pretty=batch["pretty"] or to_terminal)
+        todo = (s for s in sources if s.id not in out.done) if out.done else sources
+        results = run_engine(job, todo, jobs=batch["jobs"], ordered=not batch["unordered"], engine=batch["engine"], scheduler=batch["scheduler"])
+        with _Progress(batch["progress"], ctx) as progress:
+            for result in results:
+                if result.error is not None:
+                    skipped += 1
+                    progress.note(f"Skipped {result.id}: {result.error}")
+                writer.write(result.record)
+                written += 1
+                progress.advance(result.chars)
+        writer.close()
+    return skipped, written + len(out.done)
+
+
+class _Progress:
+    """A rich progress bar on stderr (documents, characters/s, ETA), or nothing."""
+
+    def __init__(self, wanted: bool | None, ctx: click.Context) -> None:
+        self.on = wanted if wanted is not None else sys.stderr.isatty()
+        self.ctx = ctx
+        self._bar: Any = None
+        self.chars = 0
+
+    def __enter__(self) -> _Progress:
+        if self.on:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+            self._bar = Progress(
+                TextColumn("documents"), BarColumn(), MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]} chars/s"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                console=_stderr_console(), transient=True,
+            )
+            self._bar.__enter__()
+            self._task = self._bar.add_task("documents", total=_count(self.ctx), rate="-")
+        return self
+
+    def advance(self, chars: int) -> None:
+        self.chars += chars
+        if self._bar is not None:
+            elapsed = self._bar.tasks[0].elapsed or 0.0
+            rate = f"{self.chars / elapsed:,.0f}" if elapsed > 0 else "-"
+            self._bar.update(self._task, advance=1, rate=rate)
+
+    def note(self, message: str) -> None:
+        if self._bar is not None:
+            self._bar.console.print(message, markup=False, highlight=False)
         else:
-            fmt = "json" if len(docs) == 1 else "jsonl"
-    write(docs, VIEWS[view_name], fmt, output, env.stdout, color=env.stdout_isatty and output is None)
+            click.echo(message, err=True)
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
 
 
-def _with_progress(docs: Any, total: int) -> list:
-    """Collect documents, with a progress bar on stderr when it is a terminal and there are several."""
-    if total < 2 or not sys.stderr.isatty():
-        return list(docs)
-    from rich.progress import Progress
+def _count(ctx: click.Context) -> int | None:
+    """How many documents the inputs hold, for the progress bar's ETA (None: unknown, stdin)."""
+    from pathlib import Path
 
-    out = []
-    with Progress(transient=True, console=_stderr_console()) as progress:
-        task = progress.add_task("analysing", total=total)
-        for doc in docs:
-            out.append(doc)
-            progress.advance(task)
-    return out
+    params = ctx.params
+    total = 0
+    for item in params.get("inputs") or ("-",):
+        if item == "-":
+            return None
+        path = Path(item)
+        files = [p for p in path.rglob(params["glob"]) if p.is_file()] if path.is_dir() else [path]
+        if params.get("jsonl"):
+            total += sum(p.read_bytes().count(b"\n") for p in files if p.exists())
+        else:
+            total += len(files)
+    return total
 
 
 def _stderr_console() -> Any:
@@ -327,7 +428,7 @@ def analyze(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, e
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Console entry point: exit codes 0 ok, 1 error, 2 usage, 3 input, 4 output, 5 resource, 130 Ctrl-C."""
+    """Console entry point: exit codes 0 ok, 1 error, 2 usage, 3 input, 4 output, 5 resource, 6 partial, 130 Ctrl-C."""
     try:
         cli.main(args=argv, prog_name="tanalyze", standalone_mode=True)
     except KeyboardInterrupt:

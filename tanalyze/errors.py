@@ -14,6 +14,7 @@ class ExitStatus(IntEnum):
     INPUT = 3
     OUTPUT = 4
     RESOURCE = 5
+    PARTIAL = 6
     INTERRUPTED = 130
 
 
@@ -56,3 +57,9 @@ class UsageError(TanalyzeError):
     """An option value is invalid (a bad --ref-date, an unknown config, ...)."""
 
     exit_code = ExitStatus.USAGE
+
+
+class PartialError(TanalyzeError):
+    """A corpus run finished but skipped documents it could not analyse (exit code 6)."""
+
+    exit_code = ExitStatus.PARTIAL

@@ -11,10 +11,9 @@ import csv
 import io
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Sequence
+from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
 from .errors import OutputError, UsageError
 from .model import Document, to_plain
@@ -127,13 +126,6 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def rows(docs: Sequence[Document], view: View) -> Iterable[dict[str, str]]:
-    """Flat rows (one per finding, with the document id) for CSV and data frames."""
-    for doc in docs:
-        for rec in view.records(doc):
-            yield {"id": doc.id, **{c: _cell(_get(rec, c)) for c in view.columns}}
-
-
 def _get(record: dict[str, Any], column: str) -> Any:
     # Dotted columns reach into nested records ("actor.text").
     value: Any = record
@@ -142,88 +134,196 @@ def _get(record: dict[str, Any], column: str) -> Any:
     return value
 
 
-def render(docs: Sequence[Document], view: View, fmt: str, stream: IO[str], *, color: bool = False) -> None:
+def render(docs: Iterable[Document], view: View, fmt: str, stream: IO[str], *, color: bool = False, pretty: bool = True) -> None:
     """Write ``docs`` to ``stream`` in format ``fmt`` (json, jsonl, csv, table, text)."""
-    if fmt == "json":
-        objs = [document_dict(d, view) for d in docs]
-        json.dump(objs[0] if len(objs) == 1 else objs, stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
-    elif fmt == "jsonl":
-        for d in docs:
-            stream.write(json.dumps(document_dict(d, view), ensure_ascii=False) + "\n")
-    elif fmt == "csv":
-        if view.key == "analysis":
+    writer = RecordWriter(view, fmt, stream, color=color, pretty=pretty)
+    for doc in docs:
+        writer.write(document_dict(doc, view))
+    writer.close()
+
+
+class RecordWriter:
+    """Writes documents' records one at a time, as each is done (the streaming serializer).
+
+    Each JSONL line (each CSV document, each table) is flushed as soon as it is written, so a
+    reader sees it at once and a killed run keeps it. Error records ``{"id", "error"}`` are
+    JSON lines like any other; CSV and tables leave them out (they are reported on stderr).
+    """
+
+    def __init__(self, view: View, fmt: str, stream: IO[str], *, color: bool = False, pretty: bool = False) -> None:
+        if fmt not in (*FORMATS, "text"):
+            raise ValueError(f"unknown format {fmt!r}")
+        if fmt == "csv" and view.key == "analysis":
             raise UsageError("analyze writes several kinds of findings: use json, jsonl or table", "or one command per kind for CSV")
-        writer = csv.DictWriter(stream, fieldnames=["id", *view.columns], lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows(docs, view))
-    elif fmt == "table":
-        _table(docs, view, stream, color)
-    elif fmt == "text":
-        for d in docs:
-            stream.write(d.simplified if view.key == "converted" else d.text)
-    else:
-        raise ValueError(f"unknown format {fmt!r}")
+        self.view, self.fmt, self.stream = view, fmt, stream
+        self.color, self.pretty = color, pretty
+        self.count = 0
+        self._first: dict[str, Any] | None = None  # json: held until a second record makes it a list
+        self._csv: Any = None
+
+    def write(self, record: dict[str, Any]) -> None:
+        """Write one document's record (its JSON object, as :func:`document_dict` makes it)."""
+        self.count += 1
+        if self.fmt == "jsonl":
+            self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif self.fmt == "json":
+            self._write_json(record)
+        elif "error" in record and len(record) == 2:
+            return
+        elif self.fmt == "csv":
+            self._write_csv(record)
+        elif self.fmt == "table":
+            _table([record], self.view, self.stream, self.color)
+        else:  # text: the converted text (convert's record holds it as "text")
+            self.stream.write(record["text"])
+        self.stream.flush()
+
+    def _dump(self, record: dict[str, Any]) -> str:
+        return json.dumps(record, ensure_ascii=False, indent=2 if self.pretty else None)
+
+    def _write_json(self, record: dict[str, Any]) -> None:
+        if self.count == 1:
+            self._first = record
+            return
+        if self._first is not None:
+            self.stream.write("[\n" + self._dump(self._first))
+            self._first = None
+        self.stream.write(",\n" + self._dump(record))
+
+    def _write_csv(self, record: dict[str, Any]) -> None:
+        if self._csv is None:
+            self._csv = csv.DictWriter(self.stream, fieldnames=["id", *self.view.columns], lineterminator="\n")
+            self._csv.writeheader()
+        self._csv.writerows(record_rows(record, self.view))
+
+    def close(self) -> None:
+        """Finish the output (the closing bracket of a JSON list, the header of an empty CSV)."""
+        if self.fmt == "json":
+            if self.count == 1 and self._first is not None:
+                self.stream.write(self._dump(self._first) + "\n")
+            elif self.count == 0:
+                self.stream.write("[]\n")
+            else:
+                self.stream.write("\n]\n")
+        elif self.fmt == "csv" and self._csv is None:
+            self._write_csv({"id": None, self.view.key: []})
+        self.stream.flush()
 
 
-def _table(docs: Sequence[Document], view: View, stream: IO[str], color: bool) -> None:
+def record_rows(record: dict[str, Any], view: View) -> Iterator[dict[str, str]]:
+    """Flat CSV rows of one document's record: one per finding, the document id first."""
+    for rec in record.get(view.key) or ():
+        yield {"id": record["id"], **{c: _cell(_get(rec, c)) for c in view.columns}}
+
+
+def _table(records: Sequence[dict[str, Any]], view: View, stream: IO[str], color: bool) -> None:
     from rich.console import Console
     from rich.table import Table
 
     console = Console(file=stream, force_terminal=color, no_color=not color, soft_wrap=False, width=None if color else 160)
     if view.key == "analysis":
         for name in ANALYZE_VIEWS:
-            if name in VIEWS and any(getattr(d, VIEWS[name].key, None) is not None for d in docs):
-                _table(docs, VIEWS[name], stream, color)
+            if name in VIEWS and any(VIEWS[name].key in r for r in records):
+                _table(records, VIEWS[name], stream, color)
         return
     columns = view.table_columns or view.columns
-    for doc in docs:
-        records = view.records(doc)
-        table = Table(title=f"{doc.id}: {len(records)} {view.title or view.key}", title_justify="left")
+    for record in records:
+        findings = record.get(view.key) or []
+        table = Table(title=f"{record['id']}: {len(findings)} {view.title or view.key}", title_justify="left")
         for c in columns:
             table.add_column(c, overflow="fold")
-        for rec in records:
+        for rec in findings:
             table.add_row(*(_cell(_get(rec, c)) for c in columns))
         console.print(table)
 
 
-def write(docs: Sequence[Document], view: View, fmt: str, output: str | Path | None, stdout: IO[str], *, color: bool = False) -> None:
+def write(docs: Iterable[Document], view: View, fmt: str, output: str | Path | None, stdout: IO[str], *, color: bool = False) -> None:
     """Render to ``output`` (via a temporary file renamed into place) or to ``stdout``.
 
     A failure never truncates an existing output file.
     """
-    if output is None or str(output) == "-":
-        render(docs, view, fmt, stdout, color=color)
-        return
-    path = Path(output)
-    buf = io.StringIO()
-    render(docs, view, fmt, buf)
-    write_atomic(path, buf.getvalue())
+    with OutputFile(output, stdout) as stream:
+        render(docs, view, fmt, stream, color=color and output is None)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise OutputError(f"cannot write {path}: it is a directory")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror}", "check the folder exists and is writable") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except OSError as exc:
+class OutputFile:
+    """Where records go: standard output, or ``path`` through ``.NAME.part`` renamed at the end.
+
+    Lines written to the part file are flushed as they come, so a run that is killed or
+    interrupted keeps them there for ``--resume``; any other failure removes the part file.
+    An existing ``path`` is replaced only by a finished run.
+    """
+
+    def __init__(self, path: str | Path | None, stdout: IO[str], *, resume: bool = False) -> None:
+        self.path = None if path is None or str(path) == "-" else Path(path)
+        self.stdout = stdout
+        self.resume = resume
+        self.done: dict[str, int] = {}  # resume: ids already written (with their line number)
+        self._fh: IO[str] | None = None
+
+    @property
+    def part(self) -> Path:
+        assert self.path is not None
+        return self.path.with_name(f".{self.path.name}.part")
+
+    def __enter__(self) -> IO[str]:
+        if self.path is None:
+            return self.stdout
+        if self.path.is_dir():
+            raise OutputError(f"cannot write {self.path}: it is a directory")
+        kept = self._resumable() if self.resume else []
         try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise OutputError(f"cannot write {path}: {exc.strerror}") from exc
+            self._fh = open(self.part, "w", encoding="utf-8", newline="")
+            self._fh.writelines(kept)
+            self._fh.flush()
+        except OSError as exc:
+            raise OutputError(f"cannot write {self.path}: {exc.strerror}", "check the folder exists and is writable") from exc
+        return self._fh
+
+    def _resumable(self) -> list[str]:
+        """The finished lines of an earlier run (its part file, else the output), ids noted."""
+        assert self.path is not None
+        source = self.part if self.part.exists() else self.path
+        kept: list[str] = []
+        if not source.exists():
+            return kept
+        with open(source, encoding="utf-8", newline="") as fh:
+            for line in fh:
+                record = _finished(line)
+                if record is not None:
+                    self.done[str(record["id"])] = len(kept)
+                    kept.append(line)
+        return kept
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        if self._fh is None:
+            return
+        self._fh.close()
+        if exc_type is not None:
+            # An interrupted run keeps its finished lines for --resume; any other failure leaves nothing.
+            if exc_type is not KeyboardInterrupt or self.part.stat().st_size == 0:
+                self.part.unlink(missing_ok=True)
+            return
+        try:
+            mode = self.path.stat().st_mode & 0o777 if self.path.exists() else 0o666 & ~_umask()
+            os.chmod(self.part, mode)
+            os.replace(self.part, self.path)
+        except OSError as e:
+            self.part.unlink(missing_ok=True)
+            raise OutputError(f"cannot write {self.path}: {e.strerror}") from e
+
+
+def _finished(line: str) -> dict[str, Any] | None:
+    """A JSONL line's record if it is a whole document's record (not an error, not cut short)."""
+    if not line.endswith("\n"):
+        return None
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(record, dict) or "id" not in record or "error" in record:
+        return None
+    return record
 
 
 def _umask() -> int:

@@ -85,6 +85,11 @@ class Pipeline:
             self._fns = [(n, STAGES[n].factory(self.options)) for n in self.names]
         return self._fns
 
+    def load(self) -> Pipeline:
+        """Load every stage's resources now (a worker does this once, before its first document)."""
+        self._functions()
+        return self
+
     def __call__(self, source: Source | str, doc_id: str = "doc") -> Document:
         """Analyse one text (or a Source from :mod:`tanalyze.read`)."""
         if isinstance(source, str):

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import codecs
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
-from .errors import InputError
+from .errors import InputError, TanalyzeError
 
 #: Candidate legacy encodings tried (strictly) when the bytes are not UTF-8.
 LEGACY_ENCODINGS = ("gb18030", "big5hkscs")
@@ -38,6 +38,11 @@ class Source:
     path: str | None = None
     encoding: str | None = None
     ref_date: str | None = None
+    error: TanalyzeError | None = None  # set instead of text when the document could not be read
+
+
+#: How ``--id-from`` names a document read from a file.
+ID_FROM = ("path", "name", "stem")
 
 
 @lru_cache(maxsize=1)
@@ -128,28 +133,60 @@ def read_stream(stream: BinaryIO, name: str = "stdin", encoding: str | None = No
     return Source(id=name, text=text, path=None, encoding=used)
 
 
-def parse_jsonl(text: str, name: str) -> Iterator[Source]:
-    """JSONL records ``{"id", "text", "ref_date"?}``, one per line; blank lines are skipped."""
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+def parse_jsonl(text: str, name: str, *, skip_errors: bool = False) -> Iterator[Source]:
+    """JSONL records ``{"id", "text", "ref_date"?}``, one per line; blank lines are skipped.
+
+    Lines end at ``\\n`` only (U+2028 inside a string is text, not a line break).
+    """
+    return _records(enumerate(text.split("\n"), 1), name, skip_errors)
+
+
+def _records(lines: Iterable[tuple[int, str | InputError]], name: str, skip_errors: bool) -> Iterator[Source]:
+    """Sources from numbered JSONL lines; a bad line raises, or with ``skip_errors`` is an error Source."""
+    for lineno, line in lines:
+        if isinstance(line, str) and not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{name}:{lineno}: not JSON ({exc.msg})") from exc
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise InputError(f"{name}:{lineno}: a record needs a string field 'text'")
-        ref_date = record.get("ref_date")
-        if ref_date is not None and not isinstance(ref_date, str):
-            raise InputError(f"{name}:{lineno}: 'ref_date' must be a string like 2024-11-14")
-        doc_id = record.get("id")
-        yield Source(
-            id=str(doc_id) if doc_id is not None else f"{name}:{lineno}",
-            text=record["text"],
-            path=name,
-            encoding="utf-8",
-            ref_date=ref_date,
-        )
+            yield _record(line, name, lineno)
+        except InputError as exc:
+            if not skip_errors:
+                raise
+            yield Source(id=f"{name}:{lineno}", text="", path=name, error=exc)
+
+
+def _record(line: str | InputError, name: str, lineno: int) -> Source:
+    if isinstance(line, InputError):
+        raise line
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name}:{lineno}: not JSON ({exc.msg})") from exc
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise InputError(f"{name}:{lineno}: a record needs a string field 'text'")
+    ref_date = record.get("ref_date")
+    if ref_date is not None and not isinstance(ref_date, str):
+        raise InputError(f"{name}:{lineno}: 'ref_date' must be a string like 2024-11-14")
+    doc_id = record.get("id")
+    return Source(
+        id=str(doc_id) if doc_id is not None else f"{name}:{lineno}",
+        text=record["text"],
+        path=name,
+        encoding="utf-8",
+        ref_date=ref_date,
+    )
+
+
+def _jsonl_lines(stream: BinaryIO, name: str, encoding: str | None) -> Iterator[tuple[int, str | InputError]]:
+    """Numbered lines of a JSONL stream, read lazily (a corpus file is never held whole)."""
+    for lineno, raw in enumerate(stream, 1):
+        if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8) :]
+        try:
+            yield lineno, raw.decode(encoding or "utf-8")
+        except UnicodeDecodeError as exc:
+            yield lineno, InputError(f"{name}:{lineno}: not {encoding or 'utf-8'} (invalid byte at offset {exc.start} of the line)")
+        except LookupError as exc:
+            raise InputError(f"unknown encoding {encoding!r}") from exc
 
 
 def iter_sources(
@@ -159,24 +196,66 @@ def iter_sources(
     jsonl: bool = False,
     encoding: str | None = None,
     stdin: BinaryIO | None = None,
+    id_from: str = "path",
+    skip_errors: bool = False,
 ) -> Iterator[Source]:
-    """Every input as Sources: ``-`` is standard input, folders are walked for ``glob``."""
+    """Every input as Sources, lazily: ``-`` is standard input, folders are walked for ``glob``.
+
+    A file's id is its path as given, or inside a folder its path relative to the folder
+    (``id_from="name"``: the file name, ``"stem"``: the name without its extension).
+    With ``skip_errors`` a document that cannot be read is a Source with ``error`` set
+    instead of an exception, so that a corpus run can go on without it.
+    """
     for item in inputs:
         if item == "-":
             if stdin is None:
                 raise InputError("standard input is not available")
-            sources: Iterable[Source] = [read_stream(stdin, "stdin", encoding)]
-        else:
-            path = Path(item)
-            if path.is_dir():
-                files = sorted(p for p in path.rglob(glob) if p.is_file())
-                if not files:
-                    raise InputError(f"no files matching {glob!r} in {item}", "use --glob to choose files")
-                sources = [read_path(p, encoding) for p in files]
-            else:
-                sources = [read_path(path, encoding, item)]
-        for source in sources:
             if jsonl:
-                yield from parse_jsonl(source.text, source.id)
+                yield from _records(_jsonl_lines(stdin, "stdin", encoding), "stdin", skip_errors)
             else:
-                yield source
+                yield _read_or_error(lambda: read_stream(stdin, "stdin", encoding), "stdin", skip_errors)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob(glob) if p.is_file())
+            if not files:
+                raise InputError(f"no files matching {glob!r} in {item}", "use --glob to choose files")
+            named = [(p, str(p), doc_id(p, path, id_from)) for p in files]
+        else:
+            named = [(path, item, doc_id(path, None, id_from, item))]
+        for p, name, ident in named:
+            if jsonl:
+                yield from _jsonl_file(p, name, encoding, skip_errors)
+            else:
+                yield _read_or_error(lambda: replace(read_path(p, encoding, name), id=ident), ident, skip_errors)
+
+
+def doc_id(path: Path, folder: Path | None, id_from: str = "path", given: str | None = None) -> str:
+    """The id of a document read from ``path`` (found inside ``folder``, or named as ``given``)."""
+    if id_from == "name":
+        return path.name
+    if id_from == "stem":
+        return path.stem
+    if folder is not None:
+        return path.relative_to(folder).as_posix()
+    return given if given is not None else str(path)
+
+
+def _read_or_error(read: Callable[[], Source], ident: str, skip_errors: bool) -> Source:
+    try:
+        return read()
+    except InputError as exc:
+        if not skip_errors:
+            raise
+        return Source(id=ident, text="", error=exc)
+
+
+def _jsonl_file(path: Path, name: str, encoding: str | None, skip_errors: bool) -> Iterator[Source]:
+    try:
+        fh = path.open("rb")
+    except FileNotFoundError as exc:
+        raise InputError(f"no such file: {name}") from exc
+    except OSError as exc:
+        raise InputError(f"cannot read {name}: {exc.strerror}") from exc
+    with fh:
+        yield from _records(_jsonl_lines(fh, name, encoding), name, skip_errors)

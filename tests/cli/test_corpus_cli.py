@@ -1,0 +1,136 @@
+"""Corpus runs: streaming, order, --jobs, --resume after a killed run, --on-error and exit 6."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_cli import invoke, write
+
+TEXTS = ["腾讯发布新产品。", "百度宣布合作。", "阿里巴巴在杭州。", "小米推出手机。"]
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for i, text in enumerate(TEXTS):
+        write(folder, f"{i}.txt", text)
+    return folder
+
+
+def _ids(out: str) -> list[str]:
+    return [json.loads(line)["id"] for line in out.splitlines()]
+
+
+def test_ids_are_paths_relative_to_the_folder(tmp_path):
+    folder = _folder(tmp_path)
+    (folder / "sub").mkdir()
+    write(folder / "sub", "x.txt", "京东。")
+    result, out = invoke(["segment", str(folder)])
+    assert result.exit_code == 0 and _ids(out) == ["0.txt", "1.txt", "2.txt", "3.txt", "sub/x.txt"]
+    _, out = invoke(["segment", "--id-from", "stem", str(folder)])
+    assert _ids(out) == ["0", "1", "2", "3", "x"]
+
+
+def test_jobs_keep_the_input_order_and_unordered_keeps_every_document(tmp_path):
+    folder = _folder(tmp_path)
+    _, serial = invoke(["segment", "--format", "jsonl", str(folder)])
+    result, parallel = invoke(["segment", "--jobs", "2", str(folder)])
+    assert result.exit_code == 0 and parallel == serial
+    result, unordered = invoke(["segment", "--jobs", "2", "--unordered", str(folder)])
+    assert result.exit_code == 0 and sorted(unordered.splitlines()) == sorted(serial.splitlines())
+
+
+def test_single_document_json_is_compact_unless_pretty(tmp_path):
+    path = write(tmp_path, "a.txt", "腾讯")
+    _, out = invoke(["segment", path])
+    assert out.count("\n") == 1
+    _, pretty = invoke(["segment", "--pretty", path])
+    assert pretty.startswith("{\n  ") and json.loads(pretty) == json.loads(out)
+
+
+def test_a_poisoned_document_is_skipped_with_an_error_record_and_exit_6(tmp_path, monkeypatch):
+    import tanalyze.engines as engines
+
+    real = engines.pipeline_for
+
+    def poisoned(job):
+        pipeline = real(job)
+
+        def run(source, doc_id="doc"):
+            if "毒" in source.text:
+                raise ValueError("month must be in 1..12")
+            return pipeline(source, doc_id)
+
+        return run
+
+    monkeypatch.setattr(engines, "pipeline_for", poisoned)
+    folder = _folder(tmp_path)
+    write(folder, "1b.txt", "有毒的文章。")
+    (folder / "1c.txt").write_bytes(b"ab\x00cd")
+    result, out = invoke(["segment", str(folder)])
+    records = [json.loads(line) for line in out.splitlines()]
+    assert result.exit_code == 6
+    assert [r["id"] for r in records] == ["0.txt", "1.txt", "1b.txt", "1c.txt", "2.txt", "3.txt"]
+    assert records[2] == {"id": "1b.txt", "error": "ValueError: month must be in 1..12"}
+    assert records[3]["error"].endswith("looks like binary data (NUL byte at offset 2) (tanalyze reads text files)")
+    assert "Skipped 1b.txt: ValueError: month must be in 1..12\n" in result.stderr
+    assert result.stderr.endswith("Error: 2 of 6 documents skipped (each is named above and has an {\"id\", \"error\"} record)\n")
+    result, _ = invoke(["segment", "--on-error", "fail", str(folder)])
+    assert result.exit_code == 1 and "month must be in 1..12" in repr(result.exception)
+
+
+def test_a_bad_jsonl_record_is_skipped(tmp_path):
+    lines = [json.dumps({"id": "a", "text": "腾讯"}, ensure_ascii=False), "{oops", json.dumps({"id": "c", "text": "百度"}, ensure_ascii=False)]
+    path = write(tmp_path, "in.jsonl", "\n".join(lines) + "\n")
+    result, out = invoke(["segment", "--jsonl", path])
+    assert result.exit_code == 6
+    assert [json.loads(line).get("error", "ok")[:30] for line in out.splitlines()] == ["ok", f"{path}:2: not JSON (Expecting p"[:30], "ok"]
+
+
+def test_resume_needs_a_jsonl_output_file(tmp_path):
+    folder = _folder(tmp_path)
+    result, _ = invoke(["segment", "--resume", str(folder)])
+    assert result.exit_code == 2 and "--resume needs -o FILE" in result.stderr
+
+
+def test_resume_after_a_killed_run_equals_a_clean_run(tmp_path):
+    records = [{"id": f"n{i:04d}", "text": f"第{i}篇：腾讯在深圳发布了新的云服务，百度和阿里巴巴随后宣布合作。" * 8} for i in range(1500)]
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    clean, killed = tmp_path / "clean.jsonl", tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "tanalyze.cli", "segment", "--jsonl", str(corpus), "-o"]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    proc = subprocess.Popen([*command, str(killed)], env=env, stderr=subprocess.DEVNULL)
+    part = tmp_path / ".out.jsonl.part"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if part.exists() and part.read_bytes().count(b"\n") >= 50:
+            break
+        time.sleep(0.01)
+    assert proc.poll() is None, "the run ended before it could be killed"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    kept = part.read_bytes().count(b"\n")
+    assert not killed.exists() and 50 <= kept < len(records)
+    subprocess.run([*command, str(clean)], env=env, check=True)
+    resumed = subprocess.run([*command, str(killed), "--resume"], env=env)
+    assert resumed.returncode == 0 and not part.exists()
+    assert killed.read_bytes() == clean.read_bytes()
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_records_stream_to_the_output_file_as_they_finish(tmp_path, fmt):
+    folder = _folder(tmp_path)
+    target = tmp_path / f"out.{fmt}"
+    result, _ = invoke(["segment", "--format", fmt, "-o", str(target), str(folder)])
+    assert result.exit_code == 0 and not (tmp_path / f".out.{fmt}.part").exists()
+    text = target.read_text(encoding="utf-8")
+    assert text.count("0.txt") >= 1 and text.count("3.txt") >= 1
