@@ -260,13 +260,25 @@ def _groups(tokens: list[_Tok], folded: str) -> list[list[_Tok]]:
     return [g for g in (_trim(g) for g in groups) if g]
 
 
+def _impossible(core: list[_Tok]) -> bool:
+    """Do the explicit year, month and day of an expression name a day no calendar has?"""
+    fields = {k: v for t in core if t.kind in ("year", "month", "day", "numeric") for k, v in t.data.items()
+              if k in ("year", "month", "day") and isinstance(v, int)}
+    if "month" not in fields or "day" not in fields:
+        return False
+    year = fields.get("year", 2000)  # 2000 is a leap year: 2月29日 alone may exist
+    return not 1 <= year <= 9999 or fields["day"] > monthrange(year, fields["month"])[1]
+
+
 def _trim(group: list[_Tok]) -> list[_Tok]:
     """Drop dangling approximation words and clock readings that are probably not clocks."""
     if group[-1].kind == "approx_post" and group[-1].data["word"] == "多" and group[-2:-1] and group[-2].kind != "clock":
         group = group[:-1]
     core = [t for t in group if t.kind not in ("approx_pre", "approx_post")]
-    if not core:
-        return []
+    if not core or (core[0].kind == "window" and "first" in core[0].data):
+        return []  # 前三天 as "the first three days" of no period named
+    if _impossible(core):
+        return []  # 2月30日, 2023年2月29日: no such day
     if len(core) == 1 and core[0].kind == "day_part" and core[0].data["part"] in _NOUN_PARTS:
         return []  # 黎明 alone is more often a name or a figure of speech (黎明前的黑暗)
     clock = next((t for t in core if t.kind == "clock"), None)
@@ -587,6 +599,7 @@ class _Value:
     value: str | None
     grain: str | None
     point: _Point | None = None  # the start, for the narrative state
+    approx: bool = False  # the value itself is an estimate (a year thousands of years ago)
 
 
 def _point_value(f: _Fields, text: str) -> _Value:
@@ -814,21 +827,59 @@ def _join_durations(parts: list[str]) -> str:
     return "P" + date_part + ("T" + time_part if time_part else "")
 
 
-def _shift(dt: datetime, n: float, unit: str, half: bool, sign: int) -> tuple[datetime, str]:
-    """``dt`` moved by n units (and a half), with the grain the result is known to."""
+def _shift_grain(n: float, unit: str, half: bool) -> str:
+    """The grain a point moved by n units (and a half) is known to."""
     months = {"Y": 12, "M": 1, "Q": 3, "C": 1200}.get(unit)
     if months is not None:
         total = n * months + (months / 2 if half else 0)
-        if float(total).is_integer():
-            grain = "year" if unit in ("Y", "C") and total % 12 == 0 else "month"
-            return _add_months(dt, sign * int(total)), grain
-        return dt + sign * timedelta(days=round(total * 30.44)), "day"
-    seconds = {"W": 604800, "D": 86400, "H": 3600, "MIN": 60, "S": 1, "QH": 900}[unit]
-    total = n * seconds + (seconds / 2 if half else 0)
+        if not float(total).is_integer():
+            return "day"
+        return "year" if unit in ("Y", "C") and total % 12 == 0 else "month"
     grain = {"W": "day", "D": "day", "H": "hour", "QH": "minute", "MIN": "minute", "S": "second"}[unit]
-    if half and grain == "day":
-        grain = "hour"
-    return dt + sign * timedelta(seconds=total), grain
+    return "hour" if half and grain == "day" else grain
+
+
+def _shift(dt: datetime, n: float, unit: str, half: bool, sign: int) -> tuple[datetime, str]:
+    """``dt`` moved by n units (and a half), with the grain the result is known to.
+
+    Raises :class:`_OutOfRange` when the result is outside the years 1-9999 of ``datetime``.
+    """
+    grain = _shift_grain(n, unit, half)
+    months = {"Y": 12, "M": 1, "Q": 3, "C": 1200}.get(unit)
+    try:
+        if months is not None:
+            total = n * months + (months / 2 if half else 0)
+            if float(total).is_integer():
+                return _add_months(dt, sign * int(total)), grain
+            return dt + sign * timedelta(days=round(total * 30.44)), grain
+        seconds = {"W": 604800, "D": 86400, "H": 3600, "MIN": 60, "S": 1, "QH": 900}[unit]
+        return dt + sign * timedelta(seconds=n * seconds + (seconds / 2 if half else 0)), grain
+    except (ValueError, OverflowError) as exc:
+        raise _OutOfRange(str(exc)) from None
+
+
+class _OutOfRange(ValueError):
+    """Calendar arithmetic left the years 1-9999 that ``datetime`` can hold."""
+
+
+_YEARS_PER_UNIT = {"C": 100, "Y": 1, "Q": 0.25, "M": 1 / 12, "W": 7 / 365.2425, "D": 1 / 365.2425}
+
+
+def _far_offset(d: dict, anchor: _Point | None, sign: int) -> _Value | None:
+    """An offset past the calendar datetime holds (4万年前, 7000年前): an approximate year.
+
+    Within ISO 8601's four-digit years (down to -9999, astronomical numbering: 0 is 1 BCE) the
+    value is that year (``-4976``); further away it is the distance itself as a duration
+    (``P40000Y``), which is how a reader takes "40,000 years ago"; that needs no anchor.
+    None: no anchor, and the distance alone does not leave the four-digit years.
+    """
+    years = (d["n"] + (0.5 if d["half"] else 0)) * _YEARS_PER_UNIT.get(d["unit"], 0)
+    if anchor is None and years <= 2 * 9999:
+        return None
+    year = (anchor.dt.year if anchor else 0) + sign * round(years)
+    if anchor is not None and -9999 <= year <= 9999:
+        return _Value("date", _fmt_year(year), "year", approx=True)
+    return _Value("duration", _duration_iso(d["n"], d["unit"], d["half"]), "year", approx=True)
 
 
 def _duration_value(d: dict, state: _State) -> tuple[_Value, str | None]:
@@ -837,13 +888,18 @@ def _duration_value(d: dict, state: _State) -> tuple[_Value, str | None]:
     direction = d["dir"]
     if not direction:
         return _Value("duration", iso, None), None
-    probe, grain = _shift(datetime(2000, 6, 15), d["n"], d["unit"], d["half"], 1)
-    anchor = _anchor_for(state, grain)
+    anchor = _anchor_for(state, _shift_grain(d["n"], d["unit"], d["half"]))
     if anchor is None:
+        far = _far_offset(d, None, _OFFSET_SIGN[direction]) if direction in _OFFSET_SIGN else None
         kind = "date" if direction in _OFFSET_SIGN else "interval"
-        return _Value(kind, None, None), None
+        return far or _Value(kind, None, None), None
     if direction in _OFFSET_SIGN:
-        moved, grain = _shift(anchor.dt, d["n"], d["unit"], d["half"], _OFFSET_SIGN[direction])
+        try:
+            moved, grain = _shift(anchor.dt, d["n"], d["unit"], d["half"], _OFFSET_SIGN[direction])
+        except _OutOfRange:
+            far = _far_offset(d, anchor, _OFFSET_SIGN[direction])
+            assert far is not None
+            return far, (anchor.label if far.type == "date" else None)
         kind = "datetime" if _RANK[grain] > _RANK["day"] else "date"
         return _Value(kind, _fmt(moved, grain), grain, _Point(moved, grain, "")), anchor.label
     if direction == "以来":
@@ -912,7 +968,7 @@ def _resolve(group: list[_Tok], text: str, state: _State) -> tuple[_Value, bool,
             for tok in rest:
                 _apply(tok, f, state)
             value = _point_value(f, f"narrative:{text}")
-        return value, approx or head.data["approx"], src, None
+        return value, approx or head.data["approx"] or value.approx, src, None
     if head.kind == "window":
         value, src = _window_value(head.data["window"], state)
         return value, approx, src, None
@@ -924,6 +980,16 @@ def _resolve(group: list[_Tok], text: str, state: _State) -> tuple[_Value, bool,
     f = _fields(group, state)
     value = _point_value(f, f"narrative:{text}")
     return value, approx or f.approx, f.src, f
+
+
+def _resolve_safe(group: list[_Tok], text: str, state: _State) -> tuple[_Value, bool, str | None, _Fields | None]:
+    """:func:`_resolve`, with a value None (the span kept) where the calendar arithmetic of a
+    relative expression leaves the years 1-9999 (三亿年后, or 明天 said on 9999-12-31)."""
+    try:
+        return _resolve(group, text, state)
+    except (ValueError, OverflowError):
+        kind = "duration" if _core(group)[0].kind == "duration" else "date"
+        return _Value(kind, None, None), _approx_words(group), None, None
 
 
 def _set_value(head: _Tok, rest: list[_Tok], text: str, state: _State) -> _Value:
@@ -992,7 +1058,7 @@ def extract_dates(text: str, ref: datetime | None = None, ref_source: str | None
             out.append(found_interval)
             prev_end, i = nxt[-1].end, i + 2
             continue
-        value, approx, src, f = _resolve(group, text[start:end], state)
+        value, approx, src, f = _resolve_safe(group, text[start:end], state)
         if not _in_brackets(folded, start):
             _remember(state, value, f)  # (a date in brackets annotates; the story does not move to it)
         out.append(DateFound(start, end, value.type, value.value, value.grain, approx, src if value.value else None))

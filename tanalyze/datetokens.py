@@ -337,9 +337,15 @@ def _check_month_word(m: re.Match, folded: str) -> dict:
     return _relative_word(m.group(0), _MONTH_WORDS, _MONTH_ANAPHORA)
 
 
+_MONTH_BEFORE = re.compile(rf"(?<![\d{CN_NUMBER_CHARS}])(\d+|{_CN}+)\s*月\s*$")
+
+
 def _check_day(m: re.Match, folded: str) -> dict | None:
     raw = m.group("d") or m.group("db") or m.group("dc") or m.group("ds") or m.group("dh")
     day = _num(raw)
+    month = _MONTH_BEFORE.search(folded, max(0, m.start() - 8), m.start())
+    if month and not 1 <= (parse_number(month.group(1)) or 0) <= 12:
+        return None  # 13月5日 is no date
     return {"day": day} if day and 1 <= day <= 31 else None
 
 
@@ -497,6 +503,8 @@ def _check_numeric(m: re.Match, folded: str) -> dict | None:
 
 
 _NOT_YEARS_AFTER = set("级制代龄纪轻薪度")
+_DAY_NEXT = re.compile(rf"\s*(?:\d{{1,2}}|{_CN}{{1,3}})[日号]")
+_OFFSET_DIRS = ("前", "之前", "以前", "后", "之后", "以后")
 
 
 _APPROX_PAIRS = {"一二", "二三", "两三", "三四", "四五", "五六", "六七", "七八", "八九", "一两", "三五"}
@@ -546,13 +554,16 @@ def _check_duration(m: re.Match, folded: str) -> dict | None:
         return None
     if unit == "M" and not (g["ge"] or "个" in unit_word or more or g["half"] or g["half2"] or n > 12):
         return None  # 三月 is March, 4月前 before April
+    if unit == "M" and not g["ge"] and _DAY_NEXT.match(folded, m.end()):
+        return None  # 13月5日 is no date and no duration
     if unit == "Q" and not g["ge"]:
         return None  # 三季度 is a quarter
     if unit == "D" and unit_word == "日" and not (more or g["dir"]):
         if (n <= 31 and (raw.isdigit() or len(raw) > 1)) or raw == "一" or folded[max(0, m.start() - 1): m.start()] == "月":
             return None  # 30日 and 二十一日 are days of the month; 一日之计 is not a duration
     if unit == "Y" and not more and (raw.isdigit() and len(raw) == 4 or len(raw) == 4 and not set(raw) & set("十百千万")):
-        return None  # 2018年 is a year
+        if not (raw.isdigit() and g["dir"] in _OFFSET_DIRS and not 1000 <= n <= 2999):
+            return None  # 2018年 is a year, 2018年前 before it; 7000年前 is seven thousand years ago
     if unit == "Y" and g["more"] == "来" and raw.isdigit() and len(raw) == 4:
         return None
     return {"n": n, "half": bool(g["half"] or g["half2"]), "unit": unit, "approx": more, "dir": g["dir"], "known": True}
