@@ -1,0 +1,77 @@
+"""Actors: what stands before a trigger in its clause (subjects, prepositional phrases,
+pronouns, the subject slot), and the named actor a trigger gets from it or from the context."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from .context import Clause, Ment, Prefix
+from .prefix import PrefixReader
+from .triggers import KINDS
+from .words import FRAME_START, PERSON_PRONOUNS, TOPIC_PRONOUNS
+
+# Which entity labels may be the actor of a kind.
+AGENTS = frozenset({"ORG", "PERSON", "GPE"})
+ACTOR_LABELS = {k: AGENTS for k in KINDS}
+ACTOR_LABELS.update(
+    launch=AGENTS | {"PRODUCT"},
+    result=AGENTS | {"PRODUCT"},
+    incident=AGENTS | {"PRODUCT", "FAC", "LOC"},
+    personnel=frozenset({"ORG", "PERSON"}),
+    statement=AGENTS | {"FAC"},  # 半岛酒店表示: a hotel or airport speaks for its operator
+)
+TWO_PARTY = ("deal", "partnership", "investment")  # X和Y签约: Y is the object
+
+
+class ActorFinder(PrefixReader):
+    """The actor rules of the extractor (a mixin over its context)."""
+
+    # -- actor -------------------------------------------------------------------------------
+    def actors(self, kind: str, prefix: Prefix, sent_clauses: list[Clause], ci: int, history: list[list[Ment]]) -> tuple[list[Ment], float]:
+        """The actor mentions of a trigger and how sure we are of them."""
+        ok = ACTOR_LABELS[kind]
+        if prefix.causative or (kind == "incident" and prefix.reported):
+            return [], 0.0  # 机电署估计停电: who estimates the outage's cause did not cause it
+        subjects = [m for m in prefix.subjects if m.entity.label in ok]
+        if subjects:
+            return subjects, 1.0
+        if prefix.subjects:
+            return [], 0.0
+        if prefix.pronoun:
+            how = 0.6 if prefix.pronoun in TOPIC_PRONOUNS else 0.8
+            return self._pronoun(prefix.pronoun, sent_clauses[ci].start, ok, sent_clauses, ci, history), how
+        if prefix.nominal or prefix.noun_before:
+            return [], 0.0
+        for prev in reversed(sent_clauses[:ci]):
+            if prev.subjects:
+                return [m for m in prev.subjects if m.entity.label in ok], 0.85
+            if prev.nominal:
+                return [], 0.0  # the topic changed to something that is not an entity
+        clause = sent_clauses[ci]
+        if FRAME_START.match(self.text, clause.start):
+            for nxt in sent_clauses[ci + 1 :]:
+                subs = self.prefix(nxt.start, nxt.end, before_trigger=False).subjects
+                if subs:
+                    return [m for m in subs if m.entity.label in ok], 0.8
+        if kind == "statement":
+            return [], 0.0  # a statement's speaker is never guessed from earlier sentences
+        if history and history[-1]:
+            return [m for m in history[-1] if m.entity.label in ok], 0.65
+        return [], 0.0
+
+    def _pronoun(self, word: str, at: int, ok: frozenset, sent_clauses, ci, history) -> list[Ment]:
+        if word in TOPIC_PRONOUNS:
+            for prev in reversed(sent_clauses[:ci]):
+                if prev.subjects:
+                    return [m for m in prev.subjects if m.entity.label in ok][:1]
+            for subs in reversed(history[-2:]):
+                if subs:
+                    return [m for m in subs if m.entity.label in ok][:1]
+            return []
+        label = "PERSON" if word in PERSON_PRONOUNS else "ORG"
+        i = bisect_left(self.ctx.ment_starts, at) - 1
+        while i >= 0 and at - self.ctx.ments[i].end < 300:
+            if self.ctx.ments[i].entity.label == label and label in ok:
+                return [self.ctx.ments[i]]
+            i -= 1
+        return []

@@ -1,0 +1,257 @@
+"""The document in Simplified coordinates: words, entity mentions, dates, clauses and
+paragraphs, with the listed alternatives (一种是…；另一种是…) that later references resolve to."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+from ..model import DateMention, Document, Entity
+from .words import (CLAUSE_SEP, CLOSE, DEICTIC, ENUM_MARKERS, NEGATION, OPEN, ORD, QUOTED, REFERENCE,
+                    STRATEGY_NOUNS)
+
+# -- the document in Simplified coordinates --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ment:
+    start: int
+    end: int
+    entity: Entity
+
+
+@dataclass(frozen=True)
+class DateRef:
+    start: int
+    end: int
+    mention: DateMention
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    sep: str  # the separator before it ("" at the sentence start)
+    subjects: list[Ment] = field(default_factory=list)
+    nominal: bool = False  # its subject is a noun that is not an entity
+
+
+@dataclass
+class Prefix:
+    """What stands before a trigger in its clause."""
+
+    subjects: list[Ment] = field(default_factory=list)
+    coordinators: list[str] = field(default_factory=list)  # the word before each later subject
+    obliques: list[tuple[str, Ment]] = field(default_factory=list)
+    nominal: bool = False  # a non-entity noun holds the subject slot
+    pronoun: str | None = None
+    passive: bool = False
+    noun_before: bool = False  # a non-entity noun right before the trigger
+    causative: bool = False  # the trigger is inside 让/使 X …: X, not the subject, does it
+    reported: bool = False  # the subjects say, think or find what follows (机电署估计停电因…)
+
+
+@dataclass(frozen=True)
+class Enum:
+    end: int
+    items: tuple[str, ...]
+
+
+class Context:
+    """Indexes over one document: words, mentions, dates, sentences, paragraphs."""
+
+    def __init__(self, doc: Document, pos: Mapping[str, str]) -> None:
+        self.doc = doc
+        self.text = doc.simplified
+        self.pos = pos
+        to_conv = doc.offsets.to_converted if doc.offsets is not None else (lambda a, b: (a, b))
+        from ..entities import word_spans
+
+        self.words = word_spans(doc)
+        self.word_starts = [s for s, _ in self.words]
+        self.starts = set(self.word_starts)
+        self.ends = {e for _, e in self.words}
+        ments = []
+        for ent in doc.entities or ():
+            for m in ent.mentions:
+                s, e = to_conv(m.start, m.end)
+                ments.append(Ment(s, e, ent))
+        ments.sort(key=lambda m: (m.start, -m.end))
+        self.ments = ments
+        self.ment_starts = [m.start for m in ments]
+        self.ment_starts_set = set(self.ment_starts)
+        # An entity mention is a word boundary too (jieba may join 为 and 腾易 into one word).
+        self.starts |= {m.start for m in ments}
+        self.ends |= {m.start for m in ments} | {m.end for m in ments}
+        dates = []
+        for d in doc.dates or ():
+            if d.type in ("date", "datetime", "interval") and d.value and not d.value.startswith(("T", "R", "P")):
+                s, e = to_conv(d.start, d.end)
+                dates.append(DateRef(s, e, d))
+        dates.sort(key=lambda d: d.start)
+        self.dates = dates
+        self.date_starts = [d.start for d in dates]
+        self.all_date_spans = [to_conv(d.start, d.end) for d in doc.dates or ()]
+        # Day words of the writer's today that could not be resolved (昨日 against a year-only
+        # reference): the claim has a time of its own, just not one we know. (同日, 次日 follow the
+        # narrative, so an earlier sentence's date is theirs.)
+        self.unresolved = sorted(to_conv(d.start, d.end)[0] for d in doc.dates or ()
+                                 if d.type in ("date", "datetime") and not d.value and DEICTIC.match(d.simplified))
+
+    def mentions_in(self, start: int, end: int) -> list[Ment]:
+        i = bisect_left(self.ment_starts, start)
+        out = []
+        while i < len(self.ments) and self.ments[i].start < end:
+            if self.ments[i].end <= end:
+                out.append(self.ments[i])
+            i += 1
+        return out
+
+    def dates_in(self, start: int, end: int) -> list[DateRef]:
+        i = bisect_left(self.date_starts, start)
+        out = []
+        while i < len(self.dates) and self.dates[i].start < end:
+            out.append(self.dates[i])
+            i += 1
+        return out
+
+    def words_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        i = bisect_left(self.word_starts, start)
+        out = []
+        while i < len(self.words) and self.words[i][0] < end:
+            out.append(self.words[i])
+            i += 1
+        return out
+
+    def in_date(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.all_date_spans)
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``(start, end, separator before)`` of the clauses of ``text[start:end]``.
+
+    Clauses end at ，：—— (and their ASCII forms) outside quotes and brackets; the sentence's
+    final punctuation is not part of the last clause.
+    """
+    out: list[tuple[int, int, str]] = []
+    depth = 0
+    cs, sep = start, ""
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = CLAUSE_SEP.match(text, i, end)
+            if m:
+                if i > cs:
+                    out.append((cs, i, sep))
+                sep, cs = m.group(), m.end()
+                i = m.end()
+                continue
+        i += 1
+    e = end
+    while e > cs and text[e - 1] in "。！？!?；;…":
+        e -= 1
+    if e > cs:
+        out.append((cs, e, sep))
+    return out
+
+
+def paragraphs(text: str) -> list[int]:
+    """Start offsets of the paragraphs (lines) of ``text``."""
+    return [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+
+# -- enumerations ----------------------------------------------------------------------------
+
+
+def find_enumerations(text: str, start: int, end: int) -> list[Enum]:
+    """Listed alternatives in ``text[start:end]``: 一种是A；另一种是B → items (A, B).
+
+    A marker counts at the start of a clause only; the item is the text up to the first
+    comma or semicolon after the marker; its key is what names the alternative (the words
+    before 的道路/的模式/…, without who proposed it), else the item itself.
+    """
+    found: list[list[tuple[int, int]]] = []
+    for level, marker in enumerate(ENUM_MARKERS):
+        found.append([
+            (m.start(), m.end())
+            for m in marker.finditer(text, start, end)
+            if m.start() == start or text[m.start() - 1] in "，,；;：:。\n "
+        ])
+    out: list[Enum] = []
+    for first_start, first_end in found[0]:
+        bounds = [(first_start, first_end)]
+        for level in range(1, len(found)):
+            nxt = [m for m in found[level] if m[0] > bounds[-1][1] and m[0] - bounds[-1][1] < 400]
+            if not nxt:
+                break
+            bounds.append(nxt[0])
+        if len(bounds) < 2:
+            continue
+        items = []
+        for s, e in bounds:
+            m = re.compile(r"[^，,；;。\n]+").match(text, e)
+            items.append(item_key(m.group()) if m else "")
+        if all(items):
+            out.append(Enum(bounds[-1][1], tuple(items)))
+    return out
+
+
+def item_key(item: str) -> str:
+    m = re.search(r"([^的]{1,20})的(?:" + "|".join(STRATEGY_NOUNS) + r")$", item)
+    key = m.group(1) if m else item
+    return key.strip(OPEN + CLOSE + " ")[:24]
+
+
+def resolve_reference(phrase: str, at: int, enums: Sequence[Enum]) -> str | None:
+    """The listed item a reference (后者, 第二种 ...) in ``phrase`` points at, if any."""
+    m = REFERENCE.search(phrase)
+    if not m:
+        return None
+    before = [e for e in enums if e.end <= at and at - e.end < 600]
+    if not before:
+        return None
+    items = before[-1].items
+    word = m.group()
+    if word in ("前者", "前一种"):
+        index = 0
+    elif word in ("后者", "后一种", "这种", "这条"):
+        index = len(items) - 1
+    else:
+        index = ORD.index(m.group(1) or m.group(2))
+    return items[index] if index < len(items) else None
+
+
+def skip(t: str, i: int, chars: str) -> int:
+    while i < len(t) and t[i] in chars:
+        i += 1
+    return i
+
+
+def skip_back(t: str, i: int, chars: str) -> int:
+    while i > 0 and t[i - 1] in chars:
+        i -= 1
+    return i
+
+
+def clean(phrase: str) -> str:
+    """An object phrase without particles, punctuation or quote marks around it (max 30 chars)."""
+    phrase = phrase.strip(" 了着过的为于在")
+    phrase = re.sub(r"^(?:一场|一次|一个|一项|一家|一款)", "", phrase)
+    phrase = phrase.strip(" ，,。")
+    if QUOTED.fullmatch(phrase) or re.fullmatch(r"《[^《》]*》", phrase):
+        phrase = phrase[1:-1]
+    if len(phrase) > 30:
+        phrase = phrase[:30] + "…"
+    return phrase
+
+
+def negated(t: str, cs: int, ts: int) -> float:
+    before = t[max(cs, ts - 3) : ts]
+    return 0.4 if any(before.endswith(n) or before[:-1].endswith(n) for n in NEGATION) else 1.0

@@ -1,0 +1,201 @@
+"""Extraction: clause by clause, the triggers of a document and their actor, object, quote,
+date and confidence, then one claim per event."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Mapping, Sequence
+
+from ..model import Claim, Document
+from ..textutil import sentences
+from .actors import ACTOR_LABELS, TWO_PARTY, ActorFinder
+from .context import (Clause, Context, DateRef, Enum, Ment, Prefix, clauses, find_enumerations, item_key, negated, paragraphs,
+                      skip, skip_back)
+from .objects import ObjectFinder
+from .events import Candidate, better, to_claim
+from .triggers import MIN_CONFIDENCE, Trigger, Triggers, check_kinds, find_triggers, load_triggers
+from .words import ANNOUNCE, LIGHT, PREPS, QUOTE_LEAD, STRATEGY_NOUNS
+
+class Extractor(ActorFinder, ObjectFinder):
+    """Finds the candidate claims of one document."""
+
+    def __init__(self, doc: Document, triggers: Triggers, pos: Mapping[str, str]) -> None:
+        self.ctx = Context(doc, pos)
+        self.text = self.ctx.text
+        self.triggers = triggers
+        self.enums: list[Enum] = []
+        from ..entities import load_rules
+
+        self.titles = load_rules().titles
+
+    def find_triggers(self, start: int, end: int) -> list[tuple[int, int, Trigger, str | None]]:
+        return find_triggers(self.ctx, self.triggers, start, end)
+
+    # -- dates -------------------------------------------------------------------------------
+    def date_for(self, clause: Clause, sent: tuple[int, int], context_start: int, at: int, exclude: tuple[int, int] | None) -> DateRef | None:
+        """The clause's date nearest the trigger, else the sentence's, else the last one of
+        the two previous sentences of the paragraph (``context_start`` on); never one inside
+        the quote of a statement (what is said may be about another time)."""
+        def allowed(d: DateRef) -> bool:
+            return exclude is None or not (exclude[0] <= d.start < exclude[1])
+
+        in_clause = [d for d in self.ctx.dates_in(clause.start, clause.end) if allowed(d)]
+        if in_clause:
+            return min(in_clause, key=lambda d: (d.start > at, abs(d.start - at)))
+        if any(clause.start <= k < clause.end for k in self.ctx.unresolved):
+            return None  # 负责人昨日表示 with 昨日 unknown: not the date of an earlier sentence
+        in_sent = [d for d in self.ctx.dates_in(*sent) if allowed(d)]
+        if in_sent:
+            return min(in_sent, key=lambda d: (d.start > at, abs(d.start - at)))
+        if any(sent[0] <= k < sent[1] and (exclude is None or not exclude[0] <= k < exclude[1]) for k in self.ctx.unresolved):
+            return None
+        before = [d for d in self.ctx.dates_in(context_start, sent[0])]
+        return before[-1] if before else None
+
+    # -- the document ------------------------------------------------------------------------
+    def run(self) -> list[Candidate]:
+        """Every candidate claim of the document, in text order."""
+        t = self.text
+        paras = paragraphs(t)
+        out: list[Candidate] = []
+        history: list[list[Ment]] = []  # the subjects of the previous sentences of the paragraph
+        sent_starts: list[int] = []
+        current_para = -1
+        for sent in sentences(t):
+            para = bisect_right(paras, sent[0]) - 1
+            if para != current_para:
+                current_para, history, sent_starts = para, [], []
+                para_end = paras[para + 1] if para + 1 < len(paras) else len(t)
+                self.enums.extend(find_enumerations(t, paras[para], para_end))
+            context_start = sent_starts[-2] if len(sent_starts) >= 2 else paras[para]
+            sent_starts.append(sent[0])
+            sent_clauses = [Clause(s, e, sep) for s, e, sep in clauses(t, *sent)]
+            quotes: list[tuple[int, int]] = []
+            sent_subjects: list[Ment] = []
+            for ci, clause in enumerate(sent_clauses):
+                whole = self.prefix(clause.start, clause.end, before_trigger=False)
+                clause.subjects, clause.nominal = whole.subjects, whole.nominal and not whole.subjects
+                found = self.find_triggers(clause.start, clause.end)
+                for k, trig in enumerate(found):
+                    ts, te, trigger, _ = trig
+                    if trigger.kind == "statement" and any(
+                        f[2].kind != "statement" and f[0] - te <= 4 for f in found[k + 1 :]
+                    ) and t[ts:te] in ANNOUNCE:
+                        continue  # 宣布升级为: the speech verb announces the event
+                    prefix = self.prefix(clause.start, ts)
+                    quote_start = next((qs for qs, qe in quotes if qs <= ts < qe), None)
+                    quoted = quote_start is not None
+                    own_subject = any(m.start >= quote_start for m in prefix.subjects) if quoted else True
+                    if quoted and not (own_subject or (prefix.pronoun and trigger.kind == "statement")):
+                        continue  # the speaker's words, not an event of the article
+                    cand = self.candidate(trig, prefix, sent, sent_clauses, ci, history, context_start)
+                    if not cand:
+                        continue
+                    if quoted:
+                        for c in cand:
+                            c.confidence = round(c.confidence * 0.9, 2)
+                        if cand[0].kind == "statement":  # 她分享…，她认为，…: a new speaker ends the quote
+                            for c in out:
+                                if c.sent == sent and c.quote and c.quote[0] < clause.start < c.quote[1]:
+                                    c.quote = (c.quote[0], skip_back(t, clause.start - len(clause.sep), QUOTE_LEAD))
+                    quotes.extend(c.quote for c in cand[:1] if c.quote)
+                    out.extend(cand)
+                    if prefix.subjects:
+                        clause.subjects = prefix.subjects
+                if clause.subjects:
+                    sent_subjects = clause.subjects
+                elif clause.nominal:
+                    sent_subjects = []
+            history.append(sent_subjects)
+        return out
+
+    def candidate(self, trig, prefix: Prefix, sent, sent_clauses, ci, history, context_start) -> list[Candidate]:
+        """The claims (one per actor) of one trigger; empty when it has no named actor."""
+        t = self.text
+        ts, te, trigger, _ = trig
+        clause = sent_clauses[ci]
+        kind = trigger.kind
+        actors, how = self.actors(kind, prefix, sent_clauses, ci, history)
+        if not actors:
+            return []
+        if prefix.passive and kind != "incident":
+            agents = [m for prep, m in prefix.obliques if PREPS.get(prep) == "agent" and m.entity.label in ACTOR_LABELS[kind]]
+            if agents:
+                actors = agents
+            else:
+                how *= 0.8
+        conf = trigger.weight * how * negated(t, clause.start, ts)
+        if t[sent[1] - 1 : sent[1]] in ("？", "?"):
+            conf *= 0.6
+        quote = None
+        obj: str | None = None
+        predicate = t[ts:te] if trigger.tail is None else trigger.text
+        if kind == "statement":
+            if prefix.passive:
+                return []  # 被…承认为: not the subject speaking
+            after = skip(t, te, LIGHT)
+            if t.startswith("的", after):  # X提出的B2B2C的道路: an attribution, not speech
+                phrase = t[after + 1 : clause.end]
+                if not phrase.endswith(STRATEGY_NOUNS):
+                    return []
+                kind, obj = "strategy", item_key(phrase)
+            else:
+                quote = self.quote_of(sent, te, actors[0].start if how == 1.0 else clause.start)
+                if quote is None:
+                    return []
+        else:
+            nxt = sent_clauses[ci + 1] if ci + 1 < len(sent_clauses) else None
+            obj = self.object_of(kind, trig, clause, nxt, prefix, actors)
+            if obj is None:
+                conf *= 0.8
+            if trigger.tail is None and t.startswith("的", te) and not t.startswith("的是", te):
+                conf *= 0.6  # 汽车板块布局的奇兵: the trigger word modifies a noun
+        if kind in TWO_PARTY and len(actors) > 1 and prefix.coordinators and prefix.coordinators[0] in ("与", "同", "跟", "和"):
+            actors = actors[:1]
+        date = self.date_for(clause, sent, context_start, ts, quote)
+        return [Candidate(a.entity, kind, predicate, obj, sent, ci, (ts, te), round(conf, 2), quote, date) for a in actors]
+
+
+def extract_claims(
+    doc: Document,
+    triggers: Triggers | None = None,
+    pos: Mapping[str, str] | None = None,
+    *,
+    kinds: Sequence[str] = (),
+    min_confidence: float = MIN_CONFIDENCE,
+) -> tuple[Claim, ...]:
+    """The claims of ``doc`` (which needs ``entities`` and ``dates``), in document order.
+
+    ``pos`` maps words to jieba POS tags (the segmenter's ``pos_table()``); ``kinds`` keeps
+    only those kinds; candidates under ``min_confidence`` are dropped.
+    """
+    if doc.entities is None or doc.dates is None:
+        raise ValueError("claims need the entities and dates of the document")
+    wanted = check_kinds(kinds)
+    ex = Extractor(doc, triggers or load_triggers(), pos or {})
+    best: dict[tuple, Candidate] = {}
+    order: list[tuple] = []
+    for c in ex.run():
+        if wanted and c.kind not in wanted:
+            continue
+        if c.confidence < min_confidence:
+            continue
+        # One claim per actor, kind and sentence: the surest one; for statements the longest quote.
+        key = (c.actor.text, c.sent, c.kind)
+        old = best.get(key)
+        if old is None:
+            best[key] = c
+            order.append(key)
+        elif better(c, old):
+            best[key] = c
+    seen: set[tuple] = set()
+    claims = []
+    for key in order:
+        c = best[key]
+        same = (c.actor.text, c.kind, c.object, c.sent)
+        if same in seen:
+            continue
+        seen.add(same)
+        claims.append(to_claim(doc, ex.text, c))
+    claims.sort(key=lambda c: c.start)
+    return tuple(claims)

@@ -1,0 +1,174 @@
+"""What stands before a trigger in its clause: subjects, prepositional phrases, pronouns and
+the subject slot, read word by word (:func:`scan_prefix`)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from ..entities import address_length
+from .context import Ment, Prefix, skip
+from .words import (CLOSE, CONJ, LIGHT, LOCALIZERS, OPEN, ORG_PRONOUNS, PERSON_PRONOUNS, PREPS, REPORTING,
+                    REPORTING_STARTS, SPOKESPERSON, TOPIC_PRONOUNS)
+
+
+@dataclass
+class _Scan:
+    """The state of one left-to-right reading of a clause up to a trigger."""
+
+    ts: int
+    before_trigger: bool
+    ments: dict[int, Ment]
+    p: Prefix = field(default_factory=Prefix)
+    in_pp: str | None = None  # the open preposition
+    seen_verb: bool = False
+    after_de: bool = False
+    after_de_noun: bool = False
+    group: list[Ment] = field(default_factory=list)  # the last free mentions (coordinated)
+    adjacent: bool = False  # only adverbs since the group
+    pending_conj: str | None = None
+    skip_to: int = 0
+    reporters: list[Ment] = field(default_factory=list)
+
+
+class PrefixReader:
+    """The prefix rules of the extractor (a mixin over its context)."""
+
+    def prefix(self, cs: int, ts: int, before_trigger: bool = True) -> Prefix:
+        """Subjects, prepositional mentions and the subject slot of ``text[cs:ts]``.
+
+        The subject is the first mention outside a prepositional phrase that is not a
+        possessive (腾讯的…), before any verb or as the head of a modified noun phrase
+        (稳坐…头把交椅的易车); mentions joined by 和/与/、 share it. A mention right before the
+        trigger (adverbs between) is its subject too (一种是德国和美国提出的…).
+        """
+        st = _Scan(ts, before_trigger, {m.start: m for m in self.ctx.mentions_in(cs, ts)}, skip_to=cs)
+        for ws, we in self.ctx.words_in(cs, ts):
+            if ws < st.skip_to:
+                continue
+            if ws in st.ments:
+                self._scan_mention(st, ws)
+            else:
+                self._scan_word(st, ws, we)
+        p = st.p
+        p.causative = st.in_pp in ("让", "使", "令")
+        if not p.subjects and st.reporters and not st.group:
+            p.subjects, p.reported = st.reporters, True  # 腾讯表示将投资…: the reporter is the subject
+        if before_trigger and not p.subjects and st.group and st.adjacent:
+            p.subjects = list(st.group)
+            p.coordinators = [""] * (len(st.group) - 1)
+        return p
+
+    def _scan_mention(self, st: _Scan, ws: int) -> None:
+        t = self.text
+        m = st.ments[ws]
+        # 陈先生则表示, 江主席指出: a form of address after a surname belongs to the subject
+        end = m.end + address_length(t, m.end) if m.entity.label == "PERSON" else m.end
+        st.skip_to = end
+        after = skip(t, end, CLOSE)
+        possessive = (t.startswith("的", after) and not t.startswith("的是", after)) or (
+            st.ts - end > 2 and self._modifier(end)  # 阿里巴巴全资收购: an adverbial noun, not a head
+            and not t.startswith(REPORTING_STARTS, after)  # 工信部证实 (jieba tags 证实 n)
+        )
+        if st.in_pp == "在" and st.before_trigger and after == st.ts and not st.p.subjects:
+            st.p.subjects = [m]  # 就在王宏远离职公告前: the frame's own clause, whose subject it is
+            st.group, st.adjacent = [m], True
+        elif st.in_pp is not None:
+            st.p.obliques.append((st.in_pp, m))
+            st.group, st.adjacent = [], False
+        elif st.pending_conj is not None and st.group:
+            if st.p.subjects and st.p.subjects[-1] is st.group[-1]:
+                st.p.subjects.append(m)
+                st.p.coordinators.append(st.pending_conj)
+            st.group.append(m)
+            st.adjacent = True
+        elif possessive:
+            if skip(t, m.end, CLOSE) not in st.ments:  # 叙利亚外交部: the next name is the head
+                st.p.nominal = st.p.nominal or not (st.p.subjects or st.seen_verb)
+            st.group, st.adjacent = [], False
+        else:
+            if not st.p.subjects and (st.after_de or (not st.seen_verb and (not st.p.nominal or m.entity.label == "PERSON"))):
+                st.p.subjects = [m]
+            elif m.entity.label == "PERSON" and st.p.subjects and st.p.subjects[-1].entity.label != "PERSON" and (
+                not st.seen_verb or self._titled(st.p.subjects[-1].end, m.start)
+            ):
+                st.p.subjects = [m]  # 腾易科技CEO张序安: the person speaks, the company is the affiliation
+            st.group, st.adjacent = [m], True
+        st.pending_conj, st.after_de = None, False
+
+    def _scan_word(self, st: _Scan, ws: int, we: int) -> None:
+        t, ctx = self.text, self.ctx
+        word = t[ws:we]
+        if word in OPEN or word in CLOSE or word.isspace():
+            return
+        if word in CONJ and st.group and st.adjacent and st.in_pp is None:
+            st.pending_conj = word
+            return
+        st.pending_conj = None
+        st.after_de_noun = st.after_de
+        st.after_de = word == "的"
+        tag = ctx.pos.get(word, "")
+        if not (tag[:1] in ("d", "a") or word in LIGHT or word in ("被", "所")):
+            st.adjacent = False
+            st.p.noun_before = False
+        if word in ("被", "由") and st.in_pp is None:
+            st.p.passive = True
+        if word in PREPS and not (word == "将" and st.seen_verb):
+            if PREPS[word] != "source":
+                st.in_pp = word
+            return
+        if ctx.in_date(ws, we):
+            return
+        if st.in_pp is not None and (word in LOCALIZERS or tag.startswith("f")):
+            st.in_pp = None
+            return
+        if st.p.subjects and word in REPORTING and st.in_pp is None:  # (jieba tags 证实 n)
+            # 工信部证实比亚迪…发生火灾: the reported clause may name its own subject
+            st.reporters, st.p.subjects, st.p.coordinators = st.p.subjects, [], []
+            st.seen_verb, st.group, st.adjacent, st.p.nominal = False, [], False, False
+            return
+        if tag.startswith("v"):
+            st.seen_verb = True
+            if st.in_pp not in (None, "在", "从", "于", "自"):
+                st.in_pp = None
+            return
+        noun = tag[:1] in ("n", "r", "j") or tag == "eng"
+        if st.in_pp is None and not st.p.subjects and (not st.seen_verb or st.after_de_noun):
+            if word in PERSON_PRONOUNS | ORG_PRONOUNS | TOPIC_PRONOUNS:
+                st.p.pronoun = word
+            elif noun:
+                st.p.nominal = True
+        if noun and st.in_pp is None:
+            st.p.noun_before = True  # 医护人员遇袭, 大使被召回: a noun is the trigger's subject
+
+    def _modifier(self, end: int) -> bool:
+        """Is the mention ending at ``end`` a modifier of the noun after it (叙利亚外交部)?
+
+        Not when that noun names who speaks for it (方面, 有关人士, 发言人, 公告 ...).
+        """
+        t = self.text
+        k = bisect_left(self.ctx.word_starts, end)
+        if k > 0 and self.ctx.words[k - 1][1] > end:
+            return True  # 叙利亚大使 is one word: the name is part of a longer noun
+        if k >= len(self.ctx.words) or self.ctx.words[k][0] != end:
+            return False
+        if end in self.ctx.ment_starts_set:
+            return True  # 叙利亚外交部: the place names whose ministry; the ministry is the head
+        word = t[slice(*self.ctx.words[k])]
+        if word in ("反", "亲", "非"):
+            return True  # 叙利亚反政府组织: an attribute, then the noun that is the head
+        if not self.ctx.pos.get(word, "").startswith("n") or word in self.triggers.by_head:
+            return False  # 阿里巴巴任命: the noun-tagged word is the predicate
+        # 广州市工商局食品处负责人: a unit and a title still speak for the entity
+        for k in range(end, min(end + 5, len(t))):
+            if t[k] in "，,。；;：: \n":
+                break
+            if SPOKESPERSON.match(t, k) or t.startswith(self.titles, k):
+                return False
+        return True
+
+    def _titled(self, start: int, end: int) -> bool:
+        """Is ``text[start:end]`` a short role ending in a title (行业销售运营副总经理)?"""
+        between = self.text[start:end]
+        return len(between) <= 16 and between.endswith(self.titles) and not re.search(r"[，,。；;：:]", between)
