@@ -17,6 +17,7 @@ from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = Path(os.environ.get("TANALYZE_EVAL", ROOT.parent / "shared" / "eval"))
+TRAIN = Path(os.environ.get("TANALYZE_TRAIN", EVAL.parent / "train"))
 REPORT = ROOT / "BENCHMARKS.md"
 
 
