@@ -1,4 +1,4 @@
-"""Write the lunar-calendar table of ``tanalyze/datewords.py`` (lunar years 1900-2099).
+"""Write the lunar-calendar table of ``tanalyze/dates/lunar.py`` (lunar years 1900-2099).
 
     benchmarks/_work/venv-jionlp/bin/pip install zhdate LunarCalendar lunardate
     benchmarks/_work/venv-jionlp/bin/python scripts/build_lunar_table.py > /tmp/lunar.txt
@@ -8,7 +8,7 @@ tables and the first day of every lunar month is checked against three independe
 implementations (zhdate, LunarCalendar, lunardate); the build stops unless at least two of them
 agree with JioNLP, and lone disagreements are printed (lunardate in 1933, 1954 and 1978;
 LunarCalendar in 2057, 2089 and 2097, years where published tables differ). None of these packages is a dependency of tanalyze: the output is plain data
-pasted into datewords.py.
+pasted into tanalyze/dates/lunar.py.
 
 Each entry is the ``MMDD`` of the lunar new year followed by the month lengths, ``L`` = 30 days,
 ``S`` = 29 days; a year with a leap month has 13 letters and ``N:`` in front, the leap month

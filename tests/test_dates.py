@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from tanalyze.convert import to_simplified
 from tanalyze.dates import DateFound, extract_dates, find_ref_date, parse_ref_date
-from tanalyze.datewords import lunar_to_solar, qingming, spring_festival
+from tanalyze.dates.lunar import lunar_to_solar, qingming, spring_festival
 from tanalyze.errors import UsageError
 
 REF = datetime(2024, 11, 14)

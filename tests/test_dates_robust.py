@@ -72,7 +72,7 @@ _numeral = st.one_of(
     st.integers(min_value=0, max_value=10**12).map(str),
     st.text(alphabet=_CN_DIGITS, min_size=1, max_size=8),
 )
-# One template per kind of pattern (datetokens._P), each with a slot for an arbitrary numeral.
+# One template per kind of pattern (tanalyze.dates.tokens._P), each with a slot for an arbitrary numeral.
 _TEMPLATES = [
     "{}年", "公元前{}年", "民国{}年", "{}年{}月{}日", "{}月{}日", "{}月{}号", "{}日", "{}月", "{}月中旬",
     "{}年底", "第{}季度", "Q{}", "{}点{}分", "{}时{}分{}秒", "下午{}点半", "{}:{}", "{}-{}-{}", "{}/{}/{}",

@@ -1,6 +1,6 @@
 """Calendar data for the date extractor: the Chinese lunar calendar (1900-2099).
 
-Plain data, no regexes; :mod:`tanalyze.dates` looks dates up here once it knows the year.
+Plain data, no regexes; :mod:`tanalyze.dates.values` looks dates up here once it knows the year.
 """
 
 from __future__ import annotations

@@ -1,0 +1,277 @@
+"""Pass 3, reference and narrative time: what the text has established so far (:class:`_State`)
+and how the calendar fields of one expression are filled from its tokens, its interval partner,
+the paragraph and the reference (:func:`_fields`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from .isotime import _Point, _shift_month
+from .tokens import _Tok
+
+
+_BOUNDARY_SENTENCE = re.compile(r"[。！？!?；;\n]")
+
+
+@dataclass
+class _State:
+    """What the text has established so far, for relative and incomplete expressions."""
+
+    ref: _Point | None
+    reliable: bool
+    para_year: _Point | None = None
+    para_month: _Point | None = None
+    para_day: _Point | None = None
+    sentence: _Point | None = None
+    last: _Point | None = None
+    present: _Point | None = None
+
+    def boundary(self, gap: str) -> None:
+        if "\n" in gap:
+            self.para_year = self.para_month = self.para_day = None
+        if _BOUNDARY_SENTENCE.search(gap):
+            self.sentence = None
+
+
+@dataclass
+class _Fields:
+    """Calendar fields collected from the tokens of one expression."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    quarter: int | None = None
+    half: int | None = None
+    ypart: int | None = None
+    mpart: str | None = None
+    week: date | None = None
+    weekend: bool = False
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    part: str | None = None
+    approx: bool = False
+    explicit: bool = False
+    src: str | None = None
+    unresolved: bool = False
+    now: _Point | None = None
+    lunar: tuple[int, int | None, bool] | None = None  # (lunar month, day or None, leap month?)
+    solar_term: str | None = None  # a holiday dated by a solar term (清明节)
+    holiday: bool = False  # a festival or lunar date: its year may be the nearest occurrence
+    near: datetime | None = None  # the reference day it is nearest to, when the year came from it
+    first: tuple[int, str] | None = None  # 前N个月 of the period: (N, unit)
+
+    def set_date(self, d: date | datetime) -> None:
+        self.year, self.month, self.day = d.year, d.month, d.day
+
+
+def _anchor_for(state: _State, grain: str, anaphoric: bool = False) -> _Point | None:
+    """The point a relative expression of ``grain`` resolves against (see the module docstring)."""
+    if anaphoric:
+        order = [state.last, state.ref]
+    else:
+        order = [state.sentence, state.ref if state.reliable else None, state.present, state.ref]
+    for point in order:
+        if point is not None and point.at_least(grain):
+            return point
+    return None
+
+
+def _deictic(state: _State, grain: str, f: _Fields) -> _Point | None:
+    ref = state.ref
+    if ref is None or not ref.at_least(grain):
+        f.unresolved = True
+        return None
+    f.src = f.src or ref.label
+    return ref
+
+
+def _two_digit_year(two: int, state: _State) -> int:
+    """98年 → 1998, 15年 → 2015: the 20xx year unless it is more than ten years after the reference."""
+    now = state.ref.dt.year if state.ref is not None else datetime.now().year
+    return 2000 + two if 2000 + two <= now + 10 else 1900 + two
+
+
+def _apply(tok: _Tok, f: _Fields, state: _State) -> None:
+    """Fold one token into the fields of its expression."""
+    d, kind = tok.data, tok.kind
+    if kind in ("year", "numeric", "holiday", "month", "day", "lunar"):
+        f.lunar = d.get("lunar", f.lunar)
+        f.solar_term = d.get("solar_term", f.solar_term)
+        f.holiday = f.holiday or bool(d.get("holiday") or d.get("lunar"))
+        for key in ("year", "month", "day"):
+            if key in d:
+                setattr(f, key, d[key])
+        if "yy" in d:
+            f.year = _two_digit_year(d["yy"], state)
+        f.explicit = f.explicit or bool(d.get("explicit"))
+    elif kind == "year_word":
+        base = _relative_base(state, "year", d["anaphoric"], f)
+        if base is not None:
+            f.year = base.dt.year + d["rel"]
+    elif kind == "month_word":
+        base = _relative_base(state, "month", d["anaphoric"], f)
+        if base is not None:
+            f.year, f.month = _shift_month(base.dt.year, base.dt.month, d["rel"])
+    elif kind == "day_word":
+        _apply_day_word(d, f, state)
+    elif kind == "week":
+        _apply_week(d, f, state)
+    elif kind == "quarter":
+        if "qrel" in d:
+            base = _deictic(state, "month", f)
+            if base is not None:
+                index = base.dt.year * 4 + (base.dt.month - 1) // 3 + d["qrel"]
+                f.year, f.quarter = index // 4, index % 4 + 1
+        else:
+            f.quarter = d["quarter"]
+    elif kind == "quarter_part":
+        if f.quarter is not None:
+            f.month, f.approx = 3 * f.quarter - 2 + d["qpart"], True
+    elif kind == "half":
+        f.half = d["half"]
+    elif kind == "window":
+        f.first = d.get("first")
+    elif kind == "year_part":
+        f.ypart, f.approx = d["ypart"], True
+    elif kind == "month_part":
+        f.mpart, f.approx = d["mpart"], True
+    elif kind == "day_part":
+        f.part = d["part"]
+    elif kind == "clock":
+        f.hour, f.minute, f.second = d["hour"], d["minute"], d["second"]
+    elif kind == "approx_pre":
+        f.approx = f.approx or d["word"] != "早在"
+    elif kind == "approx_post":
+        f.approx = True
+
+
+def _relative_base(state: _State, grain: str, anaphoric: bool, f: _Fields) -> _Point | None:
+    if not anaphoric:
+        return _deictic(state, grain, f)
+    base = _anchor_for(state, grain, anaphoric=True)
+    if base is None:
+        f.unresolved = True
+    else:
+        f.src = f.src or base.label
+    return base
+
+
+def _apply_day_word(d: dict, f: _Fields, state: _State) -> None:
+    if d.get("now"):
+        base = _deictic(state, "day", f)
+        f.now = base
+        if base is not None:
+            f.set_date(base.dt)
+        return
+    base = _relative_base(state, "day", d["anaphoric"], f)
+    if base is not None:
+        f.set_date(base.dt + timedelta(days=d["rel"]))
+    if d.get("part"):
+        f.part = d["part"]
+
+
+def _apply_week(d: dict, f: _Fields, state: _State) -> None:
+    if f.day is not None:
+        return
+    base = _deictic(state, "day", f)
+    if base is None:
+        return
+    monday = base.dt.date() - timedelta(days=base.dt.weekday()) + timedelta(weeks=d["week_shift"])
+    if d["weekend"]:
+        f.week, f.weekend = monday, True
+    elif d["weekday"] is not None:
+        f.set_date(monday + timedelta(days=d["weekday"]))
+    else:
+        f.week = monday
+
+
+def _complete(f: _Fields, state: _State, inherit: _Fields | None) -> None:
+    """Fill the coarser fields an expression left out: from its interval partner, the paragraph, the reference."""
+    has_date = any(v is not None for v in (f.year, f.month, f.day, f.quarter, f.half, f.ypart, f.mpart, f.week,
+                                           f.lunar, f.solar_term))
+    if inherit is not None:
+        if f.day is not None and f.month is None:
+            f.month = inherit.month
+        if (f.month is not None or f.quarter is not None or f.day is not None) and f.year is None:
+            f.year = inherit.year
+        if f.hour is not None and f.part is None and inherit.part is not None:
+            f.part = inherit.part
+        if not has_date and (f.hour is not None or f.part) and inherit.day is not None:
+            f.year, f.month, f.day = inherit.year, inherit.month, inherit.day
+        has_date = has_date or f.day is not None
+    if f.week is not None:
+        return
+    if f.mpart is not None and f.month is None:
+        _fill(f, state.para_month, "month", ("year", "month"))  # 月底 alone: this month
+    if f.day is not None and f.month is None:
+        # A bare day (15日) continues a day-by-day narrative, else it is in the reference month;
+        # a month mentioned in passing (去年3月爆发以来) does not date it.
+        month_from = state.para_day or (None if state.ref and state.ref.at_least("month") else state.para_month)
+        _fill(f, month_from, "month", ("year", "month"))
+    if f.year is None and (f.month is not None or f.quarter or f.half or f.ypart or f.mpart or f.lunar
+                           or f.solar_term or f.first):
+        _fill(f, state.para_year, "year", ("year",))
+    if not has_date and (f.hour is not None or f.part):
+        point = state.para_day
+        if point is None and state.ref is not None and state.ref.at_least("day"):
+            point = state.ref
+        if point is not None:
+            f.set_date(point.dt)
+            f.src = f.src or point.label
+    _fill_from_ref(f, state)
+
+
+def _fill(f: _Fields, para: _Point | None, grain: str, keys: tuple[str, ...]) -> None:
+    point = para
+    label = para.label if para is not None else None
+    if point is None:
+        return
+    for key in keys:
+        if getattr(f, key) is None:
+            setattr(f, key, getattr(point.dt, key))
+    f.src = f.src or label
+
+
+def _fill_from_ref(f: _Fields, state: _State) -> None:
+    """Last resort for missing year/month: the reference date (needs that precision)."""
+    need_month = (f.day is not None or f.mpart is not None) and f.month is None
+    need_year = f.year is None and (f.month is not None or f.day is not None or f.quarter or f.half or f.ypart or f.mpart
+                                    or f.lunar or f.solar_term)
+    if not (need_month or need_year):
+        return
+    ref = state.ref
+    grain = "month" if need_month else "year"
+    if ref is None or not ref.at_least(grain):
+        f.unresolved = True
+        return
+    if need_month:
+        f.month = ref.dt.month
+    if f.year is None:
+        f.year = ref.dt.year
+        if f.holiday and state.reliable and ref.at_least("day"):
+            f.near = ref.dt
+    f.src = f.src or ref.label
+
+
+def _ref_point(ref: datetime | None, source: str | None) -> _Point | None:
+    if ref is None:
+        return None
+    if source == "latest_year":
+        grain = "year"
+    elif ref.hour or ref.minute or ref.second:
+        grain = "second"  # a reference with a clock time is an instant (现在 is that second)
+    else:
+        grain = "day"
+    return _Point(ref, grain, "ref_date")
+
+
+def _fields(group: list[_Tok], state: _State, inherit: _Fields | None = None) -> _Fields:
+    f = _Fields()
+    for tok in group:
+        _apply(tok, f, state)
+    _complete(f, state, inherit)
+    return f
