@@ -96,8 +96,13 @@ def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
-def output_options(formats: Sequence[str] = ("table", "json", "jsonl", "csv")) -> Callable[..., Any]:
-    """--format and -o/--output, the same on every command, and the corpus-run options."""
+#: What --format does when it is not given: the table on a terminal, JSON when piped.
+TTY_DEFAULT = "table on a terminal; json when piped or written to a file, jsonl for several documents"
+
+
+def output_options(formats: Sequence[str] = ("table", "json", "jsonl", "csv"), default: str = TTY_DEFAULT) -> Callable[..., Any]:
+    """--format and -o/--output, the same on every command, and the corpus-run options;
+    ``default`` says what run() writes when --format is not given."""
 
     def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
         fn = batch_options(fn)
@@ -109,8 +114,10 @@ def output_options(formats: Sequence[str] = ("table", "json", "jsonl", "csv")) -
             "--format",
             "fmt",
             type=click.Choice(list(formats)),
-            help="Output format (default: table on a terminal, json when piped; jsonl for several documents).",
+            help=f"Output format (default: {default}).",
         )(fn)
+        if "table" in formats:
+            fn = _shared("--wide", is_flag=True, help="Tables: every column, long text wrapped instead of cut.")(fn)
         return fn
 
     return decorate
@@ -164,13 +171,15 @@ def run(
     from .pipeline import Options
 
     env: Env = ctx.obj
-    batch = {"id_from": "path", "jobs": 1, "unordered": False, "engine": "local", "scheduler": None, "progress": None, "on_error": "skip", "resume": False, "pretty": False}
+    batch = {"id_from": "path", "jobs": 1, "unordered": False, "engine": "local", "scheduler": None, "progress": None, "on_error": "skip", "resume": False, "pretty": False, "wide": False, "sep": " / "}
     batch.update(ctx.meta.get(_BATCH, {}))
     sources = _sources(env, inputs, glob, jsonl, encoding, batch["id_from"])
     first = list(itertools.islice(sources, 2))
     several = len(first) > 1
     if fmt is None:
         fmt = default_format or ("table" if env.stdout_isatty and output is None else "jsonl" if several else "json")
+    if view_name == "segment" and fmt == "text":
+        view_name = "segment-text"  # the words of each line, joined by --sep
     if batch["resume"] and (output is None or fmt != "jsonl"):
         raise click.UsageError("--resume needs -o FILE and --format jsonl (or several documents)")
     # A lone document that fails is the run's error; among several it is skipped (or stops the run).
@@ -190,7 +199,7 @@ def _write_results(ctx: click.Context, job: Any, sources: Iterator[Any], fmt: st
     out = OutputFile(output, env.stdout, resume=batch["resume"])
     skipped = written = 0
     with out as stream:
-        writer = RecordWriter(VIEWS[job.view], fmt, stream, color=to_terminal, pretty=batch["pretty"] or to_terminal)
+        writer = RecordWriter(VIEWS[job.view], fmt, stream, color=to_terminal, pretty=batch["pretty"] or to_terminal, wide=batch["wide"], sep=batch["sep"])
         todo = (s for s in sources if s.id not in out.done) if out.done else sources
         results = run_engine(job, todo, jobs=batch["jobs"], ordered=not batch["unordered"], engine=batch["engine"], scheduler=batch["scheduler"])
         with _Progress(batch["progress"], ctx) as progress:
@@ -272,18 +281,18 @@ def _stderr_console() -> Any:
 @cli.command()
 @input_options
 @click.option("--config", type=click.Choice(["t2s", "tw2s", "hk2s", "tw2sp", "hk2sp", "s2t", "s2tw", "s2hk", "s2twp", "t2tw", "t2hk"]), help="OpenCC config (default: t2s for Traditional input, hk2s when it has Hong Kong glyphs such as 衞; Simplified input is left as it is).")
-@output_options(("text", "json", "jsonl", "csv", "table"))
+@output_options(("text", "json", "jsonl", "csv", "table"), default="text, on a terminal and when piped")
 @click.pass_context
 def convert(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, config: str | None, fmt: str | None, output: str | None) -> None:
     """Convert Traditional Chinese to Simplified.
 
-    Writes plain converted text by default (like the opencc command); --format json adds
-    the script detected, the config used and the offset map back to the original.
+    Writes the converted text as plain text, on a terminal and when piped (like the opencc
+    command); --format json adds the script detected, the config used and the offset map
+    back to the original. Simplified input is left as it is unless --config says otherwise.
 
     \b
     $ tanalyze convert article.txt > simplified.txt
     $ tanalyze convert --config tw2sp --format json article.txt
-    $ tanalyze convert --config s2twp simplified.txt
     """
     run(ctx, "convert", ["convert"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, default_format="text", config=config, extra={"any_config": True})
 
@@ -293,16 +302,19 @@ def convert(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, e
 @click.option("--dict", "lexicons", multiple=True, metavar="FILE", help="Extra lexicon (word [freq] [pos] per line); repeatable.")
 @click.option("--pos", is_flag=True, help="Add part-of-speech tags (slower).")
 @click.option("--config", type=click.Choice(["t2s", "tw2s", "hk2s", "tw2sp", "hk2sp"]), help="OpenCC config for Traditional input.")
-@output_options()
+@_shared("--sep", default=" / ", show_default=True, help="With --format text: what separates the words.")
+@output_options(("table", "text", "json", "jsonl", "csv"))
 @click.pass_context
 def segment(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, lexicons: tuple[str, ...], pos: bool, config: str | None, fmt: str | None, output: str | None) -> None:
     """Split text into words, with offsets into the original.
 
     Traditional input is segmented through its Simplified conversion; each token carries
-    the original text, the Simplified text and its offsets.
+    the original text, the Simplified text and its offsets. --format text writes the words
+    in the original script separated by " / " (--sep), one line per line of the input, like
+    `python -m jieba -d`; with --pos each word is 词/pos.
 
     \b
-    $ tanalyze segment article.txt
+    $ tanalyze segment --format text --pos article.txt
     $ tanalyze segment --format jsonl corpora/ | jq -c '.tokens | length'
     """
     run(ctx, "segment", ["segment"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, lexicons=lexicons, pos=pos, config=config)
@@ -367,6 +379,7 @@ def dates(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, enc
 
     \b
     $ tanalyze dates --ref-date 2024-11-14 article.txt
+    $ tanalyze dates --format csv article.txt > dates.csv
     """
     run(ctx, "dates", ["dates"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, ref_date=_ref(ref_date))
 
@@ -419,9 +432,13 @@ def claims(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, en
 @output_options(("table", "json", "jsonl"))
 @click.pass_context
 def analyze(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, ref_date: str | None, fmt: str | None, output: str | None) -> None:
-    """Everything at once: entities, dates, claims and the timeline (JSON or tables).
+    """Everything at once: entities, dates, claims and the timeline.
+
+    JSON holds every finding; the table is an overview (the reference date, the most
+    mentioned entities, the first claims and events; --wide shows them all).
 
     \b
+    $ tanalyze analyze --format table article.txt
     $ tanalyze analyze article.txt | jq '.entities[] | select(.label == "PERSON") | .text'
     """
     run(ctx, "analyze", ["entities", "dates", "claims", "timeline"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, ref_date=_ref(ref_date))

@@ -15,6 +15,21 @@ from typing import Any
 from .offsets import OffsetMap
 
 SCHEMA_VERSION = "1.0"
+#: How the reference date of relative expressions was found (``ref_date_source``), in words.
+_REF_SOURCES = {
+    "option": "given with --ref-date",
+    "input": "given in the input record",
+    "dateline": "from the dateline",
+    "first_lines": "from a date in the first lines",
+    "latest_year": "the latest year in the text (year only)",
+}
+
+
+def describe_ref_date(ref_date: str | None, source: str | None) -> str:
+    """Where relative dates are anchored, for a reader: ``reference date 2024-11-14, from the dateline``."""
+    if not ref_date:
+        return "reference date: none (relative dates have no value; give --ref-date)"
+    return f"reference date {ref_date}, {_REF_SOURCES.get(source or '', source or '')}"
 
 
 def to_plain(value: Any) -> Any:
@@ -208,6 +223,24 @@ class Document:
         start, end = self.offsets.to_original(sstart, send)
         cstart, cend = self.offsets.to_converted(start, end)
         return self.text[start:end], self.simplified[cstart:cend], start, end
+
+    def original_within(self, simplified: str, start: int, end: int) -> str | None:
+        """The original text of ``simplified`` where it occurs inside the original span
+        ``start:end`` (a claim's predicate inside its evidence); ``…`` joins separate parts
+        (``走…路径``). Mapped through the offsets, never re-converted. None when absent."""
+        if self.offsets is None:
+            cstart, cend = start, end
+        else:
+            cstart, cend = self.offsets.to_converted(start, end)
+        hay = (self.simplified or self.text)[cstart:cend]
+        out, pos = [], 0
+        for part in simplified.split("…"):
+            i = hay.find(part, pos)
+            if i < 0 or not part:
+                return None
+            out.append(self.span(cstart + i, cstart + i + len(part))[0])
+            pos = i + len(part)
+        return "…".join(out)
 
     def header(self) -> dict[str, Any]:
         """The document-level fields every JSON output starts with."""

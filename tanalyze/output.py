@@ -1,5 +1,6 @@
 """The one output layer: a view turns Documents into records, a writer turns records into
-json | jsonl | csv | table (rich) | text. Nothing else in tanalyze serialises findings.
+json | jsonl | csv | table (rich, drawn by :mod:`tanalyze.tables`) | text. Nothing else in
+tanalyze serialises findings.
 
 A *view* names the findings a command shows (``tokens`` for ``segment``, ``entities`` ...):
 the JSON for one document is ``{"schema_version", "id", ..., <key>: [records]}``.
@@ -28,7 +29,6 @@ class View:
     key: str
     records: Callable[[Document], list[dict[str, Any]]]
     columns: tuple[str, ...]
-    table_columns: tuple[str, ...] | None = None  # a compact subset for terminals
     title: str = ""
 
 
@@ -58,14 +58,12 @@ VIEWS: dict[str, View] = {
         "entities",
         _findings("entities"),
         ("text", "simplified", "label", "count", "aliases", "start", "end"),
-        ("text", "label", "count", "aliases", "start"),
         title="entities",
     ),
     "dates": View(
         "dates",
         _findings("dates"),
         ("text", "simplified", "start", "end", "type", "value", "grain", "approx", "resolved_from"),
-        ("text", "type", "value", "grain", "approx", "resolved_from", "start"),
         title="dates",
     ),
     "claims": View(
@@ -75,14 +73,12 @@ VIEWS: dict[str, View] = {
             "actor.text", "actor.label", "kind", "predicate", "object", "date", "date_text",
             "quote", "text", "start", "end", "confidence",
         ),
-        ("actor.text", "kind", "predicate", "object", "date", "quote", "confidence"),
         title="claims",
     ),
     "timeline": View(
         "timeline",
         _findings("timeline"),
         ("date", "date_text", "text", "simplified", "entities", "kind", "start", "end"),
-        ("date", "date_text", "text", "entities", "kind"),
         title="events",
     ),
 }
@@ -91,6 +87,31 @@ ANALYZE_VIEWS = ("entities", "dates", "claims", "timeline")
 
 
 VIEWS["analyze"] = View("analysis", lambda doc: [], (), title="analysis")
+
+
+def _line_words(doc: Document) -> list[str]:
+    """The words in the original script (``词/pos`` with tags), with a ``"\n"`` item for
+    each line break between two words: ``segment --format text`` joins them with --sep."""
+    out: list[str] = []
+    prev_end = 0
+    for t in doc.tokens or ():
+        out.extend("\n" * doc.text.count("\n", prev_end, t.start))
+        out.append(f"{t.text}/{t.pos}" if t.pos else t.text)
+        prev_end = t.end
+    return out
+
+
+VIEWS["segment-text"] = View("words", _line_words, (), title="words")
+
+
+def join_words(words: Sequence[str], sep: str) -> str:
+    """``segment --format text``: the words joined by ``sep``, a line per line of the input."""
+    out: list[str] = []
+    for word in words:
+        if word != "\n" and out and out[-1] != "\n":
+            out.append(sep)
+        out.append(word)
+    return "".join(out) + "\n"
 
 
 def register_view(name: str, view: View) -> None:
@@ -150,13 +171,14 @@ class RecordWriter:
     JSON lines like any other; CSV and tables leave them out (they are reported on stderr).
     """
 
-    def __init__(self, view: View, fmt: str, stream: IO[str], *, color: bool = False, pretty: bool = False) -> None:
+    def __init__(self, view: View, fmt: str, stream: IO[str], *, color: bool = False, pretty: bool = False, wide: bool = False, sep: str = " / ") -> None:
         if fmt not in (*FORMATS, "text"):
             raise ValueError(f"unknown format {fmt!r}")
         if fmt == "csv" and view.key == "analysis":
             raise UsageError("analyze writes several kinds of findings: use json, jsonl or table", "or one command per kind for CSV")
         self.view, self.fmt, self.stream = view, fmt, stream
         self.color, self.pretty = color, pretty
+        self.wide, self.sep = wide, sep  # tables: every column uncut; text: between words
         self.count = 0
         self._first: dict[str, Any] | None = None  # json: held until a second record makes it a list
         self._csv: Any = None
@@ -173,7 +195,11 @@ class RecordWriter:
         elif self.fmt == "csv":
             self._write_csv(record)
         elif self.fmt == "table":
-            _table([record], self.view, self.stream, self.color)
+            from .tables import print_tables
+
+            print_tables(record, self.view, self.stream, color=self.color, wide=self.wide)
+        elif "words" in record:  # segment --format text
+            self.stream.write(join_words(record["words"], self.sep))
         else:  # text: the converted text (convert's record holds it as "text")
             self.stream.write(record["text"])
         self.stream.flush()
@@ -214,27 +240,6 @@ def record_rows(record: dict[str, Any], view: View) -> Iterator[dict[str, str]]:
     """Flat CSV rows of one document's record: one per finding, the document id first."""
     for rec in record.get(view.key) or ():
         yield {"id": record["id"], **{c: _cell(_get(rec, c)) for c in view.columns}}
-
-
-def _table(records: Sequence[dict[str, Any]], view: View, stream: IO[str], color: bool) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(file=stream, force_terminal=color, no_color=not color, soft_wrap=False, width=None if color else 160)
-    if view.key == "analysis":
-        for name in ANALYZE_VIEWS:
-            if name in VIEWS and any(VIEWS[name].key in r for r in records):
-                _table(records, VIEWS[name], stream, color)
-        return
-    columns = view.table_columns or view.columns
-    for record in records:
-        findings = record.get(view.key) or []
-        table = Table(title=f"{record['id']}: {len(findings)} {view.title or view.key}", title_justify="left")
-        for c in columns:
-            table.add_column(c, overflow="fold")
-        for rec in findings:
-            table.add_row(*(_cell(_get(rec, c)) for c in columns))
-        console.print(table)
 
 
 def write(docs: Iterable[Document], view: View, fmt: str, output: str | Path | None, stdout: IO[str], *, color: bool = False) -> None:
