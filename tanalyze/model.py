@@ -9,12 +9,15 @@ once, in :meth:`Document.span`, so the two coordinate systems never drift.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from typing import Any
 
 from .offsets import OffsetMap
 
 SCHEMA_VERSION = "1.0"
+#: The finding lists of a Document, in the order the JSON writes them.
+FINDINGS = ("tokens", "entities", "dates", "claims", "timeline")
 #: How the reference date of relative expressions was found (``ref_date_source``), in words.
 _REF_SOURCES = {
     "option": "given with --ref-date",
@@ -90,6 +93,10 @@ class Entity:
     def end(self) -> int:
         return self.mentions[0].end if self.mentions else -1
 
+    def __repr__(self) -> str:  # short: the mentions are in .mentions
+        aliases = f", aliases={self.aliases!r}" if self.aliases else ""
+        return f"Entity({self.text!r}, {self.label}, count={self.count}{aliases})"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,
@@ -144,6 +151,13 @@ class Claim(Span):
     quote: str | None = None
     confidence: float = 0.0
 
+    def __repr__(self) -> str:
+        actor = self.actor.text if self.actor else None
+        parts = [repr(actor), self.kind, repr(self.predicate)]
+        parts += [f"object={self.object!r}"] if self.object else []
+        parts += [f"date={self.date!r}"] if self.date else []
+        return f"Claim({', '.join(parts)})"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "actor": to_plain(self.actor),
@@ -169,6 +183,10 @@ class TimelineEvent(Span):
     date_text: str = ""
     entities: tuple[str, ...] = ()
     kind: str | None = None
+
+    def __repr__(self) -> str:
+        text = self.text if len(self.text) <= 20 else self.text[:19] + "…"
+        return f"TimelineEvent({self.date!r}, {text!r})"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -208,6 +226,35 @@ class Document:
     timeline: tuple[TimelineEvent, ...] | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
+    def __repr__(self) -> str:
+        found = [
+            f"{len(items)} {name}"
+            for name, items in (("tokens", self.tokens), ("entities", self.entities), ("dates", self.dates), ("claims", self.claims), ("events", self.timeline))
+            if items is not None
+        ]
+        return f"Document({self.id!r}, {self.script}, {len(self.text)} chars" + (": " + ", ".join(found) if found else "") + ")"
+
+    @property
+    def sentences(self) -> tuple[Span, ...]:
+        """The sentences of the text (split after 。！？； and line breaks), with offsets."""
+        from .textutil import sentences
+
+        return tuple(Span(*self.span(s, e)) for s, e in sentences(self.simplified or self.text))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Everything found, in the JSON wire format: the header, then each finding list that
+        a stage computed (``tokens``, ``entities``, ``dates``, ``claims``, ``timeline``)."""
+        out = self.header()
+        for key in FINDINGS:
+            items = getattr(self, key)
+            if items is not None:
+                out[key] = [to_plain(item) for item in items]
+        return out
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """:meth:`to_dict` as JSON text (non-ASCII characters kept as they are)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
     def with_(self, **changes: Any) -> Document:
         """A copy with ``changes`` applied (stages add to the document this way)."""
         return replace(self, **changes)
@@ -241,6 +288,10 @@ class Document:
             out.append(self.span(cstart + i, cstart + i + len(part))[0])
             pos = i + len(part)
         return "…".join(out)
+
+    def reference_note(self) -> str:
+        """Where relative dates are anchored, for a reader (see :func:`describe_ref_date`)."""
+        return describe_ref_date(self.ref_date, self.ref_date_source)
 
     def header(self) -> dict[str, Any]:
         """The document-level fields every JSON output starts with."""

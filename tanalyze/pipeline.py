@@ -72,6 +72,10 @@ def resolve(names: Iterable[str]) -> list[str]:
     return order
 
 
+#: What analyze() and load() run unless ``stages`` narrows it: everything.
+ALL_STAGES = ("entities", "dates", "claims", "timeline")
+
+
 class Pipeline:
     """Runs the requested stages (and what they require) over documents."""
 
@@ -79,6 +83,9 @@ class Pipeline:
         self.options = options or Options()
         self.names = resolve(stages)
         self._fns: list[tuple[str, StageFn]] | None = None
+
+    def __repr__(self) -> str:
+        return f"Pipeline({' -> '.join(self.names)})"
 
     def _functions(self) -> list[tuple[str, StageFn]]:
         if self._fns is None:
@@ -113,22 +120,41 @@ def analyze(
     text: str,
     *,
     ref_date: str | datetime | None = None,
-    stages: Sequence[str] = ("segment",),
+    stages: Sequence[str] = ALL_STAGES,
     config: str | None = None,
     lexicons: Sequence[str | Path] = (),
     pos: bool = False,
     doc_id: str = "doc",
 ) -> Document:
-    """Analyse one text and return its Document.
+    """Analyse one text and return its Document, with every finding by default.
 
-    ``stages`` names what to compute (``convert``, ``segment``, and the later stages once
-    available); requirements run first. ``ref_date`` (``YYYY-MM-DD[THH:MM]`` or a datetime)
-    anchors relative dates.
+    ``stages`` narrows what to compute (``convert``, ``segment``, ``entities``, ``dates``,
+    ``claims``, ``timeline``); requirements run first. ``ref_date`` (``YYYY-MM-DD[THH:MM]``
+    or a datetime) anchors relative dates. Pipelines are cached: calling it again with the
+    same settings does not reload dictionaries or the model.
     """
+    return _pipeline(tuple(stages), _options(ref_date, config, lexicons, pos))(text, doc_id=doc_id)
+
+
+def load(
+    stages: Sequence[str] = ALL_STAGES,
+    *,
+    ref_date: str | datetime | None = None,
+    config: str | None = None,
+    lexicons: Sequence[str | Path] = (),
+    pos: bool = False,
+) -> Pipeline:
+    """A reusable pipeline, as ``spacy.load`` gives one: ``nlp = tanalyze.load(); doc = nlp(text)``.
+
+    Resources load on the first call; ``nlp.pipe(texts)`` analyses many texts lazily.
+    """
+    return Pipeline(stages, _options(ref_date, config, lexicons, pos))
+
+
+def _options(ref_date: str | datetime | None, config: str | None, lexicons: Sequence[str | Path], pos: bool) -> Options:
     if isinstance(ref_date, str):
         ref_date = parse_ref_date(ref_date)
-    options = Options(config=config, lexicons=tuple(str(p) for p in lexicons), pos=pos, ref_date=ref_date)
-    return _pipeline(tuple(stages), options)(text, doc_id=doc_id)
+    return Options(config=config, lexicons=tuple(str(p) for p in lexicons), pos=pos, ref_date=ref_date)
 
 
 @lru_cache(maxsize=8)
