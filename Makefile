@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEED := corpora/tencent-industrial-internet.txt
 
-.PHONY: demo test bench install clean
+.PHONY: demo test bench install clean browser
 
 # pip's own chatter (and setuptools' notes on editable installs) goes to .venv/install.log,
 # shown only when the install fails, so the first `make demo` prints findings, not build logs.
@@ -29,7 +29,16 @@ install: $(VENV)/.installed
 demo: $(VENV)/.installed
 	@$(BIN)/tanalyze analyze --format table $(SEED)
 
-test: $(VENV)/.installed-test
+# The report's browser test needs Chromium: installed with apt-get where that is possible
+# (root, Debian/Ubuntu); elsewhere the test is skipped and says why.
+browser:
+	@if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing chromium for the report's browser test (apt-get; log in $(VENV)/install.log)" >&2; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >>$(VENV)/install.log 2>&1 \
+	    || echo "chromium could not be installed: the browser test will be skipped" >&2; \
+	fi
+
+test: $(VENV)/.installed-test browser
 	@$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-test

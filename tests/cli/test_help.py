@@ -18,6 +18,8 @@ from .test_cli import invoke, write
 
 ARTICLE = "騰訊於2018年9月進行了架構調整。馬化騰表示，騰訊要擁抱產業互聯網。\n"
 COMMANDS = sorted(cli.commands)
+#: The commands with --format (report writes HTML only).
+FORMATTED = [n for n in COMMANDS if any(p.name == "fmt" for p in cli.commands[n].params)]
 
 
 def _examples(name: str) -> list[str]:
@@ -47,15 +49,22 @@ def test_help_examples_run(example, workdir):
     _, line = example
     command, _, jq = line.partition("| jq")
     command = command.split(" > ")[0]
-    result, out = invoke(shlex.split(command)[1:])
+    args = shlex.split(command)[1:]
+    result, out = invoke(args)
     assert result.exit_code == 0, result.output
-    assert out.strip()
+    written = (workdir / args[args.index("-o") + 1]).read_text(encoding="utf-8") if "-o" in args else out
+    assert written.strip()
     if jq and shutil.which("jq"):
         done = subprocess.run(["jq", *shlex.split(jq)], input=out, capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
 
 
-@pytest.mark.parametrize("name", COMMANDS)
+def test_report_says_it_writes_html_only():
+    assert "html only" in cli.commands["report"].help
+    assert "report" not in FORMATTED
+
+
+@pytest.mark.parametrize("name", FORMATTED)
 def test_every_format_a_command_names_works(name, workdir):
     for fmt in _format_option(name).type.choices:
         result, out = invoke([name, "--format", fmt, "article.txt"])
@@ -66,7 +75,7 @@ def test_every_format_a_command_names_works(name, workdir):
             [json.loads(line) for line in out.splitlines()]
 
 
-@pytest.mark.parametrize("name", COMMANDS)
+@pytest.mark.parametrize("name", FORMATTED)
 def test_the_default_format_is_the_one_the_help_names(name, workdir):
     said = re.search(r"\(default: ([^)]*)\)", _format_option(name).help).group(1)
     piped = invoke([name, "article.txt"])[1]
