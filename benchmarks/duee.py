@@ -71,10 +71,13 @@ def held_out(sentence_id: str) -> bool:
 
 
 def _argument(args: list[dict], roles: tuple[str, ...]) -> str | None:
+    """The argument of the first role present; ``A|B`` is whichever of A and B is named first
+    in the sentence (the grammatical subject: 甲不敌乙 → 甲, 甲击败乙 → 甲)."""
     for role in roles:
-        for a in args:
-            if a["role"] == role:
-                return a["argument"]
+        names = role.split("|")
+        found = sorted((a["argument_start_index"], a["argument"]) for a in args if a["role"] in names)
+        if found:
+            return found[0][1]
     return None
 
 

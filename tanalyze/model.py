@@ -131,16 +131,24 @@ class DateMention(Span):
 
 @dataclass(frozen=True, slots=True)
 class EntityRef:
-    """A reference to an entity of the document (as in ``entities``)."""
+    """A reference to an entity of the document (as in ``entities``), or to an actor a reader
+    names without one: a titled person (王处长, as written) or, with ``named`` false, a described
+    one (村民, 工作人员) whose ``head`` is its head noun; ``affiliation`` is the body it belongs to."""
 
     text: str
     simplified: str
     label: str
+    named: bool = True
+    head: str | None = None
+    affiliation: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Claim(Span):
-    """Who claims, does or stands for what, with the evidence sentence as the span."""
+    """Who claims, does or stands for what, with the evidence sentence as the span.
+
+    ``evidence`` holds every sentence that mentions the same event (the first is the span); an
+    event without a named agent (地震) has no ``actor``."""
 
     actor: EntityRef | None = None
     kind: str = ""
@@ -150,6 +158,7 @@ class Claim(Span):
     date_text: str | None = None
     quote: str | None = None
     confidence: float = 0.0
+    evidence: tuple[Span, ...] = ()
 
     def __repr__(self) -> str:
         actor = self.actor.text if self.actor else None
@@ -172,6 +181,7 @@ class Claim(Span):
             "start": self.start,
             "end": self.end,
             "confidence": self.confidence,
+            "evidence": [to_plain(e) for e in self.evidence],
         }
 
 

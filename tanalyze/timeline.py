@@ -4,7 +4,8 @@ An event is a sentence with a date or datetime (or an interval, by its start) wh
 known: ``date`` is that ISO value, ``date_text`` the expression, ``text`` the sentence in
 the original script, ``entities`` the names mentioned in it and ``kind`` the kind of a claim
 made in it (when claims were extracted). Durations, sets and bare clock times are not
-events. One event per (date, sentence); equal dates keep document order.
+events. One event per (date, sentence); equal dates keep document order. A sentence that only
+mentions again the event of an earlier claim (a later evidence span of it) is not listed again.
 
 Two kinds of sentence without a date of their own are events too, dated by their context:
 a sentence whose action claim (not a statement) was dated from the preceding context, and a
@@ -44,10 +45,11 @@ def build_timeline(doc: Document, include_undated: bool = False) -> tuple[Timeli
         if i >= 0:
             by_sentence.setdefault(i, []).append(d)
     _context_dates(doc, spans, by_sentence, to_conv)
+    repeats = _repeated_mentions(doc, starts, to_conv)
     events: list[tuple[str, int, TimelineEvent]] = []
     for i, (s, e) in enumerate(spans):
         dated = by_sentence.get(i, [])
-        if not dated and not include_undated:
+        if (not dated and not include_undated) or i in repeats:
             continue
         text, simplified, start, end = doc.span(s, e)
         names = _names(doc, start, end)
@@ -89,6 +91,16 @@ def _context_dates(doc: Document, spans, by_sentence: dict[int, list[DateMention
             if by_sentence.get(j):
                 by_sentence[i] = [by_sentence[j][-1]]
                 break
+
+
+def _repeated_mentions(doc: Document, starts: list[int], to_conv) -> set[int]:
+    """Sentences that only mention again the event of a claim made earlier (its later evidence,
+    with no claim of their own): the event is listed once, at its first mention."""
+    def index(start: int, end: int) -> int:
+        return bisect_right(starts, to_conv(start, end)[0]) - 1
+
+    later = {index(e.start, e.end) for c in doc.claims or () for e in c.evidence[1:]}
+    return later - {index(c.start, c.end) for c in doc.claims or ()}
 
 
 def _names(doc: Document, start: int, end: int) -> tuple[str, ...]:

@@ -19,8 +19,18 @@ ACTOR_LABELS.update(
     incident=AGENTS | {"PRODUCT", "FAC", "LOC"},
     personnel=frozenset({"ORG", "PERSON"}),
     statement=AGENTS | {"FAC"},  # 半岛酒店表示: a hotel or airport speaks for its operator
+    life=frozenset({"PERSON"}),
+    meeting=AGENTS | {"EVENT"},  # 博览会开幕: the event opens
+    recall=frozenset({"ORG", "GPE"}),
+    price=frozenset({"ORG", "GPE", "PRODUCT"}),
+    protest=frozenset({"ORG", "PERSON", "NORP"}),
 )
 TWO_PARTY = ("deal", "partnership", "investment")  # X和Y签约: Y is the object
+# Kinds of events that happen to someone or something and are news without an agent (四川发生地震,
+# 新车上市, 嫌疑人被刑拘, 展会开幕); the others need who did them (a statement its speaker).
+AGENTLESS = frozenset({"incident", "life", "legal", "meeting", "launch", "recall", "result", "protest", "price"})
+# How sure an event is when no actor is named: under MIN_CONFIDENCE unless the trigger's weight is 1.
+NO_ACTOR = 0.56
 
 
 class ActorFinder(PrefixReader):

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
-from ..model import DateMention, Document, Entity
+from ..model import DateMention, Document, Entity, EntityRef
 from .words import (CLAUSE_SEP, CLOSE, DEICTIC, ENUM_MARKERS, NEGATION, OPEN, ORD, QUOTED, REFERENCE,
                     STRATEGY_NOUNS)
 
@@ -20,6 +20,14 @@ class Ment:
     start: int
     end: int
     entity: Entity
+    ref: EntityRef | None = None  # a titled or described actor's reference (people.py)
+
+    @property
+    def actor(self) -> EntityRef:
+        """The claim's actor for this mention."""
+        if self.ref is not None:
+            return self.ref
+        return EntityRef(self.entity.text, self.entity.simplified, self.entity.label)
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,7 @@ class Prefix:
     noun_before: bool = False  # a non-entity noun right before the trigger
     causative: bool = False  # the trigger is inside 让/使 X …: X, not the subject, does it
     reported: bool = False  # the subjects say, think or find what follows (机电署估计停电因…)
+    possessor: bool = False  # the subject is the possessor of the trigger used as a noun (腾讯的加码)
 
 
 @dataclass(frozen=True)
@@ -79,9 +88,13 @@ class Context:
                 s, e = to_conv(m.start, m.end)
                 ments.append(Ment(s, e, ent))
         ments.sort(key=lambda m: (m.start, -m.end))
-        self.ments = ments
+        from .people import add_people
+
+        self.ments = ments = add_people(self, ments)
         self.ment_starts = [m.start for m in ments]
         self.ment_starts_set = set(self.ment_starts)
+        self.words = _split_at({b for m in ments for b in (m.start, m.end)}, self.words)
+        self.word_starts = [s for s, _ in self.words]
         # An entity mention is a word boundary too (jieba may join 为 and 腾易 into one word).
         self.starts |= {m.start for m in ments}
         self.ends |= {m.start for m in ments} | {m.end for m in ments}
@@ -255,3 +268,13 @@ def clean(phrase: str) -> str:
 def negated(t: str, cs: int, ts: int) -> float:
     before = t[max(cs, ts - 3) : ts]
     return 0.4 if any(before.endswith(n) or before[:-1].endswith(n) for n in NEGATION) else 1.0
+
+
+def _split_at(bounds: set[int], words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``words`` cut at every boundary of ``bounds`` inside one (处王|处长 → 处|王|处长)."""
+    out = []
+    for ws, we in words:
+        cuts = [b for b in range(ws + 1, we) if b in bounds]
+        for a, b in zip([ws, *cuts], [*cuts, we]):
+            out.append((a, b))
+    return out

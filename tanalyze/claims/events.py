@@ -1,16 +1,16 @@
-"""Events: candidate claims of the same event become one claim."""
+"""Events: candidate claims become claims, and the mentions of one event one claim."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..model import Claim, Document, Entity, EntityRef
+from ..model import Claim, Document, EntityRef, Span
 from .context import DateRef
 
 
 @dataclass
 class Candidate:
-    actor: Entity
+    actor: EntityRef | None  # None: an event without an agent (地震, 火灾)
     kind: str
     predicate: str
     object: str | None
@@ -32,13 +32,13 @@ def to_claim(doc: Document, t: str, c: Candidate) -> Claim:
     if c.quote is not None and c.quote[0] < ss:
         ss = c.quote[0] - 1
     text, simplified, start, end = doc.span(ss, se)
-    actor = EntityRef(c.actor.text, c.actor.simplified, c.actor.label)
     quote = t[c.quote[0] : c.quote[1]] if c.quote else None
     if quote is not None and doc.offsets is not None:
         quote = doc.span(*c.quote)[0]
     return Claim(
         text, simplified, start, end,
-        actor=actor,
+        evidence=(Span(text, simplified, start, end),),
+        actor=c.actor,
         kind=c.kind,
         predicate=c.predicate,
         object=_original(doc, t, c.object),
@@ -61,3 +61,58 @@ def _original(doc: Document, t: str, phrase: str | None) -> str | None:
         return phrase
     text = doc.span(k, k + len(phrase.rstrip("…")))[0]
     return text + ("…" if phrase.endswith("…") else "")
+
+
+def _compatible_dates(a: str | None, b: str | None) -> bool:
+    """2018 and 2018-09 (or an undated mention) may be one event; 2018 and 2019 may not."""
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _compatible_objects(a: str | None, b: str | None) -> bool:
+    """The same object, or one naming it more fully (“930”变革 and 930变革); none for both."""
+    return a == b or (a is not None and b is not None and (a in b or b in a))
+
+
+def same_event(a: Claim, b: Claim) -> bool:
+    """Are two claims mentions of one event: same actor, kind and object, compatible dates?
+    Statements never merge: two sayings are two claims."""
+    if a.kind != b.kind or a.kind == "statement":
+        return False
+    if (a.actor.text if a.actor else None) != (b.actor.text if b.actor else None):
+        return False
+    if a.object is None and b.object is None and a.predicate != b.predicate:
+        return False  # 腾讯构建… and 腾讯加码…: nothing says they are one event
+    return _compatible_objects(a.object, b.object) and _compatible_dates(a.date, b.date)
+
+
+def _more_specific(a: str | None, b: str | None) -> str | None:
+    if a is None or b is None:
+        return a or b
+    return a if len(a) >= len(b) else b
+
+
+def merge_events(claims: list[Claim]) -> list[Claim]:
+    """One claim per event: later mentions of an event merge into its first, which keeps every
+    evidence span, the most specific date and object, and the highest confidence."""
+    out: list[Claim] = []
+    for c in claims:
+        for i, kept in enumerate(out):
+            if same_event(kept, c):
+                out[i] = _merged(kept, c)
+                break
+        else:
+            out.append(c)
+    return out
+
+
+def _merged(a: Claim, b: Claim) -> Claim:
+    date = _more_specific(a.date, b.date)
+    date_text = a.date_text if date == a.date else b.date_text
+    return replace(
+        a,
+        object=_more_specific(a.object, b.object),
+        date=date,
+        date_text=date_text,
+        confidence=max(a.confidence, b.confidence),
+        evidence=a.evidence + tuple(e for e in b.evidence if e not in a.evidence),
+    )

@@ -8,11 +8,11 @@ from typing import Mapping, Sequence
 
 from ..model import Claim, Document
 from ..textutil import sentences
-from .actors import ACTOR_LABELS, TWO_PARTY, ActorFinder
+from .actors import ACTOR_LABELS, AGENTLESS, NO_ACTOR, TWO_PARTY, ActorFinder
 from .context import (Clause, Context, DateRef, Enum, Ment, Prefix, clauses, find_enumerations, item_key, negated, paragraphs,
                       skip, skip_back)
 from .objects import ObjectFinder
-from .events import Candidate, better, to_claim
+from .events import Candidate, better, merge_events, to_claim
 from .triggers import MIN_CONFIDENCE, Trigger, Triggers, check_kinds, find_triggers, load_triggers
 from .words import ANNOUNCE, LIGHT, PREPS, QUOTE_LEAD, STRATEGY_NOUNS
 
@@ -110,18 +110,27 @@ class Extractor(ActorFinder, ObjectFinder):
         return out
 
     def candidate(self, trig, prefix: Prefix, sent, sent_clauses, ci, history, context_start) -> list[Candidate]:
-        """The claims (one per actor) of one trigger; empty when it has no named actor."""
+        """The claims (one per actor) of one trigger; one without an actor for an event whose
+        agent is not named (only an unambiguous trigger: weight 1), none for a statement."""
         t = self.text
         ts, te, trigger, _ = trig
         clause = sent_clauses[ci]
         kind = trigger.kind
+        if prefix.possessor and te < clause.end and t[te] not in "、":
+            return []  # 腾讯的变革号角: the trigger names a kind of 号角, not an event
         actors, how = self.actors(kind, prefix, sent_clauses, ci, history)
         if not actors:
-            return []
-        if prefix.passive and kind != "incident":
+            if kind not in AGENTLESS or prefix.causative or t.startswith(("是", "的"), te):
+                return []  # (战略投资是…: the trigger word is a noun here, not an event)
+            actors, how = [None], NO_ACTOR  # 四川发生地震: the event is the news, whoever caused it
+        if prefix.passive and kind not in ("incident", "life") and actors != [None]:
+            # 嫌疑人被警方刑拘: the agent after 被 acts; without one (李某被判处), the subject is only
+            # what was acted on: an event without a named agent, or none for a kind that needs one
             agents = [m for prep, m in prefix.obliques if PREPS.get(prep) == "agent" and m.entity.label in ACTOR_LABELS[kind]]
             if agents:
                 actors = agents
+            elif kind in AGENTLESS and kind != "statement":
+                actors, how = [None], NO_ACTOR
             else:
                 how *= 0.8
         conf = trigger.weight * how * negated(t, clause.start, ts)
@@ -146,14 +155,14 @@ class Extractor(ActorFinder, ObjectFinder):
         else:
             nxt = sent_clauses[ci + 1] if ci + 1 < len(sent_clauses) else None
             obj = self.object_of(kind, trig, clause, nxt, prefix, actors)
-            if obj is None:
-                conf *= 0.8
+            if obj is None and actors != [None]:
+                conf *= 0.8  # (an event that just happens, 罢工, 地震, needs no object)
             if trigger.tail is None and t.startswith("的", te) and not t.startswith("的是", te):
                 conf *= 0.6  # 汽车板块布局的奇兵: the trigger word modifies a noun
         if kind in TWO_PARTY and len(actors) > 1 and prefix.coordinators and prefix.coordinators[0] in ("与", "同", "跟", "和"):
             actors = actors[:1]
         date = self.date_for(clause, sent, context_start, ts, quote)
-        return [Candidate(a.entity, kind, predicate, obj, sent, ci, (ts, te), round(conf, 2), quote, date) for a in actors]
+        return [Candidate(a.actor if a else None, kind, predicate, obj, sent, ci, (ts, te), round(conf, 2), quote, date) for a in actors]
 
 
 def extract_claims(
@@ -181,7 +190,7 @@ def extract_claims(
         if c.confidence < min_confidence:
             continue
         # One claim per actor, kind and sentence: the surest one; for statements the longest quote.
-        key = (c.actor.text, c.sent, c.kind)
+        key = (c.actor.text if c.actor else None, c.sent, c.kind)
         old = best.get(key)
         if old is None:
             best[key] = c
@@ -192,10 +201,10 @@ def extract_claims(
     claims = []
     for key in order:
         c = best[key]
-        same = (c.actor.text, c.kind, c.object, c.sent)
+        same = (c.actor.text if c.actor else None, c.kind, c.object, c.sent)
         if same in seen:
             continue
         seen.add(same)
         claims.append(to_claim(doc, ex.text, c))
     claims.sort(key=lambda c: c.start)
-    return tuple(claims)
+    return tuple(merge_events(claims))

@@ -37,7 +37,8 @@ class ObjectFinder:
             return clean(t[nxt.start : nxt.end]) or None
         near = [
             m for m in self.ctx.mentions_in(te, clause.end)
-            if m.start < rest_start + 8 and m.entity not in [a.entity for a in actors] and not self._modifier(m.end)
+            if m.start < rest_start + 8 and (m.ref is None or m.ref.named) and m.entity not in [a.entity for a in actors if a]
+            and not self._modifier(m.end)
         ]
         if near:
             return near[0].entity.simplified  # 成立云与智慧产业事业群, 收购了美国的X

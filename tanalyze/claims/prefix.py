@@ -13,6 +13,10 @@ from .words import (CLOSE, CONJ, LIGHT, LOCALIZERS, OPEN, ORG_PRONOUNS, PERSON_P
                     REPORTING_STARTS, SPOKESPERSON, TOPIC_PRONOUNS)
 
 
+# Between 的 and a trigger used as a noun: at most two characters of manner (全力, 大规模 no).
+_NOMINAL_GAP = re.compile(r"[\u4e00-\u9fff]{0,2}")
+
+
 @dataclass
 class _Scan:
     """The state of one left-to-right reading of a clause up to a trigger."""
@@ -71,7 +75,10 @@ class PrefixReader:
             st.ts - end > 2 and self._modifier(end)  # 阿里巴巴全资收购: an adverbial noun, not a head
             and not t.startswith(REPORTING_STARTS, after)  # 工信部证实 (jieba tags 证实 n)
         )
-        if st.in_pp == "在" and st.before_trigger and after == st.ts and not st.p.subjects:
+        if st.before_trigger and t.startswith("的", after) and _NOMINAL_GAP.fullmatch(t, after + 1, st.ts):
+            st.p.subjects = [m]  # 腾讯的全力加码: the possessor of the trigger used as a noun does it
+            st.group, st.adjacent, st.p.possessor = [m], True, True
+        elif st.in_pp == "在" and st.before_trigger and after == st.ts and not st.p.subjects:
             st.p.subjects = [m]  # 就在王宏远离职公告前: the frame's own clause, whose subject it is
             st.group, st.adjacent = [m], True
         elif st.in_pp is not None:
@@ -92,8 +99,10 @@ class PrefixReader:
                 st.p.subjects = [m]
             elif m.entity.label == "PERSON" and st.p.subjects and st.p.subjects[-1].entity.label != "PERSON" and (
                 not st.seen_verb or self._titled(st.p.subjects[-1].end, m.start)
+                or (m.ref is not None and m.ref.affiliation == st.p.subjects[-1].entity.text)
             ):
-                st.p.subjects = [m]  # 腾易科技CEO张序安: the person speaks, the company is the affiliation
+                # 腾易科技CEO张序安, X局应急处王处长: the person speaks, the body is the affiliation
+                st.p.subjects = [m]
             st.group, st.adjacent = [m], True
         st.pending_conj, st.after_de = None, False
 

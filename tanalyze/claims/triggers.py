@@ -14,8 +14,8 @@ from ..lexicon import dictionaries_dir, read_lines
 from .words import QUOTED
 
 KINDS = (
-    "strategy", "reorg", "founding", "deal", "investment", "rename",
-    "partnership", "launch", "personnel", "statement", "incident", "result",
+    "strategy", "reorg", "founding", "deal", "investment", "rename", "partnership", "launch", "personnel",
+    "statement", "incident", "result", "price", "recall", "response", "meeting", "legal", "life", "protest",
 )
 MIN_CONFIDENCE = 0.5
 

@@ -27,7 +27,7 @@ def test_claims_json(tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads(out)
     assert data["claims"][0] == {
-        "actor": {"text": "阿里巴巴", "simplified": "阿里巴巴", "label": "ORG"},
+        "actor": {"text": "阿里巴巴", "simplified": "阿里巴巴", "label": "ORG", "named": True, "head": None, "affiliation": None},
         "kind": "deal",
         "predicate": "全资收购",
         "object": "饿了么",
@@ -39,6 +39,7 @@ def test_claims_json(tmp_path):
         "start": 0,
         "end": 19,
         "confidence": 1.0,
+        "evidence": [{"text": "2018年，阿里巴巴全资收购了饿了么。", "simplified": "2018年，阿里巴巴全资收购了饿了么。", "start": 0, "end": 19}],
     }
     assert [(c["actor"]["text"], c["kind"], c["quote"]) for c in data["claims"][1:]] == [
         ("雷军", "statement", "小米将继续加大研发投入")

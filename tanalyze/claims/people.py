@@ -1,0 +1,112 @@
+"""Actors a reader would name without a full name: people named by surname and title or form
+of address (王处长, 李先生: the surface as written) and described actors (村民, 工作人员, 警方:
+``named: false`` with their head noun, ``dictionaries/claims/described.txt``). Both join the
+entity mentions the actor rules read; a named body right before them is their affiliation
+(杭州市环保局应急处王处长 → 杭州市环保局)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..errors import ResourceError
+from ..lexicon import dictionaries_dir, read_lines
+from ..model import Entity, EntityRef
+from .context import Ment
+
+# Between a body and its person: a unit of the body (应急处, 办公室), maybe with 的, no punctuation.
+_UNIT_GAP = re.compile(r"的?[\u4e00-\u9fff]{0,8}的?")
+_UNIT_ENDS = "处科局室部厅办组队所站院委司"
+_NOT_UNIT = re.compile(r"[和与及、]|表示|说|称")
+
+
+@lru_cache(maxsize=1)
+def load_described() -> dict[str, str]:
+    """Head noun → label (PERSON or ORG) of ``dictionaries/claims/described.txt``."""
+    out: dict[str, str] = {}
+    path = dictionaries_dir().joinpath("claims", "described.txt")
+    for lineno, line in read_lines(path):
+        parts = line.split()
+        if len(parts) != 2 or parts[1] not in ("PERSON", "ORG"):
+            raise ResourceError(f"dictionaries/claims/described.txt:{lineno}: expected 'head PERSON|ORG'")
+        out[parts[0]] = parts[1]
+    return out
+
+
+def _affiliation(ctx, ments: list[Ment], start: int) -> str | None:
+    """The named body right before ``start`` (with a unit of it between), if any."""
+    for m in reversed(ments):
+        if m.end > start or m.entity.label not in ("ORG", "GPE", "FAC"):
+            continue
+        gap = ctx.text[m.end : start]
+        if m.end <= start and _UNIT_GAP.fullmatch(gap) and not _NOT_UNIT.search(gap):
+            return m.entity.text
+        if start - m.end > 10:
+            return None
+    return None
+
+
+def _synthetic(ctx, s: int, e: int, label: str, named: bool, head: str | None, ments: list[Ment]) -> Ment:
+    text, simplified, _, _ = ctx.doc.span(s, e)
+    ref = EntityRef(text, simplified, label, named=named, head=head, affiliation=_affiliation(ctx, ments, s))
+    return Ment(s, e, Entity(text, simplified, label, 1), ref)
+
+
+def titled_people(ctx, ments: list[Ment]) -> list[Ment]:
+    """王处长, 李先生: a surname right before a title or form of address, where no entity of a
+    full name stands (邱先生 of 邱国鹭 stays 邱国鹭)."""
+    from ..entities import address_length, load_rules
+
+    rules = load_rules()
+    t = ctx.text
+    by_start = {m.start: m for m in ments}
+    covered = {k for m in ments for k in range(m.start, m.end)}
+    bounds = ctx.ends | ctx.starts | {len(t)}
+    out = []
+    for i in range(len(t)):
+        n = 2 if t[i : i + 2] in rules.compound_surnames else 1 if t[i] in rules.surnames else 0
+        if not n or not (i in ctx.starts or t[i - 1 : i] in _UNIT_ENDS):
+            continue  # (应急处|王处长: jieba may glue the unit's last character to the surname)
+        m = by_start.get(i)
+        if m is not None and not (m.entity.label == "PERSON" and m.end == i + n and len(m.entity.simplified) <= n):
+            continue  # a mention of another kind, or of a person named in full
+        if m is None and i in covered:
+            continue
+        k = address_length(t, i + n)
+        if k and (i + n + k) in bounds:
+            out.append(_synthetic(ctx, i, i + n + k, "PERSON", True, None, ments))
+    return out
+
+
+def described_people(ctx, ments: list[Ment]) -> list[Ment]:
+    """村民, 警方, X公司工作人员: a described actor's head noun on word boundaries, outside any mention,
+    unless a named person follows it (村民李先生: the person is the actor)."""
+    heads = load_described()
+    pattern = _heads_pattern(tuple(heads))
+    t = ctx.text
+    covered = {k for m in ments for k in range(m.start, m.end)}
+    person_starts = {m.start for m in ments if m.entity.label == "PERSON"}
+    out = []
+    for hit in pattern.finditer(t):
+        s, e = hit.span()
+        if s in covered or e in person_starts or s not in ctx.starts or e not in ctx.ends | {len(t)}:
+            continue
+        out.append(_synthetic(ctx, s, e, heads[hit.group()], False, hit.group(), ments))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _heads_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)))
+
+
+def add_people(ctx, ments: list[Ment]) -> list[Ment]:
+    """The entity mentions with titled and described people added (a titled person replaces its
+    bare surname mention), sorted by start."""
+    titled = titled_people(ctx, ments)
+    replaced = {m.start for m in titled}
+    kept = [m for m in ments if not (m.start in replaced and m.entity.label == "PERSON")]
+    described = described_people(ctx, kept + titled)
+    out = kept + titled + described
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
