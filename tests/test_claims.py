@@ -219,7 +219,7 @@ def test_seed_claims_golden(nlp, seed_text, update_golden):
     data = document_dict(doc, VIEWS["claims"])
     assert all(seed_text[c["start"] : c["end"]] == c["text"] for c in data["claims"])
     # The path Tencent takes is C2B2B; B2B2C is Germany's and the US's, never Tencent's.
-    tencent = {c["object"] for c in data["claims"] if c["actor"]["simplified"] == "腾讯"}
+    tencent = {c["object"] for c in data["claims"] if c["actor"] and c["actor"]["simplified"] == "腾讯"}
     assert "C2B2B" in tencent and "B2B2C" not in tencent
     check_golden("seed_claims.json", data, update_golden)
 
@@ -245,7 +245,7 @@ def test_a_name_right_before_the_trigger_inside_a_zai_frame_is_its_actor(nlp):
     assert [(c.actor.text, c.predicate) for c in doc.claims if c.predicate == "离职"] == [("马化腾", "离职")]
     # Inside the frame but not right before the trigger, the name stays an oblique: 在腾讯 is where.
     doc = nlp("他在腾讯工作多年后离职。")
-    assert all(c.actor.text != "腾讯" for c in doc.claims)
+    assert all(c.actor is None or c.actor.text != "腾讯" for c in doc.claims)
 
 
 def test_who_estimates_or_reports_an_incident_did_not_cause_it(nlp):
@@ -369,3 +369,19 @@ def test_the_timeline_lists_a_merged_event_once(nlp):
         "小米宣布更名为小米集团。\n\n2021年10月，小米正式更名为小米集团。"
     )
     assert [(e.date, e.kind, e.start) for e in doc.timeline] == [("2021-10", "rename", 0)]
+
+
+def test_an_exclusion_a_then_b_blocks_the_trigger():
+    triggers, exclusions = parse_triggers("launch", [(1, "!发布…通报")])
+    assert (triggers, exclusions) == ([], ["发布…通报"])
+    doc = Pipeline(["claims"], Options(extra={"model": False}))("北京市公安局发布了一则警情通报。")
+    assert [c for c in doc.claims if c.kind == "launch"] == []
+
+
+def test_a_question_in_a_later_clause_does_not_weaken_the_event(nlp):
+    assert summary(nlp("嫌疑人已被刑事拘留，其他人呢？")) == [(None, "legal", "刑事拘留", "嫌疑人", None)]
+
+
+def test_a_noun_of_manner_before_de_does_not_block_the_subject(nlp):
+    claims = nlp("腾讯上午完成了重组，下午还戏剧性地收购了一家公司。").claims
+    assert [(c.actor.text, c.kind, c.predicate) for c in claims if c.kind == "deal"] == [("腾讯", "deal", "收购")]

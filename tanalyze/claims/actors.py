@@ -26,9 +26,10 @@ ACTOR_LABELS.update(
     protest=frozenset({"ORG", "PERSON", "NORP"}),
 )
 TWO_PARTY = ("deal", "partnership", "investment")  # X和Y签约: Y is the object
-# Kinds of events that happen to someone or something and are news without an agent (四川发生地震,
-# 新车上市, 嫌疑人被刑拘, 展会开幕); the others need who did them (a statement its speaker).
-AGENTLESS = frozenset({"incident", "life", "legal", "meeting", "launch", "recall", "result", "protest", "price"})
+# Kinds that are nothing without who: a statement needs its speaker, a strategy its holder. Other
+# events are news without a named agent too (四川发生地震, 新车上市, 嫌疑人被刑拘, 展会开幕).
+NEEDS_ACTOR = frozenset({"statement", "strategy", "rename", "partnership", "founding"})
+AGENTLESS = frozenset(KINDS) - NEEDS_ACTOR
 # How sure an event is when no actor is named: under MIN_CONFIDENCE unless the trigger's weight is 1.
 NO_ACTOR = 0.56
 

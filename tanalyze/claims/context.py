@@ -90,11 +90,11 @@ class Context:
         ments.sort(key=lambda m: (m.start, -m.end))
         from .people import add_people
 
+        self._cut_words(ments)  # (jieba's 中国男篮 is 中国|男篮 where 中国 is a mention)
         self.ments = ments = add_people(self, ments)
         self.ment_starts = [m.start for m in ments]
         self.ment_starts_set = set(self.ment_starts)
-        self.words = _split_at({b for m in ments for b in (m.start, m.end)}, self.words)
-        self.word_starts = [s for s, _ in self.words]
+        self._cut_words(ments)
         # An entity mention is a word boundary too (jieba may join 为 and 腾易 into one word).
         self.starts |= {m.start for m in ments}
         self.ends |= {m.start for m in ments} | {m.end for m in ments}
@@ -112,6 +112,12 @@ class Context:
         # narrative, so an earlier sentence's date is theirs.)
         self.unresolved = sorted(to_conv(d.start, d.end)[0] for d in doc.dates or ()
                                  if d.type in ("date", "datetime") and not d.value and DEICTIC.match(d.simplified))
+
+    def _cut_words(self, ments: list[Ment]) -> None:
+        self.words = _split_at({b for m in ments for b in (m.start, m.end)}, self.words)
+        self.word_starts = [s for s, _ in self.words]
+        self.starts |= set(self.word_starts)
+        self.ends |= {e for _, e in self.words}
 
     def mentions_in(self, start: int, end: int) -> list[Ment]:
         i = bisect_left(self.ment_starts, start)

@@ -134,8 +134,8 @@ class Extractor(ActorFinder, ObjectFinder):
             else:
                 how *= 0.8
         conf = trigger.weight * how * negated(t, clause.start, ts)
-        if t[sent[1] - 1 : sent[1]] in ("？", "?"):
-            conf *= 0.6
+        if t[sent[1] - 1 : sent[1]] in ("？", "?") and ci == len(sent_clauses) - 1:
+            conf *= 0.6  # (祖父被刑拘，其他家人呢？: the question is the last clause's, not the event's)
         quote = None
         obj: str | None = None
         predicate = t[ts:te] if trigger.tail is None else trigger.text

@@ -97,8 +97,8 @@ def find_triggers(ctx, triggers: Triggers, start: int, end: int) -> list[tuple[i
     t = ctx.text
     blocked: set[int] = set()
     for phrase in triggers.exclusions:
-        for m in re.finditer(re.escape(phrase), t[start:end]):
-            blocked.update(range(start + m.start(), start + m.end()))
+        for m in _exclusion(phrase).finditer(t, start, end):
+            blocked.update(range(m.start(), m.end()))
     for m in QUOTED.finditer(t, start, end):
         blocked.update(range(m.start(), m.end()))
     inside_ment = set()
@@ -135,3 +135,13 @@ def find_triggers(ctx, triggers: Triggers, start: int, end: int) -> list[tuple[i
         else:
             i += 1
     return out
+
+
+@lru_cache(maxsize=None)
+def _exclusion(phrase: str) -> re.Pattern[str]:
+    """An exclusion's pattern: the phrase, or for ``!A…B`` A and then B in the same clause
+    (发布…通报: 发布 announces a notice, it launches nothing)."""
+    head, _, tail = phrase.partition("…")
+    if not tail:
+        return re.compile(re.escape(phrase))
+    return re.compile(re.escape(head) + r"[^，,。；;：:！？!?]{0,12}?" + re.escape(tail))
