@@ -100,9 +100,10 @@ def _heads_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)))
 
 
-def place_bodies(ctx, ments: list[Ment]) -> tuple[list[Ment], set[Ment]]:
+def place_bodies(ctx, ments: list[Ment]) -> tuple[list[Ment], set[int]]:
     """韩国央行, 中国男篮, 美国警方: a place right before a body's noun (a mention, or a noun word not
-    a title, before no name) names that body as one actor; returns it and the mentions it absorbs."""
+    a title, before no name) names that body as one actor; returns it and the ids of the mentions
+    it absorbs."""
     from ..entities import load_rules
 
     titles = load_rules().titles
@@ -119,7 +120,7 @@ def place_bodies(ctx, ments: list[Ment]) -> tuple[list[Ment], set[Ment]]:
                 continue  # 美国特朗普: a place, then a person
             label, named, head = nxt.entity.label, nxt.ref is None, nxt.ref.head if nxt.ref else None
             out.append(_synthetic(ctx, m.start, nxt.end, label, named, head, ments))
-            absorbed |= {m, nxt}
+            absorbed |= {id(m), id(nxt)}
             continue
         word = next(((ws, we) for ws, we in ctx.words_in(m.end, m.end + 4) if ws == m.end), None)
         if word is None or word[1] in person_starts:
@@ -127,7 +128,7 @@ def place_bodies(ctx, ments: list[Ment]) -> tuple[list[Ment], set[Ment]]:
         w = t[slice(*word)]
         if len(w) >= 2 and ctx.pos.get(w, "")[:2] in ("n", "nz", "nt", "j") and not w.endswith(titles) and word[1] not in by_start:
             out.append(_synthetic(ctx, m.start, word[1], "ORG", True, None, ments))
-            absorbed.add(m)
+            absorbed.add(id(m))
     return out, absorbed
 
 
@@ -139,6 +140,6 @@ def add_people(ctx, ments: list[Ment]) -> list[Ment]:
     kept = [m for m in ments if not (m.start in replaced and m.entity.label == "PERSON")]
     described = described_people(ctx, kept + titled)
     bodies, absorbed = place_bodies(ctx, kept + titled + described)
-    out = [m for m in kept + titled + described if m not in absorbed] + bodies
+    out = [m for m in kept + titled + described if id(m) not in absorbed] + bodies
     out.sort(key=lambda m: (m.start, -m.end))
     return out
