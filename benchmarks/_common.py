@@ -34,14 +34,19 @@ def machine() -> str:
     return f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}"
 
 
-def median_time(fn: Callable[[], object], repeat: int = 5) -> float:
-    """Median wall time of ``fn()`` over ``repeat`` runs, in seconds."""
+def median_time(fn: Callable[[], object], repeat: int = 5, clock: Callable[[], float] = time.perf_counter) -> float:
+    """Median wall time of ``fn()`` over ``repeat`` runs, in seconds (or of another ``clock``)."""
     times = []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = clock()
         fn()
-        times.append(time.perf_counter() - t0)
+        times.append(clock() - t0)
     return statistics.median(times)
+
+
+def median_cpu(fn: Callable[[], object], repeat: int = 5) -> float:
+    """Median CPU time of ``fn()`` in this process (wall time grows with other jobs on the machine)."""
+    return median_time(fn, repeat, time.process_time)
 
 
 def median_command(cmd: list[str], repeat: int = 7, env: dict[str, str] | None = None) -> float:

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import json  # noqa: E402
 
 from benchmarks import duee  # noqa: E402
-from benchmarks._common import ROOT, machine, median_time, require_eval, update_section  # noqa: E402
+from benchmarks._common import ROOT, machine, median_cpu, median_time, require_eval, update_section  # noqa: E402
 from tanalyze.claims import extract_claims, load_triggers  # noqa: E402
 from tanalyze.pipeline import Options, Pipeline, segmenter  # noqa: E402
 from tanalyze.read import iter_sources  # noqa: E402
@@ -92,7 +92,8 @@ def dump(doc) -> list[str]:
         obj = f" → {c.object}" if c.object else ""
         date = f" @{c.date}" if c.date else ""
         quote = f" «{c.quote[:60]}{'…' if len(c.quote) > 60 else ''}»" if c.quote else ""
-        lines.append(f"- {c.confidence:.2f} **{c.actor.text}** ({c.actor.label}) {c.kind} `{c.predicate}`{obj}{date}{quote}")
+        actor = f"**{c.actor.text}** ({c.actor.label}{'' if c.actor.named else ', described'})" if c.actor else "(no actor)"
+        lines.append(f"- {c.confidence:.2f} {actor} {c.kind} `{c.predicate}`{obj}{date}{quote}")
     lines.append("")
     return lines
 
@@ -115,6 +116,7 @@ def main(argv: list[str] | None = None) -> None:
     doc = before(text)
     triggers, pos = load_triggers(), segmenter(()).pos_table()
     t_claims = median_time(lambda: extract_claims(doc, triggers, pos), repeat=5)
+    cpu_claims = median_cpu(lambda: extract_claims(doc, triggers, pos), repeat=5)
     seed_claims = extract_claims(doc, triggers, pos)
 
     # Throughput over the articles folder, whole pipeline (resources already loaded).
@@ -140,7 +142,7 @@ def main(argv: list[str] | None = None) -> None:
         "| measure | value |",
         "|---|---|",
         f"| seed article ({len(text):,} chars): entities + dates | {t_before * 1000:.0f} ms |",
-        f"| seed article: claims beyond them | {t_claims * 1000:.1f} ms ({len(seed_claims)} claims) |",
+        f"| seed article: claims beyond them | {t_claims * 1000:.1f} ms wall, {cpu_claims * 1000:.1f} ms CPU ({len(seed_claims)} claims) |",
         f"| articles folder: {len(docs)} documents, {chars:,} chars, whole pipeline | {elapsed:.2f} s ({chars / elapsed:,.0f} chars/s) |",
         f"| articles folder: claims stage alone | {claims_only * 1000:.0f} ms ({chars / claims_only:,.0f} chars/s) |",
         f"| claims found in the folder | {n_claims} ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items(), key=lambda x: -x[1]))}) |",
