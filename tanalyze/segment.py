@@ -311,13 +311,20 @@ def _hmm_tag(word: str) -> str:
 
 
 def _shape_tag(word: str) -> str | None:
+    """A POS tag from the word's shape, for words the dictionary lacks; None: ask the HMM.
+
+    Numbers with units (1997年, 25%, 3.5亿元) are m and runs of punctuation (———, ……) x: the
+    HMM tags them x, y or yg at random and costs a third of the entity stage's time on news.
+    """
     if word.isspace():
         return "x"
     if word.isascii() and word.replace(".", "").replace("-", "").isdigit():
         return "m"
     if word.isascii() and any(c.isalpha() for c in word):
         return "eng"
-    if len(word) == 1 and not word.isalnum():
+    if word[0].isdigit():
+        return "m"
+    if not any(c.isalnum() for c in word):
         return "x"
     return None
 

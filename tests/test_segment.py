@@ -101,3 +101,21 @@ def test_phrase_config_tokens_cover_whole_blocks():
         ("網際網路", "互联网", 2, 6),
         ("。", "。", 6, 7),
     ]
+
+
+@pytest.mark.parametrize("word, tag", [
+    ("1997年", "m"), ("25%", "m"), ("3.5亿元", "m"), ("2008", "m"),
+    ("———", "x"), ("……", "x"), ("%", "x"), ("iPhone4", "eng"), ("王小明", None),
+])
+def test_shape_tags_numbers_with_units_and_punctuation_runs(word, tag):
+    from tanalyze.segment import _shape_tag
+
+    assert _shape_tag(word) == tag
+
+
+def test_tag_uses_the_shape_before_the_hmm(segmenter):
+    from tanalyze.segment import WordSpan
+
+    text = "他在1997年说了———好"
+    spans = [WordSpan(0, 1), WordSpan(1, 2), WordSpan(2, 7), WordSpan(7, 8), WordSpan(8, 9), WordSpan(9, 12), WordSpan(12, 13)]
+    assert [s.pos for s in segmenter.tag(text, spans)][2::3] == ["m", "x"]

@@ -33,9 +33,10 @@ from ..errors import InputError
 from ..textutil import fold_width
 
 #: Labels the model predicts. ``*_ABBR`` are abbreviations (中, 美, 十五大, 北约).
-MODEL_LABELS = ("PERSON", "ORG", "GPE", "LOC", "GPE_ABBR", "LOC_ABBR", "ORG_ABBR")
+MODEL_LABELS = ("PERSON", "ORG", "GPE", "LOC", "WORK_OF_ART", "GPE_ABBR", "LOC_ABBR", "ORG_ABBR")
 #: Labels a user corpus may use (model labels; ``PER`` is read as PERSON).
 LABEL_ALIASES = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC",
+                 "WORK_OF_ART": "WORK_OF_ART",
                  "GPE_ABBR": "GPE_ABBR", "LOC_ABBR": "LOC_ABBR", "ORG_ABBR": "ORG_ABBR"}
 
 # Two-character surnames: 欧阳/nr 修/nr joins like 江/nr 泽民/nr.
@@ -78,11 +79,16 @@ _TOKEN = re.compile(r"^(\[?)(.+)/([A-Za-z]+)(?:\]([A-Za-z]+))?$")
 
 @dataclass(frozen=True)
 class Annotated:
-    """A text and its entities ``(start, end, label)`` (end exclusive)."""
+    """A text and its entities ``(start, end, label)`` (end exclusive).
+
+    ``missing``: spans ``(start, end)`` whose annotation is unknown (the corpus does not
+    annotate what may be there); training gives them no loss. They overlap no entity.
+    """
 
     text: str
     entities: tuple[tuple[int, int, str], ...]
     source: str = ""
+    missing: tuple[tuple[int, int], ...] = ()
 
 
 def place_label(word: str) -> str:
