@@ -23,7 +23,7 @@ def model():
 
 def test_shipped_model_is_small():
     size = sum(f.stat().st_size for f in ner_model.model_dir().rglob("*") if f.is_file())
-    assert size < 40_000_000
+    assert size < 60_000_000
 
 
 def test_finds_a_person_it_has_never_seen(model):
@@ -66,3 +66,23 @@ def test_a_foreign_name_written_with_bullet_dots_is_one_person(model):
         text = f"一幅约瑟夫{dot}马洛德{dot}威廉{dot}特纳的画作。"
         assert (2, 15, "PERSON") in model.predict(text)
         assert list(model.predict_batch([text])) == [model.predict(text)]
+
+
+def test_windows_cover_the_text_at_sentence_ends_and_word_boundaries():
+    from tanalyze.ner.load import WINDOW_MAX, WINDOW_MIN, windows
+    from tanalyze.segment import WordSpan
+
+    first = "甲" * WINDOW_MIN + "。"
+    assert windows(first + "乙乙。" + "丙丙") == [(0, WINDOW_MIN + 1), (WINDOW_MIN + 1, WINDOW_MIN + 6)]
+    long = "丁" * (WINDOW_MAX + 50)
+    words = [WordSpan(0, WINDOW_MAX - 10), WordSpan(WINDOW_MAX - 10, WINDOW_MAX + 50)]
+    assert windows(long, words) == [(0, WINDOW_MAX - 10), (WINDOW_MAX - 10, WINDOW_MAX + 50)]
+    assert windows("") == []
+
+
+def test_a_long_text_reads_like_its_sentences(model):
+    sentence = "记者王海峰昨天在杭州采访了浙江省人民政府的工作人员，" * 3 + "大家都很满意。"
+    text = sentence * 40
+    step = len(sentence)
+    assert model.predict(text) == [(s + i * step, e + i * step, lab)
+                                   for i in range(40) for s, e, lab in model.predict(sentence)]

@@ -28,9 +28,10 @@ if TYPE_CHECKING:
     from ..segment import Segmenter, WordSpan
 
 Entity = tuple[int, int, str]
-LABELS = ("PERSON", "ORG", "GPE", "LOC")
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "WORK_OF_ART")
 # The model's own labels -> (product label, is an abbreviation)
 _LABEL_MAP = {"PERSON": ("PERSON", False), "ORG": ("ORG", False), "GPE": ("GPE", False), "LOC": ("LOC", False),
+              "WORK_OF_ART": ("WORK_OF_ART", False),
               "GPE_ABBR": ("GPE", True), "LOC_ABBR": ("LOC", True), "ORG_ABBR": ("ORG", True)}
 
 # Other middle dots of foreign names (约瑟夫•马洛德•威廉) read as the one the training text uses;
@@ -67,17 +68,65 @@ class NerModel:
         self.path = path
 
     def predict(self, text: str, word_spans: "Sequence[WordSpan] | None" = None, *,
-                abbreviations: bool = True) -> list[Entity]:
-        """Entities of one Simplified text. ``word_spans``: the segmenter's words, if known."""
-        return _entities(self.nlp(self.tokenizer(text.translate(_NAME_DOTS), word_spans)), abbreviations)
+                abbreviations: bool = True, batch_size: int = 64) -> list[Entity]:
+        """Entities of one Simplified text. ``word_spans``: the segmenter's words, if known.
+
+        The text is read in sentence windows (:func:`windows`) batched through the network, so
+        that time and memory grow linearly with the text, whatever its line structure.
+        """
+        text = text.translate(_NAME_DOTS)
+        cuts = windows(text, word_spans)
+        docs = (self.tokenizer(text[a:b], _shift(word_spans, a, b) if word_spans is not None else None)
+                for a, b in cuts)
+        out: list[Entity] = []
+        for (a, _), doc in zip(cuts, self.nlp.pipe(docs, batch_size=batch_size)):
+            out += [(s + a, e + a, lab) for s, e, lab in _entities(doc, abbreviations)]
+        return out
 
     def predict_batch(self, texts: Iterable[str], word_spans: "Iterable[Sequence[WordSpan] | None] | None" = None, *,
                       abbreviations: bool = True, batch_size: int = 64) -> Iterator[list[Entity]]:
-        """Entities of many texts (in order), batched through the network."""
+        """Entities of many texts (in order), each read as :meth:`predict` reads it."""
         spans_iter = iter(word_spans) if word_spans is not None else None
-        docs = (self.tokenizer(t.translate(_NAME_DOTS), next(spans_iter) if spans_iter is not None else None) for t in texts)
-        for doc in self.nlp.pipe(docs, batch_size=batch_size):
-            yield _entities(doc, abbreviations)
+        for t in texts:
+            yield self.predict(t, next(spans_iter) if spans_iter is not None else None,
+                               abbreviations=abbreviations, batch_size=batch_size)
+
+
+#: A window ends after one of these (a sentence or line end) once it holds WINDOW_MIN characters.
+_SENTENCE_END = frozenset("。！？!?；;\n")
+WINDOW_MIN = 60
+#: A window longer than this (no sentence end) is cut at the last word boundary before it.
+WINDOW_MAX = 400
+
+
+def windows(text: str, word_spans: "Sequence[WordSpan] | None" = None) -> list[tuple[int, int]]:
+    """Consecutive ``[start, end)`` windows covering ``text``: sentences, joined up to
+    :data:`WINDOW_MIN` characters, never longer than :data:`WINDOW_MAX`, never inside a word
+    of ``word_spans`` (when a word is longer than the maximum, the window holds the word)."""
+    n = len(text)
+    inside = bytearray(n + 1)  # 1: cutting before this character would split a word
+    for w in word_spans or ():
+        inside[w.start + 1 : w.end] = b"\x01" * (w.end - w.start - 1)
+    out: list[tuple[int, int]] = []
+    start = last_ok = 0
+    for i in range(1, n + 1):
+        if inside[i]:
+            continue
+        if i - start > WINDOW_MAX:
+            cut = last_ok if last_ok > start else i
+            out.append((start, cut))
+            start = cut
+        if i > start and (i - start >= WINDOW_MIN and text[i - 1] in _SENTENCE_END or i == n):
+            out.append((start, i))
+            start = i
+        last_ok = i
+    return out
+
+
+def _shift(spans: "Sequence[WordSpan]", a: int, b: int) -> list["WordSpan"]:
+    from ..segment import WordSpan
+
+    return [WordSpan(w.start - a, w.end - a, w.pos) for w in spans if a <= w.start and w.end <= b]
 
 
 def _entities(doc: Any, abbreviations: bool) -> list[Entity]:
