@@ -193,8 +193,12 @@ def held_out_gazetteer_corpus(path: Path | None, dictionaries: bool = True) -> C
     with a gazetteer of the names seen in the *other* groups (days), plus the shipped
     dictionaries. Without ``gazetteer = true`` in ``[nlp.tokenizer]`` this is a plain
     corpus reader. ``path`` is a ``DocBin``; None (a saved model's config) cannot be read.
+    The docs are read and tokenized once: later passes (initialization, each epoch) reuse
+    the same examples, which training does not change.
     """
-    cache: dict = {}
+    cache: dict = {}  # group -> its held-out gazetteer
+    made: list = []  # the examples made so far, reused by later passes (epochs, initialization)
+    loaded: list = []  # the gold docs, read once (user_data makes DocBin slow to read)
 
     def read(nlp: Any) -> Iterator[Any]:
         from spacy.tokens import DocBin
@@ -202,7 +206,9 @@ def held_out_gazetteer_corpus(path: Path | None, dictionaries: bool = True) -> C
 
         if path is None:
             raise ValueError("no training corpus: set paths.train")
-        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        if not loaded:
+            loaded.extend(doc for doc in DocBin().from_disk(path).get_docs(nlp.vocab) if len(doc))
+        docs = loaded
         tok = nlp.tokenizer
         use = getattr(tok, "use_gazetteer", False)
         if use and not cache:
@@ -216,9 +222,10 @@ def held_out_gazetteer_corpus(path: Path | None, dictionaries: bool = True) -> C
                 cache[g] = build_gazetteer(total - names[g], dictionaries)
             if any(doc.user_data.get("group") not in cache for doc in docs):
                 cache[None] = build_gazetteer(total, dictionaries)
-        for doc in docs:
-            if len(doc):
-                gaz = cache.get(doc.user_data.get("group"), cache.get(None)) if use else None
-                yield Example(tok(doc.text, gazetteer=gaz), doc)
+        yield from made
+        for doc in docs[len(made):]:
+            gaz = cache.get(doc.user_data.get("group"), cache.get(None)) if use else None
+            made.append(Example(tok(doc.text, gazetteer=gaz), doc))
+            yield made[-1]
 
     return read
