@@ -29,6 +29,14 @@ def require_eval(*parts: str) -> Path:
     return path
 
 
+def require_train(*parts: str) -> Path:
+    """Path of a file of ../shared/train (for a dev split cut from training data), or exit."""
+    path = TRAIN.joinpath(*parts)
+    if not path.exists():
+        sys.exit(f"training data not found: {path} (set TANALYZE_TRAIN to the train folder)")
+    return path
+
+
 def machine() -> str:
     """One line describing where a benchmark ran."""
     return f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}"

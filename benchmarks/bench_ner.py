@@ -4,7 +4,9 @@
 
 Measures, in one run: PFR test days 19980125-31, MSRA NER test (Simplified, and the OpenCC
 s2t copy run through tanalyze's Traditional->Simplified conversion), CLUENER2020 dev, the
-jieba-posseg baseline on MSRA, load time, throughput and peak memory. Exact-span micro F1.
+Weibo NER dev split (kept out of training), the jieba-posseg baseline on MSRA, load time,
+throughput and peak memory; with ``--previous DIR`` the same figures of the model it replaces.
+Exact-span micro F1.
 Writes the ``ner_model`` section of BENCHMARKS.md.
 """
 
@@ -21,15 +23,14 @@ from typing import Iterable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks._common import machine, prf, require_eval, update_section  # noqa: E402
+from benchmarks._common import machine, prf, require_eval, require_train, update_section  # noqa: E402
 
 Span = tuple[int, int, str]
 # Model labels -> the three labels the test sets share.
 TO_PLO = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC",
-          "ORG_ABBR": "ORG", "GPE_ABBR": "LOC", "LOC_ABBR": "LOC"}
+          "ORG_ABBR": "ORG", "GPE_ABBR": "LOC", "LOC_ABBR": "LOC", "WORK_OF_ART": "WORK_OF_ART"}
 CLUENER_MAP = {"name": "PER", "company": "ORG", "organization": "ORG", "government": "ORG", "address": "LOC",
                "book": "WORK_OF_ART", "movie": "WORK_OF_ART", "game": "WORK_OF_ART"}
-START_POINT = {"pfr": 0.810, "msra": 0.638, "jieba": 0.591}
 
 
 def score(gold: Iterable[Iterable[Span]], pred: Iterable[Iterable[Span]]) -> dict[str, tuple[float, float, float, int]]:
@@ -70,8 +71,14 @@ def read_cluener() -> tuple[list[str], list[list[Span]]]:
             texts.append(obj["text"])
             spans = []
             for typ, ents in obj["label"].items():
-                if typ in CLUENER_MAP:
-                    spans += [(s, e + 1, CLUENER_MAP[typ]) for occ in ents.values() for s, e in occ]
+                for s, e in (x for occ in ents.values() for x in occ) if typ in CLUENER_MAP else ():
+                    e += 1
+                    if CLUENER_MAP[typ] == "WORK_OF_ART":  # the title without its 《》, as the model reads it
+                        while s < e and obj["text"][s] in "《<":
+                            s += 1
+                        while e > s and obj["text"][e - 1] in "》>":
+                            e -= 1
+                    spans.append((s, e, CLUENER_MAP[typ]))
             gold.append(spans)
     return texts, gold
 
@@ -102,9 +109,63 @@ def fmt(res: dict, labels: Iterable[str]) -> str:
     return " | ".join(cells)
 
 
+def read_weibo_dev() -> tuple[list[str], list[list[Span]]]:
+    """Weibo NER dev (in the training folder; never trained on): names only, nominals are not names."""
+    from tanalyze.ner.corpora import read_weibo
+
+    recs = list(read_weibo(require_train("weibo_ner_train", "weiboNER_2nd_conll.dev")))
+    return [r.text for r in recs], [plo(r.entities) for r in recs]
+
+
+def evaluate(model) -> dict:
+    """Every figure of one model (model alone), with its speed on MSRA test."""
+    out: dict = {}
+    t0 = time.perf_counter()
+    model.predict("预热。")  # loads the segmenter and its POS table
+    out["first_s"] = time.perf_counter() - t0
+    msra_texts, msra_gold = read_msra("msra_test_entities.jsonl")
+    out["msra_chars"] = sum(map(len, msra_texts))
+    t0 = time.perf_counter()
+    msra_pred = list(model.predict_batch(msra_texts))
+    out["speed"] = out["msra_chars"] / (time.perf_counter() - t0)
+    out["msra"] = score(msra_gold, (plo(p) for p in msra_pred))
+    out["msra_noabbr"] = score(msra_gold, (plo(p) for p in model.predict_batch(msra_texts, abbreviations=False)))
+    # Traditional: convert to Simplified, predict, map offsets back to the Traditional text.
+    from tanalyze.convert import to_simplified
+
+    hant_texts, hant_gold = read_msra("msra_test_entities.zh-hant.jsonl")
+    convs = [to_simplified(t, "t2s") for t in hant_texts]
+    hant_pred = [[(*conv.offsets.to_original(s, e), lab) for s, e, lab in plo(ents)]
+                 for conv, ents in zip(convs, model.predict_batch(c.text for c in convs))]
+    out["hant"] = score(hant_gold, hant_pred)
+    from tanalyze.ner.data import read_pfr
+    from tanalyze.ner.train import PFR_TEST_DAYS
+
+    pfr_path = require_eval("pfr_199801", "199801.txt")
+    pfr_recs = list(read_pfr(pfr_path, PFR_TEST_DAYS, abbreviations=False))
+    pfr_abbr_recs = list(read_pfr(pfr_path, PFR_TEST_DAYS, abbreviations=True))
+    pfr_no = list(model.predict_batch((r.text for r in pfr_recs), abbreviations=False))
+    out["pfr"] = score((plo(r.entities) for r in pfr_recs), (plo(p) for p in pfr_no))
+    out["pfr_abbr"] = score((plo(r.entities) for r in pfr_abbr_recs),
+                            (plo(p) for p in model.predict_batch(r.text for r in pfr_recs)))
+    out["pfr_fine"] = score((r.entities for r in pfr_recs), pfr_no)
+    cl_texts, cl_gold = read_cluener()
+    cl_pred = [plo(p) for p in model.predict_batch(cl_texts)]
+    out["cluener"] = score(([s for s in g if s[2] != "WORK_OF_ART"] for g in cl_gold),
+                           ([s for s in p if s[2] != "WORK_OF_ART"] for p in cl_pred))
+    out["cluener_all"] = score(cl_gold, cl_pred)
+    wb_texts, wb_gold = read_weibo_dev()
+    out["weibo"] = score(wb_gold, (plo(p) for p in model.predict_batch(wb_texts)))
+    out["weibo_n"] = len(wb_texts)
+    out["jieba"] = score(msra_gold, jieba_posseg(msra_texts))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", type=Path, default=None, help="model folder (default: the shipped one)")
+    ap.add_argument("--previous", type=Path, default=None,
+                    help="the model it replaces, scored in the same run for the 'previous' column")
     ap.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
     args = ap.parse_args()
 
@@ -114,75 +175,43 @@ def main() -> None:
 
     model = NerModel(args.model)
     load_s = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    model.predict("预热。")  # loads the segmenter and its POS table
-    first_s = time.perf_counter() - t0
-
-    msra_texts, msra_gold = read_msra("msra_test_entities.jsonl")
-    n_chars = sum(map(len, msra_texts))
-    t0 = time.perf_counter()
-    msra_pred_raw = list(model.predict_batch(msra_texts))
-    speed = n_chars / (time.perf_counter() - t0)
+    r = evaluate(model)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    rss0_mb = rss0 / 1024
+    prev = evaluate(NerModel(args.previous)) if args.previous else None
 
-    msra = score(msra_gold, (plo(p) for p in msra_pred_raw))
-    msra_noabbr = score(msra_gold, (plo(p) for p in model.predict_batch(msra_texts, abbreviations=False)))
-
-    # Traditional: convert to Simplified, predict, map offsets back to the Traditional text.
-    from tanalyze.convert import to_simplified
-
-    hant_texts, hant_gold = read_msra("msra_test_entities.zh-hant.jsonl")
-    convs = [to_simplified(t, "t2s") for t in hant_texts]
-    hant_pred = []
-    for conv, ents in zip(convs, model.predict_batch(c.text for c in convs)):
-        hant_pred.append([(*conv.offsets.to_original(s, e), lab) for s, e, lab in plo(ents)])
-    hant = score(hant_gold, hant_pred)
-    jieba_pred = jieba_posseg(msra_texts)
-    jieba = score(msra_gold, jieba_pred)
-
-    from tanalyze.ner.data import read_pfr
-    from tanalyze.ner.train import PFR_TEST_DAYS
-
-    pfr_path = require_eval("pfr_199801", "199801.txt")
-    pfr_recs = list(read_pfr(pfr_path, PFR_TEST_DAYS, abbreviations=False))
-    pfr_abbr_recs = list(read_pfr(pfr_path, PFR_TEST_DAYS, abbreviations=True))
-    pfr_pred_all = list(model.predict_batch(r.text for r in pfr_recs))
-    pfr = score((plo(r.entities) for r in pfr_recs),
-                (plo(e for e in p) for p in model.predict_batch((r.text for r in pfr_recs), abbreviations=False)))
-    pfr_with_abbr = score((plo(r.entities) for r in pfr_abbr_recs), (plo(p) for p in pfr_pred_all))
-    pfr_fine = score((r.entities for r in pfr_recs),
-                     (p for p in model.predict_batch((r.text for r in pfr_recs), abbreviations=False)))
-
-    cl_texts, cl_gold = read_cluener()
-    cl_pred = [plo(p) for p in model.predict_batch(cl_texts)]
-    cluener = score(([s for s in g if s[2] != "WORK_OF_ART"] for g in cl_gold), cl_pred)
-    cluener_all = score(cl_gold, cl_pred)
+    def row(name: str, key: str, labels=("PER", "LOC", "ORG")) -> str:
+        res = r[key]
+        before = f"{prev[key]['ALL'][2]:.3f}" if prev else ""
+        return f"| {name} | {fmt(res, labels)} | {before} | {res['ALL'][0]:.3f} / {res['ALL'][1]:.3f} |"
 
     size_mb = sum(f.stat().st_size for f in model.path.rglob("*") if f.is_file()) / 1e6
-    L = ["PER", "LOC", "ORG"]
-    hant_gap = hant["ALL"][2] - msra["ALL"][2]
+    hant_gap = r["hant"]["ALL"][2] - r["msra"]["ALL"][2]
+    pf = r["pfr_fine"]
     md = f"""## NER model alone (`tanalyze/data/ner`, {size_mb:.1f} MB)
 
-`.venv/bin/python benchmarks/bench_ner.py` — {machine()}. Exact-span micro F1; GPE and LOC
-are scored as LOC. "start" = spaCy's default efficiency NER config on char tokens (issue text).
+`.venv/bin/python benchmarks/bench_ner.py{' --previous ' + str(args.previous) if args.previous else ''}` — {machine()}.
+Exact-span micro F1; GPE and LOC are scored as LOC. "previous" = the model this one replaced
+(`--previous`), scored in the same run. Training data: PFR days 1-24, MSRA, CLUENER and Weibo
+train (docs/ner.md); every set below is outside it.
 
-| test set | F1 | PER | LOC | ORG | start | P / R |
+| test set | F1 | PER | LOC | ORG | previous F1 | P / R |
 |---|---|---|---|---|---|---|
-| PFR test days 25-31 ({pfr['ALL'][3]:,} entities; nr/ns/nt, abbreviations left out) | {fmt(pfr, L)} | {START_POINT['pfr']:.3f} | {pfr['ALL'][0]:.3f} / {pfr['ALL'][1]:.3f} |
-| PFR test, /j abbreviations in gold and output | {fmt(pfr_with_abbr, L)} | | {pfr_with_abbr['ALL'][0]:.3f} / {pfr_with_abbr['ALL'][1]:.3f} |
-| MSRA test, Simplified ({msra['ALL'][3]:,} entities) | {fmt(msra, L)} | {START_POINT['msra']:.3f} | {msra['ALL'][0]:.3f} / {msra['ALL'][1]:.3f} |
-| MSRA test, abbreviations left out | {fmt(msra_noabbr, L)} | | {msra_noabbr['ALL'][0]:.3f} / {msra_noabbr['ALL'][1]:.3f} |
-| MSRA test, Traditional (s2t copy, {len(hant_texts):,} sentences; via t2s) | {fmt(hant, L)} | | {hant['ALL'][0]:.3f} / {hant['ALL'][1]:.3f} |
-| jieba-posseg on MSRA (nr/ns/nt), same run | {fmt(jieba, L)} | {START_POINT['jieba']:.3f} | {jieba['ALL'][0]:.3f} / {jieba['ALL'][1]:.3f} |
-| CLUENER2020 dev, PER/LOC/ORG (model alone) | {fmt(cluener, L)} | | {cluener['ALL'][0]:.3f} / {cluener['ALL'][1]:.3f} |
-| CLUENER2020 dev incl. book/movie/game (not model labels) | {fmt(cluener_all, L)} | | {cluener_all['ALL'][0]:.3f} / {cluener_all['ALL'][1]:.3f} |
+{row(f"PFR test days 25-31 ({r['pfr']['ALL'][3]:,} entities; nr/ns/nt, abbreviations left out)", "pfr")}
+{row("PFR test, /j abbreviations in gold and output", "pfr_abbr")}
+{row(f"MSRA test, Simplified ({r['msra']['ALL'][3]:,} entities)", "msra")}
+{row("MSRA test, abbreviations left out", "msra_noabbr")}
+{row("MSRA test, Traditional (s2t copy; via t2s)", "hant")}
+{row("CLUENER2020 dev, PER/LOC/ORG (model alone)", "cluener")}
+{row("CLUENER2020 dev incl. book/movie/game as WORK_OF_ART", "cluener_all", ("PER", "LOC", "ORG", "WORK_OF_ART"))}
+{row(f"Weibo NER dev ({r['weibo_n']} messages, names only; our own report split)", "weibo")}
+{row("jieba-posseg on MSRA (nr/ns/nt), same run", "jieba")}
 
-PFR test with our GPE/LOC split kept: F1 {pfr_fine['ALL'][2]:.3f} (GPE {pfr_fine.get('GPE', (0, 0, 0))[2]:.3f}, LOC {pfr_fine.get('LOC', (0, 0, 0))[2]:.3f}).
+PFR test with our GPE/LOC split kept: F1 {pf['ALL'][2]:.3f} (GPE {pf.get('GPE', (0, 0, 0))[2]:.3f}, LOC {pf.get('LOC', (0, 0, 0))[2]:.3f}).
 Traditional minus Simplified: {hant_gap:+.3f}.
 
-Speed: {speed:,.0f} characters/s on MSRA test ({n_chars:,} characters, batch of 64, segmenter features included);
-load {load_s:.2f} s (+{first_s:.2f} s segmenter on first call); peak RSS {peak_mb:.0f} MB ({rss0_mb:.0f} MB before loading).
+Speed: {r['speed']:,.0f} characters/s on MSRA test ({r['msra_chars']:,} characters, sentence windows batched 64 at a time,
+segmenter features included){f"; previous model {prev['speed']:,.0f}" if prev else ""}; load {load_s:.2f} s (+{r['first_s']:.2f} s segmenter
+on first call); peak RSS {peak_mb:.0f} MB ({rss0 / 1024:.0f} MB before loading).
 """
     print(md)
     if not args.no_write:
