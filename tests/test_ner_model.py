@@ -86,3 +86,17 @@ def test_a_long_text_reads_like_its_sentences(model):
     step = len(sentence)
     assert model.predict(text) == [(s + i * step, e + i * step, lab)
                                    for i in range(40) for s, e, lab in model.predict(sentence)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("上周五，李建国在成都参加了华为技术有限公司的新品发布会。",
+     [(4, 7, "PERSON"), (8, 10, "GPE"), (13, 21, "ORG")]),
+    ("香港特区政府食物及卫生局局长陈美玲昨日到访深水埗区的一间长者中心。",
+     [(0, 12, "ORG"), (14, 17, "PERSON"), (21, 25, "GPE")]),
+    # Works are learnt from CLUENER's books, films and games (titles without their 《》).
+    ("这款由北京字节跳动科技有限公司开发的游戏叫做《王者之心》。", [(3, 15, "ORG"), (23, 27, "WORK_OF_ART")]),
+    # Weibo's nominal mentions (男朋友, 公司) are not names.
+    ("我男朋友说他们公司明天放假，我们去西湖边走走吧。", [(17, 19, "LOC")]),
+])
+def test_finds_names_in_sentences_it_never_saw(model, text, expected):
+    assert model.predict(text) == expected
