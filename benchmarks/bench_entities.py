@@ -12,9 +12,9 @@ Figures: exact-span micro P/R/F1 per test set. Label mappings:
 - CLUENER2020 dev: name->PER, company/organization/government->ORG, address->LOC,
   book/movie/game->WORK (gold titles without their 《》, as tanalyze reports titles);
   ours PERSON->PER, ORG->ORG, GPE/LOC/FAC->LOC, WORK_OF_ART->WORK.
-Each sentence is analysed on its own, as a user would run short texts, with detection restricted to
-the labels the test set annotates (what `tanalyze entities --label ...` does), so that a place inside
-a title or a nationality word (中国 in 《中国传统道德》, 中国人) is scored as the place the corpus marks.
+Each sentence is analysed on its own, as a user would run short texts, and the entities are filtered
+to the labels the test set annotates (what `tanalyze entities --label ...` does: a filter after the
+full detection, which it never changes).
 """
 
 from __future__ import annotations
@@ -187,7 +187,7 @@ def main() -> None:
     from tanalyze.pipeline import Options
 
     quick = "--quick" in sys.argv
-    # Detection restricted to the labels each test set annotates (as `--label` does for users).
+    # Entities filtered to the labels each test set annotates (as `--label` does for users).
     three_labels = ("PERSON", "ORG", "GPE", "LOC", "FAC")
     pipeline = Pipeline(["entities"], Options(extra={"labels": three_labels}))
     with_works = Pipeline(["entities"], Options(extra={"labels": (*three_labels, "WORK_OF_ART")}))

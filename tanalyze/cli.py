@@ -361,8 +361,8 @@ def entities(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, 
     if unknown:
         raise click.BadParameter(f"unknown label {unknown[0]!r} (one of {', '.join(sorted(LABELS))})", param_hint="--label")
     filters = {"labels": wanted, "min_count": min_count}
-    # The labels restrict detection too: a place inside a title counts when only places are asked for.
-    run(ctx, "entities", ["entities"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, lexicons=lexicons, extra={"entity_filters": filters, "labels": wanted})
+    # The labels only filter what the full detection finds (they never change what is found).
+    run(ctx, "entities", ["entities"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, lexicons=lexicons, extra={"entity_filters": filters})
 
 
 @cli.command()

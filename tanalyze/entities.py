@@ -1318,8 +1318,9 @@ class EntityFinder(PersonRules):
     def find(self, text: str, words: Sequence[tuple[int, int]], labels: Iterable[str] = ()) -> list[Group]:
         """Grouped entities of a Simplified text with its word spans.
 
-        ``labels`` restricts detection itself (before overlaps are resolved): asking only for
-        places lets 中国 inside 《中国传统道德》 or 中国人 count as a place.
+        ``labels`` only filters: detection always runs with every label (so asking for some
+        labels never changes what is found: a city stays a city when only people are asked for), then the groups of other
+        labels are dropped.
         """
         folded = fold_width(text)
         starts, ends = _boundaries(words, len(text))
@@ -1328,8 +1329,7 @@ class EntityFinder(PersonRules):
         cands = [
             c
             for c in self.candidates(text, words, starts, ends)
-            if (not wanted or c.label in wanted)
-            and (c.precise or folded[c.start : c.end] not in stop)  # 《黄金》, （记者马力）: the cue decides
+            if (c.precise or folded[c.start : c.end] not in stop)  # 《黄金》, （记者马力）: the cue decides
             and not (c.label == "PERSON" and folded[c.start : c.end] in self.rules.honorifics)  # 阿叔: no name
             # The model tells an abbreviation from a full name in context (中央军委/nt); the lists cannot.
             and (c.source == "model" or folded[c.start : c.end] not in self.skip)
@@ -1337,10 +1337,10 @@ class EntityFinder(PersonRules):
         mentions = self._persons_throughout(self._person_lists(self.resolve(cands, folded), folded, words, starts), folded)
         listed = [c for c in self._coordinated(mentions, folded, words, starts, ends) if folded[c.start : c.end] not in self.skip]
         mentions = sorted(mentions + listed, key=lambda c: c.start)
-        if not wanted or "ORG" in wanted:
-            mentions = self._listed_companies(mentions, folded, words, starts, ends)
-            mentions = self._sports_teams(mentions, folded, words, starts, ends)
-        return self.grouper.group(mentions, folded, starts, ends, words)
+        mentions = self._listed_companies(mentions, folded, words, starts, ends)
+        mentions = self._sports_teams(mentions, folded, words, starts, ends)
+        groups = self.grouper.group(mentions, folded, starts, ends, words)
+        return [g for g in groups if not wanted or g.label in wanted]
 
 
 def _unsent_missions(t: str, cands: list[Candidate]) -> list[Candidate]:

@@ -244,7 +244,7 @@ def _entities_factory(options: Options) -> StageFn:
 
     finder = EntityFinder(shipped_gazetteer(), seg, predict, abbreviations)
 
-    labels = tuple(options.extra.get("labels", ()))  # detect only these labels
+    labels = tuple(options.extra.get("labels", ()))  # keep only these labels (detection is unchanged)
 
     def entities(doc: Document) -> Document:
         return doc.with_(entities=to_entities(doc, finder.find(doc.simplified, word_spans(doc), labels)))

@@ -183,11 +183,6 @@ def test_no_person_from_frequent_words_or_photo_credits(nlp, text):
     assert [e[0] for e in ents(nlp, text) if e[1] == "PERSON"] in ([], ["张悦"])
 
 
-def test_label_option_restricts_detection_before_overlaps():
-    from tanalyze.pipeline import Options, Pipeline
-
-    places = Pipeline(["entities"], Options(extra={"model": False, "labels": ("GPE",)}))
-    assert [(e.text, e.label) for e in places("他读了《中国传统道德》。").entities] == [("中国", "GPE")]
 
 
 @pytest.mark.parametrize("text", ["基金公司认为这是必然的选择。", "私募基金透露，收入只是一个方面。"])
