@@ -1184,19 +1184,15 @@ class EntityFinder(PersonRules):
                 return True
             return outer.label == "ORG" and t[outer.start : outer.end].endswith(suffixes)
 
-        kept = [
-            c
-            for c in cands
-            if not any(
-                o is not c and o.start <= c.start and c.end <= o.end and o.length > c.length and may_contain(o, c)
-                for o in cands
-            )
-        ]
+        index = _start_index(cands)
+        kept = [c for c in cands if not any(may_contain(o, c) for o in _containers(index, c))]
         kept.sort(key=lambda c: (-_rank(c), -c.length, c.start))
+        taken = bytearray(len(t) + 1)  # characters of the mentions chosen so far: one check per character
         chosen: list[Candidate] = []
         for c in kept:
-            if all(c.end <= o.start or o.end <= c.start for o in chosen):
+            if not any(taken[c.start : c.end]):
                 chosen.append(c)
+                taken[c.start : c.end] = b"\x01" * c.length
         return sorted(chosen, key=lambda c: c.start)
 
     def _listed_companies(
@@ -1341,6 +1337,25 @@ class EntityFinder(PersonRules):
         mentions = self._sports_teams(mentions, folded, words, starts, ends)
         groups = self.grouper.group(mentions, folded, starts, ends, words)
         return [g for g in groups if not wanted or g.label in wanted]
+
+
+def _start_index(cands: Sequence[Candidate]) -> tuple[list[int], dict[int, list[Candidate]], int]:
+    """The candidates by start: the sorted starts, the candidates at each, the longest length."""
+    by_start: dict[int, list[Candidate]] = {}
+    for o in cands:
+        by_start.setdefault(o.start, []).append(o)
+    return sorted(by_start), by_start, max((o.length for o in cands), default=0)
+
+
+def _containers(index: tuple[list[int], dict[int, list[Candidate]], int], c: Candidate) -> Iterable[Candidate]:
+    """The candidates longer than ``c`` that hold it. The index (:func:`_start_index`) is read
+    back only as far as the longest candidate reaches, so a look-up costs the number of
+    candidates near ``c``, not of the whole text."""
+    starts, by_start, longest = index
+    for i in range(bisect_right(starts, c.start - longest - 1), bisect_right(starts, c.start)):
+        for o in by_start[starts[i]]:
+            if o is not c and c.end <= o.end and o.length > c.length:
+                yield o
 
 
 def _unsent_missions(t: str, cands: list[Candidate]) -> list[Candidate]:

@@ -14,6 +14,7 @@ callables of the entity finder for what it needs to know about words and names.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable, Sequence, TypeVar
 
@@ -152,14 +153,23 @@ def repair_person_lists(
     ends = {e for _, e in words} | {0}
     exact = {(m.start, m.end) for m in mentions if m.label == "PERSON"}
     by_start: dict[int, list[M]] = {}
+    persons_by_end: dict[int, list[M]] = {}
     for m in mentions:
         by_start.setdefault(m.start, []).append(m)
+        if m.label == "PERSON":
+            persons_by_end.setdefault(m.end, []).append(m)
+    word_starts = [a for a, _ in words]
 
     def words_in(s: int, e: int) -> list[str]:
-        return [t[a:b] for a, b in words if s <= a and b <= e]
+        out, i = [], bisect_left(word_starts, s)
+        while i < len(words) and words[i][0] < e:
+            if words[i][1] <= e:
+                out.append(t[words[i][0] : words[i][1]])
+            i += 1
+        return out
 
     def person_ending(e: int, s0: int) -> int | None:
-        return next((m.start for m in mentions if m.label == "PERSON" and m.end == e and m.start >= s0), None)
+        return next((m.start for m in persons_by_end.get(e, ()) if m.start >= s0), None)
 
     def first_item(item: Item) -> Item | None:
         """出席会议的有王德炳、…: the first item starts after the phrase that introduces the list."""
@@ -200,14 +210,15 @@ def repair_person_lists(
             out.append(Item(s, s + n))
         return out
 
-    out = list(mentions)
+    out = _Spans(mentions)
     for run in runs:
         first = first_item(run[0])
         items = ([first] if first else []) + run[1:-1] + last_items(run[-1])
         items = [x for x in items if x.end - x.start >= 1]
         evidence = sum(1 for x in items if (x.start, x.end) in exact or x.person_note)
         if evidence < 2 or 2 * evidence < len(items):
-            out.extend(_beside_a_person(items, exact, out, t, words, person, name_length, ordinary, function_word))
+            for m in _beside_a_person(items, exact, out, t, starts, ends, words_in, person, name_length, ordinary, function_word):
+                out.add(m)
             continue
         for x in items:
             name = t[x.start : x.end]
@@ -218,37 +229,65 @@ def repair_person_lists(
             label = known_label(name)
             if (label is not None and label != "PERSON") or ordinary(name) or name.endswith(_HONORIFICS):
                 continue
-            inside = [m for m in out if m.start < x.end and x.start < m.end]
+            inside = out.overlapping(x.start, x.end)
             # 江苏伍霞(2232分): a known place the item starts with is a place, not part of a name.
             if any(m.start == x.start and m.end < x.end and known_label(t[m.start : m.end]) not in (None, "PERSON") for m in inside):
                 continue
-            gone = {id(m) for m in inside}
-            out = [m for m in out if id(m) not in gone]
-            out.append(person(x.start, x.end))
+            for m in inside:
+                out.remove(m)
+            out.add(person(x.start, x.end))
         # A note on a person ((赫哲族), (女,布朗族)) names a group, not a person, place or organisation.
         for x in items:
             if x.person_note and x.note is not None:
                 ns, ne = x.note
-                out = [m for m in out if not (ns <= m.start and m.end <= ne and m.label != "NORP")]
-    return sorted(out, key=lambda m: m.start)
+                for m in out.overlapping(ns, ne):
+                    if ns <= m.start and m.end <= ne and m.label != "NORP":
+                        out.remove(m)
+    return sorted(out.mentions(), key=lambda m: m.start)
 
 
-def _beside_a_person(items, exact, mentions, t, words, person, name_length, ordinary, function_word) -> list:
+class _Spans:
+    """Mentions in the order they were added, with removal and overlap look-ups that cost the
+    number of mentions near a span (an index by start, read back as far as the longest one)."""
+
+    def __init__(self, mentions: Sequence[M]) -> None:
+        self._order: list[M] = []
+        self._gone: set[int] = set()
+        self._by_start: dict[int, list[M]] = {}
+        self._longest = 0
+        for m in mentions:
+            self.add(m)
+
+    def add(self, m: M) -> None:
+        self._order.append(m)
+        self._by_start.setdefault(m.start, []).append(m)
+        self._longest = max(self._longest, m.end - m.start)
+
+    def remove(self, m: M) -> None:
+        self._gone.add(id(m))
+        self._by_start[m.start] = [o for o in self._by_start[m.start] if o is not m]
+
+    def overlapping(self, s: int, e: int) -> list[M]:
+        """The mentions that share a character with [s, e)."""
+        return [m for k in range(s - self._longest, e) for m in self._by_start.get(k, ()) if m.start < e and s < m.end]
+
+    def mentions(self) -> list[M]:
+        return [m for m in self._order if id(m) not in self._gone]
+
+
+def _beside_a_person(items, exact, mentions, t, starts, ends, words_in, person, name_length, ordinary, function_word) -> list:
     """Little evidence of a list of people: an item found by no source, listed right beside a
     person, is one too when it reads as a Chinese personal name (马化腾、苗永明: a surname and
     one or two characters), not as a phrase of words (马化腾、研究)."""
-    starts = {s for s, _ in words} | {len(t)}
-    ends = {e for _, e in words} | {0}
     out = []
     for k, x in enumerate(items):
         beside = [items[n] for n in (k - 1, k + 1) if 0 <= n < len(items)]
         if not x.clean or not any((y.start, y.end) in exact for y in beside):
             continue
-        if x.start not in starts or x.end not in ends or any(m.start < x.end and x.start < m.end for m in mentions):
+        if x.start not in starts or x.end not in ends or mentions.overlapping(x.start, x.end):
             continue
         name = t[x.start : x.end]
-        inner = [t[a:b] for a, b in words if x.start <= a and b <= x.end]
-        if not _is_han(name) or name_length(x.start) != len(name) or ordinary(name) or any(function_word(w) for w in inner):
+        if not _is_han(name) or name_length(x.start) != len(name) or ordinary(name) or any(function_word(w) for w in words_in(x.start, x.end)):
             continue
         out.append(person(x.start, x.end))
     return out
