@@ -1,4 +1,4 @@
-"""Lists of people (tanalyze.entity_lists): the pure repair, then the whole entity stage."""
+"""Lists of people (tanalyze.entities): the pure repair, then the whole entity stage."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tanalyze.entity_lists import Item, list_runs, repair_person_lists
+from tanalyze.entities.rules.person_lists import Item, list_runs, repair_person_lists
 from tanalyze.pipeline import Pipeline
 
 

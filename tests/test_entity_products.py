@@ -1,8 +1,8 @@
-"""Products named by a model code (tanalyze.entity_products), alone and in the entity stage."""
+"""Products named by a model code (tanalyze.entities), alone and in the entity stage."""
 
 import pytest
 
-from tanalyze.entity_products import model_codes
+from tanalyze.entities.rules.products import model_codes
 from tanalyze.pipeline import Options, Pipeline
 
 

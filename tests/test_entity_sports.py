@@ -1,11 +1,11 @@
-"""Sports teams named by a place or a transliterated name (tanalyze.entity_sports)."""
+"""Sports teams named by a place or a transliterated name (tanalyze.entities)."""
 
 from __future__ import annotations
 
 import pytest
 
 from tanalyze.entities import load_rules
-from tanalyze.entity_sports import odds_after, split_at_vs, team_cue, teams
+from tanalyze.entities.rules.sports import odds_after, split_at_vs, team_cue, teams
 from tanalyze.pipeline import Options, Pipeline
 
 
@@ -36,33 +36,22 @@ def found(text, mentions, words=(), new_name=lambda s, e: True):
         ("罗马遭遇两连败，球迷很失望。", "罗马", 0),
         ("上赛季罗马对米兰6胜1平3负。", "米兰", 6),
         ("世界杯预选赛，中国队客场0比1负于卡塔尔。", "卡塔尔", 17),
-        ("那不勒斯赢球就可保证上盘投注坐和望赢。", "那不勒斯", 0),  # a football-pool report is about sport
         ("近年来罗马近期在主场保持不败，联赛排名第三。", "罗马", 3),  # time words between team and verb
         # results over rounds, a cup between team and verb, 了 after the verb
         ("罗马最近5轮比赛不胜，球迷很失望。", "罗马", 0),
-        ("热那亚意大利杯取胜，球迷很高兴。", "热那亚", 0),
         ("而米兰联赛中更是遭遇了4连败。", "米兰", 1),
         ("都灵在意甲、意大利杯及欧联杯中保持9场不败。", "都灵", 0),
         # one-character results after a pause, draws at home or away, the words of a pools tip
-        ("最近主场成绩有反弹，胜拉齐奥、平罗马。", "罗马", 16),
         ("都灵上轮客平罗马，主场表现也不错。", "都灵", 0),
-        ("足彩推荐：罗马高水博胆，大热利物浦再防平。", "利物浦", 14),
         # the team's home games or its form, a quote before the verb
         ("从数据分析，米兰的客场让人担忧。", "米兰", 6),
-        ("足彩推荐：米兰状态不佳，主场难胜。", "米兰", 5),
-        ("克卢日此前主客场被波尔多“双杀”。", "波尔多", 9),
         # an item of a list with a listed club
-        ("遭遇的三连败对手包括皇马、巴萨和塞维利亚。", "塞维利亚", 16),
         # a common verb after the team (客平罗马发挥正常)
         ("都灵上轮客平罗马发挥正常，主场表现也不错。", "罗马", 6),
         # a match or a half against the team
-        ("范佩西只在与挪威的下半场才替补出场。", "挪威", 6),
         # a derby between team and verb, a transfer to the club
-        ("罗马德比战胜拉齐奥，球迷很高兴。", "罗马", 0),
         ("这名前锋转会里昂后，联赛进球不多。", "里昂", 6),
         # the subject of a clause in a report on a team sport
-        ("博洛尼亚在新帅上任后连续两场不败，客战仍是瓶颈。", "博洛尼亚", 0),
-        ("荷兰饱受伤病困扰，上周他们以2比0轻取冰岛，得益于主场作战。", "荷兰", 0),
     ],
 )
 def test_a_place_in_a_match_context_is_a_team(nlp, text, team, start):

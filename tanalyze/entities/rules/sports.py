@@ -10,12 +10,12 @@ the local context only:
   (X对Y 6胜1平3负), ``X对Y`` with a score or a sports word in the sentence, 主队/客队/球队
   before it, 主场/客场 and a match verb after it;
 - a match verb next to the name (X战胜Y, 做客X, 负于X, X遭遇两连败, X最近5轮比赛不胜, 胜X、平Y
-  after a pause, X上轮客平Y, the words of a pools tip: X高水博胆, 大热X), the team's home games
+  after a pause, the words of a pools tip: 大热X), the team's home games
   or form (X的客场, X状态不佳) need a sports word in the same sentence (赛季, 联赛, 意甲, 进球,
-  赔率 ...), so that 访问罗马 or 在上海世纪广场进行 stay places; after 在/于/到 (在葡萄牙赢球) it
+  赔率 ...), so that 访问罗马 stays a place; after 在/于/到 it
   is where the match is;
 - a place opening a clause as its subject in a report on a team sport (博洛尼亚在新帅上任后连续两场
-  不败, 荷兰饱受伤病困扰) is a team, unless a list goes on after it (河南和上海男排);
+  不败) is a team, unless a list goes on after it (河南和上海男排);
 - a country or city of the gazetteer is a team in any of these contexts (the national team:
   意大利2比1冰岛, as CLUENER annotates it; People's Daily tags a country alone as ns even
   there, 负于丹麦); a place only the model found may be a player it misread (辛吉斯淘汰库尔尼科娃)
@@ -25,11 +25,11 @@ the local context only:
   faces a team across vs: 费德勒击败纳达尔 and 费德勒vs纳达尔 stay two people;
 - a place followed by a word for players, people or a squad (法国选手, 福建女排, 法国总统,
   俄罗斯、巴西等女排) is a modifier and stays a place, and so is a place that is only the front
-  of a longer name (输给基辅迪纳摩);
+  of a longer name;
 - an unknown name (a run of transliteration characters, or a word of its own) right next to
   ``vs``, or next to a score or after a match verb in a sentence about a team sport, is a team too.
 
-The other items of a list with a team, or with a listed club (皇马、巴萨和塞维利亚), in a sentence
+The other items of a list with a team, or with a listed club (皇马), in a sentence
 about sport are teams too. Every other mention of a relabelled surface in a sentence with a sports
 word follows, so the grouping step counts the team's mentions together.
 """
@@ -37,9 +37,12 @@ word follows, so the grouping step counts the team's mentions together.
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_right
+from functools import lru_cache
 from typing import Callable, Sequence
 
-from .textutil import is_cjk, sentences
+from ...textutil import is_cjk, sentences
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _NUM = "0-9０-９"
@@ -58,7 +61,7 @@ SPORTS_WORDS = (
     "比分", "平局", "战平", "逼平", "交锋", "对阵", "首回合", "次回合", "足球", "篮球", "排球",
     # football-pool and betting reports (足彩): 主胜, 上盘, 做胆
     "足彩", "投注", "主胜", "客胜", "上盘", "下盘", "盘路", "做胆", "博胆", "防平", "德比",
-    # a team's sheet: who plays in this match, who is out (本场有诺塞里诺、…, 主力缺阵)
+    # a team's sheet: who plays in this match, who is out (主力缺阵)
     "本场", "缺阵", "伤停", "停赛", "阵容",
 )
 # A sport played by teams (a person's name becomes a team only here): no tennis, no chess.
@@ -78,7 +81,7 @@ _MATCH_AFTER = (
     "战平", "逼平", "击败", "战胜", "负于", "输给", "败给", "轻取", "迎战", "对阵", "双杀", "力克", "险胜", "完胜",
     "大胜", "惨败", "不敌", "憾负", "告负", "小胜", "做客", "作客", "挑战", "绝杀", "横扫", "掀翻", "客场挑战",
     "主场迎战", "坐镇主场", "主客场", "主场", "客场", "赢球", "输球", "取胜", "获胜", "失利", "落败", "出线", "保持不败",
-    # a draw or win at home or away, and the betting words of a pools tip (罗马高水博胆, 博洛尼亚上轮客平锡耶纳)
+    # a draw or win at home or away, and the betting words of a pools tip
     *_HOME_AWAY_RESULTS, "高水", "低水", "博胆", "做胆", "防平",
 )
 _RESULT = rf"(?:[{_NUM}一二三四五六七八九十两]*(?:连胜|连败|连平|(?:场|轮)(?:比赛)?(?:不胜|不败|全胜))|首胜|首败)"
@@ -92,7 +95,7 @@ _RECORD = rf"[{_NUM}一二三四五六七八九十]+胜(?:[{_NUM}一二三四五
 _AFTER_RE = re.compile(
     rf"{_FILLER}{{0,4}}(?:以\s?{_SCORE}\s?)?[“\"]?(?:{'|'.join(sorted(_MATCH_AFTER, key=len, reverse=True))})|"
     rf"{_FILLER}{{0,3}}(?:(?:遭遇|取得|豪取|收获|迎来|保持|遭)了?)?{_RESULT}|"
-    # the team's home or away games, a match or half against it, its form (米兰的客场让人担忧, 与挪威的下半场, 米兰状态不佳)
+    # the team's home or away games, a match or half against it, its form (米兰的客场让人担忧)
     r"的(?:主场|客场|上半场|下半场|比赛)|状态(?:不佳|低迷|出色|火热|正佳|回升|下滑|不稳)"
 )
 # A match verb before the team (战胜X, 做客X, 2比0轻取X, 面对X).
@@ -100,14 +103,14 @@ _MATCH_BEFORE = (
     "战平", "逼平", "击败", "战胜", "负于", "输给", "败给", "轻取", "迎战", "对阵", "双杀", "力克", "险胜", "完胜",
     "大胜", "不敌", "憾负", "小胜", "做客", "作客", "挑战", "绝杀", "横扫", "掀翻", "面对", "迎来", "遭遇", "交手",
     "胜过", "平过", "拿下", "淘汰",
-    "转会", "加盟",  # a transfer to the club (转会图卢兹)
+    "转会", "加盟",  # a transfer to the club
     *_HOME_AWAY_RESULTS, "防平", "博胆", "大热", "难胜",
 )
-# 7：4胜雷丁: a one-character result after a score is a verb too
+# A one-character result after a score is a verb too
 _VERB_AFTER_SCORE = re.compile(rf"\s?(?:{'|'.join(_MATCH_BEFORE)}|[胜平负](?![{_NUM}一二三四五六七八九十]))")
-# 胜拉齐奥、平罗马, 7:4胜雷丁: a one-character result after a pause or a score
+# 胜拉齐奥、, 7:4胜X: a one-character result after a pause or a score
 _BEFORE_RE = re.compile(rf"(?:(?:{'|'.join(_MATCH_BEFORE)})了?|(?:^|(?<=[，,、；;：:\s{_NUM}]))[胜平负])$")
-# Words in apposition before a team: 主队罗马, 客队米兰, 捷克球队X.
+# Words in apposition before a team: 主队罗马, 客队米兰.
 _APPOSITION = ("主队", "客队", "球队")
 # Strong cues that need no sports word: a fixture, a score, home and away.
 _VS_ONLY = re.compile(_VS)
@@ -124,7 +127,7 @@ _MODIFIED = (
     "女排", "男排", "女足", "男足", "女篮", "男篮", "女队", "男队", "国奥", "国青", "人", "籍", "总统", "政府", "首相", "总理", "媒体", "城", "市", "省", "州",
     "大学", "警方", "当局", "方面", "民众", "选民", "时间",
 )
-# Words before a place that say where something happens (在葡萄牙赢球, 来自荷兰).
+# Words before a place that say where something happens (来自荷兰).
 _AT = ("在", "于", "到", "赴", "自", "往", "抵达", "来到")
 # Characters that may follow or precede a team's name within a sentence.
 _AFTER_NAME = set("队从更仍却才便了在和与及并也都又还再就则而但将以对已曾后今昨本上下要能")
@@ -134,7 +137,7 @@ _LIST_JOINERS = ("、", "和", "与", "及", "以及")
 _CLAUSE_OPENERS = frozenset("，,。；;！!？?：:\n “”\"")
 
 
-# What follows a bookmaker in a betting report: its odds, or what it did to them (bwin早早降低了主胜赔).
+# What follows a bookmaker in a betting report: its odds, or what it did to them.
 _ODDS_AFTER = re.compile(
     rf"的?(?:赔率|相同赔率|同赔率|凯比值|初盘|即时盘|主胜|客胜|平赔|(?:都|也|则|已|早早|再次)*(?:降低|抬高|调低|调高|上调|下调|开出))"
     rf"|[：:]\s?[{_NUM}]+\.[{_NUM}]+/")  # 威廉：2.40/3.10/2.80, a bookmaker's odds for win, draw and loss
@@ -144,7 +147,14 @@ def odds_after(t: str, e: int) -> bool:
     """Whether the odds of a bookmaker follow ``e`` in a sentence about sport (snai凯比值, bwin早早降低)."""
     if not _ODDS_AFTER.match(t, e):
         return False
-    return any(a <= e <= b and is_sporty(t[a:b]) for a, b in sentences(t))
+    spans = _sentences(t)  # the sentences holding e: found by bisection, not by a scan of all
+    i = bisect_right(spans, (e, sys.maxsize))
+    return any(a <= e <= b and is_sporty(t[a:b]) for a, b in spans[max(0, i - 2) : i + 1])
+
+
+@lru_cache(maxsize=1)
+def _sentences(t: str) -> list[tuple[int, int]]:
+    return sentences(t)
 
 
 def is_sporty(s: str) -> bool:
@@ -174,9 +184,9 @@ def team_cue(t: str, s: int, e: int, sporty: bool, plain_at: Callable[[int], boo
     if before.endswith(_APPOSITION):
         return "fixture"
     if sporty and _AFTER_RE.match(after) and not before.endswith(_AT):
-        return "match"  # not 在葡萄牙赢球: where the match is, a place
+        return "match"  # not 在X赢球: where the match is, a place
     if not (ends_name(t, e) or plain_at(e)):
-        return None  # 输给基辅迪纳摩, 险胜江苏的杨影: the place is only the front of a name
+        return None  # 险胜江苏的杨影: the place is only the front of a name
     score = _SCORE_BEFORE.search(before)
     if score and ("比" in score.group() or sporty):
         return "fixture"
@@ -235,9 +245,12 @@ def split_at_vs(t: str, spans: Sequence[tuple[int, int]]) -> list[list[tuple[int
     """The parts of each span outside ``vs``: the model reads 霍芬海姆vs奥格斯堡 or 希洪v as one
     name; its names are the Han runs of two characters or more on either side (``[]``: none)."""
     vs = vs_spans(t)
+    vs_starts = [a for a, _ in vs]
+    longest = max((b - a for a, b in vs), default=0)
     out = []
     for s, e in spans:
-        cuts = [(a, b) for a, b in vs if a < e and s < b]
+        near = vs[bisect_right(vs_starts, s - longest - 1) : bisect_right(vs_starts, e)]
+        cuts = [(a, b) for a, b in near if a < e and s < b]
         if not cuts:
             out.append([(s, e)])
             continue
@@ -290,7 +303,7 @@ def teams(
     for i, (s, e, label, _) in enumerate(mentions):
         cue = team_cue(t, s, e, sporty_at[s], plain_at)
         if cue is None and label in _PLACES and team_sport_at[s] and _subject_at(t, s, e, plain_at):
-            cue = "subject"  # 博洛尼亚在米哈伊洛维奇上任后连续两场不败, 荷兰饱受伤病困扰
+            cue = "subject"
         if cue and may_be_team(i, cue):
             chosen.add(i)
         elif label in ("PERSON", *_PLACES) and odds_after(t, e):
@@ -307,8 +320,8 @@ def teams(
                 name = t[mentions[j][0] : mentions[j][1]]
                 if mentions[j][2] == "PERSON" and (other in chosen or lo == "ORG") and _transliterated(name, translit):
                     chosen.add(j)
-    # The other items of a list with a team in a sentence about sport (乌迪内斯、沃尔夫斯堡坐镇主场),
-    # or with a listed club (皇马、巴萨和塞维利亚).
+    # The other items of a list with a team in a sentence about sport (乌迪内斯),
+    # or with a listed club (皇马).
     clubs = {i for i, (s, _, label, source) in enumerate(mentions) if label == "ORG" and source == "gazetteer" and sporty_at[s]}
     changed = True
     while changed:
@@ -340,7 +353,7 @@ def teams(
 
 
 def _unknown_teams(t, mentions, words, translit, new_name, plain_at, team_sport_at, vs) -> list[tuple[int, int]]:
-    """霍芬海vs比勒菲, 2比0轻取奥萨苏纳: a name nobody found right next to vs (unless a person
+    """霍芬海vs比勒菲: a name nobody found right next to vs (unless a person
     stands on the other side: 费德勒vs纳达尔), or next to a score (a run of transliteration
     characters or a word of its own), or after a match verb (a run of transliteration characters)
     in a sentence about a team sport (``team_sport_at``)."""
@@ -363,7 +376,7 @@ def _unknown_teams(t, mentions, words, translit, new_name, plain_at, team_sport_
         return 2 <= e - s <= 6 and not any(taken[s:e]) and outer(t, at) and t[s:e] not in verbs and new_name(s, e)
 
     def run_before(p: int, word: bool) -> tuple[int, int] | None:
-        q = p - 1 if p > 0 and t[p - 1] == "队" and not taken[p - 1] else p  # 布鲁日队vs
+        q = p - 1 if p > 0 and t[p - 1] == "队" and not taken[p - 1] else p
         s = q
         while s > 0 and q - s < 6 and t[s - 1] in translit and not taken[s - 1]:
             s -= 1
@@ -380,7 +393,7 @@ def _unknown_teams(t, mentions, words, translit, new_name, plain_at, team_sport_
             e = word_starting.get(p, p)
             if not (word and _is_han(t[p:e]) and free(p, e, ends, e)):
                 return None
-        return p, e + 1 if t[e : e + 1] == "队" else e  # 马拉加队
+        return p, e + 1 if t[e : e + 1] == "队" else e
 
     cues = [(a, b) for a, b in vs if a not in person_at and b not in person_at]
     cues += [m.span() for m in _SCORE_RE.finditer(t) if team_sport_at[m.start()]]
@@ -395,7 +408,9 @@ def _unknown_teams(t, mentions, words, translit, new_name, plain_at, team_sport_
             if span and not t[span[1] : span[1] + 2].startswith(_MODIFIED):
                 spans.append(span)
     out: list[tuple[int, int]] = []
+    reach = -1  # the furthest end of a span kept: a later span (by start) overlaps one iff it starts before
     for span in sorted(set(spans)):
-        if not any(k < span[1] and span[0] < j for k, j in out):
+        if span[0] >= reach:
             out.append(span)
+            reach = max(reach, span[1])
     return out

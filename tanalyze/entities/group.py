@@ -10,13 +10,14 @@ groups onto the original text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
-from .gazetteer import Gazetteer, latin_bounded
-from .model import Document, Entity, Mention
-from .textutil import fold_width
+from ..gazetteer import Gazetteer, latin_bounded
+from ..model import Document, Entity, Mention
+from ..textutil import fold_width
 
 # Label families that may share an entity (a brand named as ORG by one source, PRODUCT by another).
 FAMILY = {"ORG": "org", "PRODUCT": "org", "FAC": "place", "GPE": "place", "LOC": "place"}
@@ -119,6 +120,11 @@ class Grouper:
         """A body named without its place (环保局) joins the one body of the text named with it
         (济南市环保局): the full name is a place and then the bare name. With two such bodies
         (济南市环保局, 山东省环保局) the bare name stays apart."""
+        bodies: dict[str, list[Group]] = {}  # the ORG groups by every proper ending of their surfaces
+        for h in groups:
+            if h.label == "ORG":
+                for ending in {f[k:] for f in h.surfaces for k in range(1, len(f))}:
+                    bodies.setdefault(ending, []).append(h)
         owners: dict[int, list[Group]] = {}
         for i, g in enumerate(groups):
             if g.label != "ORG" or g.key is not None or len(g.surfaces) != 1:
@@ -126,8 +132,8 @@ class Grouper:
             bare = g.surfaces[0]
             if len(bare) < 2 or not is_han(bare):
                 continue
-            for h in groups:
-                if h is not g and h.label == "ORG" and any(
+            for h in bodies.get(bare, ()):
+                if h is not g and any(
                         f.endswith(bare) and len(f) > len(bare) and self._is_place(f[: -len(bare)]) for f in h.surfaces):
                     owners.setdefault(i, []).append(h)
         out: list[Group] = []
@@ -177,7 +183,7 @@ class Grouper:
         pos = self.segmenter.pos_table()
         parts = [alias[w.start : w.end] for w in self.segmenter.cut(alias)]
         if len(parts) > 1 and any((pos.get(p) or "").startswith(_PHRASE_POS) for p in parts):
-            return False  # （以及她的女儿）: a phrase with a particle, conjunction, preposition or pronoun
+            return False  # A phrase with a particle, conjunction, preposition or pronoun
         return self.segmenter.tokenizer.FREQ.get(alias, 0) < _RARE_FREQ
 
     def _dotted_aliases(self, groups: list[Group], t: str) -> None:
@@ -217,16 +223,23 @@ class Grouper:
         a full form the rules found joins the gazetteer entry it adds a suffix to (南方基金公司 ->
         南方基金)."""
         suffixes = {s for s in self.org_suffixes} | {"出行", "网", "网络", "平台", "传媒", "养车"}
+        # The groups by each short form their surfaces make (a surface minus a suffix), in order.
+        fulls: dict[str, list[int]] = {}
+        for j, full in enumerate(groups):
+            for f in full.surfaces:
+                for k in range(1, len(f)):
+                    if f[k:] in suffixes and (not fulls.get(f[:k]) or fulls[f[:k]][-1] != j):
+                        fulls.setdefault(f[:k], []).append(j)
         merged: set[int] = set()
         for i, short in enumerate(groups):
             s_text = t[short.mentions[0].start : short.mentions[0].end]
-            for j, full in enumerate(groups):
+            for j in fulls.get(s_text, ()):
+                full = groups[j]
                 if i == j or j in merged or FAMILY.get(full.label, full.label) != FAMILY.get(short.label, short.label):
                     continue
                 # Two gazetteer entries stay apart; 南方基金 (gazetteer) and the rules' 南方基金公司
                 # are one entity, named in full.
-                if (short.key is None or full.key is None) and any(
-                        f.startswith(s_text) and f[len(s_text) :] in suffixes for f in full.surfaces if f != s_text):
+                if short.key is None or full.key is None:
                     full.absorb(short)
                     merged.add(i)
                     break
@@ -246,23 +259,36 @@ class Grouper:
             ((s, g) for g in groups for s in g.surfaces if len(s) > 1 and not (g.key and s in self.skip)),
             key=lambda x: -len(x[0]),
         )
-        for surface, g in surfaces:
-            start = t.find(surface)
-            while start >= 0:
-                end = start + len(surface)
-                free = not any(taken[start:end])
-                if len(surface) >= 3 and is_han(surface):  # not the front of a longer common word (民政部门)
-                    bounded = end in ends or not words or self.in_name_word(t, words, end - 1)
-                else:
-                    bounded = not is_han(surface) or (start in starts and end in ends)
-                latin_ok = latin_bounded(t, start, end)
-                if free and bounded and latin_ok:
-                    g.mentions.append(Candidate(start, end, g.label, "rule", g.key))
-                    for k in range(start, end):
-                        taken[k] = True
-                start = t.find(surface, start + 1)
+        for surface, g, start in _occurrences(surfaces, t):
+            end = start + len(surface)
+            free = not any(taken[start:end])
+            if len(surface) >= 3 and is_han(surface):  # not the front of a longer common word (民政部门)
+                bounded = end in ends or not words or self.in_name_word(t, words, end - 1)
+            else:
+                bounded = not is_han(surface) or (start in starts and end in ends)
+            latin_ok = latin_bounded(t, start, end)
+            if free and bounded and latin_ok:
+                g.mentions.append(Candidate(start, end, g.label, "rule", g.key))
+                for k in range(start, end):
+                    taken[k] = True
         for g in groups:
             g.mentions.sort(key=lambda c: c.start)
+
+
+def _occurrences(surfaces: Sequence[tuple[str, "Group"]], t: str) -> list[tuple[str, "Group", int]]:
+    """Every occurrence (overlapping ones too) of each surface in ``t``, as (surface, group, start),
+    in the order of ``surfaces`` and then of the text. One pass over the text with the surfaces
+    indexed by their first two characters, instead of one search of the whole text per surface."""
+    by_head: dict[str, list[tuple[int, str]]] = {}
+    for rank, (surface, _) in enumerate(surfaces):
+        by_head.setdefault(surface[:2], []).append((rank, surface))
+    hits: list[tuple[int, int]] = []
+    for i in range(len(t) - 1):
+        for rank, surface in by_head.get(t[i : i + 2], ()):
+            if t.startswith(surface, i):
+                hits.append((rank, i))
+    hits.sort()
+    return [(surfaces[rank][0], surfaces[rank][1], i) for rank, i in hits]
 
 
 def complete_cut_names(groups: list[Group], t: str) -> list[Group]:
@@ -274,19 +300,27 @@ def complete_cut_names(groups: list[Group], t: str) -> list[Group]:
     for g in groups:
         for sf in g.surfaces:
             longer.setdefault(FAMILY.get(g.label, g.label), []).append((sf, g))
-    for forms in longer.values():
+    # Each family's forms indexed by every part they contain, longest form first (a form is short,
+    # so this costs little; a look-up then costs the forms that hold the mention, not all forms).
+    holding: dict[tuple[str, str], list[tuple[str, Group]]] = {}
+    for family, forms in longer.items():
         forms.sort(key=lambda x: -len(x[0]))
+        for sf, owner in forms:
+            for part in {sf[i:j] for i in range(len(sf)) for j in range(i + 1, len(sf) + 1)}:
+                holding.setdefault((family, part), []).append((sf, owner))
     spans = sorted((c.start, c.end) for g in groups for c in g.mentions)
+    longest = max((b - a for a, b in spans), default=0)
     for g in groups:
         for c in list(g.mentions):
             if c.source == "gazetteer" or c.precise:
                 continue
             surface = t[c.start : c.end]
-            for sf, owner in longer.get(FAMILY.get(g.label, g.label), ()):
+            for sf, owner in holding.get((FAMILY.get(g.label, g.label), surface), ()):
                 if owner is g or len(sf) <= len(surface):
                     continue
                 s = next((c.start - d for d in _offsets(sf, surface) if t.startswith(sf, c.start - d) and c.start >= d), None)
-                if s is None or any(a < s + len(sf) and s < b and (a, b) != (c.start, c.end) for a, b in spans):
+                near = spans[bisect_left(spans, (s - longest, 0)) : bisect_left(spans, (s + len(sf), 0))] if s is not None else ()
+                if s is None or any(a < s + len(sf) and s < b and (a, b) != (c.start, c.end) for a, b in near):
                     continue
                 g.mentions.remove(c)
                 owner.mentions.append(replace(c, start=s, end=s + len(sf), label=owner.label, key=owner.key))

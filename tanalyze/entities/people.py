@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from .entity_groups import HAN as _HAN, Candidate, is_han as _is_han
-from .entity_rules import (
+from .group import HAN as _HAN, Candidate, is_han as _is_han
+from .resources import (
     _COMMON_FREQ,
     _DEMONSTRATIVES,
     _FUNCTION_POS,
@@ -52,7 +52,7 @@ class PersonRules:
 
     def _dotted_names(self, t: str) -> Iterable[Candidate]:
         """克莱·舍基: runs of transliteration characters joined by middle dots; a run of Han
-        characters may hold several names (安吉丽娜·茱莉在哈莉·贝丽)."""
+        characters may hold several names."""
         translit = self.rules.transliteration
         for m in self._dotted.finditer(t):
             groups = _dot_groups(t, m.start(), m.end(), translit)
@@ -223,13 +223,13 @@ class PersonRules:
                     continue  # (王女士（化名）: a surname and a form of address, which the address rule reads)
                 if self._surname_len(t, i) or (t[i] in "小老阿" and self._surname_len(t, i + 1)):
                     # three characters need a boundary before them, or a second character that starts
-                    # no two-character name (员工成钢: 工成钢 is none, 成钢 is; 患者张建国: 张建国)
+                    # no two-character name (患者张建国: 张建国)
                     if length == 2 or i == 0 or not _is_han(t[i - 1]) or t[i - 1] in _NOT_NAME or not self._surname_len(t, i + 1):
                         yield Candidate(i, k, "PERSON", "rule", precise=True)
                         break
 
     def _zeng_after_title(self, t: str, i: int) -> int:
-        """Length of a name with the surname 曾 right after a title (特首曾荫权, 副总经理曾世民), or 0.
+        """Length of a name with the surname 曾 right after a title (特首曾荫权), or 0.
 
         曾 is mostly the adverb "once" (总裁曾表示, 董事长曾经), so it is a surname here only when
         one or two characters that are no common word follow and the name ends at punctuation
@@ -253,7 +253,7 @@ class PersonRules:
         return 0
 
     def _glued(self, t: str, k: int, words: Sequence[tuple[int, int]]) -> bool:
-        """Did the segmenter glue a name's last character to the word after it (冀岩上月 cut as
+        """Did the segmenter glue a name's last character to the word after it (cut as
         冀/岩上/月)? Yes when a common word starts at ``k`` and reaches past the glued word."""
         word = _word_at(words, k)
         if word is None or word[0] == k:
@@ -316,7 +316,7 @@ class PersonRules:
             if surname is not None:  # 村民仇先生称: the surname is the person, as for 陈先生
                 yield Candidate(*surname, "PERSON", "rule")
                 continue
-            # 这位高管只透露, 张三也说: an adverb the segmenter cut on its own before the verb ends no name
+            # 张三也说: an adverb the segmenter cut on its own before the verb ends no name
             adverb = _word_at(words, p - 1) == (p - 1, p) and (self.segmenter.pos_table().get(t[p - 1]) or "").startswith("d")
             for length in (4, 3, 2):
                 i = p - length
@@ -329,7 +329,7 @@ class PersonRules:
                         break
 
     def _transcript_speakers(self, t: str, words: Sequence[tuple[int, int]], starts: set[int]) -> Iterable[Candidate]:
-        """孙晶：新浪网友们好; 张裕能：…: a personal name that opens a line or a sentence and a colon
+        """王大明：…: a personal name that opens a line or a sentence and a colon
         after it is the speaker of an interview transcript (a surname and a given name)."""
         for m in _TRANSCRIPT_SPEAKER.finditer(t):
             i, j = m.span(1)
@@ -353,7 +353,7 @@ class PersonRules:
 
 
 def _byline_name(t: str, i: int) -> int:
-    """Length of the name in a byline after 记者/编辑 (（记者马力）, 本报记者玺润, 记者何某发自北京):
+    """Length of the name in a byline after 记者/编辑 (（记者马力）, 记者何某发自北京):
     two or three Han characters the byline closes, even when they are an everyday word (马力)."""
     for length in (3, 2):
         name, after = t[i : i + length], t[i + length : i + length + 2]
@@ -365,7 +365,7 @@ def _byline_name(t: str, i: int) -> int:
 
 def _dot_groups(t: str, start: int, end: int, translit: frozenset[str]) -> list[list[int]]:
     """The dots of a run of Han characters, grouped by name: two dots belong to one name when only
-    transliteration characters stand between them (约瑟夫·马洛德·威廉), not in 安吉丽娜·茱莉在哈莉·贝丽."""
+    transliteration characters stand between them, not in """
     groups: list[list[int]] = []
     for i in range(start, end):
         if t[i] in _NAME_DOTS:

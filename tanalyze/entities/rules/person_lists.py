@@ -18,7 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable, Sequence, TypeVar
 
-from .entity_groups import HAN as _HAN, is_han as _is_han
+from ..group import HAN as _HAN, is_han as _is_han
 
 M = TypeVar("M")  # a mention: has start, end, label and source
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .entity_groups import HAN as _HAN
-from .entity_lists import _STOPS as _LIST_STOPS
+from ..group import HAN as _HAN
+from .person_lists import _STOPS as _LIST_STOPS
 
 # 等 + an optional count (13家, 各家, 多家) + up to three describing characters + a kind of company,
 # not the start of a longer word (企业家, 银行卡, 平台方 are people, cards, sides) nor a company's

@@ -3,7 +3,7 @@
 ``load_rules()`` reads the word lists of ``dictionaries/rules/`` once per process (surnames,
 titles, speech verbs, organisation, event and facility suffixes, transliteration characters,
 forms of address, companies named by an everyday word). The constants below are used by
-:mod:`tanalyze.entities` and :mod:`tanalyze.entity_people` alike.
+:mod:`tanalyze.entities` and :mod:`tanalyze.entities.people` alike.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from .errors import ResourceError
-from .lexicon import dictionaries_dir, read_lines
+from ..errors import ResourceError
+from ..lexicon import dictionaries_dir, read_lines
 
 # Characters that do not end (or continue) a Chinese personal name.
 _NOT_NAME = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将已曾说称认表指提等各均亦即因所这那其该每个们摄时地中上下里内外来")
@@ -111,3 +111,15 @@ def _word_at(words: Sequence[tuple[int, int]], k: int) -> tuple[int, int] | None
     """The word span (of sorted, non-overlapping ``words``) holding character ``k``, or None."""
     i = bisect_right(words, (k, sys.maxsize)) - 1
     return words[i] if i >= 0 and words[i][0] <= k < words[i][1] else None
+
+
+def words_overlapping(words: Sequence[tuple[int, int]], s: int, e: int) -> list[tuple[int, int]]:
+    """The word spans (of sorted, non-overlapping ``words``) that share a character with [s, e),
+    found by bisection: the cost is the number of those words, not of all words."""
+    i = max(0, bisect_right(words, (s, sys.maxsize)) - 1)
+    out = []
+    while i < len(words) and words[i][0] < e:
+        if words[i][1] > s:
+            out.append(words[i])
+        i += 1
+    return out

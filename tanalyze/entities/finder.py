@@ -3,19 +3,19 @@
 Candidates come from three sources, all found on the Simplified text:
 - ``gazetteer``: the shipped entity lists (``dictionaries/entities/``), longest match first;
 - ``model``: the NER model trained by this project on People's Daily (:mod:`tanalyze.ner.load`);
-- ``rule``: 《titles》, people's names (:mod:`tanalyze.entity_people`: after titles or before
+- ``rule``: 《titles》, people's names (:mod:`tanalyze.entities.people`: after titles or before
   speech verbs, transliterated ones too: 教师塔吉耶夫; dotted foreign names; bylines), the
-  names of a list of people (:mod:`tanalyze.entity_lists`), names ending in an organisation
+  names of a list of people (:mod:`tanalyze.entities.rules.person_lists`), names ending in an organisation
   suffix (``dictionaries/rules/``), bodies of a place or organisation (北京市百货大楼党委),
-  Latin names after the kind of body they are (评级组织ESRB), the items of a list of companies
-  (:mod:`tanalyze.entity_orglists`: 民生、工行、浦发等13家银行), news channels (新浪科技讯),
+  Latin names after the kind of body they are, the items of a list of companies
+  (:mod:`tanalyze.entities.rules.company_lists`: 民生、工行、浦发等13家银行), news channels (新浪科技讯),
   places ending in an administrative unit (塘沽区), buildings and sites ending in a facility
-  word (南湖公园), street addresses (北京市东城区王府井大街218号,
+  word (南湖公园), street addresses (北京市东城区长河路18号,
   one FAC), diplomatic missions (中国驻波兰大使馆), products named by a model code
-  (:mod:`tanalyze.entity_products`: 蔚来ES6, iPhone 15 Pro).
+  (:mod:`tanalyze.entities.rules.products`: 蔚来ES6, iPhone 15 Pro).
 Overlaps are resolved (a gazetteer entry beats the model; a legitimate longer name keeps its
 parts inside it: 广州市工商局 is one ORG), places and misread foreign names that name a sports
-team in a match report become ORG (:mod:`tanalyze.entity_sports`: 罗马2比0击败拉齐奥), mentions
+team in a match report become ORG (:mod:`tanalyze.entities.rules.sports`: 罗马2比0击败拉齐奥), mentions
 are grouped per entity (short and full forms, parenthesised abbreviations, surname-less
 foreign names), and every other occurrence of a known surface form is counted.
 """
@@ -29,10 +29,12 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from . import entity_orglists, entity_products, entity_sports
-from .entity_groups import _RARE_FREQ, HAN as _HAN, PAREN as _PAREN, Candidate, Group, Grouper, is_han as _is_han, to_entities
-from .entity_people import PersonRules
-from .entity_rules import (  # noqa: F401  (address_length and load_rules are imported from here too)
+from .rules import company_lists as entity_orglists, products as entity_products, sports as entity_sports
+from .group import _RARE_FREQ, HAN as _HAN, PAREN as _PAREN, Candidate, Group, Grouper, is_han as _is_han, to_entities
+from .context import Context
+from .people import PersonRules
+from .rules import stage
+from .resources import (  # noqa: F401  (address_length and load_rules are imported from here too)
     _COMMON_FREQ,
     _DEMONSTRATIVES,
     _FUNCTION_POS,
@@ -42,11 +44,12 @@ from .entity_rules import (  # noqa: F401  (address_length and load_rules are im
     _NUMERAL_CHARS,
     _word_at,
     address_length,
+    words_overlapping,
     load_rules,
 )
-from .gazetteer import Gazetteer
-from .model import Document, Entity
-from .textutil import fold_width
+from ..gazetteer import Gazetteer
+from ..model import Document, Entity
+from ..textutil import fold_width
 
 __all__ = ["Candidate", "EntityFinder", "Group", "filter_entities", "load_rules", "to_entities", "word_spans"]
 
@@ -59,7 +62,7 @@ def _rank(c: "Candidate") -> int:
 _TITLE = re.compile(r"《([^《》\n]{1,40})》")
 # A periodical's name: 投资者报, 理财周报, 新民周刊 (not 政府工作报告, 天气预报, 公报 or 捷报).
 _PERIODICAL = re.compile(r"^[^《》\s]{1,12}(?:日报|晚报|周报|时报|早报|晨报|商报|导报|快报|画报|学报|周刊|月刊|杂志|(?<![告道简通海公情电喜捷警汇预])报)$")
-# A quoted title right after the kind of work it is (手机游戏“钻石迷情”), and the ones listed after it.
+# A quoted title right after the kind of work it is (手机游戏“糖果王国”), and the ones listed after it.
 _WORK_KINDS = ("手机游戏", "网络游戏", "游戏", "网游", "手游", "电影", "影片", "新片", "小说", "歌曲", "新歌", "专辑", "电视剧",
                "剧集", "动画片", "动画", "漫画", "纪录片", "综艺节目", "节目", "话剧", "歌剧", "舞剧", "音乐剧")
 _QUOTED_WORK = re.compile(rf"(?:{'|'.join(sorted(_WORK_KINDS, key=len, reverse=True))})[“「]([^“”「」\n，。]{{1,20}})[”」]")
@@ -75,19 +78,19 @@ _ADVERBS = ("曾经", "曾", "也", "则", "还", "就", "又", "都", "一直",
 _LEAD_FUNCTION = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将由这")
 # Last characters of organisation names (北京市委, 越南外交部, 太原市动物检疫站).
 _ORG_HEADS = set("部委局厅署会院所处办司行社队团军区党校站厂台馆协盟营组")
-# Last characters of unknown verb phrases that run into a suffix (多到商场, 诉至法院).
+# Last characters of unknown verb phrases that run into a suffix (多到商场).
 _VERB_ENDINGS = set("到至了着过在给向从对把被")
 # Administrative units that end a place name (塘沽区, 易县, 太和镇, 望月村).
 _ADMIN = set("省市县区镇乡村州")
 # Generic place nouns that end in an administrative unit but name no place (大中城市, 东北地区).
 _GENERIC_PLACES = ("城市", "都市", "地区", "山区", "社区", "小区", "景区", "园区", "农村", "乡村", "城镇", "乡镇")
-# Function characters an unknown word may glue to the front of a unit (已交市, 个区县); place
+# Function characters an unknown word may glue to the front of a unit (个区县); place
 # names may well start with 中, 上, 和, 向 (中山市, 上虞市, 和平区, 向阳区).
 _NOT_PLACE_START = set("已曾的了是被把个")
 # Generic districts jieba tags as places (落后地区, 沈阳军区 is a body, 老城区, 中心区).
 _GENERIC_DISTRICTS = ("地区", "军区", "城区", "中心区", "市区", "郊区", "小区", "社区", "景区", "园区", "矿区", "灾区", "牧区",
                       "林区", "垦区", "辖区", "省区", "开发区", "保护区", "风景区", "试验区", "示范区")
-# Road words and the house number that make a street address (王府井大街218号).
+# Road words and the house number that make a street address.
 _ROADS = ("大街", "大道", "胡同", "路", "街", "道", "巷", "弄")
 _AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗", "自治乡", "民族乡")
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+")
@@ -121,9 +124,9 @@ _EVENT_NOUNS = ("音乐会", "演唱会", "晚会", "联欢会", "茶话会", "�
 # A company's heads: after a trade word (珠宝, 地产) they make it a company's name.
 _HEAD_TITLES = ("董事长", "副董事长", "总裁", "副总裁", "总经理", "副总经理", "常务副总", "副总", "首席执行官", "CEO",
                 "创始人", "联合创始人", "执行董事", "董事会")
-# 润泽地产的副总, 国基地产工作人员: a company's head or staff after its name
+# A company's head or staff after its name
 _STAFF_AFTER = re.compile("的?(?:" + "|".join(_HEAD_TITLES + ("总监", "负责人", "工作人员", "发言人", "高管", "助理")) + ")")
-# 东兴证券研究表明, 普益财富统计显示: a company's findings, as a company's speech
+# 普益财富统计显示: a company's findings, as a company's speech
 _FINDINGS = re.compile("(?:研究|统计|调查|分析|研报|报告|数据|测算)(?:表明|显示|认为|指出|发现)")
 _BYLINE_ROLE = re.compile(r"[/／](?:文|摄|图|编译)")  # 曾芳/文, 李明/摄: who wrote or shot the piece
 # 中国驻波兰大使馆, 八路军驻重庆办事处总务科: a diplomatic or liaison mission of a named sender.
@@ -165,7 +168,7 @@ _LATIN_MAKER = re.compile(rf"(?:所|已|曾|正|将|也|还)?{_MAKING}")
 _HAN_MAKER = re.compile(rf"(?:所|已|曾|正|将|也|还)?(?:自主|独立|联合|共同)?{_MAKING}")  # 由X自主研发
 _LATIN_CORPORATE = re.compile("的?(?:董事会|董事长|董事|总裁|首席执行官|创始人|发言人|官方网站|官网|网站|股价|市值|财报|总部)")
 _VILLAGE_UNITS = frozenset("村镇乡庄屯寨")
-# Endings of Slavic surnames that few places share (贝尔巴托夫, 武西尼奇, 布拉戈耶维奇, 科瓦尔斯基).
+# Endings of Slavic surnames that few places share (武西尼奇, 布拉戈耶维奇, 科瓦尔斯基).
 _SURNAME_ENDINGS = ("维奇", "尼奇", "耶夫", "诺夫", "托夫", "斯基", "洛夫", "科夫", "佐夫", "娃")
 _PLACE_WORD_AFTER = re.compile("[州市省县区镇村河江湖山岛港]|地区|共和国")
 # The last character of a site's name and the site's label (岛: an island, 港: a port, 寺: a temple).
@@ -183,7 +186,7 @@ _NOT_HEAD_WORDS = (
 _QUOTES = frozenset("“”‘’\"'「」『』")
 # Punctuation no name runs across (蓝星石油，保安人员 is two phrases).
 _CLAUSE_PUNCT = re.compile("[，。；：！？、,;:!?\n]")
-# Caption openers that unknown-word guessing would take for the front of a name (图为中国…协会).
+# Caption openers that unknown-word guessing would take for the front of a name.
 _CAPTION = frozenset({"图为", "上图为", "下图为", "左图为", "右图为"})
 _VERSUS = frozenset({"vs", "v", "pk", "对阵", "迎战", "战胜", "击败", "负于", "不敌", "逼平"})  # 甲队vs乙队
 # Words that join two fields inside one body's name (规划和国土局, 房地产及住宅研究会).
@@ -206,7 +209,9 @@ class EntityFinder(PersonRules):
     ``predict`` is the statistical model (``None``: gazetteer and rules only).
     """
 
-    def __init__(self, gazetteer: Gazetteer, segmenter, predict=None, abbreviations: bool = True) -> None:
+    def __init__(self, gazetteer: Gazetteer, segmenter, predict=None, abbreviations: bool = True,
+                 disabled: Iterable[str] = ()) -> None:
+        self.disabled = frozenset(disabled)  # names of rules left out (the ablation harness)
         self.gazetteer = gazetteer
         self.segmenter = segmenter
         self.predict = predict
@@ -230,12 +235,26 @@ class EntityFinder(PersonRules):
         self._cued_entry = dict(self.rules.cued_brands)  # short form -> canonical gazetteer name
         self._facility_suffix_words = frozenset(x for x, weak in self.rules.facility_suffixes if not weak)
 
+    def context(self, text: str, words: Sequence[tuple[int, int]]) -> Context:
+        """What the rules read of one (folded) text."""
+        return Context(text, words, self.gazetteer, self.rules, self.segmenter, self)
+
     # -- candidates -------------------------------------------------------------------------
     def candidates(self, text: str, words: Sequence[tuple[int, int]], starts: set[int], ends: set[int]) -> list[Candidate]:
-        """Every candidate mention from the three sources (overlapping).
+        """Every candidate mention (overlapping): the sources', then the candidate rules' in the
+        order of the registry. ``starts``/``ends`` are the word boundaries (:func:`_boundaries`)."""
+        folded = fold_width(text)
+        out = self.sources(text, words, starts, ends)
+        # The rules of the registry (rules/__init__.py) in the order their after= declarations give.
+        ctx = self.context(folded, words)
+        for rule in stage("candidate", self.disabled):
+            out.extend(rule.fn(ctx, tuple(out)))  # each rule sees a snapshot of what came before it
+        out = _unsent_missions(folded, out)
+        out.extend(_with_session(folded, out))
+        return out
 
-        ``starts``/``ends`` are the word boundaries (:func:`_boundaries`).
-        """
+    def sources(self, text: str, words: Sequence[tuple[int, int]], starts: set[int], ends: set[int]) -> list[Candidate]:
+        """The candidates of the gazetteer, the model, administrative places and roads."""
         folded = fold_width(text)
         out: list[Candidate] = []
         def accept(m) -> bool:  # a refused match hides nothing: the scan tries shorter and later ones
@@ -267,7 +286,7 @@ class EntityFinder(PersonRules):
                 end = sequel.end() if sequel else end
             out.append(Candidate(m.start, end, m.entry.label, "gazetteer", m.entry.name))
         if self.predict is not None:
-            from .segment import WordSpan
+            from ..segment import WordSpan
 
             for s, predicted_end, label in self.predict(text, [WordSpan(a, b) for a, b in words]):
                 s = self._model_start(folded, words, starts, s, predicted_end)
@@ -285,20 +304,20 @@ class EntityFinder(PersonRules):
                     if label in ("GPE", "LOC") and self._ends_like_org(folded[s:e]):
                         label = "ORG"  # 北京市消防局, 布莱克本队: a place's body or team
                     elif label == "PERSON" and e - s >= 4 and self._ends_like_org(folded[s:e]):
-                        label = "ORG"  # 加拉塔萨雷队: no person's name ends in a team or body word
+                        label = "ORG"  # No person's name ends in a team or body word
                     elif label == "ORG" and e - s >= 3 and (folded[e - 1] == "节" or folded[s:e].endswith(_EVENT_NOUNS)):
-                        label = "EVENT"  # 慕尼黑啤酒节, 苏富比拍卖会: a festival or an auction, not a body
+                        label = "EVENT"  # 慕尼黑啤酒节: a festival or an auction, not a body
                     elif label in ("GPE", "LOC") and folded[s:e].endswith(_SURNAME_ENDINGS) and not _PLACE_WORD_AFTER.match(folded, e) and (
                             all(ch in self.rules.transliteration for ch in folded[s:e])):
-                        label = "PERSON"  # 贝尔巴托夫, 武西尼奇: Slavic surname endings (not 萨拉托夫州: a place word follows)
+                        label = "PERSON"  # 武西尼奇: Slavic surname endings (not before a place word: 州, 市)
                     elif label in ("GPE", "LOC") and any(ch in _NAME_DOTS for ch in folded[s:e]):
-                        label = "PERSON"  # 费尔南多·梅里尔斯: a dotted foreign name is a person's, not a place's
+                        label = "PERSON"  # A dotted foreign name is a person's, not a place's
                     elif label == "PERSON" and self._village(folded, s, e):
                         label = "GPE"  # 特雷姆萨村, 梁二村: a village, not a person
                     elif label == "PERSON" and (site := self._site(folded, s, e)) is not None:
-                        e, label = site  # 麦克坦岛, 摩顿|岛, 渡嘉敷港, 观音寺: an island, a port, a temple
+                        e, label = site  # 摩顿|岛: an island, a port, a temple
                     elif (label in ("GPE", "LOC", "PERSON") or label == "ORG" and e < predicted_end) and self._ends_like_facility(folded[s:e]):
-                        label = "FAC"  # 重庆大厦, 首都机场, 王朗自然保护区: a building or site
+                        label = "FAC"  # 重庆大厦, 首都机场: a building or site
                     elif label in ("GPE", "LOC") and e - s >= 3 and folded[s:e].endswith(_ROAD_WORDS):
                         label = "FAC"  # 长安街, 南昌街: a street, as the street rule labels it
                     out.append(Candidate(s, e, label, "model"))
@@ -308,13 +327,7 @@ class EntityFinder(PersonRules):
         out = [c for c in out if not (c.source == "model" and c.label == "PERSON" and folded[c.start : c.end] in placed)]
         out.extend(Candidate(s, e, "GPE", "rule") for s, e in self._admin_places(folded, words))
         out.extend(Candidate(s, e, "FAC", "rule") for s, e in self._roads(folded, words, starts))
-        out = _split_place_chains(out)
-        # The rules read ``out`` as it grows: each rule sees the names the rules before it yielded
-        # (so the order of _rule_candidates matters, and a rule's ``found`` is not a snapshot).
-        out.extend(self._rule_candidates(folded, words, starts, out))
-        out = _unsent_missions(folded, out)
-        out.extend(_with_session(folded, out))
-        return out
+        return _split_place_chains(out)
 
     def _used_as_adjective(self, t: str, s: int, e: int) -> bool:
         """Is a name that is also a common adjective (盛大/b, 平安/a) used as one here: after 的 or a
@@ -330,7 +343,7 @@ class EntityFinder(PersonRules):
 
     def _model_start(self, t: str, words: Sequence[tuple[int, int]], starts: set[int], s: int, e: int) -> int | None:
         """Where a model name should start: not inside a common word the segmenter found before
-        it (其中|兴业银行, not 中兴业银行), when the rest starts a word of its own. None when the
+        it (其中|兴业银行, not), when the rest starts a word of its own. None when the
         rest is a common word too (上周|公布: no name at all)."""
         if s in starts:
             return s
@@ -352,13 +365,13 @@ class EntityFinder(PersonRules):
         when it is longer than a Chinese name can be. (Cutting organisations and places at the
         segmenter's words lost more names than it fixed on PFR days 20-24.) An organisation,
         building or place is cut only where it ran on past its head word into other words
-        (广州市中级人民法院|公开审理, 台大综合体育馆|登场), and a closing quote is never part of a
-        name (新韩银行职业联赛”), nor a middle dot."""
+        (广州市中级人民法院|公开审理), and a closing quote is never part of a
+        name (”), nor a middle dot."""
         while e > s and (t[e - 1] in _QUOTES or t[e - 1] in _NAME_DOTS):
             e -= 1  # nor the middle dot of a name cut at the excerpt's end (米切尔·)
         if label in ("ORG", "FAC", "GPE", "LOC"):
-            # 百度|等公司: "and others" ends a list, never a name (not 高等法院); 罗马电影节|的最佳影片:
-            # a name does not run on past a possessive 的, nor past 在 (某综合市场|在远亲处打工)
+            # 百度|等公司: "and others" ends a list, never a name (not 高等法院);
+            # a name does not run on past a possessive 的, nor past 在
             for ch in "等的在":
                 k = t.find(ch, s + 2, e)
                 if k > 0 and _word_at(words, k) == (k, k + 1):
@@ -385,7 +398,7 @@ class EntityFinder(PersonRules):
         if e - s < 3 or not _is_han(t[s:e]):
             return False
         if t[e - 1] not in _VILLAGE_UNITS and not (e - s >= 4 and t[e - 1] in "市县州省郡"):
-            return False  # (卡加延德奥罗市: a foreign city; a three-character name may end in 州)
+            return False  # (a foreign city; a three-character name may end in 州)
         return not self._titled_before(t, s) and not self._spoken_after(t, e)
 
     def _titled_before(self, t: str, s: int) -> bool:
@@ -397,8 +410,8 @@ class EntityFinder(PersonRules):
         return self._speech.match(t, e) is not None or t.startswith(("说", "：", ":"), e)
 
     def _site(self, t: str, s: int, e: int) -> tuple[int, str] | None:
-        """Is the model's "person" ``t[s:e]`` an island, a bay, a port, a temple or a cave (麦克坦岛,
-        渡嘉敷港, 观音寺, 吴哥窟), or the name of an island the text goes on to (摩顿|岛上, 斯米兰|群岛)?
+        """Is the model's "person" ``t[s:e]`` an island, a bay, a port, a temple or a cave
+        (吴哥窟), or the name of an island the text goes on to (摩顿|岛上)?
         Returns the site's end and label, or None. Three characters at least, and nothing may say it
         is a person (a title before it, a speech verb after it), as for villages."""
         if not _is_han(t[s:e]) or self._titled_before(t, s):
@@ -443,7 +456,7 @@ class EntityFinder(PersonRules):
         the whole span does not itself end like one (北京市对外经济贸易委员会 stays whole)."""
         whole = t[s:e]
         if self._ends_like_org(whole) or self._ends_like_facility(whole) or whole[-1] in _SUBUNIT_ENDS:
-            return e  # 安徽农学院经济管理系, 新韩银行职业联赛: a unit or event of the body
+            return e  # 安徽农学院经济管理系: a unit or event of the body
         freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
         i = bisect_right(words, (s, sys.maxsize))
         while i < len(words) and words[i][1] <= e:
@@ -470,44 +483,6 @@ class EntityFinder(PersonRules):
         """Whether the word holding character ``k`` is a name for jieba (国务院法制办/nt)."""
         word = _word_at(words, k)
         return word is not None and self.segmenter.pos_table().get(t[word[0] : word[1]]) in _NAME_POS
-
-    def _rule_candidates(self, t, words, starts, found) -> Iterable[Candidate]:
-        for m in _TITLE.finditer(t):
-            yield Candidate(m.start(1), m.end(1), _title_label(m.group(1)), "rule", precise=True)
-        yield from _cut_titles(t)
-        yield from _quoted_works(t)
-        yield from self._dotted_names(t)
-        yield from self._hyphenated_names(t, found)
-        ends = {e for _, e in words} | {0}
-        yield from self._titled_names(t, words, starts, ends, found)
-        yield from self._latin_addressed(t)
-        yield from self._latin_persons(t)
-        yield from self._pseudonyms(t)
-        yield from self._addressed_names(t, words, starts)
-        yield from self._speakers(t, words, starts, ends, found)
-        yield from self._transcript_speakers(t, words, starts)
-        yield from self._suffixed(t, words, found, self.rules.org_suffixes, "ORG")
-        yield from self._suffixed(t, words, found, self.rules.event_suffixes, "EVENT")
-        yield from self._suffixed(t, words, found, self.rules.facility_suffixes, "FAC")
-        yield from self._compound_orgs(t, words, found)
-        yield from self._regional_companies(t, found)
-        yield from self._regional_arms(t, found)
-        yield from self._workplaces(t, found)
-        yield from self._latin_bodies(t, found)
-        yield from self._latin_makers(t, found)
-        yield from self._news_channels(t, found)
-        yield from self._missions(t, found)
-        yield from self._body_words(t, words)
-        yield from self._han_makers(t, words, found)
-        yield from self._cued_brands(t, starts)
-        for s, e in entity_products.model_codes(t, [(c.start, c.end, c.label, c.source) for c in found]):
-            yield Candidate(s, e, "PRODUCT", "rule", precise=True)  # beats the model's 小米汽车SU7/ORG
-        pos = self.segmenter.pos_table()
-        named_words = {t[a:b] for a, b in words if (pos.get(t[a:b]) or "nr")[:2] in ("nr", "ns", "nz")}
-        yield from _water_bodies(t, found, named_words)
-        yield from self._extended_places(t, words, found)
-        yield from self._places_in_a_place(t, ends | {len(t)}, found)
-        yield from self._addresses(t, words, found)
 
     def _admin_places(self, t: str, words: Sequence[tuple[int, int]]) -> Iterable[tuple[int, int]]:
         """塘沽区, 易县, 太和镇, 望月村: a place name ending in an administrative unit.
@@ -542,7 +517,7 @@ class EntityFinder(PersonRules):
                     yield ps, we
 
     def _roads(self, t: str, words: Sequence[tuple[int, int]], starts: set[int]) -> Iterable[tuple[int, int]]:
-        """文汇路, 长阳大街, 南京东路, 幸福街(上): a street or road name (two to four characters
+        """文汇路, 南京东路: a street or road name (two to four characters
         before 路/街/大街/大道, a direction may come between) where the text says it is a place.
 
         Streets are named with everyday words (幸福, 人民, 解放), and 路 and 街 end many common
@@ -600,7 +575,7 @@ class EntityFinder(PersonRules):
     @staticmethod
     def _place_stem(place: str, stem: str) -> bool:
         """Not a generic place noun (东北地区), a pair of units (区县), a count (百强县, 个区县) or a
-        phrase starting with a function word (已交市)."""
+        phrase starting with a function word."""
         return not (
             place.endswith(_GENERIC_PLACES) or stem[-1] in _ADMIN or stem[0] in _NUMERAL_CHARS or stem[0] in _NOT_PLACE_START
         )
@@ -734,7 +709,7 @@ class EntityFinder(PersonRules):
                 yield Candidate(m.start(), m.end(), entry.label, "rule", entry.name, precise=True)
 
     def _latin_bodies(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
-        """游戏开发公司“Relic”, 评级组织ESRB, 开发小组Ensemble: a Latin-script name right after the
+        """游戏开发公司“Relic”, 开发小组Ensemble: a Latin-script name right after the
         kind of body it is (in quotes or not) is an organisation; a term of business writing
         there (公司CEO, 机构IPO) is not."""
         covered = {k for c in found for k in range(c.start, c.end)}
@@ -751,7 +726,7 @@ class EntityFinder(PersonRules):
 
     def _latin_makers(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
         """Relic开发, 由CriterionGames制作, Eidos网站, stonecastle的董事; in a report on sport, bwin
-        降低了主胜赔, snai凯比值: a Latin-script name before what a body does or has (a work it
+Snai凯比值: a Latin-script name before what a body does or has (a work it
         develops, a board, a website) or, among odds, before its odds (a bookmaker), is an
         organisation. A term of business writing (PC开发) is none."""
         covered = {k for c in found for k in range(c.start, c.end)}
@@ -764,7 +739,7 @@ class EntityFinder(PersonRules):
                 yield Candidate(s, e, "ORG", "rule")
 
     def _han_makers(self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate]) -> Iterable[Candidate]:
-        """由北京软星开发, 由X自主研发: after 由 (by), a name the segmenter does not know
+        """由X自主研发: after 由 (by), a name the segmenter does not know
         (no dictionary word), after the place it is in, before what a body does to a work or an
         event, is the body that does it. A person there (由张艺谋执导) directs, not develops, and a
         name the model or a list knows keeps its label."""
@@ -810,7 +785,7 @@ class EntityFinder(PersonRules):
                     yield Candidate(c.start, m.end(1), "ORG", "rule", precise=True, compound=True)
 
     def _missions(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
-        """中国驻波兰大使馆, 法驻穗总领事馆文化处, 八路军驻重庆办事处: a country or body, 驻, a place
+        """中国驻波兰大使馆, 八路军驻重庆办事处: a country or body, 驻, a place
         and a mission word are one organisation, holding the sender and the place. (我驻悉尼总领馆,
         本报驻香港办事处 name no sender: :func:`_unsent_missions` leaves the place alone.)"""
         ends = {c.end: c for c in found if c.label in ("GPE", "ORG", "NORP")}
@@ -820,7 +795,7 @@ class EntityFinder(PersonRules):
                 yield Candidate(sender.start, m.end(), "ORG", "rule", compound=True)
 
     def _workplaces(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
-        """你在GTV才工作半年: a Latin-script name where someone works is an organisation. (Han text
+        """A Latin-script name where someone works is an organisation. (Han text
         there is too often a task, 在防震减灾工作中, to be read as a name.)"""
         covered = {k for c in found for k in range(c.start, c.end)}
         for m in _WORKPLACE.finditer(t):
@@ -870,7 +845,7 @@ class EntityFinder(PersonRules):
             yield Candidate(a.end, e, "GPE", "rule")
 
     def _addresses(self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate]) -> Iterable[Candidate]:
-        """北京市东城区王府井大街218号: a road name and a house number, with the places before them,
+        """A road name and a house number, with the places before them,
         as one FAC (a street address locates a building; a chain of places without a road stays
         separate places)."""
         pos = self.segmenter.pos_table()
@@ -900,7 +875,7 @@ class EntityFinder(PersonRules):
                     k = index_by_end.get(start, -1)
                     continue
                 w = t[words[k][0] : words[k][1]]
-                # Only places, roads and directions: 王府井书店 before an address is not part of it.
+                # Only places, roads and directions: a bookshop's name before an address is not part of it.
                 if not _is_han(w) or not (w.endswith(_ROADS) or w in "东西南北" or pos.get(w) == "ns"):
                     break
                 start, k = words[k][0], k - 1
@@ -948,10 +923,10 @@ class EntityFinder(PersonRules):
                         continue  # 配队, 归队: a verb and 队 the segmenter only guessed, no team's name
                 nxt = words[index_by_end[se] + 1] if index_by_end[se] + 1 < len(words) else None
                 abbreviated = _PAREN.match(t, se) is not None and re.match(r"\s?[(（][A-Za-z]", t[se:]) is not None
-                # 东兴证券研究表明, 永安期货认为: the subject of a statement is a company, not a trade.
+                # The subject of a statement is a company, not a trade.
                 said = (self._speech.match(t, se) or _FINDINGS.match(t, se)) if weak else None
                 speaker = said is not None and said.end() in word_ends  # not 分析|师 (an analyst)
-                # 通灵珠宝总裁沈东军, 润泽地产总经理: a title after the name says it is a company
+                # A title after the name says it is a company (青禾地产总经理)
                 titled = weak and _STAFF_AFTER.match(t, se) is not None  # (not 基金|分析师: a fund analyst)
                 if weak and nxt is not None and not speaker and not titled:
                     nword = t[nxt[0] : nxt[1]]
@@ -960,7 +935,7 @@ class EntityFinder(PersonRules):
                 if suffix == "基金" and head > 0 and t[words[head - 1][0] : words[head - 1][1]].upper() in _FUND_TYPES:
                     continue  # LOF基金, QDII基金: a kind of fund
                 # 渣打银行/nt: a whole name for the segmenter is extended only by names before it, not
-                # by a rare word it glued wrongly (亏损|案开庭|渣打银行)
+                # by a rare word it glued wrongly
                 whole = ss not in index_by_start and pos.get(t[words[head][0] : se]) == "nt" and se - words[head][0] >= 4
                 start, brand = self._name_run(t, words, head, covered, pos, freq, abbreviated, suffix, weak, whole)
                 if start is None and titled and head > 0 and self._brand_word(t[words[head - 1][0] : words[head - 1][1]]):
@@ -1073,7 +1048,7 @@ class EntityFinder(PersonRules):
                 continue
             known = left or right
             if known.label not in ("ORG", "PRODUCT", "FAC"):
-                continue  # people: tanalyze.entity_lists
+                continue  # people: tanalyze.entities.rules.person_lists
             if left is None:  # the unknown item is on the left: back to a delimiter
                 s = p
                 while s > 0 and t[s - 1] not in _ITEM_STOPS and p - s < 9:
@@ -1086,9 +1061,10 @@ class EntityFinder(PersonRules):
                 span = (comma + 1, e)
             if known.label == "ORG" and left is not None:
                 # 桂林市委、市政府规定: the item ends at its last word that ends like a body
-                cut = [b for a, b in words if span[0] < b < span[1] and self._ends_like_org(t[span[0] : b])]
-                # 银监会、扶贫办共17个单位: else at its first word that ends in a body's head
-                cut = cut or [b for a, b in words if span[0] < b <= span[1] and t[b - 1] in _LISTED_BODY_HEADS][:1]
+                near = words_overlapping(words, *span)
+                cut = [b for a, b in near if span[0] < b < span[1] and self._ends_like_org(t[span[0] : b])]
+                # else at its first word that ends in a body's head (审计署、林业局等单位)
+                cut = cut or [b for a, b in near if span[0] < b <= span[1] and t[b - 1] in _LISTED_BODY_HEADS][:1]
                 span = (span[0], cut[-1]) if cut else span
             item = t[span[0] : span[1]]
             # 审计署、林业局、扶贫办, 统计局、农业部: a body's word listed beside a named body is a name
@@ -1108,7 +1084,7 @@ class EntityFinder(PersonRules):
                 continue
             if span[0] not in starts or span[1] not in ends:
                 continue
-            inner = [t[a:b] for a, b in words if span[0] <= a and b <= span[1]]
+            inner = [t[a:b] for a, b in words_overlapping(words, *span) if span[0] <= a and b <= span[1]]
             if any((pos.get(w) or "").startswith(_FUNCTION_POS) and not (body and pos.get(w) == "vn") for w in inner if pos.get(w)):
                 continue  # 理解产业互联网: a verb phrase, not a name (发展/vn 改革/vn 委 is one)
             if self._titles.search(item):
@@ -1151,7 +1127,7 @@ class EntityFinder(PersonRules):
                     suffix_words = self._org_suffix_words if outer.label == "ORG" else self._facility_suffix_words
                     rest = t[inner.end : outer.end]
                     if rest in suffix_words or (inner.start, inner.end) in listed:
-                        return True  # 李郑屋 + 游乐场: the place's name; 麦肯锡香港分公司: no person
+                        return True  # 李郑屋 + 游乐场: the place's name; a listed company is no person
                     # 布莱克 + 本队: the model stopped inside a transliterated name
                     translit = self.rules.transliteration
                     return any(rest.endswith(x) and all(ch in translit for ch in rest[: -len(x)]) for x in suffix_words)
@@ -1166,7 +1142,7 @@ class EntityFinder(PersonRules):
                     return True  # 汤姆 + 克鲁斯 in 汤姆-克鲁斯: the model stops at a hyphen
                 if outer.label == "FAC" and inner.start == outer.start and (
                         inner.label == "FAC" or t[inner.end : outer.end] in self._facility_suffix_words):
-                    return True  # 厄普顿公园 + 球场, 斯坦福桥/ORG + 球场: the site's name, then its kind
+                    return True  # 青山公园 + 球场, a club/ORG + 球场: the site's name, then its kind
                 return outer.label != "PERSON" and (inner.source != "model" or inner.label in ("GPE", "LOC"))
             # The model's organisation names keep the places and parent bodies they start with
             # (北京市委, 越南外交部, 中共中央统战部); its place names keep smaller places.
@@ -1175,7 +1151,7 @@ class EntityFinder(PersonRules):
                 # ...when the name ends like an organisation (委, 部, 局, 站 ...), not like
                 # a phrase the model ran on with (腾讯汽车产业互联网版图).
                 if (outer_text[-1] in _SUBUNIT_ENDS or outer_text.endswith(suffixes)) and not outer_text.endswith(_NOT_HEAD_WORDS):
-                    return True  # ... and units or events named after them (新韩银行职业联赛)
+                    return True  # ... and units or events named after them
                 # 中国侨联, 上海宝钢, 邯郸农专: a place, then an abbreviated or unknown name
                 rest = t[inner.end : outer.end]
                 return inner.start == outer.start and inner.label in ("GPE", "LOC") and len(rest) >= 2 and (
@@ -1199,8 +1175,8 @@ class EntityFinder(PersonRules):
         self, mentions: list[Candidate], t: str, words: Sequence[tuple[int, int]], starts: set[int], ends: set[int]
     ) -> list[Candidate]:
         """民生、工行、浦发、中行等13家银行: every item of a list that 等 and a kind of company close is
-        an organisation (:mod:`tanalyze.entity_orglists`). An item the model read as a place becomes
-        an ORG; beside a known organisation, so does a person or a listed place (汇丰、花旗、东亚等
+        an organisation (:mod:`tanalyze.entities.rules.company_lists`). An item the model read as a place becomes
+        an ORG; beside a known organisation, so does a person or a listed place (汇丰、花旗等
         外资行). An item nobody found is added when it is whole words, and, unless a known
         organisation is in the list, looks like a name (not 报纸、广播、电视等媒体)."""
         by_span = {(c.start, c.end): i for i, c in enumerate(mentions)}
@@ -1223,7 +1199,7 @@ class EntityFinder(PersonRules):
         self, mentions: list[Candidate], t: str, words: Sequence[tuple[int, int]], starts: set[int], ends: set[int]
     ) -> list[Candidate]:
         """Places and transliterated "people" that name a team in a match report become ORG
-        (:mod:`tanalyze.entity_sports`), and unknown names next to vs or a score are added. A
+        (:mod:`tanalyze.entities.rules.sports`), and unknown names next to vs or a score are added. A
         name the model ran across vs (希洪v, 霍芬海姆vs奥格斯堡) is cut to the names on each side."""
         index_by_start = {ws: i for i, (ws, _) in enumerate(words)}
         word_end = dict(words)
@@ -1232,7 +1208,7 @@ class EntityFinder(PersonRules):
             w = t[s:e]
             if e not in ends or w in self.gazetteer.stoplist:
                 return False
-            if s not in starts:  # 7：4胜雷丁: the segmenter glued a one-character result to the name
+            if s not in starts:  # The segmenter glued a one-character result to the name
                 return s - 1 in starts and t[s - 1] in "胜平负" and word_end.get(s - 1) == e and self._name_like(w)
             i, parts = index_by_start.get(s), []
             while i is not None and i < len(words) and words[i][1] <= e:
@@ -1284,8 +1260,8 @@ class EntityFinder(PersonRules):
     def _person_lists(
         self, mentions: list[Candidate], t: str, words: Sequence[tuple[int, int]], starts: set[int]
     ) -> list[Candidate]:
-        """Every name of a list of people is one PERSON (:mod:`tanalyze.entity_lists`)."""
-        from .entity_lists import repair_person_lists
+        """Every name of a list of people is one PERSON (:mod:`tanalyze.entities.rules.person_lists`)."""
+        from .rules.person_lists import repair_person_lists
 
         freq = self.segmenter.tokenizer.FREQ
         pos = self.segmenter.pos_table()
@@ -1330,11 +1306,10 @@ class EntityFinder(PersonRules):
             # The model tells an abbreviation from a full name in context (中央军委/nt); the lists cannot.
             and (c.source == "model" or folded[c.start : c.end] not in self.skip)
         ]
-        mentions = self._persons_throughout(self._person_lists(self.resolve(cands, folded), folded, words, starts), folded)
-        listed = [c for c in self._coordinated(mentions, folded, words, starts, ends) if folded[c.start : c.end] not in self.skip]
-        mentions = sorted(mentions + listed, key=lambda c: c.start)
-        mentions = self._listed_companies(mentions, folded, words, starts, ends)
-        mentions = self._sports_teams(mentions, folded, words, starts, ends)
+        mentions = self.resolve(cands, folded)
+        ctx = self.context(folded, words)
+        for rule in stage("mention", self.disabled):
+            mentions = rule.fn(ctx, mentions)
         groups = self.grouper.group(mentions, folded, starts, ends, words)
         return [g for g in groups if not wanted or g.label in wanted]
 
@@ -1439,7 +1414,7 @@ def _cut_titles(t: str) -> Iterable[Candidate]:
 
 
 def _quoted_works(t: str) -> Iterable[Candidate]:
-    """手机游戏“钻石迷情”, 电影“集结号”: a title in quotation marks right after the kind of work it
+    """手机游戏“糖果王国”, 电影“集结号”: a title in quotation marks right after the kind of work it
     is, and the quoted titles listed after it (游戏“俄罗斯方块”和“大富翁”), are works, as in 《》."""
     for m in _QUOTED_WORK.finditer(t):
         while m:
@@ -1471,7 +1446,7 @@ def _boundaries(words: Sequence[tuple[int, int]], length: int) -> tuple[set[int]
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
     """Abbreviated names (十五大, 北约, 中美, 两岸): the words the NER model learns as ``*_ABBR``."""
-    from .ner.data import ABBREVIATIONS
+    from ..ner.data import ABBREVIATIONS
 
     return frozenset(ABBREVIATIONS)
 

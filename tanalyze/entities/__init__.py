@@ -1,0 +1,15 @@
+"""Entities: gazetteer + statistical NER model + rules, merged and grouped per real-world entity.
+
+- :mod:`.context`: what rules read (the text, words, POS and frequencies, the word lists);
+- :mod:`.rules`: every rule, registered in ``rules/__init__.py`` (where to add one);
+- :mod:`.finder`: the sources (gazetteer, model), the two rule stages and overlap resolution;
+- :mod:`.group`: mentions grouped per entity, with aliases.
+"""
+
+from __future__ import annotations
+
+from .finder import EntityFinder, filter_entities, word_spans
+from .group import Candidate, Group, to_entities
+from .resources import address_length, load_rules
+
+__all__ = ["Candidate", "EntityFinder", "Group", "address_length", "filter_entities", "load_rules", "to_entities", "word_spans"]

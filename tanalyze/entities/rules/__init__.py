@@ -1,0 +1,138 @@
+"""Every rule of the entity stage, registered here and nowhere else.
+
+To add a rule: write ``fn(ctx, found) -> candidates`` in the module of its family (or a new
+module in this package), then add one ``Rule(...)`` line to ``RULES`` below, naming what its
+output depends on with ``after=``. Nothing else decides the order: :func:`ordered` sorts the
+rules so that each runs after the rules it names (a cycle is an error), and rules that name
+nothing in common keep no particular order between them (ties are broken by name, not by their
+place in the list, so a rule that needs another's names must say so).
+
+Two kinds of rule, in two stages of :meth:`EntityFinder.find`:
+
+- ``"candidate"`` rules read the :class:`~tanalyze.entities.context.Context` and ``found``,
+  a snapshot of the candidates so far (the gazetteer's, the model's and those of the rules this
+  one runs after), and return new candidates. Overlaps are resolved after all of them ran.
+- ``"mention"`` rules run on the resolved, non-overlapping mentions and return them repaired
+  (lists of people, items of a list of companies, sports teams): ``fn(ctx, mentions) -> mentions``.
+
+``labels`` says which labels a rule can produce or change (what the ablation harness
+``benchmarks/entity_dev.py`` can measure it on). Each rule is kept only because it adds F1 on
+the development splits of the training data (see that harness and its section of BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+from ...errors import TanalyzeError
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named rule: what it may label, which rules it reads the output of, and its function."""
+
+    name: str
+    labels: tuple[str, ...]
+    fn: Callable
+    after: tuple[str, ...] = ()
+    stage: str = "candidate"  # or "mention"
+
+
+class RuleOrderError(TanalyzeError):
+    """The rules' ``after=`` declarations name an unknown rule or form a cycle."""
+
+
+def ordered(rules: Sequence[Rule], disabled: Iterable[str] = ()) -> list[Rule]:
+    """The rules of one stage in an order where each runs after those it names (Kahn's
+    algorithm, ties by name). A disabled rule is left out; a rule naming it still runs."""
+    off = set(disabled)
+    by_name = {r.name: r for r in rules}
+    for r in rules:
+        for name in r.after:
+            if name not in by_name:
+                raise RuleOrderError(f"rule {r.name!r} runs after {name!r}, which is not a rule of its stage")
+    waiting = {r.name: set(r.after) for r in rules}
+    out: list[Rule] = []
+    while waiting:
+        ready = sorted(name for name, needs in waiting.items() if not needs)
+        if not ready:
+            raise RuleOrderError("the rules' after= declarations form a cycle: " + ", ".join(sorted(waiting)))
+        for name in ready:
+            del waiting[name]
+            for needs in waiting.values():
+                needs.discard(name)
+            if name not in off:
+                out.append(by_name[name])
+    return out
+
+
+# The rules that name bodies, works and people from their own cues. Rules that take their anchor
+# from another name (a mission's sender, a Latin name's kind, a place's street) or must not
+# overlap one run after all of these.
+_NAMED = ("titles", "cut_titles", "quoted_works", "dotted_names", "titled_names", "speakers",
+          "org_suffixes", "event_suffixes", "facility_suffixes", "compound_orgs")
+
+
+def _registry() -> list[Rule]:
+    from . import adapters as a
+
+    return [
+        # -- works ------------------------------------------------------------------------
+        Rule("titles", ("WORK_OF_ART", "ORG", "LAW"), a.titles),
+        Rule("cut_titles", ("WORK_OF_ART",), a.cut_titles),
+        Rule("quoted_works", ("WORK_OF_ART",), a.quoted_works),
+        # -- people -----------------------------------------------------------------------
+        Rule("dotted_names", ("PERSON",), a.dotted_names),
+        Rule("hyphenated_names", ("PERSON",), a.hyphenated_names),
+        Rule("titled_names", ("PERSON",), a.titled_names, after=("titles", "dotted_names", "hyphenated_names")),
+        Rule("latin_addressed", ("PERSON",), a.latin_addressed),
+        Rule("latin_persons", ("PERSON",), a.latin_persons),
+        Rule("pseudonyms", ("PERSON",), a.pseudonyms),
+        Rule("addressed_names", ("PERSON",), a.addressed_names),
+        Rule("speakers", ("PERSON",), a.speakers, after=("titled_names",)),
+        Rule("transcript_speakers", ("PERSON",), a.transcript_speakers),
+        # -- organisations, events, facilities named by their kind ----------------------------
+        Rule("org_suffixes", ("ORG",), a.org_suffixes, after=("titles", "dotted_names", "titled_names", "speakers")),
+        Rule("event_suffixes", ("EVENT",), a.event_suffixes, after=("org_suffixes",)),
+        Rule("facility_suffixes", ("FAC",), a.facility_suffixes, after=("org_suffixes",)),
+        Rule("compound_orgs", ("ORG",), a.compound_orgs, after=("org_suffixes", "facility_suffixes")),
+        Rule("regional_companies", ("ORG",), a.regional_companies, after=("org_suffixes",)),
+        Rule("regional_arms", ("ORG",), a.regional_arms, after=("org_suffixes",)),
+        Rule("workplaces", ("ORG",), a.workplaces, after=_NAMED),
+        Rule("latin_bodies", ("ORG",), a.latin_bodies, after=_NAMED),
+        Rule("latin_makers", ("ORG",), a.latin_makers, after=_NAMED),
+        Rule("news_channels", ("ORG",), a.news_channels, after=_NAMED),
+        Rule("missions", ("ORG",), a.missions, after=_NAMED),
+        Rule("body_words", ("ORG",), a.body_words),
+        Rule("han_makers", ("ORG",), a.han_makers, after=_NAMED),
+        Rule("cued_brands", ("ORG",), a.cued_brands),
+        # -- products and places ----------------------------------------------------------------
+        Rule("model_codes", ("PRODUCT",), a.model_codes, after=_NAMED),
+        Rule("water_bodies", ("LOC",), a.water_bodies, after=_NAMED),
+        Rule("extended_places", ("GPE", "LOC"), a.extended_places, after=_NAMED),
+        Rule("places_in_a_place", ("GPE", "LOC", "FAC"), a.places_in_a_place, after=_NAMED),
+        Rule("addresses", ("FAC",), a.addresses, after=_NAMED),
+        # -- repairs of the resolved mentions ------------------------------------------------
+        Rule("person_lists", ("PERSON",), a.person_lists, stage="mention"),
+        Rule("persons_throughout", ("PERSON",), a.persons_throughout, after=("person_lists",), stage="mention"),
+        Rule("coordinated", ("PERSON", "ORG", "GPE", "LOC"), a.coordinated, after=("persons_throughout",), stage="mention"),
+        Rule("listed_companies", ("ORG",), a.listed_companies, after=("coordinated",), stage="mention"),
+        Rule("sports_teams", ("ORG",), a.sports_teams, after=("listed_companies",), stage="mention"),
+    ]
+
+
+_RULES: list[Rule] | None = None
+
+
+def registry() -> list[Rule]:
+    """All rules (built on first use, so that importing the package stays cheap)."""
+    global _RULES
+    if _RULES is None:
+        _RULES = _registry()
+    return _RULES
+
+
+def stage(name: str, disabled: Iterable[str] = ()) -> list[Rule]:
+    """The rules of stage ``name`` in their order (:func:`ordered`)."""
+    return ordered([r for r in registry() if r.stage == name], disabled)
