@@ -47,6 +47,11 @@ def run():
         ("latin_makers", "这款游戏由Acme开发。", {("Acme", "ORG")}),
         ("workplaces", "他在Acme工作了五年。", {("Acme", "ORG")}),
         ("water_bodies", "清水河下游水质变好了。", {("清水河", "LOC")}),
+        ("brands_before_kind", "超市里的青禾奶粉卖光了，蓝湾空调也在促销。", {("青禾", "PRODUCT"), ("蓝湾", "PRODUCT")}),
+        ("brands_before_kind", "他买了金星牌电视和熊猫牌收音机。", {("金星", "PRODUCT"), ("熊猫", "PRODUCT")}),
+        ("brands_before_kind", "我下载了星途App，还买了Nova手机。", {("星途", "PRODUCT"), ("Nova", "PRODUCT")}),
+        ("brands_before_kind", "进口奶粉和国产手机都降价了，打牌的人说这个牌不好。", set()),
+        ("brands_before_kind", "新疆棉花和北京烤鸭很有名。", set()),
         # Nothing where the cue is missing: an extra name fails these.
         ("speakers", "明年还要扩大生产。", set()),
         ("org_suffixes", "这家公司和那个集团签约。", set()),
@@ -91,3 +96,9 @@ def test_the_shipped_registry_orders_and_names_each_rule_once():
         for r in rules:
             assert all(order.index(a) < order.index(r.name) for a in r.after)
 
+
+def test_a_brand_the_model_may_read_as_a_place_is_a_product_in_the_whole_stage():
+    every = Pipeline(["entities"])
+    found = [(e.text, e.label) for e in every("超市里的青禾奶粉卖光了，蓝湾空调也在促销。").entities]
+    assert found == [("青禾", "PRODUCT"), ("蓝湾", "PRODUCT")]
+    assert [(e.text, e.label) for e in every("青禾乳业今年营收增长了两成。").entities] == [("青禾乳业", "ORG")]

@@ -47,6 +47,8 @@ class Rules:
     transliteration: frozenset[str]
     honorifics: tuple[str, ...] = ()
     cued_brands: tuple[tuple[str, str], ...] = ()  # (short form, canonical name)
+    product_kinds: frozenset[str] = frozenset()  # 奶粉, 手机: what a brand's name comes before
+    brand_markers: frozenset[str] = frozenset()  # 牌, 品牌: words that make the word before a brand
 
 
 def _words(name: str) -> list[str]:
@@ -90,6 +92,8 @@ def load_rules() -> Rules:
         transliteration=frozenset("".join(_words("transliteration_chars.txt"))),
         honorifics=tuple(sorted(set(_words("honorifics.txt")), key=len, reverse=True)),
         cued_brands=_pairs("cued_brands.txt"),
+        product_kinds=frozenset(_words("product_kinds.txt")),
+        brand_markers=frozenset(_words("brand_markers.txt")),
     )
 
 

@@ -75,7 +75,7 @@ _NAMED = ("titles", "cut_titles", "quoted_works", "dotted_names", "titled_names"
 
 
 def _registry() -> list[Rule]:
-    from . import adapters as a
+    from . import adapters as a, brands
 
     return [
         # -- works ------------------------------------------------------------------------
@@ -109,6 +109,7 @@ def _registry() -> list[Rule]:
         Rule("cued_brands", ("ORG",), a.cued_brands),
         # -- products and places ----------------------------------------------------------------
         Rule("model_codes", ("PRODUCT",), a.model_codes, after=_NAMED),
+        Rule("brands_before_kind", ("PRODUCT",), brands.before_kind, after=_NAMED),
         Rule("water_bodies", ("LOC",), a.water_bodies, after=_NAMED),
         Rule("extended_places", ("GPE", "LOC"), a.extended_places, after=_NAMED),
         Rule("places_in_a_place", ("GPE", "LOC", "FAC"), a.places_in_a_place, after=_NAMED),
