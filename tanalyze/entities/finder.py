@@ -29,7 +29,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from .rules import company_lists as entity_orglists, products as entity_products, sports as entity_sports
+from .rules import company_lists as entity_orglists, sports as entity_sports
 from .group import _RARE_FREQ, HAN as _HAN, PAREN as _PAREN, Candidate, Group, Grouper, is_han as _is_han, to_entities
 from .context import Context
 from .people import PersonRules
@@ -62,11 +62,6 @@ def _rank(c: "Candidate") -> int:
 _TITLE = re.compile(r"《([^《》\n]{1,40})》")
 # A periodical's name: 投资者报, 理财周报, 新民周刊 (not 政府工作报告, 天气预报, 公报 or 捷报).
 _PERIODICAL = re.compile(r"^[^《》\s]{1,12}(?:日报|晚报|周报|时报|早报|晨报|商报|导报|快报|画报|学报|周刊|月刊|杂志|(?<![告道简通海公情电喜捷警汇预])报)$")
-# A quoted title right after the kind of work it is (手机游戏“糖果王国”), and the ones listed after it.
-_WORK_KINDS = ("手机游戏", "网络游戏", "游戏", "网游", "手游", "电影", "影片", "新片", "小说", "歌曲", "新歌", "专辑", "电视剧",
-               "剧集", "动画片", "动画", "漫画", "纪录片", "综艺节目", "节目", "话剧", "歌剧", "舞剧", "音乐剧")
-_QUOTED_WORK = re.compile(rf"(?:{'|'.join(sorted(_WORK_KINDS, key=len, reverse=True))})[“「]([^“”「」\n，。]{{1,20}})[”」]")
-_QUOTED_MORE = re.compile(r"(?:、|和|与|及|以及)[“「]([^“”「」\n，。]{1,20})[”」]")
 # A title cut by the edge of an excerpt: its 《 before the text starts, or its 》 after it ends.
 _TITLE_CUT_AT_START = re.compile(r"\s*([^《》\n。！？；，、“”\"]{1,30})》")
 _TITLE_CUT_AT_END = re.compile(r"《([^《》\n。！？；，、“”\"(（]{1,30})[(（]?[^《》\n]{0,20}$")
@@ -90,12 +85,8 @@ _NOT_PLACE_START = set("已曾的了是被把个")
 # Generic districts jieba tags as places (落后地区, 沈阳军区 is a body, 老城区, 中心区).
 _GENERIC_DISTRICTS = ("地区", "军区", "城区", "中心区", "市区", "郊区", "小区", "社区", "景区", "园区", "矿区", "灾区", "牧区",
                       "林区", "垦区", "辖区", "省区", "开发区", "保护区", "风景区", "试验区", "示范区")
-# Road words and the house number that make a street address.
-_ROADS = ("大街", "大道", "胡同", "路", "街", "道", "巷", "弄")
-_AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗", "自治乡", "民族乡")
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+")
 _SEQUEL = re.compile(r"[0-9]{1,2}(?![0-9.%年月日号个位名万亿元次天点时分秒岁期季级])|(?:IV|V?I{1,3}|[ⅡⅢⅣⅤⅥ])(?![A-Za-z])")
-_HOUSE_NUMBER = re.compile(r"[0-9]+(?:[-之][0-9]+)?号(?:院|楼)?")
 _UNKNOWN_ORG_HEADS = set("部委局厅署院所司行社队团党校厂馆")
 # Last characters of dictionary nouns that name a kind of institution (话剧院, 农药厂, 公证处).
 _KNOWN_ORG_HEADS = set("部委局厅署院所司行社团校厂馆处")
@@ -106,15 +97,11 @@ _DEPARTMENT_HEADS = set("司局处科室厅部办")
 _BODY_WORD_HEADS = frozenset("委局厅署办")
 _LISTED_BODY_HEADS = _BODY_WORD_HEADS | frozenset("部院")
 _PARTY_ORGANS = ("党委", "常委", "支部", "两委", "党组")
-_REGIONAL_COMPANY = re.compile(r"[(（]([^()（）]{2,6})[)）](?:股份有限公司|有限责任公司|有限公司|公司)")
 # Characters that make the words before a suffix a kind, not a name (偏股型基金, 封闭式基金).
 _TYPE_MARKERS = frozenset("型式类")
 # One-character nouns a suffix word can modify (酒店区, 银行业, 公司界): the whole is not a name.
 _COLLECTIVE_NOUNS = frozenset("区业界群圈类")
 _FUND_TYPES = frozenset({"LOF", "ETF", "QDII", "FOF", "QFII", "RQFII", "REIT", "REITS", "MOM"})
-# Words that follow (or precede) only the name of a river or lake: 小清河干流, 支流梁王河.
-_RIVER_AFTER = ("支流", "及其支流", "干流", "流域", "上游", "中游", "下游", "河段", "河道", "河水", "水质", "水系", "沿岸", "入海口", "决口")
-_RIVER_BEFORE = ("支流", "干流", "排入", "流入", "注入", "汇入", "流经", "横渡")
 # Suffixes that after a place alone mean "the place's ...s" (美国公司利润增长: American companies).
 _GENERIC_AFTER_PLACE = frozenset({"公司", "企业"})
 # Nouns of events that end like a body (音乐会 is even tagged nt by jieba).
@@ -142,15 +129,10 @@ _ROAD_BEFORE_WORDS = frozenset({"位于", "地处", "途经", "来到", "赶到"
                                 "西邻", "南至", "北至", "东至", "西至", "西靠", "东靠", "南靠", "北靠", "住在", "搬到"})
 _ROAD_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十百]+号|[东南西北]侧|以[东南西北]|路口|街口|交叉|交汇|交会|沿线|一带|附近|与[^，。、]{2,6}(?:路|街|大街|大道)")
 _LIST_JOINERS = frozenset({"、", "和", "与", "及", ",", "，"})
-_REGION_ARM = re.compile("中国区|中国|大中华区|亚太区|亚太|亚洲|香港|台湾|日本|韩国|欧洲|美国|北美")
-_REGION_ARM_AFTER = re.compile("的|[、，,。]|昨[日天]|今[日天]|近日|日前|此前|也|还|已|将")
 _PLACE_AFTER = re.compile("附近|一带|周边|周围|旁边|门口|内外|沿岸")
 _RELATIONAL = ("旗下", "下属", "所属", "麾下")  # 南方基金公司|旗下基金: what belongs to the body
 _SESSION = re.compile("第?[一二三四五六七八九十百0-9０-９]+届$")  # ending where the body's name starts
-_WORKPLACE = re.compile(r"(?:在|进入|加入|加盟)([A-Za-z][A-Za-z0-9&.\-]*[A-Za-z0-9])(?:才|已|曾|一直|长期)?(?:工作|任职|就职|上班|实习|供职)")
 _ATTRIBUTE_PREFIXES = frozenset("反亲非")
-# A news channel before 讯 (新浪|科技|讯): the channel files the story.
-_NEWS_CHANNEL = re.compile("(科技|财经|房产|娱乐|体育|汽车|游戏|新闻|军事|教育|时尚|健康|旅游|读书|数码|家居|证券|股票|基金|理财|文化|国际)讯")
 # Kinds of body a Latin-script name may follow in apposition (游戏公司EA, 评级机构ESRB, 战队iG).
 _BODY_KINDS = ("公司", "集团", "机构", "组织", "小组", "工作室", "厂商", "开发商", "发行商", "运营商", "制造商", "供应商",
                "服务商", "银行", "俱乐部", "战队", "车队", "乐队", "组合", "网站", "媒体", "协会", "基金会", "交易所", "事务所")
@@ -165,7 +147,6 @@ _MAKER_VERBS = "开发|研发|制作|发行|出品|主办|承办|运营|代理"
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9&'.\-])[A-Za-z][A-Za-z0-9&'\-]*(?:\.[A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9&'\-]*)*(?![A-Za-z0-9])")
 _MAKING = rf"(?:{_MAKER_VERBS})(?!者|商|人员|小组|团队|部门|工作)"  # not 开发者, 开发商: a maker, not making
 _LATIN_MAKER = re.compile(rf"(?:所|已|曾|正|将|也|还)?{_MAKING}")
-_HAN_MAKER = re.compile(rf"(?:所|已|曾|正|将|也|还)?(?:自主|独立|联合|共同)?{_MAKING}")  # 由X自主研发
 _LATIN_CORPORATE = re.compile("的?(?:董事会|董事长|董事|总裁|首席执行官|创始人|发言人|官方网站|官网|网站|股价|市值|财报|总部)")
 _VILLAGE_UNITS = frozenset("村镇乡庄屯寨")
 # Endings of Slavic surnames that few places share (武西尼奇, 布拉戈耶维奇, 科瓦尔斯基).
@@ -678,26 +659,6 @@ class EntityFinder(PersonRules):
             if best is not None:
                 yield Candidate(a.start, best, "ORG", "rule", compound=True)
 
-    def _regional_companies(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
-        """渣打银行（香港）有限公司, 友利银行（中国）有限公司: a company, its region in brackets and a
-        company suffix are one name (the usual form of a foreign company's local subsidiary)."""
-        org_end = {c.end: c for c in found if c.label == "ORG" and _balanced(t[c.start : c.end])}
-        places = {(c.start, c.end) for c in found if c.label in ("GPE", "LOC")}
-        for m in _REGIONAL_COMPANY.finditer(t):
-            org = org_end.get(m.start())
-            if org is not None and m.span(1) in places:
-                yield Candidate(org.start, m.end(), "ORG", "rule", compound=True)
-
-    def _regional_arms(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
-        """汇丰中国, 微软亚太: a known company, then a country or region, acting or described as one
-        body (a speech verb, 的, a title or a list mark after it) is the company's regional arm."""
-        for c in found:
-            if c.label != "ORG" or c.source != "gazetteer":
-                continue
-            m = _REGION_ARM.match(t, c.end)
-            if m and (self._speech.match(t, m.end()) or _REGION_ARM_AFTER.match(t, m.end()) or self._titles.match(t, m.end())):
-                yield Candidate(c.start, m.end(), "ORG", "rule", precise=True, compound=True)
-
     def _cued_brands(self, t: str, starts: set[int]) -> Iterable[Candidate]:
         """苹果发布, 吉利表示: a company whose short form is an everyday word (``cued_brands.txt``),
         where what follows says it is the company; it joins the gazetteer entry."""
@@ -738,26 +699,6 @@ Snai凯比值: a Latin-script name before what a body does or has (a work it
             if made or _LATIN_CORPORATE.match(t, e) or entity_sports.odds_after(t, e):
                 yield Candidate(s, e, "ORG", "rule")
 
-    def _han_makers(self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate]) -> Iterable[Candidate]:
-        """由X自主研发: after 由 (by), a name the segmenter does not know
-        (no dictionary word), after the place it is in, before what a body does to a work or an
-        event, is the body that does it. A person there (由张艺谋执导) directs, not develops, and a
-        name the model or a list knows keeps its label."""
-        freq = self.segmenter.tokenizer.FREQ
-        places = {c.start: c for c in found if c.label in ("GPE", "LOC")}
-        covered = {k for c in found if c.label not in ("GPE", "LOC") for k in range(c.start, c.end)}
-        word_end = dict(words)
-        for m in re.finditer("由", t):
-            s = m.end()
-            p = places.get(s)
-            a = p.end if p is not None else s
-            b = word_end.get(a)
-            if b is None or not 2 <= b - a <= 4 or freq.get(t[a:b]) or not _is_han(t[a:b]):
-                continue
-            if covered & set(range(s, b)) or not _HAN_MAKER.match(t, b):
-                continue
-            yield Candidate(s, b, "ORG", "rule")
-
     def _body_words(self, t: str, words: Sequence[tuple[int, int]]) -> Iterable[Candidate]:
         """民政局, 住建委, 扶贫办: a word the segmenter's dictionary tags as an organisation's name or
         abbreviation (nt, j) that ends in a body's head (委局办署厅; not 部: 财务部, 中西部), with the
@@ -775,15 +716,6 @@ Snai凯比值: a Latin-script name before what a body does or has (a work it
             if b - a >= 3:
                 yield Candidate(a, b, "ORG", "rule")
 
-    def _news_channels(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
-        """新浪科技讯, 网易财经讯: a known organisation, a news channel and 讯 (the dateline of a
-        story) name the channel that files it, an organisation of its own."""
-        for c in found:
-            if c.label == "ORG" and c.source == "gazetteer":
-                m = _NEWS_CHANNEL.match(t, c.end)
-                if m:
-                    yield Candidate(c.start, m.end(1), "ORG", "rule", precise=True, compound=True)
-
     def _missions(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
         """中国驻波兰大使馆, 八路军驻重庆办事处: a country or body, 驻, a place
         and a mission word are one organisation, holding the sender and the place. (我驻悉尼总领馆,
@@ -793,93 +725,6 @@ Snai凯比值: a Latin-script name before what a body does or has (a work it
             sender = ends.get(m.start())
             if sender is not None:
                 yield Candidate(sender.start, m.end(), "ORG", "rule", compound=True)
-
-    def _workplaces(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
-        """A Latin-script name where someone works is an organisation. (Han text
-        there is too often a task, 在防震减灾工作中, to be read as a name.)"""
-        covered = {k for c in found for k in range(c.start, c.end)}
-        for m in _WORKPLACE.finditer(t):
-            s, e = m.span(1)
-            if not covered & set(range(s, e)) and not m.group(1).islower() and m.group(1) not in self.gazetteer.stoplist:
-                yield Candidate(s, e, "ORG", "rule")
-
-    def _extended_places(self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate]) -> Iterable[Candidate]:
-        """亚洲地区, 吕梁地区: a region or prefecture and 地区 is one place; 凉山彝族自治州, 富川瑶族自治县: a place,
-        the peoples it is named for and the autonomous unit are one GPE."""
-        index_by_start = {ws: i for i, (ws, _) in enumerate(words)}
-        for a in found:
-            if a.label not in ("GPE", "LOC") or a.length < 2 or a.end not in index_by_start:
-                continue
-            j = index_by_start[a.end]
-            w = t[words[j][0] : words[j][1]]
-            if w == "地区":  # a region or a prefecture (亚洲地区, 吕梁地区), not 中国地区 or 广东地区
-                if a.label == "LOC" or a.source != "gazetteer":
-                    yield Candidate(a.start, words[j][1], a.label, "rule", compound=True)
-                continue
-            while j < len(words) and _is_han(w) and len(w) >= 2 and w.endswith("族") and words[j][1] - a.end <= 12:
-                j += 1  # 哈尼族彝族傣族
-                w = t[words[j][0] : words[j][1]] if j < len(words) else ""
-            if j > index_by_start[a.end] and w in _AUTONOMOUS:
-                yield Candidate(a.start, words[j][1], "GPE", "rule", compound=True)
-
-    def _places_in_a_place(self, t: str, ends: set[int], found: Sequence[Candidate]) -> Iterable[Candidate]:
-        """匈牙利德布勒森, 越南岘港: a name in transliteration characters right after a listed place is
-        a place in it (three to six characters ending where a word ends), unless something says it is a
-        person (a speech verb or a title after it)."""
-        translit = self.rules.transliteration
-        taken = {k for c in found for k in range(c.start, c.end)}
-        freq = self.segmenter.tokenizer.FREQ
-        for a in found:
-            if a.label != "GPE" or a.source != "gazetteer" or a.end in taken:
-                continue
-            e = a.end
-            while e < len(t) and e - a.end < 6 and t[e] in translit and e not in taken:
-                e += 1
-            while e - a.end >= 3 and e not in ends:
-                e -= 1
-            name = t[a.end : e]
-            if len(name) < 3 or freq.get(name, 0) >= _COMMON_FREQ or e < len(t) and t[e] in translit:
-                continue
-            if self._speech.match(t, e) or self._titles.match(t, e) or address_length(t, e):
-                continue
-            yield Candidate(a.end, e, "GPE", "rule")
-
-    def _addresses(self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate]) -> Iterable[Candidate]:
-        """A road name and a house number, with the places before them,
-        as one FAC (a street address locates a building; a chain of places without a road stays
-        separate places)."""
-        pos = self.segmenter.pos_table()
-        index_by_end = {we: i for i, (_, we) in enumerate(words)}
-        place_at: dict[int, Candidate] = {}
-        for c in found:
-            if c.label in ("GPE", "LOC", "FAC"):
-                place_at.setdefault(c.end, c)
-        for m in _HOUSE_NUMBER.finditer(t):
-            j = index_by_end.get(m.start())
-            if j is None:
-                continue
-            road = t[words[j][0] : words[j][1]]
-            if not (_is_han(road) and len(road) >= 2 and road.endswith(_ROADS)):
-                continue
-            start, k = words[j][0], j - 1
-            if road in _ROADS:  # 金融 + 大街: the word before names the road
-                if k < 0 or words[k][1] != start or not _is_han(t[words[k][0] : words[k][1]]):
-                    continue
-                if (pos.get(t[words[k][0] : words[k][1]]) or "n").startswith(_FUNCTION_POS):
-                    continue
-                start, k = words[k][0], k - 1
-            while k >= 0 and j - k <= 8 and words[k][1] == start:
-                place = place_at.get(start)
-                if place is not None:  # a place (东城区) ends here: take it whole
-                    start = place.start
-                    k = index_by_end.get(start, -1)
-                    continue
-                w = t[words[k][0] : words[k][1]]
-                # Only places, roads and directions: a bookshop's name before an address is not part of it.
-                if not _is_han(w) or not (w.endswith(_ROADS) or w in "东西南北" or pos.get(w) == "ns"):
-                    break
-                start, k = words[k][0], k - 1
-            yield Candidate(start, m.end(), "FAC", "rule", compound=True)
 
     def _suffixed(
         self, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate], suffixes, label: str
@@ -1245,18 +1090,6 @@ Snai凯比值: a Latin-script name before what a body does or has (a work it
         out.extend(Candidate(s, e, "ORG", "rule") for s, e in new)
         return sorted(out, key=lambda c: c.start)
 
-    @staticmethod
-    def _persons_throughout(mentions: list[Candidate], t: str) -> list[Candidate]:
-        """A name the rules read as a person (教师塔吉耶夫, an item of a list of people) is a person
-        wherever else in the text the model reads the same name as a place (塔吉耶夫说)."""
-        persons = {t[c.start : c.end] for c in mentions if c.label == "PERSON" and c.source == "rule" and c.length >= 3}
-        return [
-            Candidate(c.start, c.end, "PERSON", c.source)
-            if c.source == "model" and c.label in ("GPE", "LOC") and t[c.start : c.end] in persons
-            else c
-            for c in mentions
-        ]
-
     def _person_lists(
         self, mentions: list[Candidate], t: str, words: Sequence[tuple[int, int]], starts: set[int]
     ) -> list[Candidate]:
@@ -1362,17 +1195,6 @@ def _with_session(t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
             yield Candidate(place.start, c.end, "ORG", "rule", compound=True)
 
 
-def _water_bodies(t: str, found: Sequence[Candidate], named_words: set[str] = frozenset()) -> Iterable[Candidate]:
-    """小清河支流梁王河: a name ending in 河/江/湖/溪 next to a word only rivers and lakes take
-    (支流, 干流, 流域, 下游, 水质, 排入 ...) is a LOC, whatever the model made of it (小清河/nr reads
-    like a person to it). Names are the model's persons and places and the segmenter's name-like
-    or unknown words (``named_words``)."""
-    names = {t[c.start : c.end] for c in found if c.source == "model" and c.label in ("PERSON", "GPE")} | named_words
-    for name in sorted(n for n in names if len(n) >= 3 and n[-1] in "河江湖溪"):
-        spans = [m.span() for m in re.finditer(re.escape(name), t)]
-        # Any occurrence may say so (小清河干流); then every occurrence is the river (梁王河内).
-        if any(t.startswith(_RIVER_AFTER, e) or t.endswith(_RIVER_BEFORE, 0, s) for s, e in spans):
-            yield from (Candidate(s, e, "LOC", "rule", precise=True) for s, e in spans)
 
 
 def _ends_with_one_of(name: str, suffixes: Iterable[str]) -> bool:
@@ -1413,13 +1235,6 @@ def _cut_titles(t: str) -> Iterable[Candidate]:
             yield Candidate(m.start(1), m.start(1) + len(m.group(1).rstrip()), "WORK_OF_ART", "rule", precise=True)
 
 
-def _quoted_works(t: str) -> Iterable[Candidate]:
-    """手机游戏“糖果王国”, 电影“集结号”: a title in quotation marks right after the kind of work it
-    is, and the quoted titles listed after it (游戏“俄罗斯方块”和“大富翁”), are works, as in 《》."""
-    for m in _QUOTED_WORK.finditer(t):
-        while m:
-            yield Candidate(m.start(1), m.end(1), "WORK_OF_ART", "rule", precise=True)
-            m = _QUOTED_MORE.match(t, m.end())
 
 
 def _split_place_chains(cands: list[Candidate]) -> list[Candidate]:

@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from .group import HAN as _HAN, Candidate, is_han as _is_han
+from .group import Candidate, is_han as _is_han
 from .resources import (
     _COMMON_FREQ,
-    _DEMONSTRATIVES,
     _FUNCTION_POS,
     _LATIN_TERMS,
     _NAME_DOTS,
@@ -23,8 +22,6 @@ from .resources import (
     address_length,
 )
 
-# Punctuation after which a clause (and its subject) starts.
-_CLAUSE_STARTS = set("，。；：！？,;:!?“”\"「」『』\n ")
 # What follows the place of a dateline (记者巴格达1月20日电), not a name after a title.
 _DATELINE = re.compile(r"[0-9０-９一二三四五六七八九十]+[月日]|电|报道")
 # The forms of address that follow a full name (邱国鹭先生, Berg先生), not only a surname (王总:
@@ -32,14 +29,6 @@ _DATELINE = re.compile(r"[0-9０-９一二三四五六七八九十]+[月日]|电
 _FULL_NAME_ADDRESS = ("先生", "女士", "小姐", "夫人", "太太", "教授", "博士")
 # A Latin-script name after a title: one word (Alex, zonTik) or capitalised words (Tim Cook).
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?: [A-Z][a-z]+)*(?![A-Za-z0-9])")
-_PSEUDONYM = re.compile(r"(?=[（(]化名[）)])")
-_LATIN_ADDRESSED = re.compile(r"([A-Z][a-z]+(?:[ .-][A-Z][a-z]+)*)(?=" + "|".join(_FULL_NAME_ADDRESS) + ")")
-_HAN_ADDRESSED = re.compile("|".join(_FULL_NAME_ADDRESS))
-# A Latin-script word with a lower-case letter (Svensson, Infi, XiXi), then what only a person
-# does or has: feelings, memories, a heart, a self, an interview (not 表示 or 透露: companies speak too).
-_LATIN_PERSONAL = re.compile(
-    r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*[a-z][A-Za-z0-9]*|[A-Za-z][a-z][A-Za-z0-9]*)"
-    r"(?=觉得|感觉|坦言|笑称|笑说|回忆|心中|心里|本人|自己|直言|感叹|感慨|在接受|接受[^，。,]{0,6}采访)")
 # A name that opens a line or a sentence, then a colon: the speaker of a transcript (孙晶：…).
 _TRANSCRIPT_SPEAKER = re.compile(r"(?:^|(?<=[\n。！？」”]))[ \t\u3000]*([\u4e00-\u9fff]{2,4})[：:]", re.M)
 # Titles that open a byline: the name after them is closed by the byline (（记者马力）).
@@ -212,22 +201,6 @@ class PersonRules:
             elif length and (i + length in starts or self._glued(t, i + length, words)) and not self._reads_as_words(t, i, length, words):
                 yield Candidate(i, i + length, "PERSON", "rule")
 
-    def _pseudonyms(self, t: str) -> Iterable[Candidate]:
-        """成钢（化名）, 小李(化名): the name a report gives someone in place of their own is a
-        person's name: a surname (or 小/老/阿) and one or two characters right before the note."""
-        for m in _PSEUDONYM.finditer(t):
-            k = m.start()
-            for length in (3, 2):
-                i = k - length
-                if i < 0 or not _is_han(t[i:k]) or any(c in _NOT_NAME for c in t[i + 1 : k]) or address_length(t, i + 1) > 0:
-                    continue  # (王女士（化名）: a surname and a form of address, which the address rule reads)
-                if self._surname_len(t, i) or (t[i] in "小老阿" and self._surname_len(t, i + 1)):
-                    # three characters need a boundary before them, or a second character that starts
-                    # no two-character name (患者张建国: 张建国)
-                    if length == 2 or i == 0 or not _is_han(t[i - 1]) or t[i - 1] in _NOT_NAME or not self._surname_len(t, i + 1):
-                        yield Candidate(i, k, "PERSON", "rule", precise=True)
-                        break
-
     def _zeng_after_title(self, t: str, i: int) -> int:
         """Length of a name with the surname 曾 right after a title (特首曾荫权), or 0.
 
@@ -261,73 +234,6 @@ class PersonRules:
         freq = self.segmenter.tokenizer.FREQ
         return any(k + n >= word[1] and freq.get(t[k : k + n], 0) >= _COMMON_FREQ for n in (2, 3))
 
-    def _latin_addressed(self, t: str) -> Iterable[Candidate]:
-        """Berg先生, Smith教授: a Latin-script name (capitalised words) right before a form of
-        address is a person."""
-        for m in _LATIN_ADDRESSED.finditer(t):
-            if m.start() == 0 or not t[m.start() - 1].isascii() or not t[m.start() - 1].isalnum():
-                yield Candidate(m.start(1), m.end(1), "PERSON", "rule", precise=True)
-
-    def _latin_persons(self, t: str) -> Iterable[Candidate]:
-        """Infi感觉, Svensson在接受媒体采访时表示, 在XiXi心中: a Latin-script name before what only a
-        person does or has is a person (a player's handle too)."""
-        for m in _LATIN_PERSONAL.finditer(t):
-            if m.group(1).upper() not in _LATIN_TERMS and not self.gazetteer.lookup(m.group(1)):
-                yield Candidate(m.start(1), m.end(1), "PERSON", "rule")
-
-    def _addressed_names(self, t: str, words: Sequence[tuple[int, int]], starts: set[int]) -> Iterable[Candidate]:
-        """邱国鹭先生, 李星慧女士: a surname and a given name right before a form of address (the
-        surname alone, 王先生, is the speech rule's and the model's)."""
-        for m in _HAN_ADDRESSED.finditer(t):
-            k = m.start()
-            for length in (4, 3, 2):
-                i = k - length
-                if i < 0 or (i > 0 and t[i - 1] in _DEMONSTRATIVES) or (i not in starts and i > 0 and _is_han(t[i - 1]) and t[i - 1] not in _NOT_NAME):
-                    continue
-                if self._surname_len(t, i) < length - 1 and self._name_at(t, i, starts) == length:
-                    if not self._reads_as_words(t, i, length, words):
-                        yield Candidate(i, k, "PERSON", "rule")
-                    break
-
-    def _speakers(
-        self, t: str, words: Sequence[tuple[int, int]], starts: set[int], ends: set[int], found: Sequence[Candidate]
-    ) -> Iterable[Candidate]:
-        """马化腾提出, 张序安认为, 塔吉耶夫说: a name right before a speech verb (an adverb may come
-        between). A transliterated name there overrules the model's place only at the start of a
-        clause, where it is the subject (在巴林首都麦纳麦强调: the place is not the speaker)."""
-        translit = self.rules.transliteration
-        for m in self._speech.finditer(t):
-            p = m.start()
-            if p not in starts:  # 小|说 in 武侠小说, 分析|师: the verb is part of a longer word
-                continue
-            i = p
-            while i > 0 and t[i - 1] in translit:
-                i -= 1
-            # 塔利班提出的建议: a verb before 的 describes a noun; its doer need not be a person.
-            if i < p and (i == 0 or t[i - 1] not in _NAME_DOTS) and not t.startswith("的", m.end()):
-                k = next((k for k in range(i, p - 2) if (k == i or k in starts) and self._transliterated(t, k, p, words, ends)), None)
-                if k is not None:
-                    if not self._read_otherwise(found, k, p):
-                        # At the start of a clause the name is the speaker, whatever the model reads.
-                        subject = k == 0 or t[k - 1] in _CLAUSE_STARTS
-                        yield Candidate(k, p, "PERSON", "rule", precise=subject)
-                    continue
-            surname = self._addressed_surname(t, p, starts)
-            if surname is not None:  # 村民仇先生称: the surname is the person, as for 陈先生
-                yield Candidate(*surname, "PERSON", "rule")
-                continue
-            # 张三也说: an adverb the segmenter cut on its own before the verb ends no name
-            adverb = _word_at(words, p - 1) == (p - 1, p) and (self.segmenter.pos_table().get(t[p - 1]) or "").startswith("d")
-            for length in (4, 3, 2):
-                i = p - length
-                if i < 0 or i not in starts or adverb:
-                    continue
-                if self._name_at(t, i, starts) == length:
-                    prev = t[i - 1] if i > 0 else ""
-                    if not prev or not re.match(f"[{_HAN}]", prev) or prev in _NOT_NAME or i in starts:
-                        yield Candidate(i, p, "PERSON", "rule")
-                        break
-
     def _transcript_speakers(self, t: str, words: Sequence[tuple[int, int]], starts: set[int]) -> Iterable[Candidate]:
         """王大明：…: a personal name that opens a line or a sentence and a colon
         after it is the speaker of an interview transcript (a surname and a given name)."""
@@ -336,20 +242,6 @@ class PersonRules:
             if self._name_at(t, i, starts) == j - i and not self._reads_as_words(t, i, j - i, words):
                 yield Candidate(i, j, "PERSON", "rule")  # (not 原作品：, 古人曰：)
 
-    def _addressed_surname(self, t: str, p: int, starts: set[int]) -> tuple[int, int] | None:
-        """The surname of "surname + form of address" ending at ``p`` (仇先生, 欧阳女士), or None."""
-        for h in self.rules.honorifics:  # longest first
-            k = p - len(h)
-            if k < 1 or not t.startswith(h, k):
-                continue
-            for n in (2, 1):
-                i = k - n
-                if i > 0 and (t[i - 1] in _NUMERAL_CHARS or t[i - 1] in _DEMONSTRATIVES):
-                    continue  # 一位老师, 这位先生: a measure word, not a surname
-                if i >= 0 and self._surname_len(t, i) == n and (i in starts or i == 0 or not _is_han(t[i - 1]) or t[i - 1] in _NOT_NAME):
-                    return i, k
-            return None
-        return None
 
 
 def _byline_name(t: str, i: int) -> int:

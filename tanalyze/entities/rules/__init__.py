@@ -70,8 +70,8 @@ def ordered(rules: Sequence[Rule], disabled: Iterable[str] = ()) -> list[Rule]:
 # The rules that name bodies, works and people from their own cues. Rules that take their anchor
 # from another name (a mission's sender, a Latin name's kind, a place's street) or must not
 # overlap one run after all of these.
-_NAMED = ("titles", "cut_titles", "quoted_works", "dotted_names", "titled_names", "speakers",
-          "org_suffixes", "event_suffixes", "facility_suffixes", "compound_orgs")
+_NAMED = ("titles", "cut_titles", "dotted_names", "titled_names", "org_suffixes", "event_suffixes",
+          "facility_suffixes", "compound_orgs")
 
 
 def _registry() -> list[Rule]:
@@ -81,43 +81,27 @@ def _registry() -> list[Rule]:
         # -- works ------------------------------------------------------------------------
         Rule("titles", ("WORK_OF_ART", "ORG", "LAW"), a.titles),
         Rule("cut_titles", ("WORK_OF_ART",), a.cut_titles),
-        Rule("quoted_works", ("WORK_OF_ART",), a.quoted_works),
         # -- people -----------------------------------------------------------------------
         Rule("dotted_names", ("PERSON",), a.dotted_names),
         Rule("hyphenated_names", ("PERSON",), a.hyphenated_names),
         Rule("titled_names", ("PERSON",), a.titled_names, after=("titles", "dotted_names", "hyphenated_names")),
-        Rule("latin_addressed", ("PERSON",), a.latin_addressed),
-        Rule("latin_persons", ("PERSON",), a.latin_persons),
-        Rule("pseudonyms", ("PERSON",), a.pseudonyms),
-        Rule("addressed_names", ("PERSON",), a.addressed_names),
-        Rule("speakers", ("PERSON",), a.speakers, after=("titled_names",)),
         Rule("transcript_speakers", ("PERSON",), a.transcript_speakers),
         # -- organisations, events, facilities named by their kind ----------------------------
-        Rule("org_suffixes", ("ORG",), a.org_suffixes, after=("titles", "dotted_names", "titled_names", "speakers")),
+        Rule("org_suffixes", ("ORG",), a.org_suffixes, after=("titles", "dotted_names", "titled_names")),
         Rule("event_suffixes", ("EVENT",), a.event_suffixes, after=("org_suffixes",)),
         Rule("facility_suffixes", ("FAC",), a.facility_suffixes, after=("org_suffixes",)),
         Rule("compound_orgs", ("ORG",), a.compound_orgs, after=("org_suffixes", "facility_suffixes")),
-        Rule("regional_companies", ("ORG",), a.regional_companies, after=("org_suffixes",)),
-        Rule("regional_arms", ("ORG",), a.regional_arms, after=("org_suffixes",)),
-        Rule("workplaces", ("ORG",), a.workplaces, after=_NAMED),
         Rule("latin_bodies", ("ORG",), a.latin_bodies, after=_NAMED),
         Rule("latin_makers", ("ORG",), a.latin_makers, after=_NAMED),
-        Rule("news_channels", ("ORG",), a.news_channels, after=_NAMED),
         Rule("missions", ("ORG",), a.missions, after=_NAMED),
         Rule("body_words", ("ORG",), a.body_words),
-        Rule("han_makers", ("ORG",), a.han_makers, after=_NAMED),
         Rule("cued_brands", ("ORG",), a.cued_brands),
-        # -- products and places ----------------------------------------------------------------
+        # -- products -----------------------------------------------------------------------------
         Rule("model_codes", ("PRODUCT",), a.model_codes, after=_NAMED),
         Rule("brands_before_kind", ("PRODUCT",), brands.before_kind, after=_NAMED),
-        Rule("water_bodies", ("LOC",), a.water_bodies, after=_NAMED),
-        Rule("extended_places", ("GPE", "LOC"), a.extended_places, after=_NAMED),
-        Rule("places_in_a_place", ("GPE", "LOC", "FAC"), a.places_in_a_place, after=_NAMED),
-        Rule("addresses", ("FAC",), a.addresses, after=_NAMED),
         # -- repairs of the resolved mentions ------------------------------------------------
         Rule("person_lists", ("PERSON",), a.person_lists, stage="mention"),
-        Rule("persons_throughout", ("PERSON",), a.persons_throughout, after=("person_lists",), stage="mention"),
-        Rule("coordinated", ("PERSON", "ORG", "GPE", "LOC"), a.coordinated, after=("persons_throughout",), stage="mention"),
+        Rule("coordinated", ("PERSON", "ORG", "GPE", "LOC"), a.coordinated, after=("person_lists",), stage="mention"),
         Rule("listed_companies", ("ORG",), a.listed_companies, after=("coordinated",), stage="mention"),
         Rule("sports_teams", ("ORG",), a.sports_teams, after=("listed_companies",), stage="mention"),
     ]

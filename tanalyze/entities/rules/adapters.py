@@ -23,10 +23,6 @@ def cut_titles(ctx, found):
     return _cut_titles(ctx.text)
 
 
-def quoted_works(ctx, found):
-    from ..finder import _quoted_works
-
-    return _quoted_works(ctx.text)
 
 
 def dotted_names(ctx, found):
@@ -41,24 +37,14 @@ def titled_names(ctx, found):
     return ctx.finder._titled_names(ctx.text, ctx.words, ctx.starts, ctx.ends, found)
 
 
-def latin_addressed(ctx, found):
-    return ctx.finder._latin_addressed(ctx.text)
 
 
-def latin_persons(ctx, found):
-    return ctx.finder._latin_persons(ctx.text)
 
 
-def pseudonyms(ctx, found):
-    return ctx.finder._pseudonyms(ctx.text)
 
 
-def addressed_names(ctx, found):
-    return ctx.finder._addressed_names(ctx.text, ctx.words, ctx.starts)
 
 
-def speakers(ctx, found):
-    return ctx.finder._speakers(ctx.text, ctx.words, ctx.starts, ctx.ends, found)
 
 
 def transcript_speakers(ctx, found):
@@ -81,16 +67,10 @@ def compound_orgs(ctx, found):
     return ctx.finder._compound_orgs(ctx.text, ctx.words, found)
 
 
-def regional_companies(ctx, found):
-    return ctx.finder._regional_companies(ctx.text, found)
 
 
-def regional_arms(ctx, found):
-    return ctx.finder._regional_arms(ctx.text, found)
 
 
-def workplaces(ctx, found):
-    return ctx.finder._workplaces(ctx.text, found)
 
 
 def latin_bodies(ctx, found):
@@ -101,8 +81,6 @@ def latin_makers(ctx, found):
     return ctx.finder._latin_makers(ctx.text, found)
 
 
-def news_channels(ctx, found):
-    return ctx.finder._news_channels(ctx.text, found)
 
 
 def missions(ctx, found):
@@ -113,8 +91,6 @@ def body_words(ctx, found):
     return ctx.finder._body_words(ctx.text, ctx.words)
 
 
-def han_makers(ctx, found):
-    return ctx.finder._han_makers(ctx.text, ctx.words, found)
 
 
 def cued_brands(ctx, found):
@@ -126,24 +102,12 @@ def model_codes(ctx, found: Sequence[Candidate]) -> Iterable[Candidate]:
         yield Candidate(s, e, "PRODUCT", "rule", precise=True)  # beats the model's 小米汽车SU7/ORG
 
 
-def water_bodies(ctx, found):
-    from ..finder import _water_bodies
-
-    t = ctx.text
-    named_words = {t[a:b] for a, b in ctx.words if (ctx.pos(t[a:b]) or "nr")[:2] in ("nr", "ns", "nz")}
-    return _water_bodies(t, found, named_words)
 
 
-def extended_places(ctx, found):
-    return ctx.finder._extended_places(ctx.text, ctx.words, found)
 
 
-def places_in_a_place(ctx, found):
-    return ctx.finder._places_in_a_place(ctx.text, ctx.ends | {len(ctx.text)}, found)
 
 
-def addresses(ctx, found):
-    return ctx.finder._addresses(ctx.text, ctx.words, found)
 
 
 # -- mention repairs: fn(ctx, mentions) -> mentions ------------------------------------------
@@ -151,8 +115,6 @@ def person_lists(ctx, mentions):
     return ctx.finder._person_lists(mentions, ctx.text, ctx.words, ctx.starts)
 
 
-def persons_throughout(ctx, mentions):
-    return ctx.finder._persons_throughout(mentions, ctx.text)
 
 
 def coordinated(ctx, mentions):
