@@ -100,7 +100,7 @@ def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 TTY_DEFAULT = "table on a terminal; json when piped or written to a file, jsonl for several documents"
 
 
-def output_options(formats: Sequence[str] = ("table", "json", "jsonl", "csv"), default: str = TTY_DEFAULT) -> Callable[..., Any]:
+def output_options(formats: Sequence[str] = ("table", "json", "jsonl", "csv", "parquet"), default: str = TTY_DEFAULT) -> Callable[..., Any]:
     """--format and -o/--output, the same on every command, and the corpus-run options;
     ``default`` says what run() writes when --format is not given."""
 
@@ -138,6 +138,7 @@ _BATCH_OPTIONS: list[tuple[tuple[str, ...], dict[str, Any]]] = [
     (("--progress/--no-progress",), dict(default=None, help="Progress bar on stderr (default: when stderr is a terminal).")),
     (("--on-error",), dict(type=click.Choice(["skip", "fail"]), default="skip", show_default=True, help="A failing document among several: skip it (exit 6 at the end) or stop.")),
     (("--resume",), dict(is_flag=True, help="With -o FILE (jsonl): skip the documents FILE (or its .part) already holds.")),
+    (("--table",), dict(type=click.Choice(["documents", "entities", "mentions", "dates", "claims", "timeline", "tokens"]), help="One flat table with a doc_id column (for --format csv|parquet; parquet needs -o).")),
     (("--pretty",), dict(is_flag=True, help="Indent JSON (the default on a terminal; compact otherwise).")),
 ]
 
@@ -171,7 +172,7 @@ def run(
     from .pipeline import Options
 
     env: Env = ctx.obj
-    batch = {"id_from": "path", "jobs": 1, "unordered": False, "engine": "local", "scheduler": None, "progress": None, "on_error": "skip", "resume": False, "pretty": False, "wide": False, "sep": " / "}
+    batch = {"id_from": "path", "jobs": 1, "unordered": False, "engine": "local", "scheduler": None, "progress": None, "on_error": "skip", "resume": False, "pretty": False, "wide": False, "sep": " / ", "table": None}
     batch.update(ctx.meta.get(_BATCH, {}))
     sources = _sources(env, inputs, glob, jsonl, encoding, batch["id_from"])
     first = list(itertools.islice(sources, 2))
@@ -199,7 +200,8 @@ def _write_results(ctx: click.Context, job: Any, sources: Iterator[Any], fmt: st
     out = OutputFile(output, env.stdout, resume=batch["resume"])
     skipped = written = 0
     with out as stream:
-        writer = RecordWriter(VIEWS[job.view], fmt, stream, color=to_terminal, pretty=batch["pretty"] or to_terminal, wide=batch["wide"], sep=batch["sep"])
+        table = batch["table"] or (_default_table(job.view) if fmt == "parquet" else None)
+        writer = RecordWriter(VIEWS[job.view], fmt, stream, color=to_terminal, pretty=batch["pretty"] or to_terminal, wide=batch["wide"], sep=batch["sep"], table=table)
         todo = (s for s in sources if s.id not in out.done) if out.done else sources
         results = run_engine(job, todo, jobs=batch["jobs"], ordered=not batch["unordered"], engine=batch["engine"], scheduler=batch["scheduler"])
         with _Progress(batch["progress"], ctx) as progress:
@@ -212,6 +214,12 @@ def _write_results(ctx: click.Context, job: Any, sources: Iterator[Any], fmt: st
                 progress.advance(result.chars)
         writer.close()
     return skipped, written + len(out.done)
+
+
+def _default_table(view: str) -> str | None:
+    from .frames import COMMAND_TABLES
+
+    return COMMAND_TABLES.get(view, (None,))[0]
 
 
 class _Progress:
@@ -429,7 +437,7 @@ def claims(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, en
 @cli.command()
 @input_options
 @ref_date_option
-@output_options(("table", "json", "jsonl", "html"))
+@output_options(("table", "json", "jsonl", "html", "csv", "parquet"))
 @click.pass_context
 def analyze(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, ref_date: str | None, fmt: str | None, output: str | None) -> None:
     """Everything at once: entities, dates, claims and the timeline.
@@ -482,6 +490,39 @@ def _report(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, e
             raise source.error
         docs.append(pipeline(source))
     write_report(docs, output, env.stdout)
+
+
+@cli.command()
+@click.argument("records", nargs=-1, metavar="RECORDS.jsonl...")
+@click.option("--min-docs", type=click.IntRange(1), default=1, show_default=True, help="Only entities seen in at least this many documents.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv", "parquet"]), help="Output format (default: table on a terminal, jsonl when piped).")
+@click.option("-o", "--output", metavar="PATH", help="Write to PATH (through PATH's .part file, renamed when done).")
+@click.pass_context
+def corpus(ctx: click.Context, records: Sequence[str], min_docs: int, fmt: str | None, output: str | None) -> None:
+    """Entities across documents, from the JSONL that analyze (or entities) wrote.
+
+    One row per entity of the corpus: canonical name, label, number of documents, mentions,
+    first and last date seen, aliases, the documents, and the entities named most often in
+    the same documents. Name variants (南方基金 / 南方基金公司) merge by the same alias rules
+    that group the mentions of one document.
+
+    \b
+    $ tanalyze analyze --jobs 2 -o news.jsonl corpora/
+    $ tanalyze corpus news.jsonl --min-docs 2 --format csv -o entities.csv
+    """
+    from .corpus import COLUMNS, aggregate
+    from .output import OutputFile, TableWriter
+    from .read import iter_records
+
+    env: Env = ctx.obj
+    if not records and env.stdin_isatty:
+        raise click.UsageError("no input: give the JSONL file analyze wrote, or - for standard input")
+    rows = [r for r in aggregate(iter_records(records or ("-",), env.stdin)) if r["documents"] >= min_docs]
+    fmt = fmt or ("table" if env.stdout_isatty and output is None else "jsonl")
+    with OutputFile(output, env.stdout) as stream:
+        writer = TableWriter(COLUMNS, fmt, stream, title=f"{len(rows)} entities across documents")
+        writer.write_rows(rows)
+        writer.close()
 
 
 def main(argv: Sequence[str] | None = None) -> None:

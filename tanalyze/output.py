@@ -171,22 +171,34 @@ class RecordWriter:
     JSON lines like any other; CSV and tables leave them out (they are reported on stderr).
     """
 
-    def __init__(self, view: View, fmt: str, stream: IO[str], *, color: bool = False, pretty: bool = False, wide: bool = False, sep: str = " / ") -> None:
-        if fmt not in (*FORMATS, "text"):
+    def __init__(self, view: View, fmt: str, stream: IO[str], *, color: bool = False, pretty: bool = False, wide: bool = False, sep: str = " / ", table: str | None = None) -> None:
+        if fmt not in (*FORMATS, "text", "parquet"):
             raise ValueError(f"unknown format {fmt!r}")
-        if fmt == "csv" and view.key == "analysis":
-            raise UsageError("analyze writes several kinds of findings: use json, jsonl or table", "or one command per kind for CSV")
+        if fmt in ("csv", "parquet") and view.key == "analysis" and table is None:
+            raise UsageError("analyze writes several kinds of findings: name the table for CSV or Parquet", "--table documents|entities|mentions|dates|claims|timeline")
+        if fmt == "parquet" and table is None:
+            raise UsageError("parquet writes one table: name it with --table")
         self.view, self.fmt, self.stream = view, fmt, stream
         self.color, self.pretty = color, pretty
         self.wide, self.sep = wide, sep  # tables: every column uncut; text: between words
         self.count = 0
         self._first: dict[str, Any] | None = None  # json: held until a second record makes it a list
         self._csv: Any = None
+        self._table: tuple[Any, TableWriter] | None = None
+        if table is not None:
+            from .frames import table as find_table
+
+            t = find_table(table)
+            self._table = (t, TableWriter(t.columns, fmt, stream, title=t.name))
 
     def write(self, record: dict[str, Any]) -> None:
         """Write one document's record (its JSON object, as :func:`document_dict` makes it)."""
         self.count += 1
-        if self.fmt == "jsonl":
+        if self._table is not None:
+            t, writer = self._table
+            if "error" not in record or t.name == "documents":
+                writer.write_rows(t.rows(record))
+        elif self.fmt == "jsonl":
             self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         elif self.fmt == "json":
             self._write_json(record)
@@ -224,7 +236,9 @@ class RecordWriter:
 
     def close(self) -> None:
         """Finish the output (the closing bracket of a JSON list, the header of an empty CSV)."""
-        if self.fmt == "json":
+        if self._table is not None:
+            self._table[1].close()
+        elif self.fmt == "json":
             if self.count == 1 and self._first is not None:
                 self.stream.write(self._dump(self._first) + "\n")
             elif self.count == 0:
@@ -234,6 +248,90 @@ class RecordWriter:
         elif self.fmt == "csv" and self._csv is None:
             self._write_csv({"id": None, self.view.key: []})
         self.stream.flush()
+
+
+class TableWriter:
+    """Flat rows of one table (columns with types) to csv | parquet | jsonl | json | table.
+
+    Parquet goes to a binary stream in row groups of ``batch`` rows, so a corpus table is never
+    held whole; CSV cells go through the same cell rules as every other CSV.
+    """
+
+    def __init__(self, columns: Sequence[tuple[str, str]], fmt: str, stream: IO[str], *, title: str = "", batch: int = 20_000) -> None:
+        self.columns, self.fmt, self.stream, self.title, self.batch = list(columns), fmt, stream, title, batch
+        self.names = [c for c, _ in self.columns]
+        self._pending: list[dict[str, Any]] = []
+        self._parquet: Any = None
+        self._csv: Any = None
+        self._json = RecordWriter(View("rows", lambda d: [], ()), fmt, stream) if fmt in ("json", "jsonl") else None
+        if fmt == "parquet":
+            binary = getattr(stream, "buffer", None)
+            if binary is None:
+                raise UsageError("parquet is binary: write it to a file with -o FILE")
+            self._binary = binary
+
+    def write_rows(self, rows: Iterable[dict[str, Any]]) -> None:
+        for row in rows:
+            if self._json is not None:
+                self._json.write(row)
+                continue
+            self._pending.append(row)
+        if len(self._pending) >= (self.batch if self.fmt != "csv" else 1):
+            self._flush()
+
+    def _flush(self) -> None:
+        rows, self._pending = self._pending, []
+        if self.fmt == "csv":
+            if self._csv is None:
+                self._csv = csv.DictWriter(self.stream, fieldnames=self.names, lineterminator="\n")
+                self._csv.writeheader()
+            self._csv.writerows({c: _cell(r.get(c)) for c in self.names} for r in rows)
+            self.stream.flush()
+        elif self.fmt == "parquet":
+            self._write_parquet(rows)
+
+    def _write_parquet(self, rows: list[dict[str, Any]]) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+        schema = pa.schema([(c, types[t]) for c, t in self.columns])
+        if self._parquet is None:
+            self.stream.flush()
+            self._parquet = pq.ParquetWriter(self._binary, schema)
+        columns = {c: [_flat(r.get(c)) for r in rows] for c in self.names}
+        self._parquet.write_table(pa.table(columns, schema=schema))
+
+    def close(self) -> None:
+        if self._json is not None:
+            self._json.close()
+            return
+        if self.fmt == "table":
+            _print_table(self.title, self.names, [[_cell(r.get(c)) for c in self.names] for r in self._pending], self.stream)
+            self._pending = []
+            return
+        if self._pending or (self.fmt == "csv" and self._csv is None) or (self.fmt == "parquet" and self._parquet is None):
+            self._flush()
+        if self._parquet is not None:
+            self._parquet.close()
+            self._binary.flush()
+
+
+def _flat(value: Any) -> Any:
+    """A Parquet cell: lists of names joined with | like CSV cells, scalars as they are."""
+    return "|".join(str(v) for v in value) if isinstance(value, (list, tuple)) else value
+
+
+def _print_table(title: str, columns: Sequence[str], cells: Sequence[Sequence[str]], stream: IO[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for row in cells:
+        table.add_row(*row)
+    Console(file=stream, no_color=True, soft_wrap=False, width=160).print(table)
 
 
 def record_rows(record: dict[str, Any], view: View) -> Iterator[dict[str, str]]:
@@ -337,9 +435,19 @@ def _umask() -> int:
     return mask
 
 
-def to_frame(docs: Sequence[Document], view_name: str) -> "pandas.DataFrame":  # noqa: F821
-    """The findings of ``docs`` for a view as a pandas DataFrame (one row per finding)."""
+def to_frame(docs: Iterable[Document], kind: str) -> "pandas.DataFrame":  # noqa: F821
+    """The table ``kind`` of ``docs`` as a pandas DataFrame: the same flat table as ``--table kind``.
+
+    ``kind`` is a table (documents, entities, mentions, dates, claims, timeline, tokens) or a
+    command naming one (segment: tokens). ``analyze`` holds several kinds: name one of them.
+    """
     import pandas as pd
 
-    view = VIEWS[view_name]
-    return pd.DataFrame([{"id": d.id, **rec} for d in docs for rec in view.records(d)])
+    from .frames import table, table_rows
+
+    name = {"segment": "tokens"}.get(kind, kind)
+    if name == "analyze":
+        raise UsageError("analyze holds several kinds of findings: ask for one table", "documents, entities, mentions, dates, claims, timeline")
+    columns = table(name).names
+    view = VIEWS["segment" if name == "tokens" else "analyze"]
+    return pd.DataFrame(list(table_rows((document_dict(d, view) for d in docs), name)), columns=columns)

@@ -259,3 +259,34 @@ def _jsonl_file(path: Path, name: str, encoding: str | None, skip_errors: bool) 
         raise InputError(f"cannot read {name}: {exc.strerror}") from exc
     with fh:
         yield from _records(_jsonl_lines(fh, name, encoding), name, skip_errors)
+
+
+def iter_records(inputs: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[dict]:
+    """The JSON records of JSONL files (``-``: standard input), lazily: tanalyze's own output."""
+    for item in inputs:
+        if item == "-":
+            if stdin is None:
+                raise InputError("standard input is not available")
+            yield from _json_objects(_jsonl_lines(stdin, "stdin", None), "stdin")
+            continue
+        try:
+            fh = Path(item).open("rb")
+        except OSError as exc:
+            raise InputError(f"cannot read {item}: {exc.strerror}") from exc
+        with fh:
+            yield from _json_objects(_jsonl_lines(fh, item, None), item)
+
+
+def _json_objects(lines: Iterable[tuple[int, str | InputError]], name: str) -> Iterator[dict]:
+    for lineno, line in lines:
+        if isinstance(line, InputError):
+            raise line
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{name}:{lineno}: not JSON ({exc.msg})", "give the JSONL that analyze writes") from exc
+        if not isinstance(record, dict) or "id" not in record:
+            raise InputError(f"{name}:{lineno}: not a document record (no 'id')", "give the JSONL that analyze writes")
+        yield record

@@ -109,12 +109,17 @@ class Grouper:
                 g.surfaces.append(surface)
         self._parenthesised_aliases(groups, t)
         self._dotted_aliases(groups, t)
-        self._stem_aliases(groups)
-        groups = self._merge_short_forms(groups, t)
-        groups = one_label_per_name(merge_aliased(groups), t)
+        groups = one_label_per_name(self.merge_names(groups, t), t)
         groups = self._join_bare_bodies(join_short_forms(complete_cut_names(groups, t)))
         self._count_all(groups, t, starts, ends, words)
         return [g for g in groups if g.mentions]
+
+    def merge_names(self, groups: list[Group], t: str) -> list[Group]:
+        """The alias rules that read names only: short forms from suffixes (腾易科技 -> 腾易), a
+        short form joining its full form (南方基金 -> 南方基金公司), and a name another group has as
+        an alias joining it. ``tanalyze corpus`` merges names across documents with these too."""
+        self._stem_aliases(groups)
+        return merge_aliased(self._merge_short_forms(groups, t))
 
     def _join_bare_bodies(self, groups: list[Group]) -> list[Group]:
         """A body named without its place (环保局) joins the one body of the text named with it

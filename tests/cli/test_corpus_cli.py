@@ -134,3 +134,23 @@ def test_records_stream_to_the_output_file_as_they_finish(tmp_path, fmt):
     assert result.exit_code == 0 and not (tmp_path / f".out.{fmt}.part").exists()
     text = target.read_text(encoding="utf-8")
     assert text.count("0.txt") >= 1 and text.count("3.txt") >= 1
+
+
+def test_analyze_writes_one_flat_table_as_csv_or_parquet(tmp_path):
+    import pandas as pd
+
+    folder = _folder(tmp_path)
+    result, out = invoke(["analyze", "--format", "csv", "--table", "entities", str(folder)])
+    assert result.exit_code == 0
+    lines = out.splitlines()
+    assert lines[0] == "doc_id,text,simplified,label,count,aliases,start,end"
+    assert "0.txt,腾讯,腾讯,ORG,1,,0,2" in lines
+    result, _ = invoke(["analyze", "--format", "csv", str(folder)])
+    assert result.exit_code == 2 and "--table documents|entities" in result.stderr
+    target = tmp_path / "docs.parquet"
+    result, _ = invoke(["analyze", "--format", "parquet", "--table", "documents", "-o", str(target), str(folder)])
+    assert result.exit_code == 0
+    frame = pd.read_parquet(target)
+    assert list(frame.doc_id) == ["0.txt", "1.txt", "2.txt", "3.txt"] and frame.entities.dtype == "int64"
+    result, _ = invoke(["analyze", "--format", "parquet", "--table", "documents", str(folder)])
+    assert result.exit_code == 2 and "-o FILE" in result.stderr
