@@ -21,7 +21,7 @@ $(VENV)/.installed: $(BIN)/activate pyproject.toml
 	@touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
-	@$(PIP_INSTALL) -e '.[test]' $(QUIET)
+	@$(PIP_INSTALL) -e '.[test,dask]' $(QUIET)
 	@touch $@
 
 install: $(VENV)/.installed

@@ -143,21 +143,26 @@ def run_processes(job: Job, sources: Iterable[Source], jobs: int, ordered: bool 
         yield from stream(lambda s: pool.submit(_work, s), sources, window=4 * jobs, ordered=ordered)
 
 
-def stream(submit: Callable[[Any], Any], items: Iterable[Any], *, window: int, ordered: bool) -> Iterator[Any]:
+def stream(
+    submit: Callable[[Any], Any], items: Iterable[Any], *, window: int, ordered: bool, wait: Callable | None = None, first: Any = None
+) -> Iterator[Any]:
     """Submit ``items`` keeping at most ``window`` futures in flight; yield their results.
 
     In order, a slow document holds back later ones (up to ``window``); unordered, each
-    result comes as soon as it is done.
+    result comes as soon as it is done. ``wait``/``first``: the futures' own wait function and
+    its FIRST_COMPLETED (concurrent.futures' by default; Dask passes its own).
     """
-    from concurrent.futures import FIRST_COMPLETED, wait
+    if wait is None:
+        from concurrent.futures import FIRST_COMPLETED, wait
 
+        first = FIRST_COMPLETED
     pending: deque = deque()
     for item in items:
         pending.append(submit(item))
         while len(pending) >= window:
-            yield from _drain(pending, ordered, wait, FIRST_COMPLETED)
+            yield from _drain(pending, ordered, wait, first)
     while pending:
-        yield from _drain(pending, ordered, wait, FIRST_COMPLETED)
+        yield from _drain(pending, ordered, wait, first)
 
 
 def _drain(pending: deque, ordered: bool, wait: Callable, first: Any) -> Iterator[Any]:

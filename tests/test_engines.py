@@ -1,0 +1,39 @@
+"""Engines: worker processes and Dask give the records of the in-process run, in input order."""
+
+from __future__ import annotations
+
+from tanalyze.engines import Job, run
+from tanalyze.pipeline import Options
+from tanalyze.read import Source
+
+TEXTS = ["腾讯在深圳发布新产品。", "百度宣布与小米合作。", "南方基金公司今天表示。", "", "阿里巴巴在杭州。", "京东。"]
+
+
+def _sources():
+    return [Source(id=f"d{i}", text=t) for i, t in enumerate(TEXTS)]
+
+
+JOB = Job(("dates", "segment"), Options(), "segment")
+
+
+def test_worker_processes_equal_the_local_run():
+    local = [r.record for r in run(JOB, _sources())]
+    assert [r["id"] for r in local] == [f"d{i}" for i in range(len(TEXTS))]
+    assert [r.record for r in run(JOB, _sources(), jobs=2)] == local
+    unordered = [r.record for r in run(JOB, _sources(), jobs=2, ordered=False)]
+    assert sorted(unordered, key=lambda r: r["id"]) == local
+
+
+def test_dask_equals_the_local_run():
+    import distributed  # the dask extra, which `make test` installs
+
+    local = [r.record for r in run(JOB, _sources())]
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        dask = list(run(JOB, _sources(), engine="dask", scheduler=cluster.scheduler_address))
+    assert [r.record for r in dask] == local
+
+
+def test_a_failing_document_is_an_error_result_in_a_worker_too():
+    sources = _sources() + [Source(id="bad", text="", error=ValueError("unreadable"))]
+    results = list(run(JOB, sources, jobs=2))
+    assert (results[-1].id, results[-1].record, results[-1].error) == ("bad", {"id": "bad", "error": "ValueError: unreadable"}, "ValueError: unreadable")
