@@ -16,6 +16,7 @@ from typing import IO, Any, BinaryIO, Callable, Iterator, Sequence
 import click
 
 from . import __version__
+from .cli_batch import BATCH, batch_options, shared, write_results
 from .errors import ExitStatus, PartialError, TanalyzeError
 
 
@@ -73,22 +74,9 @@ def cli(ctx: click.Context) -> None:
         ctx.obj = Env.from_process()
 
 
-_BATCH = "tanalyze.batch"  # ctx.meta key of the options every command shares for corpus runs
-
-
-def _store(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-    ctx.meta.setdefault(_BATCH, {})[param.name] = value
-    return value
-
-
-def _shared(*decls: str, **attrs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """An option every command takes, kept out of the command's arguments (run() reads it)."""
-    return click.option(*decls, expose_value=False, callback=_store, **attrs)
-
-
 def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """INPUTS plus --glob, --jsonl, --encoding, --id-from: the one reader every command shares."""
-    fn = _shared("--id-from", type=click.Choice(["path", "name", "stem"]), default="path", show_default=True, help="Document ids: the path (relative to the input folder), the file name, or the name without extension.")(fn)
+    fn = shared("--id-from", type=click.Choice(["path", "name", "stem"]), default="path", show_default=True, help="Document ids: the path (relative to the input folder), the file name, or the name without extension.")(fn)
     fn = click.option("--encoding", metavar="NAME", help="Input encoding (default: detect UTF-8/16, GB18030, Big5).")(fn)
     fn = click.option("--jsonl", is_flag=True, help="Inputs are JSONL records {id, text, ref_date?}.")(fn)
     fn = click.option("--glob", default="*.txt", show_default=True, help="Files to read inside folders.")(fn)
@@ -117,30 +105,10 @@ def output_options(formats: Sequence[str] = ("table", "json", "jsonl", "csv", "p
             help=f"Output format (default: {default}).",
         )(fn)
         if "table" in formats:
-            fn = _shared("--wide", is_flag=True, help="Tables: every column, long text wrapped instead of cut.")(fn)
+            fn = shared("--wide", is_flag=True, help="Tables: every column, long text wrapped instead of cut.")(fn)
         return fn
 
     return decorate
-
-
-def batch_options(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """How a corpus runs: workers, engine, order, progress, errors, resuming, JSON layout."""
-    for decls, attrs in reversed(_BATCH_OPTIONS):
-        fn = _shared(*decls, **attrs)(fn)
-    return fn
-
-
-_BATCH_OPTIONS: list[tuple[tuple[str, ...], dict[str, Any]]] = [
-    (("-j", "--jobs"), dict(type=click.IntRange(1), default=1, show_default=True, help="Worker processes (each loads the resources once).")),
-    (("--unordered",), dict(is_flag=True, help="Write each document as it finishes, not in input order.")),
-    (("--engine",), dict(type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Run here, or on a Dask cluster (pip install 'tanalyze[dask]').")),
-    (("--scheduler",), dict(metavar="ADDRESS", help="Dask scheduler address (default: a local cluster of --jobs workers).")),
-    (("--progress/--no-progress",), dict(default=None, help="Progress bar on stderr (default: when stderr is a terminal).")),
-    (("--on-error",), dict(type=click.Choice(["skip", "fail"]), default="skip", show_default=True, help="A failing document among several: skip it (exit 6 at the end) or stop.")),
-    (("--resume",), dict(is_flag=True, help="With -o FILE (jsonl): skip the documents FILE (or its .part) already holds.")),
-    (("--table",), dict(type=click.Choice(["documents", "entities", "mentions", "dates", "claims", "timeline", "tokens"]), help="One flat table with a doc_id column (for --format csv|parquet; parquet needs -o).")),
-    (("--pretty",), dict(is_flag=True, help="Indent JSON (the default on a terminal; compact otherwise).")),
-]
 
 
 def _sources(env: Env, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, id_from: str) -> Iterator[Any]:
@@ -173,7 +141,7 @@ def run(
 
     env: Env = ctx.obj
     batch = {"id_from": "path", "jobs": 1, "unordered": False, "engine": "local", "scheduler": None, "progress": None, "on_error": "skip", "resume": False, "pretty": False, "wide": False, "sep": " / ", "table": None}
-    batch.update(ctx.meta.get(_BATCH, {}))
+    batch.update(ctx.meta.get(BATCH, {}))
     sources = _sources(env, inputs, glob, jsonl, encoding, batch["id_from"])
     first = list(itertools.islice(sources, 2))
     several = len(first) > 1
@@ -185,105 +153,9 @@ def run(
         raise click.UsageError("--resume needs -o FILE and --format jsonl (or several documents)")
     # A lone document that fails is the run's error; among several it is skipped (or stops the run).
     job = Job(tuple(stages), Options(**options), view_name, batch["on_error"] if several else "fail")
-    skipped, total = _write_results(ctx, job, itertools.chain(first, sources), fmt, output, batch)
+    skipped, total = write_results(ctx, job, itertools.chain(first, sources), fmt, output, batch)
     if skipped:
         raise PartialError(f"{skipped} of {total} documents skipped", "each is named above and has an {\"id\", \"error\"} record")
-
-
-def _write_results(ctx: click.Context, job: Any, sources: Iterator[Any], fmt: str, output: str | None, batch: dict[str, Any]) -> tuple[int, int]:
-    """Run ``job`` over ``sources`` and write the records as they come; return (skipped, written)."""
-    from .engines import run as run_engine
-    from .output import VIEWS, OutputFile, RecordWriter
-
-    env: Env = ctx.obj
-    to_terminal = env.stdout_isatty and output is None
-    out = OutputFile(output, env.stdout, resume=batch["resume"])
-    skipped = written = 0
-    with out as stream:
-        table = batch["table"] or (_default_table(job.view) if fmt == "parquet" else None)
-        writer = RecordWriter(VIEWS[job.view], fmt, stream, color=to_terminal, pretty=batch["pretty"] or to_terminal, wide=batch["wide"], sep=batch["sep"], table=table)
-        todo = (s for s in sources if s.id not in out.done) if out.done else sources
-        results = run_engine(job, todo, jobs=batch["jobs"], ordered=not batch["unordered"], engine=batch["engine"], scheduler=batch["scheduler"])
-        with _Progress(batch["progress"], ctx) as progress:
-            for result in results:
-                if result.error is not None:
-                    skipped += 1
-                    progress.note(f"Skipped {result.id}: {result.error}")
-                writer.write(result.record)
-                written += 1
-                progress.advance(result.chars)
-        writer.close()
-    return skipped, written + len(out.done)
-
-
-def _default_table(view: str) -> str | None:
-    from .frames import COMMAND_TABLES
-
-    return COMMAND_TABLES.get(view, (None,))[0]
-
-
-class _Progress:
-    """A rich progress bar on stderr (documents, characters/s, ETA), or nothing."""
-
-    def __init__(self, wanted: bool | None, ctx: click.Context) -> None:
-        self.on = wanted if wanted is not None else sys.stderr.isatty()
-        self.ctx = ctx
-        self._bar: Any = None
-        self.chars = 0
-
-    def __enter__(self) -> _Progress:
-        if self.on:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
-
-            self._bar = Progress(
-                TextColumn("documents"), BarColumn(), MofNCompleteColumn(),
-                TextColumn("{task.fields[rate]} chars/s"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-                console=_stderr_console(), transient=True,
-            )
-            self._bar.__enter__()
-            self._task = self._bar.add_task("documents", total=_count(self.ctx), rate="-")
-        return self
-
-    def advance(self, chars: int) -> None:
-        self.chars += chars
-        if self._bar is not None:
-            elapsed = self._bar.tasks[0].elapsed or 0.0
-            rate = f"{self.chars / elapsed:,.0f}" if elapsed > 0 else "-"
-            self._bar.update(self._task, advance=1, rate=rate)
-
-    def note(self, message: str) -> None:
-        if self._bar is not None:
-            self._bar.console.print(message, markup=False, highlight=False)
-        else:
-            click.echo(message, err=True)
-
-    def __exit__(self, *exc: Any) -> None:
-        if self._bar is not None:
-            self._bar.__exit__(*exc)
-
-
-def _count(ctx: click.Context) -> int | None:
-    """How many documents the inputs hold, for the progress bar's ETA (None: unknown, stdin)."""
-    from pathlib import Path
-
-    params = ctx.params
-    total = 0
-    for item in params.get("inputs") or ("-",):
-        if item == "-":
-            return None
-        path = Path(item)
-        files = [p for p in path.rglob(params["glob"]) if p.is_file()] if path.is_dir() else [path]
-        if params.get("jsonl"):
-            total += sum(p.read_bytes().count(b"\n") for p in files if p.exists())
-        else:
-            total += len(files)
-    return total
-
-
-def _stderr_console() -> Any:
-    from rich.console import Console
-
-    return Console(stderr=True)
 
 
 @cli.command()
@@ -310,7 +182,7 @@ def convert(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, e
 @click.option("--dict", "lexicons", multiple=True, metavar="FILE", help="Extra lexicon (word [freq] [pos] per line); repeatable.")
 @click.option("--pos", is_flag=True, help="Add part-of-speech tags (slower).")
 @click.option("--config", type=click.Choice(["t2s", "tw2s", "hk2s", "tw2sp", "hk2sp"]), help="OpenCC config for Traditional input.")
-@_shared("--sep", default=" / ", show_default=True, help="With --format text: what separates the words.")
+@shared("--sep", default=" / ", show_default=True, help="With --format text: what separates the words.")
 @output_options(("table", "text", "json", "jsonl", "csv"))
 @click.pass_context
 def segment(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, lexicons: tuple[str, ...], pos: bool, config: str | None, fmt: str | None, output: str | None) -> None:
@@ -482,7 +354,7 @@ def _report(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, e
     from .report import write_report
 
     env: Env = ctx.obj
-    sources = _sources(env, inputs, glob, jsonl, encoding, ctx.meta.get(_BATCH, {}).get("id_from", "path"))
+    sources = _sources(env, inputs, glob, jsonl, encoding, ctx.meta.get(BATCH, {}).get("id_from", "path"))
     pipeline = Pipeline(ALL_STAGES, Options(ref_date=_ref(ref_date)))
     docs = []
     for source in sources:
@@ -510,19 +382,9 @@ def corpus(ctx: click.Context, records: Sequence[str], min_docs: int, fmt: str |
     $ tanalyze analyze --jobs 2 -o news.jsonl corpora/
     $ tanalyze corpus news.jsonl --min-docs 2 --format csv -o entities.csv
     """
-    from .corpus import COLUMNS, aggregate
-    from .output import OutputFile, TableWriter
-    from .read import iter_records
+    from .cli_batch import write_corpus
 
-    env: Env = ctx.obj
-    if not records and env.stdin_isatty:
-        raise click.UsageError("no input: give the JSONL file analyze wrote, or - for standard input")
-    rows = [r for r in aggregate(iter_records(records or ("-",), env.stdin)) if r["documents"] >= min_docs]
-    fmt = fmt or ("table" if env.stdout_isatty and output is None else "jsonl")
-    with OutputFile(output, env.stdout) as stream:
-        writer = TableWriter(COLUMNS, fmt, stream, title=f"{len(rows)} entities across documents")
-        writer.write_rows(rows)
-        writer.close()
+    write_corpus(ctx, records, min_docs, fmt, output)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -148,7 +148,7 @@ def test_failed_write_keeps_the_existing_output(tmp_path, monkeypatch):
     path = write(tmp_path, "a.txt", "腾讯")
     target = tmp_path / "out.json"
     target.write_text("precious", encoding="utf-8")
-    import tanalyze.output as output
+    import tanalyze.outfile as output
 
     def boom(*a, **k):
         raise OSError(28, "No space left on device")

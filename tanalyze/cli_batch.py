@@ -1,0 +1,156 @@
+"""The click side of corpus runs: the options every command shares, writing results as they
+come with a progress bar on stderr, and the ``corpus`` command's body (cli.py registers it)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, Callable, Iterator, Sequence
+
+import click
+
+BATCH = "tanalyze.batch"  # ctx.meta key of the options every command shares for corpus runs
+
+
+def _store(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    ctx.meta.setdefault(BATCH, {})[param.name] = value
+    return value
+
+
+def shared(*decls: str, **attrs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """An option every command takes, kept out of the command's arguments (run() reads it)."""
+    return click.option(*decls, expose_value=False, callback=_store, **attrs)
+
+
+def batch_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """How a corpus runs: workers, engine, order, progress, errors, resuming, JSON layout."""
+    for decls, attrs in reversed(_BATCH_OPTIONS):
+        fn = shared(*decls, **attrs)(fn)
+    return fn
+
+
+_BATCH_OPTIONS: list[tuple[tuple[str, ...], dict[str, Any]]] = [
+    (("-j", "--jobs"), dict(type=click.IntRange(1), default=1, show_default=True, help="Worker processes (each loads the resources once).")),
+    (("--unordered",), dict(is_flag=True, help="Write each document as it finishes, not in input order.")),
+    (("--engine",), dict(type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Run here, or on a Dask cluster (pip install 'tanalyze[dask]').")),
+    (("--scheduler",), dict(metavar="ADDRESS", help="Dask scheduler address (default: a local cluster of --jobs workers).")),
+    (("--progress/--no-progress",), dict(default=None, help="Progress bar on stderr (default: when stderr is a terminal).")),
+    (("--on-error",), dict(type=click.Choice(["skip", "fail"]), default="skip", show_default=True, help="A failing document among several: skip it (exit 6 at the end) or stop.")),
+    (("--resume",), dict(is_flag=True, help="With -o FILE (jsonl): skip the documents FILE (or its .part) already holds.")),
+    (("--table",), dict(type=click.Choice(["documents", "entities", "mentions", "dates", "claims", "timeline", "tokens"]), help="One flat table with a doc_id column (for --format csv|parquet; parquet needs -o).")),
+    (("--pretty",), dict(is_flag=True, help="Indent JSON (the default on a terminal; compact otherwise).")),
+]
+
+
+def write_results(ctx: click.Context, job: Any, sources: Iterator[Any], fmt: str, output: str | None, batch: dict[str, Any]) -> tuple[int, int]:
+    """Run ``job`` over ``sources`` and write the records as they come; return (skipped, written)."""
+    from .engines import run as run_engine
+    from .outfile import OutputFile
+    from .output import VIEWS, RecordWriter
+
+    env = ctx.obj
+    to_terminal = env.stdout_isatty and output is None
+    out = OutputFile(output, env.stdout, resume=batch["resume"])
+    skipped = written = 0
+    with out as stream:
+        table = batch["table"] or (_default_table(job.view) if fmt == "parquet" else None)
+        writer = RecordWriter(VIEWS[job.view], fmt, stream, color=to_terminal, pretty=batch["pretty"] or to_terminal, wide=batch["wide"], sep=batch["sep"], table=table)
+        todo = (s for s in sources if s.id not in out.done) if out.done else sources
+        results = run_engine(job, todo, jobs=batch["jobs"], ordered=not batch["unordered"], engine=batch["engine"], scheduler=batch["scheduler"])
+        with _Progress(batch["progress"], ctx) as progress:
+            for result in results:
+                if result.error is not None:
+                    skipped += 1
+                    progress.note(f"Skipped {result.id}: {result.error}")
+                writer.write(result.record)
+                written += 1
+                progress.advance(result.chars)
+        writer.close()
+    return skipped, written + len(out.done)
+
+
+def _default_table(view: str) -> str | None:
+    from .frames import COMMAND_TABLES
+
+    return COMMAND_TABLES.get(view, (None,))[0]
+
+
+class _Progress:
+    """A rich progress bar on stderr (documents, characters/s, ETA), or nothing."""
+
+    def __init__(self, wanted: bool | None, ctx: click.Context) -> None:
+        self.on = wanted if wanted is not None else sys.stderr.isatty()
+        self.ctx = ctx
+        self._bar: Any = None
+        self.chars = 0
+
+    def __enter__(self) -> _Progress:
+        if self.on:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+            self._bar = Progress(
+                TextColumn("documents"), BarColumn(), MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]} chars/s"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                console=_stderr_console(), transient=True,
+            )
+            self._bar.__enter__()
+            self._task = self._bar.add_task("documents", total=_count(self.ctx), rate="-")
+        return self
+
+    def advance(self, chars: int) -> None:
+        self.chars += chars
+        if self._bar is not None:
+            elapsed = self._bar.tasks[0].elapsed or 0.0
+            rate = f"{self.chars / elapsed:,.0f}" if elapsed > 0 else "-"
+            self._bar.update(self._task, advance=1, rate=rate)
+
+    def note(self, message: str) -> None:
+        if self._bar is not None:
+            self._bar.console.print(message, markup=False, highlight=False)
+        else:
+            click.echo(message, err=True)
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+
+
+def _count(ctx: click.Context) -> int | None:
+    """How many documents the inputs hold, for the progress bar's ETA (None: unknown, stdin)."""
+    from pathlib import Path
+
+    params = ctx.params
+    total = 0
+    for item in params.get("inputs") or ("-",):
+        if item == "-":
+            return None
+        path = Path(item)
+        files = [p for p in path.rglob(params["glob"]) if p.is_file()] if path.is_dir() else [path]
+        if params.get("jsonl"):
+            total += sum(p.read_bytes().count(b"\n") for p in files if p.exists())
+        else:
+            total += len(files)
+    return total
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def write_corpus(ctx: click.Context, records: Sequence[str], min_docs: int, fmt: str | None, output: str | None) -> None:
+    """Aggregate the records of ``records`` (JSONL files, ``-``) and write one row per entity."""
+    from .corpus import COLUMNS, aggregate
+    from .outfile import OutputFile
+    from .output import TableWriter
+    from .read import iter_records
+
+    env = ctx.obj
+    if not records and env.stdin_isatty:
+        raise click.UsageError("no input: give the JSONL file analyze wrote, or - for standard input")
+    rows = [r for r in aggregate(iter_records(records or ("-",), env.stdin)) if r["documents"] >= min_docs]
+    fmt = fmt or ("table" if env.stdout_isatty and output is None else "jsonl")
+    with OutputFile(output, env.stdout) as stream:
+        writer = TableWriter(COLUMNS, fmt, stream, title=f"{len(rows)} entities across documents")
+        writer.write_rows(rows)
+        writer.close()
