@@ -309,22 +309,27 @@ def claims(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, en
 @cli.command()
 @input_options
 @ref_date_option
+@click.option("--idf", metavar="FILE", help="IDF table for keywords ('word idf' per line; scripts/build_idf.py builds one from your corpus).")
 @output_options(("table", "json", "jsonl", "html", "csv", "parquet"))
 @click.pass_context
-def analyze(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, ref_date: str | None, fmt: str | None, output: str | None) -> None:
-    """Everything at once: entities, dates, claims and the timeline.
+def analyze(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, ref_date: str | None, idf: str | None, fmt: str | None, output: str | None) -> None:
+    """Everything at once: entities, dates, claims, the timeline, keywords and stats.
 
     JSON holds every finding; the table is an overview (the reference date, the most
     mentioned entities, the first claims and events; --wide shows them all); html is the
-    page `tanalyze report` writes.
+    page `tanalyze report` writes. Keywords are the top terms by TF-IDF (IDF from --idf,
+    else the shipped news table); stats are the document's characters, sentences, script
+    and reference date.
 
     \b
     $ tanalyze analyze --format table article.txt
     $ tanalyze analyze article.txt | jq '.entities[] | select(.label == "PERSON") | .text'
+    $ tanalyze analyze --format csv --table documents corpus/ > documents.csv
     """
     if fmt == "html":
         return _report(ctx, inputs, glob, jsonl, encoding, ref_date, output)
-    run(ctx, "analyze", ["entities", "dates", "claims", "timeline"], inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, ref_date=_ref(ref_date))
+    stages = ["entities", "dates", "claims", "timeline", "keywords", "stats"]
+    run(ctx, "analyze", stages, inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, ref_date=_ref(ref_date), extra={"idf": idf})
 
 
 @cli.command()

@@ -212,6 +212,24 @@ class TimelineEvent(Span):
 
 
 @dataclass(frozen=True, slots=True)
+class Keyword:
+    """A top term of the document (Simplified) with its TF-IDF weight."""
+
+    term: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """What the document is: its length in characters, sentences, script and reference date."""
+
+    characters: int
+    sentences: int
+    script: str
+    ref_date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """One input text and everything the stages found in it.
 
@@ -234,6 +252,8 @@ class Document:
     dates: tuple[DateMention, ...] | None = None
     claims: tuple[Claim, ...] | None = None
     timeline: tuple[TimelineEvent, ...] | None = None
+    keywords: tuple[Keyword, ...] | None = None
+    stats: Stats | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
     def __repr__(self) -> str:

@@ -81,8 +81,10 @@ VIEWS: dict[str, View] = {
         title="events",
     ),
 }
+VIEWS["keywords"] = View("keywords", _findings("keywords"), ("term", "weight"), title="keywords")
+VIEWS["stats"] = View("stats", lambda doc: [to_plain(doc.stats)] if doc.stats else [], ("characters", "sentences", "script", "ref_date"), title="stats")
 #: The views ``analyze`` combines (JSON and tables only).
-ANALYZE_VIEWS = ("entities", "dates", "claims", "timeline")
+ANALYZE_VIEWS = ("entities", "dates", "claims", "timeline", "keywords", "stats")
 
 
 VIEWS["analyze"] = View("analysis", lambda doc: [], (), title="analysis")
@@ -124,7 +126,8 @@ def document_dict(doc: Document, view: View) -> dict[str, Any]:
     if view.key == "analysis":
         for name in ANALYZE_VIEWS:
             if name in VIEWS and getattr(doc, VIEWS[name].key, None) is not None:
-                out[VIEWS[name].key] = VIEWS[name].records(doc)
+                records = VIEWS[name].records(doc)
+                out[VIEWS[name].key] = records[0] if name == "stats" else records  # one object
     elif view.key == "converted":
         rec = view.records(doc)[0]
         out.update(config=rec["config"], text=rec["text"], offsets=rec["offsets"])
@@ -323,13 +326,16 @@ def _flat(value: Any) -> Any:
 
 def _print_table(title: str, columns: Sequence[str], cells: Sequence[Sequence[str]], stream: IO[str]) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left")
+    from .tables import visible
+
+    table = Table(title=escape(title), title_justify="left")
     for c in columns:
         table.add_column(c, overflow="fold")
     for row in cells:
-        table.add_row(*row)
+        table.add_row(*(escape(visible(cell)) for cell in row))  # article text is never markup
     Console(file=stream, no_color=True, soft_wrap=False, width=160).print(table)
 
 

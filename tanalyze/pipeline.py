@@ -311,3 +311,29 @@ def _claims_factory(options: Options) -> StageFn:
 
 
 register(Stage("claims", ("entities", "dates"), _claims_factory, "who claims, does or stands for what, with evidence"))
+
+
+def _keywords_factory(options: Options) -> StageFn:
+    from .keywords import Keywords
+    from .model import Keyword
+
+    extract = Keywords(segmenter(options.lexicons), options.extra.get("idf"))
+
+    def keywords(doc: Document) -> Document:
+        return doc.with_(keywords=tuple(Keyword(t, w) for t, w in extract(doc.simplified)))
+
+    return keywords
+
+
+def _stats_factory(options: Options) -> StageFn:
+    from .model import Stats
+    from .textutil import sentences
+
+    def stats(doc: Document) -> Document:
+        return doc.with_(stats=Stats(len(doc.text), len(sentences(doc.text)), doc.script, doc.ref_date))
+
+    return stats
+
+
+register(Stage("keywords", ("convert",), _keywords_factory, "top terms by TF-IDF (jieba.analyse, the domain dictionary)"))
+register(Stage("stats", ("dates",), _stats_factory, "characters, sentences, script and reference date"))
