@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 from .errors import ResourceError, UsageError
 from .offsets import Block, OffsetMap, phrase_blocks, shift
@@ -56,7 +56,8 @@ class Converter:
             raise UsageError(f"unknown conversion config {config!r}", "one of: " + ", ".join(CONFIGS))
         self.config = config
         self._cc = _backend(config)
-        self._chars: dict[str, str] = {}
+        self._table: Any = None  # code point -> converted code point, one character at a time
+        self._known: Any = None  # the code points looked up so far
 
     @property
     def backend(self) -> str:
@@ -69,37 +70,91 @@ class Converter:
 
     def project(self, text: str) -> str:
         """Convert one character at a time (no phrase context); same length as ``text``."""
-        missing = {c for c in text if c not in self._chars and c != "\n"}
+        return self._projected(_codes(text)).tobytes().decode("utf-32-le")
+
+    def _projected(self, codes: Any) -> Any:
+        """The code points of ``codes`` converted one by one (a lookup table, filled as needed)."""
+        import numpy as np
+
+        if self._table is None:
+            self._table = np.arange(0x110000, dtype=np.uint32)
+            self._known = np.zeros(0x110000, dtype=bool)
+        seen = np.unique(codes)
+        missing = [chr(c) for c in seen[~self._known[seen]] if c != 10]
         if missing:
-            order = sorted(missing)
-            out = self._cc.convert("\n".join(order)).split("\n")
-            if len(out) != len(order):  # a backend that ate a separator: go one by one
-                out = [self._cc.convert(c) for c in order]
-            for c, t in zip(order, out):
+            out = self._cc.convert("\n".join(missing)).split("\n")
+            if len(out) != len(missing):  # a backend that ate a separator: go one by one
+                out = [self._cc.convert(c) for c in missing]
+            for c, t in zip(missing, out):
                 # A character that converts to several (or none) keeps its place 1:1 here;
                 # the phrase alignment takes care of real length changes.
-                self._chars[c] = t if len(t) == 1 else c
-            self._chars["\n"] = "\n"
-        return "".join(self._chars.get(c, c) for c in text)
+                if len(t) == 1:
+                    self._table[ord(c)] = ord(t)
+            self._known[seen] = True
+        return self._table[codes]
 
     def convert(self, text: str) -> tuple[str, OffsetMap]:
-        """Convert ``text`` and return the converted text with its OffsetMap to ``text``."""
+        """Convert ``text`` and return the converted text with its OffsetMap to ``text``.
+
+        OpenCC converts the whole text at once; the map is built only where the conversion is
+        not character by character (phrases: 乾隆, 計程車 -> 出租车), clause by clause there.
+        When lengths change (tw2sp), every clause is aligned on its own.
+        """
+        whole = self.convert_plain(text)
+        if len(whole) != len(text):
+            return self._convert_by_clause(text)
+        differ = (self._projected(_codes(text)) != _codes(whole)).nonzero()[0].tolist()
+        blocks: list[Block] = []
+        for start, end in _clauses_at(text, differ):
+            chunk, conv = text[start:end], whole[start:end]
+            if self._cc.convert(chunk) != conv:  # the clause converts differently alone: align all
+                return self._convert_by_clause(text)
+            blocks.extend(shift(phrase_blocks(self._cc.convert, chunk, conv), start, start))
+        return whole, OffsetMap(len(text), len(whole), tuple(blocks))
+
+    def _convert_by_clause(self, text: str) -> tuple[str, OffsetMap]:
         parts: list[str] = []
         blocks: list[Block] = []
         o_pos = c_pos = 0
+        projected = self.project(text)
         for m in _CHUNK.finditer(text):
             chunk = m.group()
             if not chunk:
                 continue
             conv = self._cc.convert(chunk)
             if conv != chunk:
-                projected = self.project(chunk)
-                if conv != projected:  # a phrase conversion: find its units
+                if conv != projected[o_pos : o_pos + len(chunk)]:  # a phrase conversion: find its units
                     blocks.extend(shift(phrase_blocks(self._cc.convert, chunk, conv), o_pos, c_pos))
             parts.append(conv)
             o_pos += len(chunk)
             c_pos += len(conv)
         return "".join(parts), OffsetMap(len(text), c_pos, tuple(blocks))
+
+
+_BREAKS = frozenset("\n。！？；，、：!?;,:")  # what ends a clause of _CHUNK
+
+
+def _codes(text: str) -> Any:
+    """The code points of ``text`` as a numpy array (no Python loop over characters)."""
+    import numpy as np
+
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _clauses_at(text: str, positions: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """The clauses of ``text`` (as _CHUNK cuts it: up to and with a break) holding ``positions``."""
+    end = -1
+    for i in positions:
+        if i < end:
+            continue
+        start = i
+        while start > 0 and text[start - 1] not in _BREAKS:
+            start -= 1
+        end = i
+        while end < len(text) and text[end] not in _BREAKS:
+            end += 1
+        end = min(end + 1, len(text))
+        yield start, end
 
 
 @lru_cache(maxsize=None)
