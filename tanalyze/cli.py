@@ -324,7 +324,7 @@ def analyze(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, e
     \b
     $ tanalyze analyze --format table article.txt
     $ tanalyze analyze article.txt | jq '.entities[] | select(.label == "PERSON") | .text'
-    $ tanalyze analyze --format csv --table documents corpus/ > documents.csv
+    $ tanalyze analyze --format csv --table documents corpora/ > documents.csv
     """
     if fmt == "html":
         return _report(ctx, inputs, glob, jsonl, encoding, ref_date, output)
@@ -370,26 +370,29 @@ def _report(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, e
 
 
 @cli.command()
-@click.argument("records", nargs=-1, metavar="RECORDS.jsonl...")
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option("--min-docs", type=click.IntRange(1), default=1, show_default=True, help="Only entities seen in at least this many documents.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv", "parquet"]), help="Output format (default: table on a terminal, jsonl when piped).")
+# One table of entities, not documents: its own option name, outside the per-document defaults.
+@click.option("-f", "--format", "corpus_fmt", type=click.Choice(["table", "json", "jsonl", "csv", "parquet"]), help="Output format (default: table on a terminal, jsonl when piped).")
 @click.option("-o", "--output", metavar="PATH", help="Write to PATH (through PATH's .part file, renamed when done).")
 @click.pass_context
-def corpus(ctx: click.Context, records: Sequence[str], min_docs: int, fmt: str | None, output: str | None) -> None:
-    """Entities across documents, from the JSONL that analyze (or entities) wrote.
+def corpus(ctx: click.Context, inputs: Sequence[str], min_docs: int, corpus_fmt: str | None, output: str | None) -> None:
+    """Entities across documents: from the JSONL analyze wrote, or from articles.
 
-    One row per entity of the corpus: canonical name, label, number of documents, mentions,
-    first and last date seen, aliases, the documents, and the entities named most often in
-    the same documents. Name variants (南方基金 / 南方基金公司) merge by the same alias rules
-    that group the mentions of one document.
+    INPUT is a .jsonl file of analyze (or entities) records, - for such records on standard
+    input, or articles (files, folders), which are analysed first. One row per entity of the
+    corpus: canonical name, label, number of documents, mentions, first and last date seen,
+    aliases, the documents, and the entities named most often in the same documents. Name
+    variants (南方基金 / 南方基金公司) merge by the same alias rules that group the mentions of
+    one document.
 
     \b
-    $ tanalyze analyze --jobs 2 -o news.jsonl corpora/
-    $ tanalyze corpus news.jsonl --min-docs 2 --format csv -o entities.csv
+    $ tanalyze corpus corpora/
+    $ tanalyze corpus corpora/ --min-docs 1 --format csv -o entities.csv
     """
     from .cli_batch import write_corpus
 
-    write_corpus(ctx, records, min_docs, fmt, output)
+    write_corpus(ctx, inputs, min_docs, corpus_fmt, output)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

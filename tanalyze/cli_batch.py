@@ -52,7 +52,8 @@ def write_results(ctx: click.Context, job: Any, sources: Iterator[Any], fmt: str
     out = OutputFile(output, env.stdout, resume=batch["resume"])
     skipped = written = 0
     with out as stream:
-        table = batch["table"] or (_default_table(job.view) if fmt == "parquet" else None)
+        # CSV or Parquet of analyze, no --table named: the documents table (one row each).
+        table = batch["table"] or (_default_table(job.view) if fmt == "parquet" or (fmt == "csv" and job.view == "analyze") else None)
         writer = RecordWriter(VIEWS[job.view], fmt, stream, color=to_terminal, pretty=batch["pretty"] or to_terminal, wide=batch["wide"], sep=batch["sep"], table=table)
         todo = (s for s in sources if s.id not in out.done) if out.done else sources
         results = run_engine(job, todo, jobs=batch["jobs"], ordered=not batch["unordered"], engine=batch["engine"], scheduler=batch["scheduler"])
@@ -138,19 +139,31 @@ def _stderr_console() -> Any:
     return Console(stderr=True)
 
 
-def write_corpus(ctx: click.Context, records: Sequence[str], min_docs: int, fmt: str | None, output: str | None) -> None:
-    """Aggregate the records of ``records`` (JSONL files, ``-``) and write one row per entity."""
+def write_corpus(ctx: click.Context, inputs: Sequence[str], min_docs: int, fmt: str | None, output: str | None) -> None:
+    """Aggregate the records of ``inputs`` and write one row per entity."""
     from .corpus import COLUMNS, aggregate
     from .outfile import OutputFile
     from .output import TableWriter
-    from .read import iter_records
 
     env = ctx.obj
-    if not records and env.stdin_isatty:
-        raise click.UsageError("no input: give the JSONL file analyze wrote, or - for standard input")
-    rows = [r for r in aggregate(iter_records(records or ("-",), env.stdin)) if r["documents"] >= min_docs]
+    if not inputs and env.stdin_isatty:
+        raise click.UsageError("no input: give the JSONL file analyze wrote, articles, or - for records on standard input")
+    rows = [r for r in aggregate(_corpus_records(env, inputs or ("-",))) if r["documents"] >= min_docs]
     fmt = fmt or ("table" if env.stdout_isatty and output is None else "jsonl")
     with OutputFile(output, env.stdout) as stream:
         writer = TableWriter(COLUMNS, fmt, stream, title=f"{len(rows)} entities across documents")
         writer.write_rows(rows)
         writer.close()
+
+
+def _corpus_records(env: Any, inputs: Sequence[str]) -> Iterator[dict[str, Any]]:
+    """Records from JSONL files (or - ), and from articles analysed on the way (skipping failures)."""
+    from .engines import Job, run
+    from .read import iter_records, iter_sources
+
+    job = Job(("entities", "dates", "timeline"), view="analyze")
+    for item in inputs:
+        if item == "-" or item.endswith(".jsonl"):
+            yield from iter_records([item], env.stdin)
+        else:
+            yield from (r.record for r in run(job, iter_sources([item], skip_errors=True)))

@@ -67,7 +67,8 @@ def test_report_says_it_writes_html_only():
 @pytest.mark.parametrize("name", FORMATTED)
 def test_every_format_a_command_names_works(name, workdir):
     for fmt in _format_option(name).type.choices:
-        result, out = invoke([name, "--format", fmt, "article.txt"])
+        binary = ["-o", "out.parquet"] if fmt == "parquet" else []  # parquet is binary: a file
+        result, out = invoke([name, "--format", fmt, *binary, "article.txt"])
         assert result.exit_code == 0, (fmt, result.output)
         if fmt == "json":
             json.loads(out)
