@@ -3,7 +3,7 @@
 Reads the records ``analyze`` (or ``entities``) writes. An entity of one document is the same
 entity in another when its Simplified name and label family match, and name variants
 (南方基金 / 南方基金公司, 腾易科技 / 腾易) merge by the alias rules that group the mentions of
-one document (:meth:`tanalyze.entity_groups.Grouper.merge_names`), applied to the names seen
+one document (:meth:`tanalyze.entities.group.Grouper.merge_names`), applied to the names seen
 across documents. Each row has the canonical name, label, number of documents, mentions, the
 first and last date seen, the documents, and the entities named most often in the same documents.
 """
@@ -42,7 +42,7 @@ def aggregate(records: Iterable[dict[str, Any]], merge: Any = None) -> list[dict
     ``merge(groups, t)`` merges name variants (default: the shipped alias rules); ``None`` rows
     for records without entities (error records) are skipped.
     """
-    from .entity_groups import FAMILY
+    from .entities.group import FAMILY
 
     seen: dict[tuple[str, str], _Seen] = {}
     per_doc: list[list[tuple[str, str]]] = []
@@ -80,7 +80,7 @@ def _dates_by_name(record: dict[str, Any]) -> dict[str, set[str]]:
 
 def _merge(seen: dict[tuple[str, str], _Seen], merge: Any) -> dict[tuple[str, str], tuple[str, str]]:
     """Each entity's representative after merging name variants across the corpus."""
-    from .entity_groups import Candidate, Group
+    from .entities.group import Candidate, Group
 
     keys = _prefixed(seen)
     text, starts, groups = "", {}, []
