@@ -63,3 +63,31 @@ class PartialError(TanalyzeError):
     """A corpus run finished but skipped documents it could not analyse (exit code 6)."""
 
     exit_code = ExitStatus.PARTIAL
+
+
+#: How a user restores a shipped data file that is missing or damaged.
+REINSTALL_HINT = "restore it with: pip install --force-reinstall tanalyze"
+
+
+def shipped_data_error(path: object, reason: str) -> ResourceError:
+    """The error for a shipped data file (dictionary, model, table) that is missing or corrupt."""
+    return ResourceError(f"shipped data file {path}: {reason}", REINSTALL_HINT)
+
+
+class InternalError(TanalyzeError):
+    """An unexpected exception inside tanalyze (a bug): where it happened and its cause.
+
+    The pipeline wraps anything that is not a TanalyzeError in one of these, so the library
+    raises only TanalyzeError; ``__cause__`` keeps the original exception and its traceback.
+    """
+
+    exit_code = ExitStatus.ERROR
+
+    def __init__(self, stage: str, doc_id: str, cause: BaseException) -> None:
+        super().__init__(
+            f"internal error in {stage} on {doc_id}: {type(cause).__name__}: {cause}",
+            "run with --debug for the traceback",
+        )
+        self.stage = stage
+        self.doc_id = doc_id
+        self.cause = cause

@@ -5,7 +5,7 @@ Format of a segmentation lexicon (``dictionaries/segment/*.txt`` or any ``--dict
     # comment (whole line); blank lines are ignored
     word [frequency] [pos]
 
-``word`` has no spaces; ``frequency`` is a non-negative integer (omitted: tanalyze picks one
+``word`` has no spaces and at most MAX_WORD_CHARS (64) characters; ``frequency`` is a non-negative integer (ASCII digits) (omitted: tanalyze picks one
 that keeps the word whole; ``0`` removes the word: it is always split); ``pos`` is a jieba/ICTCLAS tag (n, nz, nt, nr, ns, eng, ...). Files
 are UTF-8; a BOM, CRLF line ends and trailing spaces are tolerated. A bad line raises
 :class:`~tanalyze.errors.ResourceError` as ``file:line: reason``.
@@ -20,10 +20,14 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Iterator, Union
 
-from .errors import ResourceError
+from .errors import ResourceError, shipped_data_error
 
 PathLike = Union[str, Path, Traversable]
 _POS = re.compile(r"^[A-Za-z]{1,4}$")
+_FREQ = re.compile(r"[0-9]+")  # ASCII only: '²'.isdigit() is true, but int('²') fails
+#: The longest word a lexicon may hold. The segmenter adds every prefix of a word to its
+#: dictionary, so memory grows with the square of a word's length (100,000 characters: 21 GB).
+MAX_WORD_CHARS = 64
 
 
 @dataclass(frozen=True)
@@ -49,8 +53,12 @@ def read_lines(path: PathLike) -> Iterator[tuple[int, str]]:
     try:
         raw = path.read_bytes() if not isinstance(path, str) else Path(path).read_bytes()
     except FileNotFoundError as exc:
+        if _shipped(name):
+            raise shipped_data_error(name, "missing") from exc
         raise ResourceError(f"no such dictionary: {name}") from exc
     except OSError as exc:
+        if _shipped(name):
+            raise shipped_data_error(name, f"unreadable ({exc.strerror})") from exc
         raise ResourceError(f"cannot read dictionary {name}: {exc}") from exc
     try:
         text = raw.decode("utf-8-sig")
@@ -73,8 +81,10 @@ def load_lexicon(path: PathLike) -> list[LexiconEntry]:
         if len(parts) > 3:
             raise ResourceError(f"{where}: expected 'word [frequency] [pos]', got {len(parts)} fields")
         word, freq, pos = parts[0], None, None
+        if len(word) > MAX_WORD_CHARS:
+            raise ResourceError(f"{where}: a word of {len(word):,} characters (at most {MAX_WORD_CHARS})")
         for extra in parts[1:]:
-            if extra.isdigit() and freq is None and pos is None:
+            if _FREQ.fullmatch(extra) and freq is None and pos is None:
                 freq = int(extra)
             elif _POS.match(extra) and pos is None:
                 pos = extra
@@ -82,6 +92,11 @@ def load_lexicon(path: PathLike) -> list[LexiconEntry]:
                 raise ResourceError(f"{where}: {extra!r} is neither a frequency nor a POS tag")
         entries.append(LexiconEntry(word, freq, pos))
     return entries
+
+
+def _shipped(name: str) -> bool:
+    """Whether a data file named ``name`` is one tanalyze ships (not a user's --dict file)."""
+    return name.startswith(str(dictionaries_dir()))
 
 
 def shipped_lexicons(folder: str = "segment") -> list[Traversable]:

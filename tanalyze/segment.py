@@ -6,22 +6,20 @@ Simplified coordinates; the pipeline projects them onto the original text.
 
 Start-up: jieba builds a prefix dictionary of ~500k entries from dict.txt on every start
 (0.5-0.7 s). tanalyze stores the finished dictionary (jieba's words + domain lexicons)
-with ``marshal`` in a cache keyed by the content of every lexicon, so later runs load it in
-about a third of that time; POS tags are loaded only when asked for.
+with ``marshal`` in a cache keyed by the content of every lexicon (:mod:`tanalyze.cache`), so
+later runs load it in about a third of that time; POS tags are loaded only when asked for.
 """
 
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
-import marshal
-import os
 import re
-import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
+from . import cache
 from .errors import ResourceError
 from .lexicon import LexiconEntry, PathLike, load_lexicon, shipped_lexicons
 from .textutil import fold_width, is_cjk
@@ -58,17 +56,6 @@ class WordSpan:
     start: int
     end: int
     pos: str | None = None
-
-
-def cache_dir() -> Path | None:
-    """Where the prefix-dictionary cache lives (``$TANALYZE_CACHE_DIR``, else the user cache)."""
-    env = os.environ.get("TANALYZE_CACHE_DIR")
-    if env == "":
-        return None  # explicitly disabled
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "tanalyze"
 
 
 class Segmenter:
@@ -114,17 +101,14 @@ class Segmenter:
 
     def _load(self, use_cache: bool) -> None:
         tk = self.tokenizer
-        folder = cache_dir() if use_cache else None
+        folder = cache.cache_dir() if use_cache else None
         path = folder / f"prefix-{self._cache_key()}.marshal" if folder else None
-        if path is not None and path.is_file():
-            try:
-                # marshal.loads on bytes: marshal.load on a file object is 3x slower.
-                tk.FREQ, tk.total, tk.user_word_tag_tab, split, protected = marshal.loads(path.read_bytes())
-                self.force_split, self.protected_words = set(split), protected
-                tk.initialized = True
-                return
-            except (OSError, EOFError, ValueError, TypeError):
-                pass  # a broken cache is rebuilt below
+        data = cache.load(path, _valid_prefix) if path is not None else None
+        if data is not None:
+            tk.FREQ, tk.total, tk.user_word_tag_tab, split, protected = data
+            self.force_split, self.protected_words = set(split), protected
+            tk.initialized = True
+            return
         with self._main_dict().open("rb") as fh:
             tk.FREQ, tk.total = tk.gen_pfdict(fh)
         tk.initialized = True
@@ -132,8 +116,7 @@ class Segmenter:
         self._add_entries(self.entries)
         self.protected_words = _protected_words(self.entries)
         if path is not None:
-            data = (tk.FREQ, tk.total, tk.user_word_tag_tab, sorted(self.force_split), self.protected_words)
-            _write_atomic(path, marshal.dumps(data))
+            cache.store(path, (tk.FREQ, tk.total, tk.user_word_tag_tab, sorted(self.force_split), self.protected_words))
 
     def _add_entries(self, entries: Iterable[LexiconEntry]) -> None:
         for e in entries:
@@ -268,14 +251,9 @@ class Segmenter:
     def pos_table(self) -> dict[str, str]:
         """Word -> POS tag from jieba's dictionary and the lexicons (loaded on first use, cached)."""
         if self._pos_table is None:
-            folder = cache_dir() if self.use_cache else None
+            folder = cache.cache_dir() if self.use_cache else None
             path = folder / f"pos-{self._cache_key()}.marshal" if folder else None
-            table: dict[str, str] | None = None
-            if path is not None and path.is_file():
-                try:
-                    table = marshal.loads(path.read_bytes())
-                except (OSError, EOFError, ValueError, TypeError):
-                    table = None
+            table = cache.load(path, _valid_pos) if path is not None else None
             if table is None:
                 table = {}
                 with self._main_dict().open(encoding="utf-8") as fh:
@@ -285,7 +263,7 @@ class Segmenter:
                             table[parts[0]] = parts[2]
                 table.update(self.tokenizer.user_word_tag_tab)
                 if path is not None:
-                    _write_atomic(path, marshal.dumps(table))
+                    cache.store(path, table)
             self._pos_table = table
         return self._pos_table
 
@@ -394,20 +372,19 @@ def _merge_numbers(words: list[str]) -> list[str]:
     return out
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write a cache file via a temporary file and rename; a failure only loses the cache.
+def _valid_prefix(data: object) -> bool:
+    """The shape the prefix-dictionary cache is written in (str -> int frequencies, ...)."""
+    if not (isinstance(data, tuple) and len(data) == 5):
+        return False
+    freq, total, tags, split, protected = data
+    return (
+        isinstance(freq, dict) and isinstance(total, int) and isinstance(tags, dict)
+        and isinstance(split, list) and isinstance(protected, list)
+        and set(map(type, freq.values())) <= {int}  # (keys: a wrong one is only a word never found)
+        and set(map(type, tags.values())) <= {str} and set(map(type, split)) <= {str} and set(map(type, protected)) <= {str}
+    )
 
-    Only the newest few cache files of a kind are kept (one per set of --dict files in use).
-    """
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        kind = path.name.split("-", 1)[0]
-        others = sorted((p for p in path.parent.glob(f"{kind}-*.marshal") if p != path), key=lambda p: p.stat().st_mtime)
-        for old in others[:-3]:
-            old.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+
+def _valid_pos(data: object) -> bool:
+    """The shape of the POS cache: word -> tag."""
+    return isinstance(data, dict) and set(map(type, data)) <= {str} and set(map(type, data.values())) <= {str}

@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
-from ..errors import ResourceError
+from ..errors import ResourceError, shipped_data_error
 
 if TYPE_CHECKING:
     from ..segment import Segmenter, WordSpan
@@ -51,17 +51,24 @@ class NerModel:
     """A loaded NER pipeline. ``segmenter``: share the pipeline's Segmenter (saves a load)."""
 
     def __init__(self, path: str | Path | None = None, segmenter: "Segmenter | None" = None) -> None:
+        shipped = path is None
         path = Path(path) if path is not None else model_dir()
         if not (path / "config.cfg").is_file():
-            raise ResourceError(f"NER model not found in {path}", "reinstall tanalyze or run scripts/train_ner.py")
+            if shipped:
+                raise shipped_data_error(path / "config.cfg", "missing")
+            raise ResourceError(f"NER model not found in {path}", "run scripts/train_ner.py")
         import spacy
 
         from . import tokenizer as ner_tokenizer
 
         try:
             self.nlp = spacy.load(path)
-        except (OSError, ValueError) as exc:
-            raise ResourceError(f"cannot load the NER model in {path}: {exc}") from exc
+        except Exception as exc:  # a damaged model: spaCy raises ValueError, ImportError, KeyError ...
+            # spaCy's config errors start with blank lines: one line, and never an empty reason.
+            reason = " ".join(str(exc).split())[:300] or type(exc).__name__
+            if shipped:
+                raise shipped_data_error(path, f"cannot load the NER model: {reason}") from exc
+            raise ResourceError(f"cannot load the NER model in {path}: {reason}") from exc
         self.tokenizer: ner_tokenizer.CharTokenizer = self.nlp.tokenizer
         if segmenter is not None:
             self.tokenizer._segmenter = segmenter
