@@ -121,6 +121,17 @@ def _sources(env: Env, inputs: Sequence[str], glob: str, jsonl: bool, encoding: 
     return iter_sources(inputs, glob=glob, jsonl=jsonl, encoding=encoding, stdin=env.stdin, id_from=id_from, skip_errors=True)
 
 
+def _with_file_ref_dates(sources: Iterator[Any], how: str) -> Iterator[Any]:
+    """Give each file without a ref_date of its own the one its mtime or name holds."""
+    from dataclasses import replace
+
+    from .dates import ref_date_from_path
+
+    for s in sources:
+        found = ref_date_from_path(s.path, how) if s.path and not s.ref_date else None
+        yield replace(s, ref_date=found) if found else s
+
+
 def run(
     ctx: click.Context,
     view_name: str,
@@ -143,6 +154,8 @@ def run(
     batch = {"id_from": "path", "jobs": 1, "unordered": False, "engine": "local", "scheduler": None, "progress": None, "on_error": "skip", "resume": False, "pretty": False, "wide": False, "sep": " / ", "table": None}
     batch.update(ctx.meta.get(BATCH, {}))
     sources = _sources(env, inputs, glob, jsonl, encoding, batch["id_from"])
+    if ctx.meta.get("ref_date_from"):
+        sources = _with_file_ref_dates(sources, ctx.meta["ref_date_from"])
     first = list(itertools.islice(sources, 2))
     several = len(first) > 1
     if fmt is None:
@@ -201,7 +214,12 @@ def segment(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, e
 
 
 def ref_date_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """--ref-date, on every command that resolves dates."""
+    """--ref-date and --ref-date-from, on every command that resolves dates."""
+    fn = click.option(
+        "--ref-date-from", type=click.Choice(["mtime", "name"]), expose_value=False,
+        callback=lambda ctx, _param, value: ctx.meta.__setitem__("ref_date_from", value),
+        help="Each file's reference date from its modification time, or from a date in its name (news_20120724.txt).",
+    )(fn)
     return click.option(
         "--ref-date",
         metavar="YYYY-MM-DD[THH:MM]",

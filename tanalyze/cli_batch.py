@@ -62,6 +62,8 @@ def write_results(ctx: click.Context, job: Any, sources: Iterator[Any], fmt: str
                 if result.error is not None:
                     skipped += 1
                     progress.note(f"Skipped {result.id}: {result.error}")
+                for warning in result.warnings:
+                    progress.note(f"{result.id}: {warning}")
                 writer.write(result.record)
                 written += 1
                 progress.advance(result.chars)

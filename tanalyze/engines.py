@@ -43,6 +43,7 @@ class Result:
     record: dict[str, Any]
     chars: int = 0
     error: str | None = None
+    warnings: tuple[str, ...] = ()  # for stderr (no reference year ...)
 
 
 # -- one document ---------------------------------------------------------------------------------
@@ -67,13 +68,14 @@ def process(job: Job, source: Source) -> Result:
         if source.error is not None:
             raise source.error
         pipeline = pipeline_for(job)
-        record = _record(job, pipeline(source))
+        doc = pipeline(source)
+        record = _record(job, doc)
     except Exception as exc:  # noqa: BLE001 - one bad document must not end a corpus run
         if job.on_error != "skip":
             raise
         reason = str(exc) if isinstance(exc, TanalyzeError) else f"{type(exc).__name__}: {exc}"
         return Result(source.id, {"id": source.id, "error": reason}, len(source.text), reason)
-    return Result(source.id, record, len(source.text))
+    return Result(source.id, record, len(source.text), warnings=tuple(doc.meta.get("warnings", ())))
 
 
 def _record(job: Job, doc: Any) -> dict[str, Any]:

@@ -252,6 +252,10 @@ def _entities_factory(options: Options) -> StageFn:
     return entities
 
 
+#: The warning of a document whose dates have no reference year (its relative dates stay unknown).
+NO_REFERENCE_WARNING = 'no reference year found; pass --ref-date YYYY-MM-DD or a "ref_date" per JSONL record'
+
+
 def _dates_factory(options: Options) -> StageFn:
     from .dates import extract_dates, find_ref_date
     from .model import DateMention
@@ -273,7 +277,10 @@ def _dates_factory(options: Options) -> StageFn:
             ref_text = ref.strftime("%Y-%m-%dT%H:%M") if (ref.hour or ref.minute) else ref.strftime("%Y-%m-%d")
             if source == "latest_year":
                 ref_text = ref.strftime("%Y")
-        return doc.with_(dates=tuple(mentions), ref_date=ref_text, ref_date_source=source)
+        doc = doc.with_(dates=tuple(mentions), ref_date=ref_text, ref_date_source=source)
+        if ref is None and mentions:  # the CLI edge writes warnings to stderr
+            doc = doc.with_(meta={**doc.meta, "warnings": (*doc.meta.get("warnings", ()), NO_REFERENCE_WARNING)})
+        return doc
 
     return dates
 

@@ -61,6 +61,6 @@ from __future__ import annotations
 
 from .extract import DateFound, extract_dates
 from .isotime import GRAINS
-from .reference import find_ref_date, parse_ref_date
+from .reference import REF_DATE_FROM, find_ref_date, parse_ref_date, ref_date_from_path
 
-__all__ = ["DateFound", "extract_dates", "find_ref_date", "parse_ref_date", "GRAINS"]
+__all__ = ["DateFound", "extract_dates", "find_ref_date", "parse_ref_date", "ref_date_from_path", "REF_DATE_FROM", "GRAINS"]

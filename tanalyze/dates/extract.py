@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from ..textutil import fold_width
 from .expressions import _approx_words, _core, _groups, _is_point_group
-from .isotime import _Point, _RANK, _Value, _duration_iso, _fmt_year, _join_durations
+from .isotime import mask_partial, _Point, _RANK, _Value, _duration_iso, _fmt_year, _join_durations
 from .reference import _in_brackets, find_ref_date
 from .resolve import _Fields, _State, _apply, _fields, _ref_point
 from .tokens import _CONNECTOR, _Tok, _tokens
@@ -138,7 +138,7 @@ def extract_dates(text: str, ref: datetime | None = None, ref_source: str | None
         value, approx, src, f = _resolve_safe(group, text[start:end], state)
         if not _in_brackets(folded, start):
             _remember(state, value, f)  # (a date in brackets annotates; the story does not move to it)
-        out.append(DateFound(start, end, value.type, value.value, value.grain, approx, src if value.value else None))
+        out.append(_found(start, end, value.type, value.value, value.grain, approx, src))
         prev_end, i = end, i + 1
     return out
 
@@ -158,4 +158,10 @@ def _resolve_interval(a: list[_Tok], b: list[_Tok], text: str, state: _State) ->
     value = _interval(va, vb)
     approx = fa.approx or fb.approx or _approx_words(a) or _approx_words(b)
     src = (fa.src or fb.src) if value.value else None
-    return DateFound(start, end, "interval", value.value, value.grain, approx, src)
+    return _found(start, end, "interval", value.value, value.grain, approx, src)
+
+
+def _found(start: int, end: int, kind: str, value: str | None, grain: str | None, approx: bool, src: str | None) -> DateFound:
+    """One DateFound, an unknown year written XXXX; no grain or anchor without a value."""
+    value = mask_partial(value)
+    return DateFound(start, end, kind, value, grain if value else None, approx, src if value else None)

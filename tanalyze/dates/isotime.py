@@ -4,6 +4,7 @@ signals leaving the years 1-9999 (:class:`_OutOfRange`) instead of crashing, and
 
 from __future__ import annotations
 
+import re
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -15,6 +16,21 @@ GRAINS = ("year", "quarter", "month", "week", "day", "hour", "minute", "second")
 
 
 _RANK = {g: i for i, g in enumerate(GRAINS)}
+
+#: The year a month-day takes when no year is known at all: a leap year (2月29日 exists) that no
+#: text names, so arithmetic on it (次日, 三天后) works, and :func:`mask_partial` writes it
+#: (and the years just after it) as TIMEX3's unknown year: ``XXXX-07-21``.
+PARTIAL_YEAR = 9996
+_PARTIAL = re.compile(r"(?<![\d-])999[6-9](?=-|$)")
+
+
+def mask_partial(value: str | None) -> str | None:
+    """``9996-07-21/9996-07-22`` → ``XXXX-07-21/XXXX-07-22``; None when only the unknown year is
+    left (``9997`` for 次年 of a year-less date)."""
+    if value is None or not _PARTIAL.search(value):
+        return value
+    masked = _PARTIAL.sub("XXXX", value)
+    return None if re.fullmatch(r"XXXX(?:-Q\d)?(?:/XXXX(?:-Q\d)?)?", masked) else masked
 
 
 @dataclass(frozen=True)

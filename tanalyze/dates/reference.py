@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date, datetime
 
@@ -106,3 +107,24 @@ def _latest_year(folded: str) -> int | None:
     found = [m.group(1) for m in _YEAR_ONLY.finditer(folded)] + [m.group(1) for m in _FULL_DATE.finditer(folded)]
     years = [y for y in (parse_digits(g) for g in found) if y and 1000 <= y <= 2999]
     return max(years) if years else None
+
+
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+REF_DATE_FROM = ("mtime", "name")
+
+
+def ref_date_from_path(path: str, how: str) -> str | None:
+    """A reference date (``YYYY-MM-DD``) for the file at ``path``: its modification time
+    (``how="mtime"``) or the last date written in its file name (``"name"``: ``sogou_20120724.txt``,
+    ``2012-07-24 report.txt``). None when the name holds no valid date or the file cannot be read.
+    """
+    if how == "mtime":
+        try:
+            return datetime.fromtimestamp(os.stat(path).st_mtime).strftime("%Y-%m-%d")
+        except (OSError, ValueError, OverflowError):
+            return None
+    for m in reversed(list(_NAME_DATE.finditer(os.path.basename(path)))):
+        found = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if found is not None:
+            return found.strftime("%Y-%m-%d")
+    return None

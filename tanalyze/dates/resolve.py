@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .isotime import _Point, _shift_month
+from .isotime import PARTIAL_YEAR, _Point, _shift_month
 from .tokens import _Tok
 
 
@@ -245,6 +245,10 @@ def _fill_from_ref(f: _Fields, state: _State) -> None:
         return
     ref = state.ref
     grain = "month" if need_month else "year"
+    if ref is None and not need_month and f.month is not None and f.lunar is None and f.solar_term is None:
+        # No year anywhere: a month-day keeps its fields with the year unknown (XXXX-07-21).
+        f.year, f.explicit = PARTIAL_YEAR, True
+        return
     if ref is None or not ref.at_least(grain):
         f.unresolved = True
         return
