@@ -119,7 +119,9 @@ class DateMention(Span):
 
     ``type`` is date | time | datetime | duration | interval | set; ``grain`` the precision
     (year, quarter, month, week, day, hour, minute, second); ``resolved_from`` says how a
-    relative value was anchored (``ref_date``, ``narrative:<text>`` ...), None when absolute.
+    relative value was anchored (``ref_date``, ``narrative:<text>`` ...), None when absolute;
+    ``approx_value`` the containing unit of an interval read from a vague part (``2024-11`` for
+    11月中旬 = ``2024-11-11/2024-11-20``), else None.
     """
 
     type: str = "date"
@@ -127,6 +129,7 @@ class DateMention(Span):
     grain: str | None = None
     approx: bool = False
     resolved_from: str | None = None
+    approx_value: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

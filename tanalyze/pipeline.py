@@ -271,7 +271,8 @@ def _dates_factory(options: Options) -> StageFn:
         mentions = []
         for d in extract_dates(doc.simplified, ref, source):
             text, simplified, start, end = doc.span(d.start, d.end)
-            mentions.append(DateMention(text, simplified, start, end, d.type, d.value, d.grain, d.approx, d.resolved_from))
+            mentions.append(DateMention(text, simplified, start, end, d.type, d.value, d.grain, d.approx, d.resolved_from,
+                                        d.approx_value))
         ref_text = None
         if ref is not None:
             ref_text = ref.strftime("%Y-%m-%dT%H:%M") if (ref.hour or ref.minute) else ref.strftime("%Y-%m-%d")

@@ -246,6 +246,10 @@ def _count(raw: str) -> tuple[float | None, bool]:
     return (float(n) if n is not None else None), False
 
 
+_WITHIN = ("以内", "之内", "内")
+_ONLY_BEFORE = re.compile(r"(?:仅|只|才|短短|仅仅|不到)$")
+
+
 def _check_duration(m: re.Match, folded: str) -> dict | None:
     g = m.groupdict()
     unit_word = g["unit"] or g["unit2"]
@@ -269,7 +273,8 @@ def _check_duration(m: re.Match, folded: str) -> dict | None:
     more = bool(g["more"] or g["more2"] or g["more3"]) or vague or pair
     if g["more"] == "来" and not g["dir"] and unit != "Y":
         return None
-    if unit == "M" and not (g["ge"] or "个" in unit_word or more or g["half"] or g["half2"] or n > 12):
+    counted = raw in ("两", "俩") or (g["dir"] in _WITHIN and not raw.isdigit())  # 两月, 三月之内: counts
+    if unit == "M" and not (g["ge"] or "个" in unit_word or more or g["half"] or g["half2"] or n > 12 or counted):
         return None  # 三月 is March, 4月前 before April
     if unit == "M" and not g["ge"] and _DAY_NEXT.match(folded, m.end()):
         return None  # 13月5日 is no date and no duration
@@ -283,7 +288,10 @@ def _check_duration(m: re.Match, folded: str) -> dict | None:
             return None  # 2018年 is a year, 2018年前 before it; 7000年前 is seven thousand years ago
     if unit == "Y" and g["more"] == "来" and raw.isdigit() and len(raw) == 4:
         return None
-    return {"n": n, "half": bool(g["half"] or g["half2"]), "unit": unit, "approx": more, "dir": g["dir"], "known": True}
+    direction = g["dir"]
+    if direction in ("后", "之后", "以后") and _ONLY_BEFORE.search(folded, max(0, m.start() - 2), m.start()):
+        direction = None  # 仅三年之后: how long it took, not when
+    return {"n": n, "half": bool(g["half"] or g["half2"]), "unit": unit, "approx": more, "dir": direction, "known": True}
 
 
 def _check_decade(m: re.Match, folded: str) -> dict | None:

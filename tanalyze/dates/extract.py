@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -23,6 +24,8 @@ class DateFound:
     (None when it cannot be anchored); ``grain`` the precision of the value; ``approx`` True for
     vague expressions (前后, 左右, 许, 余, 多, 中旬 ...); ``resolved_from`` how a relative value
     was anchored: ``ref_date``, ``narrative:<text of the anchor>``, or None when absolute.
+    ``approx_value`` is the containing unit of an interval read from a vague part (``2024-11``
+    for 11月中旬, whose value is ``2024-11-11/2024-11-20``; ``2024`` for 2024年底), else None.
     """
 
     start: int
@@ -32,6 +35,7 @@ class DateFound:
     grain: str | None
     approx: bool = False
     resolved_from: str | None = None
+    approx_value: str | None = None
 
 
 def _resolve(group: list[_Tok], text: str, state: _State) -> tuple[_Value, bool, str | None, _Fields | None]:
@@ -93,7 +97,7 @@ def _remember(state: _State, value: _Value, f: _Fields | None) -> None:
     if point.at_least("month"):
         state.para_month = point
     if point.at_least("day"):
-        state.para_day = point
+        state.para_day = state.last_day = point
     if f is not None and f.explicit:
         state.sentence = point
         if state.present is None or point.dt >= state.present.dt:
@@ -135,12 +139,32 @@ def extract_dates(text: str, ref: datetime | None = None, ref_source: str | None
             out.append(found_interval)
             prev_end, i = nxt[-1].end, i + 2
             continue
+        state.weekday = _weekday_beside(group, nxt, folded)
         value, approx, src, f = _resolve_safe(group, text[start:end], state)
         if not _in_brackets(folded, start):
             _remember(state, value, f)  # (a date in brackets annotates; the story does not move to it)
-        out.append(_found(start, end, value.type, value.value, value.grain, approx, src))
+        out.append(_found(start, end, value.type, value.value, value.grain, approx, src, value.coarse))
         prev_end, i = end, i + 1
+        if state.weekday is not None and nxt is not None and value.grain == "day":
+            # The weekday names the same day: 7月20日，星期一 -> both 2009-07-20.
+            out.append(_found(nxt[0].start, nxt[-1].end, "date", value.value, "day", False, f"narrative:{text[start:end]}"))
+            prev_end, i = nxt[-1].end, i + 1
+        state.weekday = None
     return out
+
+
+_WEEKDAY_GAP = re.compile(r"[，,、（(\s]{1,2}")
+
+
+def _weekday_beside(group: list[_Tok], nxt: list[_Tok] | None, folded: str) -> int | None:
+    """The weekday of ``nxt`` when it only repeats the day ``group`` names (7月20日，星期一 / （周一）)."""
+    if nxt is None or len(nxt) != 1 or nxt[0].kind != "week" or nxt[0].data["explicit_week"]:
+        return None
+    if not any(t.kind in ("day", "numeric") and "day" in t.data for t in group) or group[-1].kind not in ("day", "numeric"):
+        return None
+    if not _WEEKDAY_GAP.fullmatch(folded[group[-1].end: nxt[0].start]):
+        return None
+    return nxt[0].data["weekday"]
 
 
 def _joinable(a: list[_Tok], b: list[_Tok], folded: str) -> bool:
@@ -161,7 +185,9 @@ def _resolve_interval(a: list[_Tok], b: list[_Tok], text: str, state: _State) ->
     return _found(start, end, "interval", value.value, value.grain, approx, src)
 
 
-def _found(start: int, end: int, kind: str, value: str | None, grain: str | None, approx: bool, src: str | None) -> DateFound:
+def _found(start: int, end: int, kind: str, value: str | None, grain: str | None, approx: bool, src: str | None,
+           coarse: str | None = None) -> DateFound:
     """One DateFound, an unknown year written XXXX; no grain or anchor without a value."""
     value = mask_partial(value)
-    return DateFound(start, end, kind, value, grain if value else None, approx, src if value else None)
+    coarse = mask_partial(coarse) if value else None
+    return DateFound(start, end, kind, value, grain if value else None, approx, src if value else None, coarse)

@@ -88,6 +88,7 @@ class _Value:
     grain: str | None
     point: _Point | None = None  # the start, for the narrative state
     approx: bool = False  # the value itself is an estimate (a year thousands of years ago)
+    coarse: str | None = None  # the containing unit of a vague part's interval (2024-11 for 11月中旬)
 
 
 def _clock_text(hour: int, minute: int | None, second: int | None) -> tuple[str, str]:

@@ -27,6 +27,8 @@ class _State:
     para_day: _Point | None = None
     sentence: _Point | None = None
     last: _Point | None = None
+    last_day: _Point | None = None  # the last day-precise date, for 同日 after a coarser 今年
+    weekday: int | None = None  # a weekday written just after the expression being resolved (7月20日，星期一)
     present: _Point | None = None
 
     def boundary(self, gap: str) -> None:
@@ -47,6 +49,7 @@ class _Fields:
     half: int | None = None
     ypart: int | None = None
     mpart: str | None = None
+    weekday: int | None = None  # the weekday written beside a month-day, Monday 0
     week: date | None = None
     weekend: bool = False
     hour: int | None = None
@@ -71,7 +74,7 @@ class _Fields:
 def _anchor_for(state: _State, grain: str, anaphoric: bool = False) -> _Point | None:
     """The point a relative expression of ``grain`` resolves against (see the module docstring)."""
     if anaphoric:
-        order = [state.last, state.ref]
+        order = [state.last, state.last_day, state.ref]
     else:
         order = [state.sentence, state.ref if state.reliable else None, state.present, state.ref]
     for point in order:
@@ -176,6 +179,7 @@ def _apply_day_word(d: dict, f: _Fields, state: _State) -> None:
 
 def _apply_week(d: dict, f: _Fields, state: _State) -> None:
     if f.day is not None:
+        f.weekday = d["weekday"]  # 6月1日周六: the weekday picks the year (_weekday_year)
         return
     base = _deictic(state, "day", f)
     if base is None:
@@ -274,8 +278,35 @@ def _ref_point(ref: datetime | None, source: str | None) -> _Point | None:
 
 
 def _fields(group: list[_Tok], state: _State, inherit: _Fields | None = None) -> _Fields:
-    f = _Fields()
+    f = _Fields(weekday=state.weekday)
     for tok in group:
         _apply(tok, f, state)
     _complete(f, state, inherit)
+    written = any(t.kind in ("year", "year_word") or (t.kind == "numeric" and "year" in t.data) for t in group)
+    if f.weekday is not None and not written:
+        _weekday_year(f, state)
     return f
+
+
+def _weekday_year(f: _Fields, state: _State) -> None:
+    """A month-day beside its weekday: of the years near the one the narrative gave and near the
+    reference, the nearest on which that day falls on that weekday (an article of 2012 recalling
+    2010 writes 8月6日，星期一: 2012-08-06, a Monday; 2010-08-06 was a Friday). Ties go to the
+    narrative's year, then the reference's, then the earlier year."""
+    if f.year is None or f.year == PARTIAL_YEAR or f.month is None or f.day is None:
+        return
+    bases = [f.year] + ([state.ref.dt.year] if state.ref is not None else [])
+    best = None
+    for y in range(min(bases) - 11, max(bases) + 12):
+        if 1 <= y <= 9999 and _weekday_of(y, f.month, f.day) == f.weekday:
+            key = (min(abs(y - b) for b in bases), [abs(y - b) for b in bases], y)
+            best = min(best, (key, y)) if best else (key, y)
+    if best is not None:
+        f.year, f.src = best[1], f"weekday:{f.src or 'ref_date'}"
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return None

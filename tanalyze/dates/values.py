@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date, datetime, timedelta
 
 from .isotime import _OutOfRange, _Point, _RANK, _UNIT_GRAIN, _Value, _add_months, _clock_text, _duration_iso, _fmt, _fmt_year, _shift, _shift_grain, _unit_start
@@ -112,7 +113,11 @@ def _dated_value(f: _Fields, text: str) -> _Value:
     assert year is not None
     if f.first is not None and f.day is None:
         return _first_units(year, f.month, *f.first, text)
+    if f.mpart is not None and f.month is not None and f.day is None:
+        return _month_part_value(year, f.month, f.mpart, text)
     if f.month is None:
+        if f.ypart is not None and f.quarter is None and f.half is None:
+            return _year_part_value(year, f.ypart, text)
         if f.quarter is not None:
             start = datetime(max(year, 1), 3 * f.quarter - 2, 1)
             return _Value("date", f"{_fmt_year(year)}-Q{f.quarter}", "quarter", _Point(start, "quarter", text))
@@ -136,6 +141,32 @@ def _dated_value(f: _Fields, text: str) -> _Value:
     moment = day + timedelta(days=extra, hours=hour, minutes=f.minute or 0, seconds=f.second or 0)
     grain, _ = _clock_text(hour, f.minute, f.second)
     return _Value("datetime", _fmt(moment, grain), grain, _Point(moment, grain, text))
+
+
+# The days of a month a part names (上旬 the 1st-10th ...; 0 is the month's last day) and the months
+# of a year (年初 January-February, 年中 June-July, 年底 November-December).
+_MONTH_PART_DAYS = {"上旬": (1, 10), "月初": (1, 10), "中旬": (11, 20), "月中": (11, 20), "下旬": (21, 0),
+                    "月底": (21, 0), "月末": (21, 0)}
+_YEAR_PART_MONTHS = {1: (1, 2), 6: (6, 7), 12: (11, 12)}
+
+
+def _month_part_value(year: int, month: int, part: str, text: str) -> _Value:
+    """11月中旬 → 2024-11-11/2024-11-20 (grain day), the month kept as ``coarse``."""
+    first, last = _MONTH_PART_DAYS.get(part, (1, 0))
+    start = datetime(max(year, 1), month, first)
+    end = datetime(max(year, 1), month, last or monthrange(max(year, 1), month)[1])
+    month_text = f"{_fmt_year(year)}-{month:02d}"
+    value = f"{month_text}-{first:02d}/{month_text}-{end.day:02d}"
+    # As an anchor the part is only as precise as its month: 次日 after 11月中旬 is no known day.
+    return _Value("interval", value, "day", _Point(start, "month", text), coarse=month_text)
+
+
+def _year_part_value(year: int, part: int, text: str) -> _Value:
+    """2024年底 → 2024-11/2024-12 (grain month), the year kept as ``coarse``."""
+    first, last = _YEAR_PART_MONTHS.get(part, (part, part))
+    y = _fmt_year(year)
+    return _Value("interval", f"{y}-{first:02d}/{y}-{last:02d}", "month",
+                  _Point(datetime(max(year, 1), first, 1), "year", text), coarse=y)
 
 
 def _first_units(year: int, month: int | None, n: int, unit: str, text: str) -> _Value:
@@ -204,6 +235,8 @@ def _duration_value(d: dict, state: _State) -> tuple[_Value, str | None]:
         return _Value("duration", iso, None), None
     anchor = _anchor_for(state, _shift_grain(d["n"], d["unit"], d["half"]))
     if anchor is None:
+        if direction in ("以内", "之内", "内"):
+            return _Value("duration", iso, None), None  # 5分钟内 with no clock to count from: how long
         far = _far_offset(d, None, _OFFSET_SIGN[direction]) if direction in _OFFSET_SIGN else None
         kind = "date" if direction in _OFFSET_SIGN else "interval"
         return far or _Value(kind, None, None), None

@@ -1,0 +1,56 @@
+"""Weekdays beside month-days, and values a reader would catch (仅N年之后, 两月, N分钟内, 同日).
+
+The sentences are our own.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from tanalyze.dates import extract_dates
+
+
+def _values(text: str, ref: datetime | None = None) -> list[tuple[str, str, str | None, str | None]]:
+    return [(text[d.start:d.end], d.type, d.value, d.resolved_from) for d in extract_dates(text, ref, "given" if ref else None)]
+
+
+def test_a_weekday_picks_the_year_near_the_reference_when_the_narrative_year_does_not_fit() -> None:
+    # 2010-08-06 was a Friday, 2012-08-06 a Monday.
+    assert _values("2012年8月10日电 2010年，他来到北京。8月6日，星期一，他开始工作。") == [
+        ("2012年8月10日", "date", "2012-08-10", None),
+        ("2010年", "date", "2010", None),
+        ("8月6日", "date", "2012-08-06", "weekday:narrative:2010年"),
+        ("星期一", "date", "2012-08-06", "narrative:8月6日"),
+    ]
+
+
+def test_a_weekday_keeps_the_narrative_year_when_it_fits() -> None:
+    # 2010-08-02 was a Monday.
+    assert _values("2012年8月10日电 2010年，他来到北京。8月2日（周一）开会。")[2:] == [
+        ("8月2日", "date", "2010-08-02", "weekday:narrative:2010年"),
+        ("周一", "date", "2010-08-02", "narrative:8月2日"),
+    ]
+
+
+def test_a_glued_weekday_picks_the_nearest_fitting_year() -> None:
+    # 2012-08-08 was a Wednesday; the nearest year with a Friday August 8th is 2014.
+    assert _values("会议定在8月8日周五。", datetime(2012, 8, 10)) == [("8月8日周五", "date", "2014-08-08", "weekday:ref_date")]
+
+
+def test_a_written_year_is_never_moved_by_its_weekday() -> None:
+    assert _values("2012年8月8日，星期五。", datetime(2012, 8, 10))[0] == ("2012年8月8日", "date", "2012-08-08", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("公司成立仅三年之后就上市了。", [("三年之后", "duration", "P3Y", None)]),
+    ("两月之后他回来了。", [("两月之后", "date", "2024-07", "ref_date")]),
+    ("三月之内必须完工。", [("三月之内", "interval", "2024-05/2024-08", "ref_date")]),
+    ("救护车5分钟内赶到。", [("5分钟内", "duration", "PT5M", None)]),
+    ("今年3月5日，工厂开工。今年，同日，他们签约。", [
+        ("今年3月5日", "date", "2024-03-05", "ref_date"), ("今年", "date", "2024", "ref_date"),
+        ("同日", "date", "2024-03-05", "narrative:今年3月5日")]),
+])
+def test_values_a_reader_would_catch(text: str, expected: list) -> None:
+    assert _values(text, datetime(2024, 5, 14)) == expected
