@@ -54,3 +54,31 @@ def test_a_written_year_is_never_moved_by_its_weekday() -> None:
 ])
 def test_values_a_reader_would_catch(text: str, expected: list) -> None:
     assert _values(text, datetime(2024, 5, 14)) == expected
+
+
+@pytest.mark.parametrize("traditional, expression, value", [
+    ("佢話而家就嚟。", "而家", "2013-02-12T04:30:00"),
+    ("聽日再傾。", "听日", "2013-02-13"),
+    ("琴日落大雨。", "琴日", "2013-02-11"),
+    ("晏晝兩點開會。", "晏昼两点", "2013-02-12T14"),
+    ("我哋三點踏九見。", "三点踏九", "2013-02-12T03:45"),
+    ("晏晝四點兩個字收工。", "晏昼四点两个字", "2013-02-12T16:10"),
+])
+def test_cantonese_time_words(traditional: str, expression: str, value: str) -> None:
+    from tanalyze.convert import to_simplified
+
+    text = to_simplified(traditional).text
+    found = [(text[d.start:d.end], d.value) for d in extract_dates(text, datetime(2013, 2, 12, 4, 30), "given")]
+    assert found == [(expression, value)]
+
+
+def test_the_furniture_shop_is_not_now() -> None:
+    assert _values("我们去宜家家居买了书架。", datetime(2013, 2, 12)) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("学校九月第一个星期一开学。", "2024-09-02"),
+    ("2023年11月的第四个周四是感恩节。", "2023-11-23"),
+])
+def test_the_nth_weekday_of_a_month(text: str, value: str) -> None:
+    assert [d.value for d in extract_dates(text, datetime(2024, 5, 14), "given")] == [value]

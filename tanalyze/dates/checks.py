@@ -74,8 +74,10 @@ def _check_day(m: re.Match, folded: str) -> dict | None:
     return {"day": day} if day and 1 <= day <= 31 else None
 
 
-def _check_day_word(m: re.Match, folded: str) -> dict:
+def _check_day_word(m: re.Match, folded: str) -> dict | None:
     word = m.group(0)
+    if word == "宜家" and folded.startswith(("家居", "商场", "公司", "集团", "门店", "店"), m.end()):
+        return None  # the furniture shop, not Cantonese "now"
     if word in _NOW_WORDS:
         return {"now": True}
     return {**_relative_word(word, _DAY_WORDS, _DAY_ANAPHORA), "part": _DAY_WORD_PART.get(word)}
@@ -137,6 +139,13 @@ def _check_week(m: re.Match, folded: str) -> dict | None:
             "explicit_week": rel is not None}
 
 
+def _check_nth_weekday(m: re.Match, folded: str) -> dict | None:
+    month, n = _num(m.group("m")), _num(m.group("n"))
+    if not month or not 1 <= month <= 12 or not n:
+        return None
+    return {"month": month, "nth": (n, _WEEKDAYS[m.group("wd")])}
+
+
 def _check_day_part(m: re.Match, folded: str) -> dict:
     return {"part": m.group(0)}
 
@@ -166,6 +175,9 @@ def _check_clock(m: re.Match, folded: str) -> dict | None:
         minute = 30
     elif m.group("q"):
         minute = 15 * _num(m.group("q"))
+    elif m.group("tap") or m.group("zi"):  # Cantonese: 三点踏三 / 三点三个字 is 3:15 (a 字 is five minutes)
+        count = m.group("tapn") or m.group("zi")
+        minute = 30 if count == "半" else 5 * (_num(count) or 0)
     elif m.group("mi"):
         if _is_decimal_minute(m.group("mi"), bool(m.group("fen"))):
             return None
@@ -361,7 +373,7 @@ _CHECKS: dict[str, Callable[[re.Match, str], dict | None]] = {
     "day": _check_day, "day_word": _check_day_word, "quarter": _check_quarter, "quarter_part": _check_quarter_part, "half": _check_half,
     "window": _check_window,
     "year_part": _check_year_part, "month_part": _check_month_part, "week": _check_week,
-    "day_part": _check_day_part, "clock": _check_clock, "numeric": _check_numeric, "duration": _check_duration,
+    "day_part": _check_day_part, "nth_weekday": _check_nth_weekday, "clock": _check_clock, "numeric": _check_numeric, "duration": _check_duration,
     "decade": _check_decade, "holiday": _check_holiday, "lunar": _check_lunar, "set": _check_set,
     "approx_pre": lambda m, folded: {"word": m.group(0)}, "approx_post": lambda m, folded: {"word": m.group(0)},
     "bare": lambda m, folded: {"raw": m.group("n")},

@@ -6,6 +6,7 @@ the paragraph and the reference (:func:`_fields`).
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -50,6 +51,7 @@ class _Fields:
     ypart: int | None = None
     mpart: str | None = None
     weekday: int | None = None  # the weekday written beside a month-day, Monday 0
+    nth: tuple[int, int] | None = None  # the Nth weekday of the month (十月第一个星期一: (1, 0))
     week: date | None = None
     weekend: bool = False
     hour: int | None = None
@@ -101,7 +103,8 @@ def _two_digit_year(two: int, state: _State) -> int:
 def _apply(tok: _Tok, f: _Fields, state: _State) -> None:
     """Fold one token into the fields of its expression."""
     d, kind = tok.data, tok.kind
-    if kind in ("year", "numeric", "holiday", "month", "day", "lunar"):
+    if kind in ("year", "numeric", "holiday", "month", "day", "lunar", "nth_weekday"):
+        f.nth = d.get("nth", f.nth)
         f.lunar = d.get("lunar", f.lunar)
         f.solar_term = d.get("solar_term", f.solar_term)
         f.holiday = f.holiday or bool(d.get("holiday") or d.get("lunar"))
@@ -282,6 +285,8 @@ def _fields(group: list[_Tok], state: _State, inherit: _Fields | None = None) ->
     for tok in group:
         _apply(tok, f, state)
     _complete(f, state, inherit)
+    if f.nth is not None and f.year not in (None, PARTIAL_YEAR) and f.month is not None:
+        f.day = _nth_weekday(f.year, f.month, *f.nth)
     written = any(t.kind in ("year", "year_word") or (t.kind == "numeric" and "year" in t.data) for t in group)
     if f.weekday is not None and not written:
         _weekday_year(f, state)
@@ -303,6 +308,13 @@ def _weekday_year(f: _Fields, state: _State) -> None:
             best = min(best, (key, y)) if best else (key, y)
     if best is not None:
         f.year, f.src = best[1], f"weekday:{f.src or 'ref_date'}"
+
+
+def _nth_weekday(year: int, month: int, n: int, weekday: int) -> int | None:
+    """The day of the month of its ``n``-th ``weekday`` (None past the month's end)."""
+    first = (weekday - date(year, month, 1).weekday()) % 7 + 1
+    day = first + 7 * (n - 1)
+    return day if day <= monthrange(year, month)[1] else None
 
 
 def _weekday_of(year: int, month: int, day: int) -> int | None:

@@ -67,6 +67,11 @@ _P = {
     "month_part": re.compile(
         rf"(?P<p>上旬|中旬|下旬)|(?<![\d{CN_NUMBER_CHARS}本上下这个当同该次翌正冬腊])(?P<p3>月初|月底|月末|月中)|(?<=月)(?P<p2>初|底|末)"
     ),
+    # 十月第一个星期一, 10月的第二个周五: the Nth weekday of a month.
+    "nth_weekday": re.compile(
+        rf"(?<![\d{CN_NUMBER_CHARS}])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月的?第(?P<n>[一二三四五1-5])个"
+        r"(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])"
+    ),
     "week": re.compile(
         r"(?P<rel>上上上|下下下|上上|下下|上一|下一|上|下|这一|这|本|今个|今)?(?:个)?(?:周|星期|礼拜|週)(?P<wd>[一二三四五六日天1-7]|末)?"
     ),
@@ -76,7 +81,8 @@ _P = {
     # 12时45分, 下午3点半, 11时许, 8点20, 3时1刻, 15:30, 3:15pm, 3pm.
     "clock": re.compile(
         rf"(?<![\d.:第])(?P<h>\d{{1,2}}|[零〇一二两三四五六七八九十廿]{{1,3}})\s*(?P<sep>[时点點])(?P<zhong>钟)?"
-        rf"(?:(?P<half>半)|(?P<q>[一三13])刻|(?P<mi>\d{{1,2}}|[零〇一二三四五六七八九十]{{1,4}})\s*(?P<fen>分)?"
+        rf"(?:(?P<half>半)|(?P<q>[一三13])刻|(?P<tap>[踏搭])(?P<tapn>半|十一|十|[一二两三四五六七八九]|1[01]|[1-9])"
+        rf"|(?P<zi>十一|十|[一二两三四五六七八九]|1[01]|[1-9])个字|(?P<mi>\d{{1,2}}|[零〇一二三四五六七八九十]{{1,4}})\s*(?P<fen>分)?"
         rf"(?:(?P<s>\d{{1,2}}|[零〇一二三四五六七八九十]{{1,3}})秒)?)?(?P<zheng>整)?"
         rf"|(?:(?<![\d:])|(?<=\d[-/.]\d\d))(?P<ch>[01]?\d|2[0-4]):(?P<cm>[0-5]\d)(?::(?P<cs>[0-5]\d))?(?![\d:])(?:时(?!间|候|期|代))?(?:\s*(?P<ampm>[ap]\.?m\.?|[AP]M|[ap](?![A-Za-z])))?"
         r"|(?<![\d:])(?P<eh>1[0-2]|0?[1-9])\s*(?P<eampm>[ap]\.?m\.?|[AP]M)(?![A-Za-z])"
@@ -145,7 +151,7 @@ _P = {kind: re.compile(rf"(?=[{_FIRST_CHARS[kind]}])(?:{p.pattern})") if kind in
 
 
 # Priority when two tokens cover the same span (lower wins).
-_PRIORITY = {"numeric": 0, "year": 1, "decade": 1, "holiday": 1, "lunar": 1, "year_word": 2, "month_word": 2, "day_word": 2,
+_PRIORITY = {"nth_weekday": 5, "numeric": 0, "year": 1, "decade": 1, "holiday": 1, "lunar": 1, "year_word": 2, "month_word": 2, "day_word": 2,
              "quarter": 3, "quarter_part": 3, "half": 3, "window": 3, "duration": 4, "set": 4, "month": 5, "day": 5, "week": 6, "clock": 6,
              "day_part": 7, "year_part": 7, "month_part": 7, "approx_pre": 8, "approx_post": 8, "bare": 9}
 
