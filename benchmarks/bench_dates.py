@@ -234,6 +234,7 @@ def bench_duckling(rows: list[dict], theirs: list | None) -> tuple[str, dict]:
     """Value accuracy on the Duckling corpus, for tanalyze and (when run) JioNLP's parse_time, same texts."""
     excluded: Counter[str] = Counter()
     right_in = total_in = right_all = theirs_in = theirs_all = 0
+    kind_right = [0, 0, 0]  # the 271 rows of kind "datetime": ours, theirs, all
     misses: list[str] = []
     for i, row in enumerate(rows):
         simplified = row["simplified"]
@@ -247,6 +248,10 @@ def bench_duckling(rows: list[dict], theirs: list | None) -> tuple[str, dict]:
         their_ok = theirs is not None and _jionlp_span(theirs[i]) == expected
         right_all += ok
         theirs_all += their_ok
+        if row["kind"] == "datetime":
+            kind_right[0] += ok
+            kind_right[1] += their_ok
+            kind_right[2] += 1
         if category:
             excluded[category] += 1
             continue
@@ -256,7 +261,7 @@ def bench_duckling(rows: list[dict], theirs: list | None) -> tuple[str, dict]:
         if not ok:
             misses.append(f"{row['text']} → {found.value if found else None}")
     stats = {"in_scope": total_in, "in_right": right_in, "all": len(rows), "all_right": right_all,
-             "excluded": excluded, "misses": misses, "theirs": None if theirs is None else (theirs_in, theirs_all)}
+             "excluded": excluded, "misses": misses, "datetime": kind_right, "theirs": None if theirs is None else (theirs_in, theirs_all)}
     return "duckling", stats
 
 
@@ -423,6 +428,99 @@ def bench_speed() -> tuple[int, float]:
     return len(text), median_time(lambda: extract_dates(text), repeat=5)
 
 
+# ---------------------------------------------------------------------------------------------
+# Robustness, PFR time words, articles without a reference date
+# ---------------------------------------------------------------------------------------------
+
+_CN_NUMERALS = "〇零一二两三四五六七八九十百千万亿廿卅"
+_TEMPLATES = [
+    "{}年", "公元前{}年", "民国{}年", "{}年{}月{}日", "{}月{}日", "{}日", "{}月中旬", "{}年底", "第{}季度",
+    "{}点{}分", "下午{}点半", "{}:{}", "{}-{}-{}", "{}/{}/{}", "{}年前", "{}年后", "{}个月以来", "{}天之内",
+    "{}周后", "{}世纪", "{}年代", "农历{}月{}", "每{}天", "前{}天", "下{}个月", "{}至{}日", "星期{}", "约{}年前",
+    "{}多年前", "{}余年后", "{}万年前", "{}月第{}个星期{}", "{}点踏{}",
+]
+
+
+def generated_expressions(n: int, seed: int = 20) -> list[str]:
+    """``n`` expressions: a template per pattern kind filled with arbitrary numerals, some after a date."""
+    import random
+
+    rng = random.Random(seed)
+
+    def numeral() -> str:
+        if rng.random() < 0.5:
+            return str(rng.randint(0, 10 ** rng.randint(1, 12)))
+        return "".join(rng.choice(_CN_NUMERALS) for _ in range(rng.randint(1, 6)))
+
+    out = []
+    for _ in range(n):
+        template = rng.choice(_TEMPLATES)
+        before = rng.choice(["", "2024年", "去年", "次日", "三十年前"])
+        out.append(before + template.format(*(numeral() for _ in range(template.count("{}")))) + "。")
+    return out
+
+
+def bench_no_raise(n: int = 100_000) -> tuple[int, int]:
+    """How many of ``n`` generated expressions raise (references: none, 2024-11-14, 0001-01-01, 9999-12-31)."""
+    refs = [None, datetime(2024, 11, 14), datetime(1, 1, 1), datetime(9999, 12, 31)]
+    failures = 0
+    for i, text in enumerate(generated_expressions(n)):
+        ref = refs[i % len(refs)]
+        try:
+            extract_dates(text, ref, "given" if ref else None)
+        except Exception:  # noqa: BLE001 - counting them is the point
+            failures += 1
+    return failures, n
+
+
+def pfr_time_words(days=range(25, 32)) -> list[tuple[str, set[tuple[int, int]]]]:
+    """PFR paragraphs of ``days`` with the spans of their time words (adjacent /t words joined:
+    一九九七年/t 十二月/t 三十一日/t is one expression)."""
+    out = []
+    for line in require_eval("pfr_199801", "199801.txt").open(encoding="utf-8"):
+        parts = line.split()
+        if not parts or int(parts[0][6:8]) not in days:
+            continue
+        text, spans, open_t = "", set(), None
+        for item in parts[1:]:
+            word, _, tag = item.lstrip("[").rpartition("/")
+            tag = tag.split("]")[0]
+            if tag == "t":
+                open_t = len(text) if open_t is None else open_t
+            elif open_t is not None:
+                spans.add((open_t, len(text)))
+                open_t = None
+            text += word
+        if open_t is not None:
+            spans.add((open_t, len(text)))
+        if text:
+            out.append((text, spans))
+    return out
+
+
+def bench_pfr(paragraphs) -> tuple[int, int, int]:
+    """Exact-span matches, predicted and gold counts of our date spans against PFR's time words."""
+    right = predicted = gold = 0
+    for text, spans in paragraphs:
+        ours = {(d.start, d.end) for d in extract_dates(text, datetime(1998, 1, 1), "given")}
+        right += len(ours & spans)
+        predicted += len(ours)
+        gold += len(spans)
+    return right, predicted, gold
+
+
+def bench_articles() -> list[tuple[str, int, int]]:
+    """Each eval article with no reference date given: (name, timeline events, dates with a value)."""
+    from tanalyze.pipeline import Options, Pipeline
+
+    nlp = Pipeline(["timeline"], Options(extra={"model": False}))
+    out = []
+    for path in sorted(require_eval("articles", "SOURCE.md").parent.glob("*.txt")):
+        doc = nlp(path.read_text(encoding="utf-8"), doc_id=path.name)
+        out.append((path.name, len(doc.timeline), sum(1 for d in doc.dates if d.value)))
+    return out
+
+
 def _pct(a: int, b: int) -> str:
     return f"{a / b:.3f} ({a}/{b})" if b else "n/a"
 
@@ -434,6 +532,10 @@ def main() -> None:
     jio = bench_jionlp(theirs)
     seed_right, seed_total, seed_false = bench_seed()
     chars, seconds = bench_speed()
+    failures, generated = bench_no_raise()
+    pfr_right, pfr_pred, pfr_gold = bench_pfr(pfr_time_words())
+    pfr = prf(pfr_right, pfr_pred, pfr_gold)
+    articles = bench_articles()
     lines = [
         "## Dates (`benchmarks/bench_dates.py`)",
         "",
@@ -461,6 +563,9 @@ def main() -> None:
         + (_pct(duck["theirs"][0], duck["in_scope"]) if duck["theirs"] else "not run") + " |",
         f"| all | {_pct(duck['all_right'], duck['all'])} | "
         + (_pct(duck["theirs"][1], duck["all"]) if duck["theirs"] else "not run") + " |",
+        f"| the {duck['datetime'][2]} rows of kind `datetime` (issue #20: >= 0.85; 0.68 through the CLI before it) | "
+        f"**{_pct(duck['datetime'][0], duck['datetime'][2])}** | "
+        + (_pct(duck["datetime"][1], duck["datetime"][2]) if duck["theirs"] else "not run") + " |",
         "",
         "Neither tool was written against this corpus, so this is the like-for-like comparison; JioNLP's own "
         "regression cases below favour JioNLP.",
@@ -499,6 +604,20 @@ def main() -> None:
         f"false dates among {', '.join(SEED_NOT)}: {', '.join(seed_false) or 'none'}",
         f"- speed: {chars:,} characters of the MSRA NER test text in {seconds:.3f} s (median of 5) = "
         f"{chars / seconds:,.0f} characters/s",
+        "",
+        "### Robustness, PFR time words, articles without a reference date (issue #20)",
+        "",
+        f"- never raise: **{failures} exceptions** over {generated:,} generated expressions (`generated_expressions`: "
+        f"{len(_TEMPLATES)} templates, one or more per pattern kind, filled with arbitrary Arabic and Chinese numerals up "
+        "to 10^12, after nothing, a year, 去年, 次日 or 三十年前; references none, 2024-11-14, 0001-01-01, 9999-12-31)",
+        f"- PFR days 25-31, time words (`/t`, adjacent ones joined into one span) against our date spans, exact "
+        f"span: P {pfr[0]:.3f} / R {pfr[1]:.3f} / **F1 {pfr[2]:.3f}** ({pfr_right} of {pfr_gold} gold, {pfr_pred} "
+        "predicted). PFR tags vague time nouns as `/t` too (目前, 过去, 近年来, 新年), which we do not report as "
+        "dates; JioNLP's `extract_time` beside it: "
+        + ("not run (no benchmarks/_work/venv-jionlp)" if theirs is None else "not measured on PFR in this run"),
+        "- eval articles with no `--ref-date` (dates stage + timeline, no claims): "
+        + ", ".join(f"{name} {events} events / {valued} valued dates" for name, events, valued in articles)
+        + f"; empty timelines: **{sum(1 for _, events, _ in articles if not events)}** of {len(articles)}",
     ]
     update_section("dates", "\n".join(lines))
     print("\n".join(lines))

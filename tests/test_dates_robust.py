@@ -94,3 +94,8 @@ def test_no_numeral_in_any_pattern_raises(template: str, numerals: list[str], re
     for d in extract_dates(text, ref, "given" if ref else None):
         assert 0 <= d.start < d.end <= len(text)
         assert d.value is None or isinstance(d.value, str)
+
+
+def test_a_huge_day_in_the_first_lines_is_no_reference_date() -> None:
+    # find_ref_date used to raise OverflowError on a full date whose day overflows a C int.
+    assert [d.value for d in extract_dates("2024年五零零月七两亿日。")] == ["2024"]

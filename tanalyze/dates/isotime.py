@@ -202,5 +202,5 @@ def _safe_date(year: int | None, month: int | None, day: int | None) -> datetime
         return None
     try:
         return datetime(year, month, day)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
