@@ -82,3 +82,20 @@ def test_the_furniture_shop_is_not_now() -> None:
 ])
 def test_the_nth_weekday_of_a_month(text: str, value: str) -> None:
     assert [d.value for d in extract_dates(text, datetime(2024, 5, 14), "given")] == [value]
+
+
+@pytest.mark.parametrize("text, expression, value, approx, resolved_from", [
+    ("广州车展于2024年11月15日开幕。车展前一日，易车宣布升级。", "车展前一日", "2024-11-14", False, "event:车展"),
+    ("会议3月5日召开。会议次日，代表返程。", "会议次日", "2024-03-06", False, "event:会议"),
+    ("9月8日，两家公司签约。签约当天，股价上涨。", "签约当天", "2024-09-08", False, "event:签约"),
+    # The event dated only by its paragraph's vague part: the range moved, approximate.
+    ("11月中旬的广州很热。广州国际车展在这里举办。\n车展前一日，易车宣布升级。", "车展前一日", "2024-11-10/2024-11-19", True,
+     "event:车展"),
+    # Not dated: 前一日 of an unknown day is unknown; 次日 falls back to the last date.
+    ("车展前一日，易车宣布升级。", "车展前一日", None, False, None),
+    ("2024年3月1日，公司开会。会议次日，大家休息。", "会议次日", "2024-03-02", False, "narrative:2024年3月1日"),
+])
+def test_dates_relative_to_an_event_the_text_dates(text: str, expression: str, value: str | None, approx: bool,
+                                                   resolved_from: str | None) -> None:
+    found = [d for d in extract_dates(text, datetime(2024, 11, 20), "given") if text[d.start:d.end] == expression]
+    assert [(d.value, d.approx, d.resolved_from) for d in found] == [(value, approx, resolved_from)]

@@ -10,7 +10,7 @@ from typing import Callable
 
 from ..numerals import CN_DIGIT_CHARS, CN_NUMBER_CHARS, parse_digits, parse_number
 from .isotime import _safe_date
-from .vocabulary import _APPROX_PAIRS, _CN, _DAY_ANAPHORA, _DAY_WORDS, _DAY_WORD_PART, _DUR_UNITS, _HOLIDAYS, _LUNAR_HOLIDAYS, _LUNAR_MONTHS, _MONTH_ANAPHORA, _MONTH_WORDS, _NOT_YEARS_AFTER, _NOW_WORDS, _OFFSET_DIRS, _SOLAR_TERM_HOLIDAYS, _WEEKDAYS, _WEEK_SHIFT, _WINDOW_AFTER, _YEAR_ANAPHORA, _YEAR_WORDS
+from .vocabulary import _APPROX_PAIRS, _CN, _DAY_ANAPHORA, _DAY_WORDS, _DAY_WORD_PART, _DUR_UNITS, _EVENT_SHIFTS, _HOLIDAYS, _LUNAR_HOLIDAYS, _LUNAR_MONTHS, _MONTH_ANAPHORA, _MONTH_WORDS, _NOT_YEARS_AFTER, _NOW_WORDS, _OFFSET_DIRS, _SOLAR_TERM_HOLIDAYS, _WEEKDAYS, _WEEK_SHIFT, _WINDOW_AFTER, _YEAR_ANAPHORA, _YEAR_WORDS
 
 
 def _num(text: str | None) -> int | None:
@@ -144,6 +144,10 @@ def _check_nth_weekday(m: re.Match, folded: str) -> dict | None:
     if not month or not 1 <= month <= 12 or not n:
         return None
     return {"month": month, "nth": (n, _WEEKDAYS[m.group("wd")])}
+
+
+def _check_event_rel(m: re.Match, folded: str) -> dict:
+    return {"event": m.group("event"), "shift": _EVENT_SHIFTS[m.group("rel")], "rel": m.group("rel")}
 
 
 def _check_day_part(m: re.Match, folded: str) -> dict:
@@ -373,7 +377,7 @@ _CHECKS: dict[str, Callable[[re.Match, str], dict | None]] = {
     "day": _check_day, "day_word": _check_day_word, "quarter": _check_quarter, "quarter_part": _check_quarter_part, "half": _check_half,
     "window": _check_window,
     "year_part": _check_year_part, "month_part": _check_month_part, "week": _check_week,
-    "day_part": _check_day_part, "nth_weekday": _check_nth_weekday, "clock": _check_clock, "numeric": _check_numeric, "duration": _check_duration,
+    "day_part": _check_day_part, "nth_weekday": _check_nth_weekday, "event_rel": _check_event_rel, "clock": _check_clock, "numeric": _check_numeric, "duration": _check_duration,
     "decade": _check_decade, "holiday": _check_holiday, "lunar": _check_lunar, "set": _check_set,
     "approx_pre": lambda m, folded: {"word": m.group(0)}, "approx_post": lambda m, folded: {"word": m.group(0)},
     "bare": lambda m, folded: {"raw": m.group("n")},

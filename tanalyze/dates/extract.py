@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from ..textutil import fold_width
+from .events import event_date
 from .expressions import _approx_words, _core, _groups, _is_point_group
 from .isotime import mask_partial, _Point, _RANK, _Value, _duration_iso, _fmt_year, _join_durations
 from .reference import _in_brackets, find_ref_date
@@ -141,6 +142,8 @@ def extract_dates(text: str, ref: datetime | None = None, ref_source: str | None
             continue
         state.weekday = _weekday_beside(group, nxt, folded)
         value, approx, src, f = _resolve_safe(group, text[start:end], state)
+        if group[0].kind == "event_rel":
+            value, approx, src = _event_value(group[0], value, approx, src, folded, out, state)
         if not _in_brackets(folded, start):
             _remember(state, value, f)  # (a date in brackets annotates; the story does not move to it)
         out.append(_found(start, end, value.type, value.value, value.grain, approx, src, value.coarse))
@@ -151,6 +154,23 @@ def extract_dates(text: str, ref: datetime | None = None, ref_source: str | None
             prev_end, i = nxt[-1].end, i + 1
         state.weekday = None
     return out
+
+
+def _event_value(tok: _Tok, value: _Value, approx: bool, src: str | None, folded: str, out: list[DateFound],
+                 state: _State) -> tuple[_Value, bool, str | None]:
+    """车展前一日 from the date the text gives 车展; else 次日/当天 as anaphora (already resolved), 前一日 unknown."""
+    found = event_date(tok.data["event"], tok.data["shift"], tok.start, folded, out)
+    if found is None:
+        return (value if tok.data["shift"] >= 0 else _Value("date", None, None)), approx, src
+    iso, grain, vague, label = found
+    start = _DAY_START.match(iso)
+    point = None
+    if start and not iso.startswith("X") and grain == "day":
+        point = _Point(datetime(*map(int, start.groups())), "day" if not vague else "month", label)
+    return _Value("interval" if "/" in iso else "date", iso, grain, point), vague, label
+
+
+_DAY_START = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
 _WEEKDAY_GAP = re.compile(r"[，,、（(\s]{1,2}")

@@ -124,6 +124,8 @@ def _apply(tok: _Tok, f: _Fields, state: _State) -> None:
             f.year, f.month = _shift_month(base.dt.year, base.dt.month, d["rel"])
     elif kind == "day_word":
         _apply_day_word(d, f, state)
+    elif kind == "event_rel":  # 会议次日 as 次日 when the text does not date the meeting
+        _apply_day_word({"rel": d["shift"], "anaphoric": True}, f, state)
     elif kind == "week":
         _apply_week(d, f, state)
     elif kind == "quarter":

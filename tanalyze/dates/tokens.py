@@ -12,7 +12,7 @@ from datetime import date
 
 from ..numerals import CN_DIGIT_CHARS, CN_NUMBER_CHARS, parse_digits, parse_number
 from .checks import _CHECKS
-from .vocabulary import _CN, _CND, _COUNT, _DAY_ANAPHORA, _DAY_PARTS, _DAY_WORDS, _HOLIDAYS, _LUNAR_HOLIDAYS, _MEASURES, _MONTH_ANAPHORA, _MONTH_WORDS, _N2, _NOW_WORDS, _SOLAR_TERM_HOLIDAYS, _YEAR_ANAPHORA, _YEAR_WORDS, _words
+from .vocabulary import _CN, _CND, _COUNT, _DAY_ANAPHORA, _DAY_PARTS, _DAY_WORDS, _EVENT_SHIFTS, _EVENT_WORDS, _HOLIDAYS, _LUNAR_HOLIDAYS, _MEASURES, _MONTH_ANAPHORA, _MONTH_WORDS, _N2, _NOW_WORDS, _SOLAR_TERM_HOLIDAYS, _YEAR_ANAPHORA, _YEAR_WORDS, _words
 
 
 _CONNECTOR = re.compile(r"\s*(?:至|到|~|-|—{1,2}|–|起至|一直到)\s*")
@@ -72,6 +72,7 @@ _P = {
         rf"(?<![\d{CN_NUMBER_CHARS}])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月的?第(?P<n>[一二三四五1-5])个"
         r"(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])"
     ),
+    "event_rel": re.compile(rf"(?P<event>{_words(_EVENT_WORDS)})(?P<rel>{_words(_EVENT_SHIFTS)})"),
     "week": re.compile(
         r"(?P<rel>上上上|下下下|上上|下下|上一|下一|上|下|这一|这|本|今个|今)?(?:个)?(?:周|星期|礼拜|週)(?P<wd>[一二三四五六日天1-7]|末)?"
     ),
@@ -151,7 +152,7 @@ _P = {kind: re.compile(rf"(?=[{_FIRST_CHARS[kind]}])(?:{p.pattern})") if kind in
 
 
 # Priority when two tokens cover the same span (lower wins).
-_PRIORITY = {"nth_weekday": 5, "numeric": 0, "year": 1, "decade": 1, "holiday": 1, "lunar": 1, "year_word": 2, "month_word": 2, "day_word": 2,
+_PRIORITY = {"nth_weekday": 5, "event_rel": 0, "numeric": 0, "year": 1, "decade": 1, "holiday": 1, "lunar": 1, "year_word": 2, "month_word": 2, "day_word": 2,
              "quarter": 3, "quarter_part": 3, "half": 3, "window": 3, "duration": 4, "set": 4, "month": 5, "day": 5, "week": 6, "clock": 6,
              "day_part": 7, "year_part": 7, "month_part": 7, "approx_pre": 8, "approx_post": 8, "bare": 9}
 
