@@ -4,8 +4,10 @@ An event is a sentence with a date or datetime (or an interval, by its start) wh
 known: ``date`` is that ISO value, ``date_text`` the expression, ``text`` the sentence in
 the original script, ``entities`` the names mentioned in it and ``kind`` the kind of a claim
 made in it (when claims were extracted). Durations, sets and bare clock times are not
-events. One event per (date, sentence); equal dates keep document order. A sentence that only
-mentions again the event of an earlier claim (a later evidence span of it) is not listed again.
+events. One event per sentence, under the date its main clause is about (:func:`_main_date`);
+equal dates keep document order. A sentence that only mentions again the event of an earlier claim
+(a later evidence span of it) is not listed again. A sentence about the weather or the season with
+no claim and no person or organisation named is ``kind: background``, left out unless ``--all``.
 
 Two kinds of sentence without a date of their own are events too, dated by their context:
 a sentence whose action claim (not a statement) was dated from the preceding context, and a
@@ -15,6 +17,7 @@ paragraph ("11月中旬的广州……广州国际车展在这里举办").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from .model import DateMention, Document, TimelineEvent
@@ -54,16 +57,50 @@ def build_timeline(doc: Document, include_undated: bool = False) -> tuple[Timeli
         text, simplified, start, end = doc.span(s, e)
         names = _names(doc, start, end)
         kind = _claim_kind(doc, start, end)
-        seen: set[str] = set()
-        for d in dated:
-            if d.value in seen:
+        if kind is None and _BACKGROUND.search(doc.simplified, s, e) and not _actors_named(doc, start, end):
+            if not include_undated:
                 continue
-            seen.add(d.value)
+            kind = "background"
+        if dated:
+            d = _main_date(doc, dated, to_conv)
             events.append((sort_key(d.value), start, TimelineEvent(text, simplified, start, end, d.value, d.text, names, kind)))
-        if not dated:
+        else:
             events.append(("2", start, TimelineEvent(text, simplified, start, end, "", "", names, kind)))
     events.sort(key=lambda x: (x[0], x[1]))
     return tuple(ev for _, _, ev in events)
+
+
+# Weather and seasons: a sentence about them with no claim and no person or organisation named sets the
+# scene (11月中旬的广州，空气中仍然弥漫着热烈气息); it is ``kind: background``, shown only with --all.
+_BACKGROUND = re.compile(
+    r"天气|气温|气候|空气中|降雨|降水|暴雨|大雨|小雨|阵雨|下雨|降雪|下雪|晴天|晴朗|多云|阴天|雾霾|寒潮|高温天|"
+    r"酷暑|严寒|炎热|寒冷|闷热|春天|夏天|秋天|冬天|春季|夏季|秋季|冬季|季节"
+)
+
+
+def _actors_named(doc: Document, start: int, end: int) -> bool:
+    return any(ent.label in ("PERSON", "ORG") and any(start <= m.start and m.end <= end for m in ent.mentions)
+               for ent in doc.entities or ())
+
+
+def _main_date(doc: Document, dated: list[DateMention], to_conv) -> DateMention:
+    """The date a sentence's main clause is about: the date of its claim when it has one, else its
+    first date that does not modify a noun (1994年创下的纪录 is about the record) or stand in brackets."""
+    claimed = {c.date_text for c in doc.claims or () if c.date}
+    for d in dated:
+        if d.text in claimed:
+            return d
+    for d in dated:
+        cstart, cend = to_conv(d.start, d.end)
+        after = re.split(r"[，,。；;：:！？!?、\s]", doc.simplified[cend:cend + 5], maxsplit=1)[0]
+        if "的" not in after and not _in_brackets(doc.simplified, cstart):
+            return d
+    return dated[0]
+
+
+def _in_brackets(text: str, i: int) -> bool:
+    before = text[max(text.rfind("。", 0, i), text.rfind("\n", 0, i)) + 1: i]
+    return max(before.rfind("("), before.rfind("（")) > max(before.rfind(")"), before.rfind("）"))
 
 
 def _context_dates(doc: Document, spans, by_sentence: dict[int, list[DateMention]], to_conv) -> None:

@@ -45,3 +45,17 @@ def test_traditional_offsets_point_into_the_original(nlp):
 def test_sort_key_orders_bce_before_ce_and_intervals_by_start():
     values = ["2018-09", "-0100", "1994", "2018/2020", "-0200", "2018"]
     assert sorted(values, key=sort_key) == ["-0200", "-0100", "1994", "2018/2020", "2018", "2018-09"]
+
+
+def test_a_sentence_with_several_dates_is_one_event_under_its_main_clause(nlp):
+    doc = nlp("追平1994年创下的纪录，2024年3月他再次夺冠。产品（2011年生产）在2012年5月被召回。")
+    assert [(e.date, e.date_text) for e in doc.timeline] == [("2012-05", "2012年5月"), ("2024-03", "2024年3月")]
+
+
+def test_weather_and_seasons_are_background_shown_only_with_all():
+    text = "2024年11月中旬的广州，天气依然炎热。2024年11月15日，展会开幕。"
+    quiet = Pipeline(["entities", "timeline"], Options(extra={"model": False}))
+    assert [(e.date, e.kind) for e in quiet(text).timeline] == [("2024-11-15", None)]
+    everything = Pipeline(["entities", "timeline"], Options(extra={"model": False, "all_sentences": True}))
+    assert [(e.date, e.kind) for e in everything(text).timeline] == [("2024-11-11/2024-11-20", "background"),
+                                                                     ("2024-11-15", None)]
