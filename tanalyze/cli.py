@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import io
 import itertools
+import os
 import sys
+import traceback
 from dataclasses import dataclass
 from typing import IO, Any, BinaryIO, Callable, Iterator, Sequence
 
 import click
 
 from . import __version__
-from .cli_batch import BATCH, batch_options, shared, write_results
-from .errors import ExitStatus, PartialError, TanalyzeError
+from .cli_batch import BATCH, batch_options, check_encoding, diagnostic_options, flag, shared, write_results
+from .errors import ExitStatus, InternalError, PartialError, TanalyzeError
 
 
 @dataclass
@@ -49,20 +51,38 @@ class CliError(click.ClickException):
 
 
 class TanalyzeGroup(click.Group):
-    """A click group that turns library errors into clean one-line messages."""
+    """The one error boundary: every failure becomes one line on stderr and an exit code.
+
+    TanalyzeError -> its exit code; any other exception -> an internal error (exit 1) naming
+    where it happened, with the traceback under --debug; Ctrl-C -> 130.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except TanalyzeError as exc:
-            raise CliError(exc) from exc
-        except BrokenPipeError:  # `tanalyze ... | head`: stop quietly
-            sys.stderr.close()
-            ctx.exit(int(ExitStatus.OK))
+            raise CliError(_debug(ctx, exc)) from exc
+        except KeyboardInterrupt:
+            click.echo("Interrupted", err=True)
+            raise click.exceptions.Exit(int(ExitStatus.INTERRUPTED)) from None
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # a bug outside the pipeline's stages
+            name = ctx.invoked_subcommand or "tanalyze"
+            raise CliError(_debug(ctx, InternalError(name, "-", exc))) from exc
+
+
+def _debug(ctx: click.Context, exc: TanalyzeError) -> TanalyzeError:
+    """Under --debug, print the traceback of the error's cause to stderr first."""
+    if ctx.meta.get(BATCH, {}).get("debug"):
+        cause = exc.__cause__ or exc
+        click.echo("".join(traceback.format_exception(type(cause), cause, cause.__traceback__)), err=True, nl=False)
+    return exc
 
 
 @click.group(cls=TanalyzeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tanalyze")
+@diagnostic_options
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """Structured findings from Chinese articles, Traditional or Simplified.
@@ -75,9 +95,11 @@ def cli(ctx: click.Context) -> None:
 
 
 def input_options(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """INPUTS plus --glob, --jsonl, --encoding, --id-from: the one reader every command shares."""
+    """INPUTS plus --glob, --jsonl, --encoding, --errors, --id-from, --debug, -v: the one reader every command shares."""
     fn = shared("--id-from", type=click.Choice(["path", "name", "stem"]), default="path", show_default=True, help="Document ids: the path (relative to the input folder), the file name, or the name without extension.")(fn)
-    fn = click.option("--encoding", metavar="NAME", help="Input encoding (default: detect UTF-8/16, GB18030, Big5).")(fn)
+    fn = diagnostic_options(fn)
+    fn = shared("--errors", type=click.Choice(["strict", "replace"]), default="strict", show_default=True, help="Undecodable bytes and lone surrogates: an input error, or read as U+FFFD.")(fn)
+    fn = click.option("--encoding", metavar="NAME", callback=check_encoding, help="Input encoding (default: detect UTF-8/16, GB18030, Big5).")(fn)
     fn = click.option("--jsonl", is_flag=True, help="Inputs are JSONL records {id, text, ref_date?}.")(fn)
     fn = click.option("--glob", default="*.txt", show_default=True, help="Files to read inside folders.")(fn)
     fn = click.argument("inputs", nargs=-1, metavar="[INPUT]...")(fn)
@@ -94,6 +116,9 @@ def output_options(formats: Sequence[str] = ("table", "json", "jsonl", "csv", "p
 
     def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
         fn = batch_options(fn)
+        if "csv" in formats:
+            fn = flag("--csv-raw", help="Write CSV cells as they are (by default a cell starting with = + - @ tab or CR gets a ' so that spreadsheets do not run it).")(fn)
+        fn = flag("--force", help="Replace a read-only output file.")(fn)
         fn = click.option(
             "-o", "--output", metavar="PATH", help="Write to PATH (through PATH's .part file, renamed when done)."
         )(fn)
@@ -111,14 +136,14 @@ def output_options(formats: Sequence[str] = ("table", "json", "jsonl", "csv", "p
     return decorate
 
 
-def _sources(env: Env, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, id_from: str) -> Iterator[Any]:
+def _sources(env: Env, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, id_from: str, errors: str = "strict") -> Iterator[Any]:
     from .read import iter_sources
 
     if not inputs:
         if env.stdin_isatty:
             raise click.UsageError("no input: give a file, a folder, or - for standard input")
         inputs = ("-",)
-    return iter_sources(inputs, glob=glob, jsonl=jsonl, encoding=encoding, stdin=env.stdin, id_from=id_from, skip_errors=True)
+    return iter_sources(inputs, glob=glob, jsonl=jsonl, encoding=encoding, stdin=env.stdin, id_from=id_from, skip_errors=True, errors=errors)
 
 
 def _with_file_ref_dates(sources: Iterator[Any], how: str) -> Iterator[Any]:
@@ -151,9 +176,9 @@ def run(
     from .pipeline import Options
 
     env: Env = ctx.obj
-    batch = {"id_from": "path", "jobs": 1, "unordered": False, "engine": "local", "scheduler": None, "progress": None, "on_error": "skip", "resume": False, "pretty": False, "wide": False, "sep": " / ", "table": None}
+    batch = {"id_from": "path", "jobs": 1, "unordered": False, "engine": "local", "scheduler": None, "progress": None, "on_error": "skip", "resume": False, "pretty": False, "wide": False, "sep": " / ", "table": None, "errors": "strict", "force": False, "csv_raw": False}
     batch.update(ctx.meta.get(BATCH, {}))
-    sources = _sources(env, inputs, glob, jsonl, encoding, batch["id_from"])
+    sources = _sources(env, inputs, glob, jsonl, encoding, batch["id_from"], batch["errors"])
     if ctx.meta.get("ref_date_from"):
         sources = _with_file_ref_dates(sources, ctx.meta["ref_date_from"])
     first = list(itertools.islice(sources, 2))
@@ -230,7 +255,7 @@ def ref_date_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 def _ref(ref_date: str | None) -> Any:
     from .pipeline import parse_ref_date
 
-    return parse_ref_date(ref_date) if ref_date else None
+    return parse_ref_date(ref_date) if ref_date is not None else None
 
 
 @cli.command()
@@ -377,7 +402,8 @@ def _report(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, e
     from .report import write_report
 
     env: Env = ctx.obj
-    sources = _sources(env, inputs, glob, jsonl, encoding, ctx.meta.get(BATCH, {}).get("id_from", "path"))
+    shared_opts = ctx.meta.get(BATCH, {})
+    sources = _sources(env, inputs, glob, jsonl, encoding, shared_opts.get("id_from", "path"), shared_opts.get("errors", "strict"))
     pipeline = Pipeline(ALL_STAGES, Options(ref_date=_ref(ref_date)))
     docs = []
     for source in sources:
@@ -414,12 +440,27 @@ def corpus(ctx: click.Context, inputs: Sequence[str], min_docs: int, corpus_fmt:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Console entry point: exit codes 0 ok, 1 error, 2 usage, 3 input, 4 output, 5 resource, 6 partial, 130 Ctrl-C."""
+    """Console entry point. Exit codes: 0 ok, 1 error, 2 usage, 3 input, 4 output, 5 resource,
+    6 partial (a corpus run that skipped documents), 130 interrupted (Ctrl-C)."""
     try:
         cli.main(args=argv, prog_name="tanalyze", standalone_mode=True)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # before or after the command (click handles it inside)
         click.echo("Interrupted", err=True)
         sys.exit(int(ExitStatus.INTERRUPTED))
+    finally:
+        _settle_stdout()
+
+
+def _settle_stdout() -> None:
+    """After a failed write to stdout (EPIPE, ENOSPC), drop what is left in its buffer so the
+    interpreter's final flush does not fail again with a second message."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
 
 
 if __name__ == "__main__":  # pragma: no cover

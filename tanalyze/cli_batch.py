@@ -3,6 +3,7 @@ come with a progress bar on stderr, and the ``corpus`` command's body (cli.py re
 
 from __future__ import annotations
 
+import logging
 import sys
 from typing import Any, Callable, Iterator, Sequence
 
@@ -19,6 +20,49 @@ def _store(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
 def shared(*decls: str, **attrs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """An option every command takes, kept out of the command's arguments (run() reads it)."""
     return click.option(*decls, expose_value=False, callback=_store, **attrs)
+
+
+def flag(*decls: str, help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A shared flag that may be given to the group or the command (set by either, never unset)."""
+
+    def store(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+        if value:
+            _store(ctx, param, value)
+            if param.name == "verbose":
+                _log_to_stderr()
+
+    return click.option(*decls, is_flag=True, expose_value=False, callback=store, help=help)
+
+
+def _log_to_stderr() -> None:
+    """-v: the library's notes (a cache that could not be used, ...) go to stderr."""
+    log = logging.getLogger("tanalyze")
+    if not any(getattr(h, "_tanalyze", False) for h in log.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("note: %(message)s"))
+        handler._tanalyze = True  # type: ignore[attr-defined]
+        log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
+def diagnostic_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--debug and -v/--verbose, on the group and on every command."""
+    fn = flag("--debug", help="Show the traceback of an internal error.")(fn)
+    fn = flag("-v", "--verbose", help="Note on stderr what tanalyze had to work around (an unusable cache, ...).")(fn)
+    return fn
+
+
+def check_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--encoding's callback: an unknown codec is a usage error (exit 2) before any input is read."""
+    from .errors import TanalyzeError
+    from .read import check_encoding as check
+
+    if value is not None:
+        try:
+            check(value)
+        except TanalyzeError as exc:
+            raise click.BadParameter(str(exc)) from exc
+    return value
 
 
 def batch_options(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -49,12 +93,12 @@ def write_results(ctx: click.Context, job: Any, sources: Iterator[Any], fmt: str
 
     env = ctx.obj
     to_terminal = env.stdout_isatty and output is None
-    out = OutputFile(output, env.stdout, resume=batch["resume"])
+    out = OutputFile(output, env.stdout, resume=batch["resume"], resumable=fmt == "jsonl", force=batch["force"])
     skipped = written = 0
     with out as stream:
         # CSV or Parquet of analyze, no --table named: the documents table (one row each).
         table = batch["table"] or (_default_table(job.view) if fmt == "parquet" or (fmt == "csv" and job.view == "analyze") else None)
-        writer = RecordWriter(VIEWS[job.view], fmt, stream, color=to_terminal, pretty=batch["pretty"] or to_terminal, wide=batch["wide"], sep=batch["sep"], table=table)
+        writer = RecordWriter(VIEWS[job.view], fmt, stream, color=to_terminal, pretty=batch["pretty"] or to_terminal, wide=batch["wide"], sep=batch["sep"], table=table, csv_raw=batch["csv_raw"])
         todo = (s for s in sources if s.id not in out.done) if out.done else sources
         results = run_engine(job, todo, jobs=batch["jobs"], ordered=not batch["unordered"], engine=batch["engine"], scheduler=batch["scheduler"])
         with _Progress(batch["progress"], ctx) as progress:
@@ -64,11 +108,23 @@ def write_results(ctx: click.Context, job: Any, sources: Iterator[Any], fmt: str
                     progress.note(f"Skipped {result.id}: {result.error}")
                 for warning in result.warnings:
                     progress.note(f"{result.id}: {warning}")
-                writer.write(result.record)
+                _write_record(writer, result)
                 written += 1
                 progress.advance(result.chars)
         writer.close()
     return skipped, written + len(out.done)
+
+
+def _write_record(writer: Any, result: Any) -> None:
+    """Write one record; a failure that is not the output's (a bug in rendering) names the document."""
+    from .errors import InternalError, TanalyzeError
+
+    try:
+        writer.write(result.record)
+    except (TanalyzeError, OSError):
+        raise
+    except Exception as exc:
+        raise InternalError("output", result.id, exc) from exc
 
 
 def _default_table(view: str) -> str | None:

@@ -9,13 +9,13 @@ the JSON for one document is ``{"schema_version", "id", ..., <key>: [records]}``
 from __future__ import annotations
 
 import csv
+import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
 from .errors import UsageError
-from .outfile import OutputFile
 from .model import Document, to_plain
 
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -157,9 +157,12 @@ def _get(record: dict[str, Any], column: str) -> Any:
     return value
 
 
-def render(docs: Iterable[Document], view: View, fmt: str, stream: IO[str], *, color: bool = False, pretty: bool = True) -> None:
+def render(
+    docs: Iterable[Document], view: View, fmt: str, stream: IO[str], *,
+    color: bool = False, pretty: bool = True, csv_raw: bool = False,
+) -> None:
     """Write ``docs`` to ``stream`` in format ``fmt`` (json, jsonl, csv, table, text)."""
-    writer = RecordWriter(view, fmt, stream, color=color, pretty=pretty)
+    writer = RecordWriter(view, fmt, stream, color=color, pretty=pretty, csv_raw=csv_raw)
     for doc in docs:
         writer.write(document_dict(doc, view))
     writer.close()
@@ -173,7 +176,7 @@ class RecordWriter:
     JSON lines like any other; CSV and tables leave them out (they are reported on stderr).
     """
 
-    def __init__(self, view: View, fmt: str, stream: IO[str], *, color: bool = False, pretty: bool = False, wide: bool = False, sep: str = " / ", table: str | None = None) -> None:
+    def __init__(self, view: View, fmt: str, stream: IO[str], *, color: bool = False, pretty: bool = False, wide: bool = False, sep: str = " / ", table: str | None = None, csv_raw: bool = False) -> None:
         if fmt not in (*FORMATS, "text", "parquet"):
             raise ValueError(f"unknown format {fmt!r}")
         if fmt in ("csv", "parquet") and view.key == "analysis" and table is None:
@@ -181,17 +184,17 @@ class RecordWriter:
         if fmt == "parquet" and table is None:
             raise UsageError("parquet writes one table: name it with --table")
         self.view, self.fmt, self.stream = view, fmt, stream
-        self.color, self.pretty = color, pretty
+        self.color, self.pretty, self.csv_raw = color, pretty, csv_raw
         self.wide, self.sep = wide, sep  # tables: every column uncut; text: between words
         self.count = 0
         self._first: dict[str, Any] | None = None  # json: held until a second record makes it a list
-        self._csv: Any = None
+        self._csv_header = False  # csv: written once, before the first row
         self._table: tuple[Any, TableWriter] | None = None
         if table is not None:
             from .frames import table as find_table
 
             t = find_table(table)
-            self._table = (t, TableWriter(t.columns, fmt, stream, title=t.name))
+            self._table = (t, TableWriter(t.columns, fmt, stream, title=t.name, csv_raw=csv_raw))
 
     def write(self, record: dict[str, Any]) -> None:
         """Write one document's record (its JSON object, as :func:`document_dict` makes it)."""
@@ -231,10 +234,12 @@ class RecordWriter:
         self.stream.write(",\n" + self._dump(record))
 
     def _write_csv(self, record: dict[str, Any]) -> None:
-        if self._csv is None:
-            self._csv = csv.DictWriter(self.stream, fieldnames=["id", *self.view.columns], lineterminator="\n")
-            self._csv.writeheader()
-        self._csv.writerows(record_rows(record, self.view))
+        # One write per document; cells a spreadsheet would run as formulas are neutralised.
+        fields = ["id", *self.view.columns]
+        lines = [] if self._csv_header else [csv_line(fields)]
+        self._csv_header = True
+        lines.extend(csv_line(row[f] for f in fields) if self.csv_raw else csv_line(neutralise(row[f]) for f in fields) for row in record_rows(record, self.view))
+        self.stream.write("".join(lines))
 
     def close(self) -> None:
         """Finish the output (the closing bracket of a JSON list, the header of an empty CSV)."""
@@ -247,7 +252,7 @@ class RecordWriter:
                 self.stream.write("[]\n")
             else:
                 self.stream.write("\n]\n")
-        elif self.fmt == "csv" and self._csv is None:
+        elif self.fmt == "csv" and not self._csv_header:
             self._write_csv({"id": None, self.view.key: []})
         self.stream.flush()
 
@@ -259,12 +264,13 @@ class TableWriter:
     held whole; CSV cells go through the same cell rules as every other CSV.
     """
 
-    def __init__(self, columns: Sequence[tuple[str, str]], fmt: str, stream: IO[str], *, title: str = "", batch: int = 20_000) -> None:
+    def __init__(self, columns: Sequence[tuple[str, str]], fmt: str, stream: IO[str], *, title: str = "", batch: int = 20_000, csv_raw: bool = False) -> None:
         self.columns, self.fmt, self.stream, self.title, self.batch = list(columns), fmt, stream, title, batch
+        self.csv_raw = csv_raw
         self.names = [c for c, _ in self.columns]
         self._pending: list[dict[str, Any]] = []
         self._parquet: Any = None
-        self._csv: Any = None
+        self._csv_header = False
         self._json = RecordWriter(View("rows", lambda d: [], ()), fmt, stream) if fmt in ("json", "jsonl") else None
         if fmt == "parquet":
             binary = getattr(stream, "buffer", None)
@@ -284,10 +290,11 @@ class TableWriter:
     def _flush(self) -> None:
         rows, self._pending = self._pending, []
         if self.fmt == "csv":
-            if self._csv is None:
-                self._csv = csv.DictWriter(self.stream, fieldnames=self.names, lineterminator="\n")
-                self._csv.writeheader()
-            self._csv.writerows({c: _cell(r.get(c)) for c in self.names} for r in rows)
+            lines = [] if self._csv_header else [csv_line(self.names)]
+            self._csv_header = True
+            cell = _cell if self.csv_raw else (lambda v: neutralise(_cell(v)))
+            lines.extend(csv_line(cell(r.get(c)) for c in self.names) for r in rows)
+            self.stream.write("".join(lines))
             self.stream.flush()
         elif self.fmt == "parquet":
             self._write_parquet(rows)
@@ -312,11 +319,28 @@ class TableWriter:
             _print_table(self.title, self.names, [[_cell(r.get(c)) for c in self.names] for r in self._pending], self.stream)
             self._pending = []
             return
-        if self._pending or (self.fmt == "csv" and self._csv is None) or (self.fmt == "parquet" and self._parquet is None):
+        if self._pending or (self.fmt == "csv" and not self._csv_header) or (self.fmt == "parquet" and self._parquet is None):
             self._flush()
         if self._parquet is not None:
             self._parquet.close()
             self._binary.flush()
+
+
+#: A CSV cell starting with one of these is read as a formula by spreadsheets (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """``cell`` with a ``'`` in front when a spreadsheet would run it as a formula."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def csv_line(cells: Iterable[str]) -> str:
+    """One CSV row ending in \\n, every cell that holds a comma, quote, CR or LF quoted."""
+    buf = io.StringIO()
+    # The writer is told \r\n so that it also quotes a cell holding a bare CR (it does not for \n).
+    csv.writer(buf, lineterminator="\r\n").writerow(cells)
+    return buf.getvalue()[:-2] + "\n"
 
 
 def _flat(value: Any) -> Any:
@@ -345,13 +369,18 @@ def record_rows(record: dict[str, Any], view: View) -> Iterator[dict[str, str]]:
         yield {"id": record["id"], **{c: _cell(_get(rec, c)) for c in view.columns}}
 
 
-def write(docs: Iterable[Document], view: View, fmt: str, output: str | Path | None, stdout: IO[str], *, color: bool = False) -> None:
+def write(
+    docs: Iterable[Document], view: View, fmt: str, output: str | Path | None, stdout: IO[str], *,
+    color: bool = False, force: bool = False, csv_raw: bool = False,
+) -> None:
     """Render to ``output`` (via a temporary file renamed into place) or to ``stdout``.
 
     A failure never truncates an existing output file.
     """
-    with OutputFile(output, stdout) as stream:
-        render(docs, view, fmt, stream, color=color and output is None)
+    from .outfile import OutputFile
+
+    with OutputFile(output, stdout, resumable=fmt == "jsonl", force=force) as stream:
+        render(docs, view, fmt, stream, color=color and output is None, csv_raw=csv_raw)
 
 
 def to_frame(docs: Iterable[Document], kind: str) -> "pandas.DataFrame":  # noqa: F821

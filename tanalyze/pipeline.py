@@ -9,15 +9,16 @@ findings; none re-reads files.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .errors import TanalyzeError, UsageError
+from .errors import InternalError, TanalyzeError, UsageError
 from .model import Document, Token
-from .read import Source
+from .read import Source, check_text
 
 StageFn = Callable[[Document], Document]
 
@@ -89,7 +90,11 @@ class Pipeline:
 
     def _functions(self) -> list[tuple[str, StageFn]]:
         if self._fns is None:
-            self._fns = [(n, STAGES[n].factory(self.options)) for n in self.names]
+            fns = []
+            for n in self.names:
+                with _stage_errors(n, "(loading)"):
+                    fns.append((n, STAGES[n].factory(self.options)))
+            self._fns = fns
         return self._fns
 
     def load(self) -> Pipeline:
@@ -98,14 +103,19 @@ class Pipeline:
         return self
 
     def __call__(self, source: Source | str, doc_id: str = "doc") -> Document:
-        """Analyse one text (or a Source from :mod:`tanalyze.read`)."""
+        """Analyse one text (or a Source from :mod:`tanalyze.read`).
+
+        Raises only TanalyzeError: text with a lone surrogate is an InputError, and an
+        unexpected exception in a stage is an InternalError naming the stage and document.
+        """
         if isinstance(source, str):
             source = Source(id=doc_id, text=source)
-        doc = Document(id=source.id, text=source.text, source=source.path, encoding=source.encoding)
+        doc = Document(id=source.id, text=check_text(source.text, source.id), source=source.path, encoding=source.encoding)
         if source.ref_date:
             doc = doc.with_(meta={**doc.meta, "ref_date": source.ref_date})
         for name, fn in self._functions():
-            doc = fn(doc)
+            with _stage_errors(name, doc.id):
+                doc = fn(doc)
             if not isinstance(doc, Document):
                 raise TanalyzeError(f"stage {name!r} returned {type(doc).__name__}, not a Document")
         return doc
@@ -114,6 +124,17 @@ class Pipeline:
         """Analyse many texts lazily, one after the other, with the resources loaded once."""
         for i, source in enumerate(sources):
             yield self(source, doc_id=f"doc{i}")
+
+
+@contextmanager
+def _stage_errors(stage: str, doc_id: str) -> Iterator[None]:
+    """Let TanalyzeError through; turn any other exception into an InternalError."""
+    try:
+        yield
+    except TanalyzeError:
+        raise
+    except Exception as exc:
+        raise InternalError(stage, doc_id, exc) from exc
 
 
 def analyze(

@@ -4,6 +4,9 @@ review the diff."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import pytest
 
 import tanalyze
 from tanalyze.output import VIEWS, document_dict
@@ -11,12 +14,22 @@ from tanalyze.output import VIEWS, document_dict
 from .conftest import GOLDEN, SEED
 
 
-def check_golden(name: str, data: dict, update: bool) -> None:
-    path = GOLDEN / name
-    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    if update or not path.exists():
-        path.write_text(text, encoding="utf-8")
+def check_golden(name: str, data: dict, update: bool, folder: Path = GOLDEN) -> None:
+    """``data`` equals the golden file ``name``; only ``--update-golden`` writes one."""
+    path = folder / name
+    if update:
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if not path.exists():
+        pytest.fail(f"golden file {name} is missing; run pytest --update-golden and review it")
     assert json.loads(path.read_text(encoding="utf-8")) == data, f"{name} differs; run pytest --update-golden and review"
+
+
+def test_a_missing_golden_file_fails_and_is_not_written(tmp_path):
+    with pytest.raises(pytest.fail.Exception, match="golden file new.json is missing"):
+        check_golden("new.json", {"a": 1}, update=False, folder=tmp_path)
+    assert not (tmp_path / "new.json").exists()
+    check_golden("new.json", {"a": 1}, update=True, folder=tmp_path)
+    check_golden("new.json", {"a": 1}, update=False, folder=tmp_path)
 
 
 def test_seed_segmentation(seed_text, update_golden):

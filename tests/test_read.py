@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tanalyze.errors import InputError
+from tanalyze.errors import InputError, UsageError
 from tanalyze.read import decode, iter_sources, parse_jsonl, read_path
 
 TRAD = "騰訊在二〇一八年九月進行了架構調整，成立雲與智慧產業事業羣。馬化騰提出，要紮根消費互聯網。"
@@ -52,9 +52,10 @@ def test_forced_encoding_error_names_the_offset():
         decode(b"ab" + "中".encode("gb18030"), "g.txt", "utf-8")
 
 
-def test_unknown_encoding():
-    with pytest.raises(InputError, match="unknown encoding"):
-        decode(b"abc", "x", "no-such-codec")
+@pytest.mark.parametrize("name, message", [("no-such-codec", "unknown encoding"), ("rot13", "not a text encoding")])
+def test_unknown_encoding_is_a_usage_error(name, message):
+    with pytest.raises(UsageError, match=message):
+        decode(b"abc", "x", name)
 
 
 def test_empty_file_is_a_valid_empty_text(tmp_path):

@@ -54,7 +54,7 @@ def write_report(docs: Sequence[Document], output: str | Path | None, stdout: IO
 
 def _write(path: Path, html: str, stdout: IO[str]) -> None:
     """Write a page through the output layer (a part file renamed when done)."""
-    from ..output import OutputFile
+    from ..outfile import OutputFile
 
     with OutputFile(path, stdout) as fh:
         fh.write(html)
