@@ -11,6 +11,7 @@ BENCHMARKS = [
     "benchmarks.bench_entities",
     "benchmarks.bench_dates",
     "benchmarks.bench_claims",
+    "benchmarks.bench_report",
 ]
 
 
