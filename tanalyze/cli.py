@@ -427,7 +427,7 @@ def corpus(ctx: click.Context, inputs: Sequence[str], min_docs: int, corpus_fmt:
     input, or articles (files, folders), which are analysed first. One row per entity of the
     corpus: canonical name, label, number of documents, mentions, first and last date seen,
     aliases, the documents, and the entities named most often in the same documents. Name
-    variants (南方基金 / 南方基金公司) merge by the same alias rules that group the mentions of
+    variants (青禾基金 / 青禾基金公司) merge by the same alias rules that group the mentions of
     one document.
 
     \b

@@ -2,7 +2,7 @@
 
 Reads the records ``analyze`` (or ``entities``) writes. An entity of one document is the same
 entity in another when its Simplified name and label family match, and name variants
-(南方基金 / 南方基金公司, 腾易科技 / 腾易) merge by the alias rules that group the mentions of
+(青禾基金 / 青禾基金公司, 腾易科技 / 腾易) merge by the alias rules that group the mentions of
 one document (:meth:`tanalyze.entities.group.Grouper.merge_names`), applied to the names seen
 across documents. Each row has the canonical name, label, number of documents, mentions, the
 first and last date seen, the documents, and the entities named most often in the same documents.

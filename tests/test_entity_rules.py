@@ -39,7 +39,7 @@ def run():
         ("model_codes", "小鹏G9和iPhone 15 Pro同台亮相。", {("小鹏G9", "PRODUCT"), ("iPhone 15 Pro", "PRODUCT")}),
         ("cued_brands", "苹果发布了新手机，吉利表示将跟进。", {("苹果", "ORG"), ("吉利", "ORG")}),
         ("body_words", "市住建委和房管局联合发文。", {("市住建委", "ORG"), ("房管局", "ORG")}),
-        ("missions", "中国驻波兰大使馆发出提醒。", {("中国驻波兰大使馆", "ORG")}),
+        ("missions", "中国驻智利使馆发出提醒。", {("中国驻智利使馆", "ORG")}),
         ("latin_bodies", "评级组织ESRB给出了评分。", {("ESRB", "ORG")}),
         ("latin_makers", "这款游戏由Acme开发。", {("Acme", "ORG")}),
         ("brands_before_kind", "超市里的青禾奶粉卖光了，蓝湾空调也在促销。", {("青禾", "PRODUCT"), ("蓝湾", "PRODUCT")}),

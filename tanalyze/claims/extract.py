@@ -43,7 +43,7 @@ class Extractor(ActorFinder, ObjectFinder):
         if in_clause:
             return min(in_clause, key=lambda d: (d.start > at, abs(d.start - at)))
         if any(clause.start <= k < clause.end for k in self.ctx.unresolved):
-            return None  # 负责人昨日表示 with 昨日 unknown: not the date of an earlier sentence
+            return None  # 经理昨日称 with 昨日 unknown: not the date of an earlier sentence
         in_sent = [d for d in self.ctx.dates_in(*sent) if allowed(d)]
         if in_sent:
             return min(in_sent, key=lambda d: (d.start > at, abs(d.start - at)))

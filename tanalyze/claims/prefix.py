@@ -67,7 +67,7 @@ class PrefixReader:
     def _scan_mention(self, st: _Scan, ws: int) -> None:
         t = self.text
         m = st.ments[ws]
-        # 陈先生则表示, 江主席指出: a form of address after a surname belongs to the subject
+        # 赵女士则称, 江主席指出: a form of address after a surname belongs to the subject
         end = m.end + address_length(t, m.end) if m.entity.label == "PERSON" else m.end
         st.skip_to = end
         after = skip(t, end, CLOSE)
@@ -79,7 +79,7 @@ class PrefixReader:
             st.p.subjects = [m]  # 腾讯的全力加码: the possessor of the trigger used as a noun does it
             st.group, st.adjacent, st.p.possessor = [m], True, True
         elif st.in_pp == "在" and st.before_trigger and after == st.ts and not st.p.subjects:
-            st.p.subjects = [m]  # 就在王宏远离职公告前: the frame's own clause, whose subject it is
+            st.p.subjects = [m]  # 就在李明辞职消息前: the frame's own clause, whose subject it is
             st.group, st.adjacent = [m], True
         elif st.in_pp is not None:
             st.p.obliques.append((st.in_pp, m))
@@ -91,7 +91,7 @@ class PrefixReader:
             st.group.append(m)
             st.adjacent = True
         elif possessive:
-            if skip(t, m.end, CLOSE) not in st.ments:  # 叙利亚外交部: the next name is the head
+            if skip(t, m.end, CLOSE) not in st.ments:  # 越南外交部: the next name is the head
                 st.p.nominal = st.p.nominal or not (st.p.subjects or st.seen_verb)
             st.group, st.adjacent = [], False
         else:
@@ -152,7 +152,7 @@ class PrefixReader:
             st.p.noun_before = True  # 医护人员遇袭, 大使被召回: a noun is the trigger's subject
 
     def _modifier(self, end: int) -> bool:
-        """Is the mention ending at ``end`` a modifier of the noun after it (叙利亚外交部)?
+        """Is the mention ending at ``end`` a modifier of the noun after it (越南外交部)?
 
         Not when that noun names who speaks for it (方面, 有关人士, 发言人, 公告 ...).
         """
@@ -163,13 +163,13 @@ class PrefixReader:
         if k >= len(self.ctx.words) or self.ctx.words[k][0] != end:
             return False
         if end in self.ctx.ment_starts_set:
-            return True  # 叙利亚外交部: the place names whose ministry; the ministry is the head
+            return True  # 越南外交部: the place names whose ministry; the ministry is the head
         word = t[slice(*self.ctx.words[k])]
         if word in ("反", "亲", "非"):
-            return True  # 叙利亚反政府组织: an attribute, then the noun that is the head
+            return True  # 越南环保组织: an attribute, then the noun that is the head
         if not self.ctx.pos.get(word, "").startswith("n") or word in self.triggers.by_head:
             return False  # 阿里巴巴任命: the noun-tagged word is the predicate
-        # 广州市工商局食品处负责人: a unit and a title still speak for the entity
+        # 杭州市质监局食品处处长: a unit and a title still speak for the entity
         for k in range(end, min(end + 5, len(t))):
             if t[k] in "，,。；;：: \n":
                 break

@@ -11,7 +11,7 @@ Candidates come from three sources, all found on the Simplified text:
   (:mod:`tanalyze.entities.rules.company_lists`: 民生、工行、浦发等13家银行), news channels (新浪科技讯),
   places ending in an administrative unit (塘沽区), buildings and sites ending in a facility
   word (南湖公园), street addresses (北京市东城区长河路18号,
-  one FAC), diplomatic missions (中国驻波兰大使馆), products named by a model code
+  one FAC), diplomatic missions (中国驻智利使馆), products named by a model code
   (:mod:`tanalyze.entities.rules.products`: 蔚来ES6, iPhone 15 Pro).
 Overlaps are resolved (a gazetteer entry beats the model; a legitimate longer name keeps its
 parts inside it: 广州市工商局 is one ORG), places and misread foreign names that name a sports
@@ -116,7 +116,7 @@ _STAFF_AFTER = re.compile("的?(?:" + "|".join(_HEAD_TITLES + ("总监", "负责
 # 普益财富统计显示: a company's findings, as a company's speech
 _FINDINGS = re.compile("(?:研究|统计|调查|分析|研报|报告|数据|测算)(?:表明|显示|认为|指出|发现)")
 _BYLINE_ROLE = re.compile(r"[/／](?:文|摄|图|编译)")  # 曾芳/文, 李明/摄: who wrote or shot the piece
-# 中国驻波兰大使馆, 八路军驻重庆办事处总务科: a diplomatic or liaison mission of a named sender.
+# 中国驻智利使馆, 湖南驻沪办事处总务科: a diplomatic or liaison mission of a named sender.
 _MISSION = re.compile(rf"驻([{_HAN}]{{1,8}}?)(?:总领事馆|领事馆|总领馆|大使馆|使馆|办事处|代表处)(?:[{_HAN}]{{1,3}}?[处科室组])?")
 # What follows a company, not an apple or a thought: 苹果发布, 联想股价, 吉利表示, 苹果CEO.
 _BRAND_CUES = ("(?:公司|集团|股价|市值|财报|营收|CEO|首席执行官|董事长|总裁|创始人|旗下|官方|官网|发布|推出|宣布|"
@@ -130,7 +130,7 @@ _ROAD_BEFORE_WORDS = frozenset({"位于", "地处", "途经", "来到", "赶到"
 _ROAD_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十百]+号|[东南西北]侧|以[东南西北]|路口|街口|交叉|交汇|交会|沿线|一带|附近|与[^，。、]{2,6}(?:路|街|大街|大道)")
 _LIST_JOINERS = frozenset({"、", "和", "与", "及", ",", "，"})
 _PLACE_AFTER = re.compile("附近|一带|周边|周围|旁边|门口|内外|沿岸")
-_RELATIONAL = ("旗下", "下属", "所属", "麾下")  # 南方基金公司|旗下基金: what belongs to the body
+_RELATIONAL = ("旗下", "下属", "所属", "麾下")  # 青禾基金公司|旗下基金: what belongs to the body
 _SESSION = re.compile("第?[一二三四五六七八九十百0-9０-９]+届$")  # ending where the body's name starts
 _ATTRIBUTE_PREFIXES = frozenset("反亲非")
 # Kinds of body a Latin-script name may follow in apposition (游戏公司EA, 评级机构ESRB, 战队iG).
@@ -287,7 +287,7 @@ class EntityFinder(PersonRules):
                     elif label == "PERSON" and e - s >= 4 and self._ends_like_org(folded[s:e]):
                         label = "ORG"  # No person's name ends in a team or body word
                     elif label == "ORG" and e - s >= 3 and (folded[e - 1] == "节" or folded[s:e].endswith(_EVENT_NOUNS)):
-                        label = "EVENT"  # 慕尼黑啤酒节: a festival or an auction, not a body
+                        label = "EVENT"  # 哈尔滨冰灯节: a festival or an auction, not a body
                     elif label in ("GPE", "LOC") and folded[s:e].endswith(_SURNAME_ENDINGS) and not _PLACE_WORD_AFTER.match(folded, e) and (
                             all(ch in self.rules.transliteration for ch in folded[s:e])):
                         label = "PERSON"  # 武西尼奇: Slavic surname endings (not before a place word: 州, 市)
@@ -346,7 +346,7 @@ class EntityFinder(PersonRules):
         when it is longer than a Chinese name can be. (Cutting organisations and places at the
         segmenter's words lost more names than it fixed on PFR days 20-24.) An organisation,
         building or place is cut only where it ran on past its head word into other words
-        (广州市中级人民法院|公开审理), and a closing quote is never part of a
+        (杭州市中院|公开审理), and a closing quote is never part of a
         name (”), nor a middle dot."""
         while e > s and (t[e - 1] in _QUOTES or t[e - 1] in _NAME_DOTS):
             e -= 1  # nor the middle dot of a name cut at the excerpt's end (米切尔·)
@@ -437,7 +437,7 @@ class EntityFinder(PersonRules):
         the whole span does not itself end like one (北京市对外经济贸易委员会 stays whole)."""
         whole = t[s:e]
         if self._ends_like_org(whole) or self._ends_like_facility(whole) or whole[-1] in _SUBUNIT_ENDS:
-            return e  # 安徽农学院经济管理系: a unit or event of the body
+            return e  # 江西农大经管系: a unit or event of the body
         freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
         i = bisect_right(words, (s, sys.maxsize))
         while i < len(words) and words[i][1] <= e:
@@ -670,7 +670,7 @@ class EntityFinder(PersonRules):
                 yield Candidate(m.start(), m.end(), entry.label, "rule", entry.name, precise=True)
 
     def _latin_bodies(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
-        """游戏开发公司“Relic”, 开发小组Ensemble: a Latin-script name right after the
+        """软件公司“Nova”, 开发小组Ensemble: a Latin-script name right after the
         kind of body it is (in quotes or not) is an organisation; a term of business writing
         there (公司CEO, 机构IPO) is not."""
         covered = {k for c in found for k in range(c.start, c.end)}
@@ -717,7 +717,7 @@ Snai凯比值: a Latin-script name before what a body does or has (a work it
                 yield Candidate(a, b, "ORG", "rule")
 
     def _missions(self, t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
-        """中国驻波兰大使馆, 八路军驻重庆办事处: a country or body, 驻, a place
+        """中国驻智利使馆, 湖南驻沪办事处: a country or body, 驻, a place
         and a mission word are one organisation, holding the sender and the place. (我驻悉尼总领馆,
         本报驻香港办事处 name no sender: :func:`_unsent_missions` leaves the place alone.)"""
         ends = {c.end: c for c in found if c.label in ("GPE", "ORG", "NORP")}

@@ -116,7 +116,7 @@ class Grouper:
 
     def merge_names(self, groups: list[Group], t: str) -> list[Group]:
         """The alias rules that read names only: short forms from suffixes (腾易科技 -> 腾易), a
-        short form joining its full form (南方基金 -> 南方基金公司), and a name another group has as
+        short form joining its full form (青禾基金 -> 青禾基金公司), and a name another group has as
         an alias joining it. ``tanalyze corpus`` merges names across documents with these too."""
         self._stem_aliases(groups)
         return merge_aliased(self._merge_short_forms(groups, t))
@@ -225,7 +225,7 @@ class Grouper:
 
     def _merge_short_forms(self, groups: list[Group], t: str) -> list[Group]:
         """A short form (蔚来, 腾易) joins the full form that adds only a suffix (蔚来汽车, 腾易科技);
-        a full form the rules found joins the gazetteer entry it adds a suffix to (南方基金公司 ->
+        a full form the rules found joins the gazetteer entry it adds a suffix to (青禾基金公司 ->
         南方基金)."""
         suffixes = {s for s in self.org_suffixes} | {"出行", "网", "网络", "平台", "传媒", "养车"}
         # The groups by each short form their surfaces make (a surface minus a suffix), in order.
@@ -242,7 +242,7 @@ class Grouper:
                 full = groups[j]
                 if i == j or j in merged or FAMILY.get(full.label, full.label) != FAMILY.get(short.label, short.label):
                     continue
-                # Two gazetteer entries stay apart; 南方基金 (gazetteer) and the rules' 南方基金公司
+                # Two gazetteer entries stay apart; 青禾基金 (gazetteer) and the rules' 青禾基金公司
                 # are one entity, named in full.
                 if short.key is None or full.key is None:
                     full.absorb(short)
@@ -357,7 +357,7 @@ def join_short_forms(groups: list[Group]) -> list[Group]:
 
 def _join_abbreviated_bodies(groups: list[Group]) -> list[Group]:
     """A body named after a country's one-character form (叙外交部) joins the body named after the
-    country in full (叙利亚外交部), when the text abbreviates that country so (叙 joined 叙利亚)."""
+    country in full (越南外交部), when the text abbreviates that country so (越 joined 越南)."""
     full_of: dict[str, str] = {}  # 叙 -> 叙利亚
     for g in groups:
         if g.label != "GPE":

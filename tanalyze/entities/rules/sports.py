@@ -15,7 +15,7 @@ the local context only:
   赔率 ...), so that 访问罗马 stays a place; after 在/于/到 it
   is where the match is;
 - a place opening a clause as its subject in a report on a team sport (博洛尼亚在新帅上任后连续两场
-  不败) is a team, unless a list goes on after it (河南和上海男排);
+  不败) is a team, unless a list goes on after it (山东和辽宁男篮);
 - a country or city of the gazetteer is a team in any of these contexts (the national team:
   意大利2比1冰岛, as CLUENER annotates it; People's Daily tags a country alone as ns even
   there, 负于丹麦); a place only the model found may be a player it misread (辛吉斯淘汰库尔尼科娃)
@@ -186,7 +186,7 @@ def team_cue(t: str, s: int, e: int, sporty: bool, plain_at: Callable[[int], boo
     if sporty and _AFTER_RE.match(after) and not before.endswith(_AT):
         return "match"  # not 在X赢球: where the match is, a place
     if not (ends_name(t, e) or plain_at(e)):
-        return None  # 险胜江苏的杨影: the place is only the front of a name
+        return None  # 险胜浙江的李静: the place is only the front of a name
     score = _SCORE_BEFORE.search(before)
     if score and ("比" in score.group() or sporty):
         return "fixture"
@@ -198,7 +198,7 @@ def team_cue(t: str, s: int, e: int, sporty: bool, plain_at: Callable[[int], boo
 def _subject_at(t: str, s: int, e: int, plain_at: Callable[[int], bool]) -> bool:
     """Whether ``t[s:e]`` opens a clause as its subject (at the start of the text or after a
     clause's punctuation, a name of its own: no modifier after it such as 选手, 总统, and no
-    list going on: 河南和上海男排)."""
+    list going on: 山东和辽宁男篮)."""
     if s > 0 and t[s - 1] not in _CLAUSE_OPENERS or t.startswith(_LIST_JOINERS, e):
         return False
     return not t.startswith(_MODIFIED, e) and (ends_name(t, e) or plain_at(e))
