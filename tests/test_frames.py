@@ -14,8 +14,8 @@ from tanalyze.read import Source
 from tanalyze.frames import TABLES, table_rows
 
 TEXTS = {
-    "a": "1998年3月2日，南方基金宣布新计划。南方基金总经理张明说，今年要扩大投资。",
-    "b": "南方基金公司昨天与腾讯签署合作协议。",
+    "a": "1998年3月2日，广发基金宣布新计划。广发基金总经理张明说，今年要扩大投资。",
+    "b": "广发基金公司昨天与腾讯签署合作协议。",
 }
 
 
@@ -48,10 +48,10 @@ def test_each_table_is_flat_with_its_columns(docs, kind):
 
 def test_tables_hold_the_findings(docs):
     mentions = to_frame(docs, "mentions")
-    row = mentions[mentions.entity == "南方基金公司"].iloc[0]
-    assert (row.doc_id, row.text, row.start, row.end, row.label) == ("b", "南方基金公司", 0, 6, "ORG")
+    row = mentions[mentions.entity == "广发基金公司"].iloc[0]
+    assert (row.doc_id, row.text, row.start, row.end, row.label) == ("b", "广发基金公司", 0, 6, "ORG")
     claims = to_frame(docs, "claims")
-    assert set(claims.actor_text) >= {"南方基金"} and set(claims.actor_label) <= {"ORG", "PERSON"}
+    assert set(claims.actor_text) >= {"广发基金"} and set(claims.actor_label) <= {"ORG", "PERSON"}
     documents = to_frame(docs, "documents")
     assert list(documents.doc_id) == ["a", "b"] and documents.ref_date[0] == "1998-03-02"
 
@@ -75,18 +75,18 @@ def _record(doc_id, entities, events=(), ref_date=None):
 
 def test_corpus_merges_name_variants_across_documents_by_the_alias_rules():
     records = [
-        _record("d1", [("南方基金", "ORG", 2), ("张明", "PERSON", 1)], ref_date="1998-03-02"),
-        _record("d2", [("南方基金公司", "ORG", 3), ("腾讯", "ORG", 1)], events=[("1998-05-01", ["南方基金公司", "腾讯"])]),
+        _record("d1", [("广发基金", "ORG", 2), ("张明", "PERSON", 1)], ref_date="1998-03-02"),
+        _record("d2", [("广发基金公司", "ORG", 3), ("腾讯", "ORG", 1)], events=[("1998-05-01", ["广发基金公司", "腾讯"])]),
         _record("d3", [("腾讯", "ORG", 2), ("张明", "PERSON", 1)], ref_date="1998-04-10"),
         {"id": "d4", "error": "ValueError: bad"},
     ]
     rows = {r["text"]: r for r in aggregate(records)}
-    assert sorted(rows) == ["南方基金公司", "张明", "腾讯"]
-    fund = rows["南方基金公司"]
-    assert (fund["label"], fund["documents"], fund["mentions"], fund["doc_ids"], fund["aliases"]) == ("ORG", 2, 5, ["d1", "d2"], ["南方基金"])
+    assert sorted(rows) == ["广发基金公司", "张明", "腾讯"]
+    fund = rows["广发基金公司"]
+    assert (fund["label"], fund["documents"], fund["mentions"], fund["doc_ids"], fund["aliases"]) == ("ORG", 2, 5, ["d1", "d2"], ["广发基金"])
     assert (fund["first_seen"], fund["last_seen"]) == ("1998-03-02", "1998-05-01")
     assert fund["cooccurring"] == ["张明 (1)", "腾讯 (1)"]
-    assert rows["腾讯"]["cooccurring"] == ["南方基金公司 (1)", "张明 (1)"]
+    assert rows["腾讯"]["cooccurring"] == ["广发基金公司 (1)", "张明 (1)"]
 
 
 def test_corpus_keeps_apart_what_the_rules_keep_apart():
@@ -104,4 +104,4 @@ def test_corpus_command_reads_analyze_output(tmp_path, docs):
     assert result.exit_code == 0
     lines = out.splitlines()
     assert lines[0] == "text,simplified,label,documents,mentions,first_seen,last_seen,aliases,doc_ids,cooccurring"
-    assert any(line.startswith("南方基金公司,南方基金公司,ORG,2,") and ",南方基金,a|b," in line for line in lines)
+    assert any(line.startswith("广发基金公司,广发基金公司,ORG,2,") and ",广发基金,a|b," in line for line in lines)
