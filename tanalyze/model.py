@@ -31,7 +31,7 @@ _REF_SOURCES = {
 def describe_ref_date(ref_date: str | None, source: str | None) -> str:
     """Where relative dates are anchored, for a reader: ``reference date 2024-11-14, from the dateline``."""
     if not ref_date:
-        return "reference date: none (relative dates have no value; give --ref-date)"
+        return "reference date: none (DOC-P1D: the day before the document's own date; give --ref-date for calendar dates)"
     return f"reference date {ref_date}, {_REF_SOURCES.get(source or '', source or '')}"
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .dates.isotime import document_offset
 from .model import DateMention, Document, TimelineEvent
 from .textutil import sentences
 
@@ -27,8 +28,12 @@ _EVENT_TYPES = ("date", "datetime", "interval")
 
 
 def sort_key(value: str) -> str:
-    """Chronological key of an ISO value: an interval sorts by its start; BCE years first."""
+    """Chronological key of an ISO value: an interval sorts by its start; BCE years first; days
+    counted from the document's unknown date (DOC-P1D) after every calendar date, in their order."""
     start = value.split("/", 1)[0]
+    offset = document_offset(start)
+    if offset is not None:
+        return f"1Y{round(offset * 1440) + 10 ** 9:011d}"
     if start.startswith("-"):
         return "0" + "".join(chr(0x39 - (ord(c) - 0x30)) if c.isdigit() else c for c in start[1:])
     return "1" + start

@@ -469,14 +469,15 @@ def test_find_ref_date_none() -> None:
     assert find_ref_date("昨天下了雨。") is None
 
 
-def test_relative_without_any_reference_has_no_value() -> None:
+def test_without_any_reference_a_day_counts_from_the_document_and_a_year_stays_unknown() -> None:
     found = extract_dates("昨天下了雨，去年也是。")
-    assert [(d.value, d.resolved_from) for d in found] == [(None, None), (None, None)]
+    assert [(d.value, d.grain, d.resolved_from) for d in found] == [("DOC-P1D", "day", "document_date"), (None, None, None)]
 
 
 def test_year_only_reference_does_not_invent_days() -> None:
     found = {d.start: d for d in extract_dates("2024年的夏天。昨天很热，今年最热。")}
-    assert found[9].value is None and found[14].value == "2024"
+    assert (found[9].value, found[9].resolved_from) == ("DOC-P1D", "document_date")
+    assert found[14].value == "2024"
 
 
 def test_dateline_resolves_relative_days() -> None:

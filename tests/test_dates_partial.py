@@ -32,9 +32,9 @@ def test_without_any_year_dates_keep_month_and_day_and_relative_days_count_from_
     ]
 
 
-def test_a_leap_day_without_year_exists_and_the_writers_now_stays_unknown() -> None:
+def test_a_leap_day_without_year_exists_and_the_writers_year_stays_unknown() -> None:
     assert _values("2月29日有人报警。昨天他又来了。今年会好。") == [
-        ("2月29日", "XXXX-02-29", "day", None), ("昨天", None, None, None), ("今年", None, None, None),
+        ("2月29日", "XXXX-02-29", "day", None), ("昨天", "DOC-P1D", "day", "document_date"), ("今年", None, None, None),
     ]
 
 

@@ -31,7 +31,12 @@ extractor (:mod:`.extract`):
      earlier paragraph ("追平1994年创下的纪录") must not date a new paragraph's ``11月中旬``.
 
    A value is never more precise than its anchor: with only a year known (reference from the
-   latest year in the text) ``昨天`` gets value None rather than an invented day.
+   latest year in the text) ``昨天`` gets no calendar day. A deictic day (昨天, 今晨, 三天前,
+   上周) that no reference day dates is counted from the document's own, unknown, date: ``DOC``
+   and a signed ISO 8601 duration, ``DOC-P1D`` (yesterday), ``DOC+P0DT15`` (today at 15:00),
+   ``DOC-P1W`` (last week), ``resolved_from="document_date"``; anaphora (次日) count on from it,
+   and the timeline orders these after the calendar dates. Nothing coarser (今年, 上个月) and no
+   weekday (周三) is counted from it: the document's year and weekday are unknown too.
 
 Conventions: bare weekdays are the day of that name in the reference week (Monday first);
 day parts without a clock time are hour intervals (``下午`` → ``T12/T18``, ``上午`` 7-12,

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from ..textutil import fold_width
 from .events import event_date
 from .expressions import _approx_words, _core, _groups, _is_point_group
-from .isotime import mask_partial, _Point, _RANK, _Value, _duration_iso, _fmt_year, _join_durations
+from .isotime import is_document_relative, mask_document, mask_partial, _Point, _RANK, _Value, _duration_iso, _fmt_year, _join_durations
 from .reference import _in_brackets, find_ref_date
 from .resolve import _Fields, _State, _apply, _fields, _ref_point
 from .tokens import _CONNECTOR, _Tok, _tokens
@@ -89,6 +89,10 @@ def _resolve_safe(group: list[_Tok], text: str, state: _State) -> tuple[_Value, 
 def _remember(state: _State, value: _Value, f: _Fields | None) -> None:
     point = value.point
     if point is None:
+        return
+    if is_document_relative(point.dt):
+        if point.at_least("day"):  # 次日 after 昨日; nothing coarser, nor a year or month to fill
+            state.last = state.last_day = point
         return
     state.last = point
     if point.grain == "week":
@@ -207,7 +211,8 @@ def _resolve_interval(a: list[_Tok], b: list[_Tok], text: str, state: _State) ->
 
 def _found(start: int, end: int, kind: str, value: str | None, grain: str | None, approx: bool, src: str | None,
            coarse: str | None = None) -> DateFound:
-    """One DateFound, an unknown year written XXXX; no grain or anchor without a value."""
-    value = mask_partial(value)
-    coarse = mask_partial(coarse) if value else None
+    """One DateFound, an unknown year written XXXX, a day counted from the document's unknown date
+    DOC-P1D; no grain or anchor without a value."""
+    value = mask_document(mask_partial(value))
+    coarse = mask_document(mask_partial(coarse)) if value else None
     return DateFound(start, end, kind, value, grain if value else None, approx, src if value else None, coarse)

@@ -33,6 +33,65 @@ def mask_partial(value: str | None) -> str | None:
     return None if re.fullmatch(r"XXXX(?:-Q\d)?(?:/XXXX(?:-Q\d)?)?", masked) else masked
 
 
+#: The day the document speaks from, when nothing tells its date: 昨日 in a text with no reference
+#: day is "the day before the document's date". Arithmetic runs on this stand-in (a Monday, so weeks
+#: count from it, in years no text names, apart from :data:`PARTIAL_YEAR`'s) and
+#: :func:`mask_document` writes what comes of it as an offset from the document date: ``DOC-P1D``.
+DOCUMENT_DAY = datetime(9980, 9, 1)
+_DOC_YEAR = re.compile(r"(?<![\d-])99[78]\d(?=-|/|$)")
+_DOC_POINT = re.compile(r"99[78]\d-(?:W(\d{2})|(\d{2})-(\d{2}))(T[\d:]+)?")
+
+
+def is_document_relative(dt: datetime) -> bool:
+    """Is ``dt`` counted from :data:`DOCUMENT_DAY` (the document's unknown date)?"""
+    return 9970 <= dt.year <= 9989
+
+
+def unknown_year(dt: datetime) -> str | None:
+    """Which stand-in ``dt`` counts from: ``"partial"`` (:data:`PARTIAL_YEAR`), ``"document"``
+    (:data:`DOCUMENT_DAY`), or None for a calendar date. Arithmetic that leaves its stand-in's
+    years (三十年前 of a year-less 7月21日) has no value."""
+    if dt.year >= PARTIAL_YEAR:
+        return "partial"
+    return "document" if is_document_relative(dt) else None
+
+
+def mask_document(value: str | None) -> str | None:
+    """``9980-08-31`` → ``DOC-P1D``, ``9980-08-31T15:00`` → ``DOC-P1DT15:00``, ``9980-W35`` →
+    ``DOC-P1W`` (each end of an interval alike); None when a coarser unit of the unknown date is
+    left (``9980`` for 当年 after 昨日)."""
+    if value is None or not _DOC_YEAR.search(value):
+        return value
+    out = []
+    for part in value.split("/"):
+        m = _DOC_POINT.fullmatch(part)
+        if not _DOC_YEAR.match(part):
+            out.append(part)
+        elif m is None:
+            return None
+        elif m.group(1):
+            weeks = (datetime.fromisocalendar(int(part[:4]), int(m.group(1)), 1) - DOCUMENT_DAY).days // 7
+            out.append(f"DOC{'-' if weeks < 0 else '+'}P{abs(weeks)}W")
+        else:
+            days = (datetime(int(part[:4]), int(m.group(2)), int(m.group(3))) - DOCUMENT_DAY).days
+            out.append(f"DOC{'-' if days < 0 else '+'}P{abs(days)}D{m.group(4) or ''}")
+    return "/".join(out)
+
+
+_DOC_VALUE = re.compile(r"DOC([+-])P(\d+)([DW])(?:T(\d{2})(?::(\d{2}))?)?")
+
+
+def document_offset(value: str) -> float | None:
+    """Days from the document's date to the start of a value written by :func:`mask_document`
+    (``DOC-P1DT12`` → -0.5, ``DOC-P1W`` → -7); None for any other value."""
+    m = _DOC_VALUE.match(value or "")
+    if m is None:
+        return None
+    sign, n, unit, hour, minute = m.groups()
+    days = int(n) * (7 if unit == "W" else 1) * (-1 if sign == "-" else 1)
+    return days + (int(hour or 0) + int(minute or 0) / 60) / 24
+
+
 @dataclass(frozen=True)
 class _Point:
     """A resolved instant at some precision, with how to name it as an anchor."""

@@ -10,7 +10,7 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .isotime import PARTIAL_YEAR, _Point, _shift_month
+from .isotime import DOCUMENT_DAY, PARTIAL_YEAR, is_document_relative, _Point, _shift_month
 from .tokens import _Tok
 
 
@@ -31,6 +31,13 @@ class _State:
     last_day: _Point | None = None  # the last day-precise date, for 同日 after a coarser 今年
     weekday: int | None = None  # a weekday written just after the expression being resolved (7月20日，星期一)
     present: _Point | None = None
+
+    @property
+    def document(self) -> _Point | None:
+        """The document's own day, unknown, for the deictic days a reference does not date (昨日 → DOC-P1D)."""
+        if self.ref is not None and self.ref.at_least("day"):
+            return None
+        return _Point(DOCUMENT_DAY, "day", "document_date")
 
     def boundary(self, gap: str) -> None:
         if "\n" in gap:
@@ -85,9 +92,14 @@ def _anchor_for(state: _State, grain: str, anaphoric: bool = False) -> _Point | 
     return None
 
 
-def _deictic(state: _State, grain: str, f: _Fields) -> _Point | None:
+def _deictic(state: _State, grain: str, f: _Fields, days: bool = False) -> _Point | None:
+    """The reference a deictic word of ``grain`` counts from; with ``days`` (a day or week word),
+    the document's unknown day when the reference does not give a day."""
     ref = state.ref
     if ref is None or not ref.at_least(grain):
+        if days and state.document is not None:
+            f.src = f.src or "document_date"
+            return state.document
         f.unresolved = True
         return None
     f.src = f.src or ref.label
@@ -115,6 +127,9 @@ def _apply(tok: _Tok, f: _Fields, state: _State) -> None:
             f.year = _two_digit_year(d["yy"], state)
         f.explicit = f.explicit or bool(d.get("explicit"))
     elif kind == "year_word":
+        if state.ref is None and not d["anaphoric"] and d["rel"] == 0:
+            f.year, f.src = PARTIAL_YEAR, "document_date"  # 今年4月 in a text of no known year: XXXX-04
+            return
         base = _relative_base(state, "year", d["anaphoric"], f)
         if base is not None:
             f.year = base.dt.year + d["rel"]
@@ -159,7 +174,7 @@ def _apply(tok: _Tok, f: _Fields, state: _State) -> None:
 
 def _relative_base(state: _State, grain: str, anaphoric: bool, f: _Fields) -> _Point | None:
     if not anaphoric:
-        return _deictic(state, grain, f)
+        return _deictic(state, grain, f, days=grain == "day")
     base = _anchor_for(state, grain, anaphoric=True)
     if base is None:
         f.unresolved = True
@@ -170,7 +185,7 @@ def _relative_base(state: _State, grain: str, anaphoric: bool, f: _Fields) -> _P
 
 def _apply_day_word(d: dict, f: _Fields, state: _State) -> None:
     if d.get("now"):
-        base = _deictic(state, "day", f)
+        base = _deictic(state, "day", f, days=True)
         f.now = base
         if base is not None:
             f.set_date(base.dt)
@@ -186,8 +201,11 @@ def _apply_week(d: dict, f: _Fields, state: _State) -> None:
     if f.day is not None:
         f.weekday = d["weekday"]  # 6月1日周六: the weekday picks the year (_weekday_year)
         return
-    base = _deictic(state, "day", f)
+    base = _deictic(state, "day", f, days=True)
     if base is None:
+        return
+    if is_document_relative(base.dt) and (d["weekend"] or d["weekday"] is not None):
+        f.unresolved = True  # 周三 of the document's week: the document's weekday is unknown too
         return
     monday = base.dt.date() - timedelta(days=base.dt.weekday()) + timedelta(weeks=d["week_shift"])
     if d["weekend"]:

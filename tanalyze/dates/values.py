@@ -6,7 +6,7 @@ from __future__ import annotations
 from calendar import monthrange
 from datetime import date, datetime, timedelta
 
-from .isotime import _OutOfRange, _Point, _RANK, _UNIT_GRAIN, _Value, _add_months, _clock_text, _duration_iso, _fmt, _fmt_year, _shift, _shift_grain, _unit_start
+from .isotime import unknown_year, _OutOfRange, _Point, _RANK, _UNIT_GRAIN, _Value, _add_months, _clock_text, _duration_iso, _fmt, _fmt_year, _shift, _shift_grain, _unit_start
 from .lunar import lunar_to_solar
 from .resolve import _Fields, _State, _anchor_for, _fields
 from .tokens import _Tok
@@ -233,29 +233,35 @@ def _duration_value(d: dict, state: _State) -> tuple[_Value, str | None]:
     direction = d["dir"]
     if not direction:
         return _Value("duration", iso, None), None
-    anchor = _anchor_for(state, _shift_grain(d["n"], d["unit"], d["half"]))
+    grain = _shift_grain(d["n"], d["unit"], d["half"])
+    anchor = _anchor_for(state, grain)
+    if anchor is None and grain == "day" and direction not in ("以内", "之内", "内"):
+        anchor = state.document  # 三天前 with no day to count from: the document's (DOC-P3D)
     if anchor is None:
         if direction in ("以内", "之内", "内"):
             return _Value("duration", iso, None), None  # 5分钟内 with no clock to count from: how long
         far = _far_offset(d, None, _OFFSET_SIGN[direction]) if direction in _OFFSET_SIGN else None
         kind = "date" if direction in _OFFSET_SIGN else "interval"
         return far or _Value(kind, None, None), None
+    unknown = unknown_year(anchor.dt)
     if direction in _OFFSET_SIGN:
         try:
             moved, grain = _shift(anchor.dt, d["n"], d["unit"], d["half"], _OFFSET_SIGN[direction])
         except _OutOfRange:
+            moved, grain = None, None
+        if unknown is not None and (moved is None or unknown_year(moved) != unknown):
+            return _Value("date", None, None), None  # 三十年前 of a year-less date: an unknown year
+        if moved is None:
             far = _far_offset(d, anchor, _OFFSET_SIGN[direction])
             assert far is not None
             return far, (anchor.label if far.type == "date" else None)
         kind = "datetime" if _RANK[grain] > _RANK["day"] else "date"
         return _Value(kind, _fmt(moved, grain), grain, _Point(moved, grain, "")), anchor.label
-    if direction == "以来":
-        start, grain = _shift(anchor.dt, d["n"], d["unit"], d["half"], -1)
-        value = f"{_fmt(start, grain)}/{_fmt(anchor.dt, grain)}"
-    else:
-        end, grain = _shift(anchor.dt, d["n"], d["unit"], d["half"], 1)
-        value = f"{_fmt(anchor.dt, grain)}/{_fmt(end, grain)}"
-    return _Value("interval", value, grain), anchor.label
+    other, grain = _shift(anchor.dt, d["n"], d["unit"], d["half"], -1 if direction == "以来" else 1)
+    if unknown is not None and unknown_year(other) != unknown:
+        return _Value("interval", None, None), None
+    first, last = (other, anchor.dt) if direction == "以来" else (anchor.dt, other)
+    return _Value("interval", f"{_fmt(first, grain)}/{_fmt(last, grain)}", grain), anchor.label
 
 
 def _set_value(head: _Tok, rest: list[_Tok], text: str, state: _State) -> _Value:

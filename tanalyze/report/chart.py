@@ -6,6 +6,7 @@ import re
 from html import escape
 from typing import Sequence
 
+from ..dates.isotime import document_offset
 from ..model import TimelineEvent
 
 WIDTH, ROW, TOP, LEFT, RIGHT = 900, 22, 34, 40, 40
@@ -21,9 +22,25 @@ def position(value: str) -> float | None:
     return year + (month - 1) / 12 + (day - 1) / 365
 
 
+def _ticks(low: float, high: float, relative: bool) -> list[tuple[float, str]]:
+    """Axis ticks: years, or days around the document's date (``DOC-P1D``) on a relative axis."""
+    out = []
+    for unit in range(int(low) - (low < 0), int(high) + 1):
+        if unit >= low and (high - low < 12 or unit % 5 == 0):
+            out.append((float(unit), (f"DOC{'-' if unit < 0 else '+'}P{abs(unit)}D" if relative else str(unit))))
+    return out
+
+
 def timeline_svg(events: Sequence[TimelineEvent], anchor: dict[tuple[int, int], str]) -> str:
-    """An SVG chart of ``events``; each point links to its sentence (``anchor``: span -> id)."""
-    dated = sorted(((position(e.date), e) for e in events if position(e.date) is not None), key=lambda pe: (pe[0], pe[1].start))
+    """An SVG chart of ``events``; each point links to its sentence (``anchor``: span -> id).
+
+    Calendar dates go on a scale of years; a document whose events are dated only from its own
+    unknown date (DOC-P1D) gets a scale of days around that date instead."""
+    dated = [(position(e.date), e) for e in events if position(e.date) is not None]
+    relative = not dated
+    if relative:
+        dated = [(document_offset(e.date), e) for e in events if document_offset(e.date) is not None]
+    dated.sort(key=lambda pe: (pe[0], pe[1].start))
     if not dated:
         return '<p class="empty">No dated events.</p>'
     low, high = dated[0][0], dated[-1][0]
@@ -38,9 +55,8 @@ def timeline_svg(events: Sequence[TimelineEvent], anchor: dict[tuple[int, int], 
         f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-label="timeline">',
         f'<line x1="{LEFT}" y1="{axis_y}" x2="{WIDTH - RIGHT}" y2="{axis_y}" class="axis"/>',
     ]
-    for year in range(int(low), int(high) + 1):
-        if year >= low and (high - low < 12 or year % 5 == 0):
-            parts.append(f'<text x="{x(year):.1f}" y="{axis_y - 6}" class="tick">{year}</text>')
+    for at, label in _ticks(low, high, relative):
+        parts.append(f'<text x="{x(at):.1f}" y="{axis_y - 6}" class="tick">{label}</text>')
     for row, (p, e) in enumerate(dated):
         cx, cy = x(p), TOP + ROW * row + ROW / 2
         label = e.text if len(e.text) <= 36 else e.text[:35] + "…"
