@@ -275,11 +275,12 @@ def test_the_head_noun_a_trigger_modifies_is_no_object():
 
 
 def test_a_statement_dated_by_an_unresolved_day_word_borrows_no_earlier_date():
-    # Only a year is known (2012), so 昨日 stays unresolved; the statement is not dated 2012-06.
+    # Only a year is known (2012), so 昨日 is the day before the document's unknown date
+    # (DOC-P1D); the statement is not dated 2012-06.
     text = "2012年6月底，腾讯发布了新品。腾讯昨日表示，将加大投入。"
     doc = Pipeline(["claims"], Options(extra={"model": False}))(text)
     said = [c for c in doc.claims if c.kind == "statement"]
-    assert said and all(c.date is None for c in said)
+    assert said and all(c.date == "DOC-P1D" for c in said)
 
 
 # -- actors a reader would name --------------------------------------------------------------
