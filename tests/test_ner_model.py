@@ -26,6 +26,26 @@ def test_shipped_model_is_small():
     assert size < 60_000_000
 
 
+def test_ship_empties_the_string_store_and_forgets_paths(tmp_path):
+    """The store of a trained model holds every bigram it saw (0.7 s to load); prediction needs none."""
+    import json
+    import shutil
+
+    from tanalyze.ner.train import ship
+
+    best = tmp_path / "model-best"
+    (best / "vocab").mkdir(parents=True)
+    shutil.copy(ner_model.model_dir() / "config.cfg", best / "config.cfg")
+    (best / "vocab" / "strings.json").write_text('["张三", "北京", "京城"]', encoding="utf-8")
+    out = ship(best, tmp_path / "out")
+    assert json.loads((out / "vocab" / "strings.json").read_text(encoding="utf-8")) == []
+    assert "model-best" not in (out / "config.cfg").read_text(encoding="utf-8")
+
+
+def test_the_shipped_string_store_is_empty():
+    assert (ner_model.model_dir() / "vocab" / "strings.json").read_text(encoding="utf-8").strip() == "[]"
+
+
 def test_finds_a_person_it_has_never_seen(model):
     text = "腾讯公司董事会主席马化腾周二在深圳出席了发布会。"
     assert (9, 12, "PERSON") in model.predict(text)
