@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -279,13 +278,11 @@ class Segmenter:
         return out
 
 
-@lru_cache(maxsize=65536)
 def _hmm_tag(word: str) -> str:
     """jieba's joint word/POS HMM applied to one unknown word: the tag at its first character."""
-    import jieba.posseg as posseg
+    from . import hmmpos
 
-    _, route = posseg.viterbi(word, posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
-    return route[0][1] if route else "x"
+    return hmmpos.tag(word)
 
 
 def _shape_tag(word: str) -> str | None:

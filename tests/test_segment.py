@@ -3,6 +3,8 @@ from __future__ import annotations
 import jieba
 import jieba.finalseg
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tanalyze
 from tanalyze.segment import Segmenter, _merge_numbers
@@ -119,3 +121,29 @@ def test_tag_uses_the_shape_before_the_hmm(segmenter):
     text = "他在1997年说了———好"
     spans = [WordSpan(0, 1), WordSpan(1, 2), WordSpan(2, 7), WordSpan(7, 8), WordSpan(8, 9), WordSpan(9, 12), WordSpan(12, 13)]
     assert [s.pos for s in segmenter.tag(text, spans)][2::3] == ["m", "x"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF), min_size=1, max_size=6)
+       | st.sampled_from(["欧阳晓岚", "郝建秋", "柯利达", "瓦伦蒂诺", "桥头堡垒", "拉瓦锡"]))
+def test_the_unknown_word_hmm_follows_jiebas(word):
+    """tanalyze.hmmpos reads jieba's tables from its pickles and runs the same Viterbi search."""
+    import jieba.posseg as posseg
+
+    from tanalyze import hmmpos
+
+    _, route = posseg.viterbi(word, posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
+    assert hmmpos.viterbi(word) == route
+    assert hmmpos.tag(word) == route[0][1]
+
+
+def test_the_hmm_tables_come_back_from_the_cache(tmp_path, monkeypatch):
+    from tanalyze import hmmpos
+
+    monkeypatch.setenv("TANALYZE_CACHE_DIR", str(tmp_path))
+    hmmpos.tables.cache_clear()
+    first = hmmpos.tables()
+    assert len(list(tmp_path.glob("hmmpos-*.marshal"))) == 1
+    hmmpos.tables.cache_clear()
+    assert hmmpos.tables() == first
+    hmmpos.tables.cache_clear()

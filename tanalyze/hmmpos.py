@@ -1,0 +1,90 @@
+"""jieba's joint word/POS HMM, for the POS tag of a word its dictionary lacks.
+
+``import jieba.posseg`` costs 0.4-1.3 s: its tables are Python modules of 8 MB and its
+module-level ``POSTokenizer`` reads the whole of jieba's dictionary again. tanalyze needs only
+the tables and the Viterbi search, so it reads the tables from jieba's own pickles (the same
+data as those modules) once, keeps them in the marshal cache (:mod:`tanalyze.cache`, 0.06 s
+to load), and runs :func:`viterbi`, which follows ``jieba.posseg.viterbi`` step by step.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import cache
+
+_CACHE_FORMAT = "tanalyze-hmmpos-1"
+_TABLES = ("char_state_tab", "prob_start", "prob_trans", "prob_emit")
+MIN_FLOAT = -3.14e100
+MIN_INF = float("-inf")
+
+State = tuple[str, str]  # (B|M|E|S, POS tag)
+
+
+def _folder() -> Path:
+    import jieba
+
+    return Path(jieba.__file__).parent / "posseg"
+
+
+@lru_cache(maxsize=1)
+def tables() -> tuple[dict, dict, dict, dict]:
+    """(char -> possible states, start, transition, emission log-probabilities)."""
+    folder = _folder()
+    files = [folder / f"{name}.p" for name in _TABLES]
+    h = hashlib.sha1(_CACHE_FORMAT.encode())
+    for f in files:
+        st = f.stat()
+        h.update(f"|{f}|{st.st_size}|{st.st_mtime_ns}".encode())
+    where = cache.cache_dir()
+    path = where / f"hmmpos-{h.hexdigest()[:20]}.marshal" if where else None
+    data = cache.load(path, _valid) if path is not None else None
+    if data is None:
+        data = tuple(pickle.loads(f.read_bytes()) for f in files)  # jieba's installed files
+        if path is not None:
+            cache.store(path, data)
+    return data
+
+
+def _valid(data: Any) -> bool:
+    return isinstance(data, tuple) and len(data) == 4 and all(isinstance(t, dict) for t in data)
+
+
+def viterbi(obs: str) -> list[State]:
+    """The most probable state of each character of ``obs`` (``jieba.posseg.viterbi``)."""
+    states, start_p, trans_p, emit_p = tables()
+    all_states = trans_p.keys()
+    v: list[dict] = [{}]
+    mem_path: list[dict] = [{}]
+    for y in states.get(obs[0], all_states):
+        v[0][y] = start_p[y] + emit_p[y].get(obs[0], MIN_FLOAT)
+        mem_path[0][y] = ""
+    for t in range(1, len(obs)):
+        v.append({})
+        mem_path.append({})
+        prev_states = [x for x in mem_path[t - 1] if len(trans_p[x]) > 0]
+        expect_next = {y for x in prev_states for y in trans_p[x]}
+        obs_states = set(states.get(obs[t], all_states)) & expect_next
+        if not obs_states:
+            obs_states = expect_next if expect_next else all_states
+        for y in obs_states:
+            emit = emit_p[y].get(obs[t], MIN_FLOAT)
+            prob, state = max((v[t - 1][y0] + trans_p[y0].get(y, MIN_INF) + emit, y0) for y0 in prev_states)
+            v[t][y] = prob
+            mem_path[t][y] = state
+    _, state = max((v[-1][y], y) for y in mem_path[-1])
+    route: list[Any] = [None] * len(obs)
+    for i in range(len(obs) - 1, -1, -1):
+        route[i] = state
+        state = mem_path[i][state]
+    return route
+
+
+@lru_cache(maxsize=65536)
+def tag(word: str) -> str:
+    """The HMM's POS tag of a word: the tag of its first character's state ("x" for no word)."""
+    return viterbi(word)[0][1] if word else "x"
