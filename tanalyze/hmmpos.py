@@ -26,9 +26,9 @@ State = tuple[str, str]  # (B|M|E|S, POS tag)
 
 
 def _folder() -> Path:
-    import jieba
+    from .segment import import_jieba
 
-    return Path(jieba.__file__).parent / "posseg"
+    return Path(import_jieba().__file__).parent / "posseg"
 
 
 @lru_cache(maxsize=1)

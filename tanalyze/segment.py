@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -48,6 +49,27 @@ _UNIT_CHARS = frozenset("年月日号时%万亿")
 _UNIT_WORDS = frozenset({"年代", "年度", "月份", "世纪"})
 
 
+def import_jieba():
+    """jieba, imported without ``pkg_resources``.
+
+    jieba's ``_compat`` imports ``pkg_resources`` (0.1-0.25 s, with a deprecation warning from
+    recent setuptools) only to open its own data files, and opens them with ``open()`` when that
+    import fails. tanalyze opens jieba's dictionary by path, so the import is refused for as long
+    as jieba's takes (unless something else already imported ``pkg_resources``).
+    """
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    block = "pkg_resources" not in sys.modules
+    if block:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import raises ImportError
+    try:
+        import jieba
+    finally:
+        if block and sys.modules.get("pkg_resources", False) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
 @dataclass(frozen=True)
 class WordSpan:
     """A word of the Simplified text: ``[start, end)`` and its POS tag when requested."""
@@ -65,8 +87,7 @@ class Segmenter:
     """
 
     def __init__(self, lexicons: Sequence[PathLike] = (), *, hmm: bool = True, use_cache: bool = True) -> None:
-        import jieba
-
+        jieba = import_jieba()
         self._jieba = jieba
         self.hmm = hmm
         self.files: list[PathLike] = [*shipped_lexicons("segment"), *lexicons]
