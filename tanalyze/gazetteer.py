@@ -63,6 +63,9 @@ def load_stoplist(path: PathLike) -> set[str]:
     return {line.split()[0] for _, line in read_lines(path)}
 
 
+Row = tuple[str, str, tuple[str, ...]]  # (name, label, aliases): a GazetteerEntry as plain data
+
+
 class Gazetteer:
     """All surface forms of a set of entries, matched longest first.
 
@@ -71,27 +74,53 @@ class Gazetteer:
     """
 
     def __init__(self, entries: Iterable[GazetteerEntry], stoplist: Iterable[str] = ()) -> None:
-        self.entries = list(entries)
+        objs = list(entries)
+        rows = [(e.name, e.label, e.aliases) for e in objs]
+        self._setup(rows, surface_index(rows), stoplist)
+        self._objs = objs
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[Row], surfaces: dict[str, int] | None = None,
+                  stoplist: Iterable[str] = ()) -> "Gazetteer":
+        """A gazetteer of ``(name, label, aliases)`` rows; ``surfaces``: their
+        :func:`surface_index`, when a cache kept it. Entry objects are made when first asked for
+        (the NER model's 38k names load in a fraction of the time)."""
+        g = cls.__new__(cls)
+        g._setup(rows, surface_index(rows) if surfaces is None else surfaces, stoplist)
+        return g
+
+    def _setup(self, rows: Sequence[Row], surfaces: dict[str, int], stoplist: Iterable[str]) -> None:
+        self._rows = rows
+        self._objs: list[GazetteerEntry | None] = [None] * len(rows)
         self.stoplist = frozenset(stoplist)
-        self._surfaces: dict[str, GazetteerEntry] = {}
-        for e in self.entries:
-            for surface in (e.name, *e.aliases):
-                key = _key(surface)
-                # The first entry wins on a clash; a name beats another entry's alias.
-                if key not in self._surfaces or surface == e.name and self._surfaces[key].name != key:
-                    self._surfaces[key] = e
+        self._surfaces = surfaces
         self._lengths: dict[str, list[int]] = {}
-        for key in self._surfaces:
+        for key in surfaces:
             self._lengths.setdefault(key[0], []).append(len(key))
         for first, lengths in self._lengths.items():
             self._lengths[first] = sorted(set(lengths), reverse=True)
 
+    def _entry(self, i: int) -> GazetteerEntry:
+        e = self._objs[i]
+        if e is None:
+            e = self._objs[i] = GazetteerEntry(*self._rows[i])
+        return e
+
+    @property
+    def entries(self) -> list[GazetteerEntry]:
+        return [self._entry(i) for i in range(len(self._rows))]
+
+    def rows(self) -> Sequence[Row]:
+        """The entries as ``(name, label, aliases)`` rows."""
+        return self._rows
+
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self._rows)
 
     def lookup(self, surface: str) -> GazetteerEntry | None:
         """The entry a surface form belongs to, if any."""
-        return self._surfaces.get(_key(surface))
+        i = self._surfaces.get(_key(surface))
+        return None if i is None else self._entry(i)
 
     def surfaces(self, entry: GazetteerEntry) -> list[str]:
         return [entry.name, *entry.aliases]
@@ -112,9 +141,9 @@ class Gazetteer:
             for length in lengths or ():
                 if i + length > n:
                     continue
-                entry = self._surfaces.get(folded[i : i + length])
-                if entry is not None and latin_bounded(folded, i, i + length):
-                    m = Match(i, i + length, entry)
+                index = self._surfaces.get(folded[i : i + length])
+                if index is not None and latin_bounded(folded, i, i + length):
+                    m = Match(i, i + length, self._entry(index))
                     if accept is None or accept(m):
                         hit = m
                         break
@@ -124,6 +153,18 @@ class Gazetteer:
             else:
                 i += 1
         return out
+
+
+def surface_index(rows: Sequence[Row]) -> dict[str, int]:
+    """Matching key (width-folded, lower case) of every name and alias -> its row. The first
+    row wins a clash, except that a name beats another row's alias."""
+    index: dict[str, int] = {}
+    for i, (name, _, aliases) in enumerate(rows):
+        for surface in (name, *aliases):
+            key = _key(surface)
+            if key not in index or surface == name and rows[index[key]][0] != key:
+                index[key] = i
+    return index
 
 
 def _key(s: str) -> str:

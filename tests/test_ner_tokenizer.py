@@ -3,6 +3,8 @@
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 spacy = pytest.importorskip("spacy")
 
@@ -14,6 +16,7 @@ from tanalyze.ner.tokenizer import (  # noqa: E402
     build_gazetteer,
     entity_names,
     held_out_gazetteer_corpus,
+    load_gazetteer_bytes,
 )
 
 
@@ -54,6 +57,35 @@ def test_gazetteer_round_trips_with_the_model(vocab, tmp_path):
     back = CharTokenizer(vocab, gazetteer=True).from_disk(tmp_path)
     assert back.gazetteer.entries == tok.gazetteer.entries
     assert CharTokenizer(vocab, gazetteer=True).from_bytes(tok.to_bytes()).gazetteer.entries == tok.gazetteer.entries
+
+
+def test_the_model_gazetteer_comes_back_from_the_cache(vocab, tmp_path, monkeypatch):
+    monkeypatch.setenv("TANALYZE_CACHE_DIR", str(tmp_path / "cache"))
+    tok = CharTokenizer(vocab, gazetteer=True)
+    tok.gazetteer = Gazetteer([GazetteerEntry("朱镕基", "PERSON"), GazetteerEntry("中国", "GPE", ("中华", "ＣＨＮ"))])
+    data = tok.to_bytes()
+    first = load_gazetteer_bytes(data)
+    assert len(list((tmp_path / "cache").glob("nergaz-*.marshal"))) == 1
+    again = load_gazetteer_bytes(data)  # from the cache
+    assert again.entries == first.entries == tok.gazetteer.entries
+    assert [(m.start, m.end, m.entry.name) for m in again.find("中华和chn")] == [(0, 2, "中国"), (3, 6, "中国")]
+    next((tmp_path / "cache").glob("nergaz-*.marshal")).write_bytes(b"not marshal data")
+    assert load_gazetteer_bytes(data).entries == first.entries  # a damaged cache is a miss
+
+
+_SURFACES = st.text(alphabet="北京上海中国大学ab", min_size=1, max_size=4)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_SURFACES, st.sampled_from(["ORG", "GPE", "PERSON"]), st.lists(_SURFACES, max_size=2)),
+                max_size=8),
+       st.text(alphabet="北京上海中国大学ab的", max_size=20))
+def test_a_gazetteer_of_rows_matches_like_one_of_entries(entries, text):
+    objs = [GazetteerEntry(name, label, tuple(aliases)) for name, label, aliases in entries]
+    of_entries = Gazetteer(objs)
+    of_rows = Gazetteer.from_rows([(e.name, e.label, e.aliases) for e in objs])
+    assert of_rows.entries == of_entries.entries
+    assert [(m.start, m.end, m.entry) for m in of_rows.find(text)] == [(m.start, m.end, m.entry) for m in of_entries.find(text)]
 
 
 def test_gazetteer_takes_the_most_frequent_label():
