@@ -7,8 +7,9 @@ from bisect import bisect_left
 
 from .context import Clause, Ment, Prefix
 from .prefix import PrefixReader
+from .subjects import SubjectFinder
 from .triggers import KINDS
-from .words import FRAME_START, PERSON_PRONOUNS, TOPIC_PRONOUNS
+from .words import FRAME_START, PERSON_PRONOUNS, PREPS, TOPIC_PRONOUNS
 
 # Which entity labels may be the actor of a kind.
 AGENTS = frozenset({"ORG", "PERSON", "GPE"})
@@ -34,7 +35,7 @@ AGENTLESS = frozenset(KINDS) - NEEDS_ACTOR
 NO_ACTOR = 0.56
 
 
-class ActorFinder(PrefixReader):
+class ActorFinder(PrefixReader, SubjectFinder):
     """The actor rules of the extractor (a mixin over its context)."""
 
     # -- actor -------------------------------------------------------------------------------
@@ -51,6 +52,10 @@ class ActorFinder(PrefixReader):
         if prefix.pronoun:
             how = 0.6 if prefix.pronoun in TOPIC_PRONOUNS else 0.8
             return self._pronoun(prefix.pronoun, sent_clauses[ci].start, ok, sent_clauses, ci, history), how
+        if kind in AGENTLESS and kind != "incident" and (not prefix.passive or kind == "life"):
+            np = self.subject_np(prefix.start, prefix.end, kind)
+            if np is not None and np.entity.label in ok:
+                return [np], 0.9  # 游戏开发人员集体辞职: a subject the entity stage does not name
         if prefix.nominal or prefix.noun_before:
             return [], 0.0
         for prev in reversed(sent_clauses[:ci]):
@@ -69,6 +74,22 @@ class ActorFinder(PrefixReader):
         if history and history[-1]:
             return [m for m in history[-1] if m.entity.label in ok], 0.65
         return [], 0.0
+
+    def passive_actors(self, kind: str, prefix: Prefix, actors: list, how: float) -> tuple[list, float]:
+        """The actors of a passive trigger: the agent after 被 acts (嫌疑人被警方刑拘; 被省政府约谈, a
+        noun phrase the entity stage does not name); without one (李某被判处) the subject is only
+        what was acted on: an event without a named agent, or none for a kind that needs one."""
+        agents = [m for prep, m in prefix.obliques if PREPS.get(prep) == "agent" and m.entity.label in ACTOR_LABELS[kind]]
+        if not agents and prefix.agent_at is not None:
+            np = self.subject_np(prefix.agent_at, prefix.end, kind)
+            agents = [np] if np is not None and np.entity.label in ACTOR_LABELS[kind] else []
+        if agents:
+            return agents, (0.9 if actors == [None] else how)
+        if actors == [None]:
+            return actors, how
+        if kind in AGENTLESS and kind != "statement":
+            return [None], NO_ACTOR
+        return actors, how * 0.8
 
     def _pronoun(self, word: str, at: int, ok: frozenset, sent_clauses, ci, history) -> list[Ment]:
         if word in TOPIC_PRONOUNS:

@@ -60,6 +60,9 @@ class Prefix:
     causative: bool = False  # the trigger is inside 让/使 X …: X, not the subject, does it
     reported: bool = False  # the subjects say, think or find what follows (机电署估计停电因…)
     possessor: bool = False  # the subject is the possessor of the trigger used as a noun (腾讯的加码)
+    start: int = 0  # where the subject slot starts (after a helper or reporting verb: 帮助X战胜)
+    agent_at: int | None = None  # where the agent after 被/由 starts
+    end: int = 0  # the trigger's start
 
 
 @dataclass(frozen=True)
@@ -166,7 +169,7 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             depth = max(0, depth - 1)
         elif depth == 0:
             m = CLAUSE_SEP.match(text, i, end)
-            if m:
+            if m and not _in_score(text, i, m.end()):
                 if i > cs:
                     out.append((cs, i, sep))
                 sep, cs = m.group(), m.end()
@@ -179,6 +182,11 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     if e > cs:
         out.append((cs, e, sep))
     return out
+
+
+def _in_score(text: str, s: int, e: int) -> bool:
+    """Is the colon at ``text[s:e]`` inside a score or a time (92：105, 3:0, 13:40)?"""
+    return text[s:e] in ("：", ":") and text[s - 1 : s].isdigit() and text[e : e + 1].isdigit()
 
 
 def paragraphs(text: str) -> list[int]:

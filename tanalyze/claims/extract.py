@@ -12,6 +12,7 @@ from .actors import ACTOR_LABELS, AGENTLESS, NO_ACTOR, TWO_PARTY, ActorFinder
 from .context import (Clause, Context, DateRef, Enum, Ment, Prefix, clauses, find_enumerations, item_key, negated, paragraphs,
                       skip, skip_back)
 from .objects import ObjectFinder
+from .rules import candidate_checks
 from .events import Candidate, better, merge_events, to_claim
 from .triggers import MIN_CONFIDENCE, Trigger, Triggers, check_kinds, find_triggers, load_triggers
 from .words import ANNOUNCE, LIGHT, PREPS, QUOTE_LEAD, STRATEGY_NOUNS
@@ -123,16 +124,8 @@ class Extractor(ActorFinder, ObjectFinder):
             if kind not in AGENTLESS or prefix.causative or t.startswith(("是", "的"), te):
                 return []  # (战略投资是…: the trigger word is a noun here, not an event)
             actors, how = [None], NO_ACTOR  # 四川发生地震: the event is the news, whoever caused it
-        if prefix.passive and kind not in ("incident", "life") and actors != [None]:
-            # 嫌疑人被警方刑拘: the agent after 被 acts; without one (李某被判处), the subject is only
-            # what was acted on: an event without a named agent, or none for a kind that needs one
-            agents = [m for prep, m in prefix.obliques if PREPS.get(prep) == "agent" and m.entity.label in ACTOR_LABELS[kind]]
-            if agents:
-                actors = agents
-            elif kind in AGENTLESS and kind != "statement":
-                actors, how = [None], NO_ACTOR
-            else:
-                how *= 0.8
+        if prefix.passive and kind not in ("incident", "life"):
+            actors, how = self.passive_actors(kind, prefix, actors, how)
         conf = trigger.weight * how * negated(t, clause.start, ts)
         if t[sent[1] - 1 : sent[1]] in ("？", "?") and ci == len(sent_clauses) - 1:
             conf *= 0.6  # (祖父被刑拘，其他家人呢？: the question is the last clause's, not the event's)
@@ -165,6 +158,20 @@ class Extractor(ActorFinder, ObjectFinder):
         return [Candidate(a.actor if a else None, kind, predicate, obj, sent, ci, (ts, te), round(conf, 2), quote, date) for a in actors]
 
 
+def _checked(ex: Extractor, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates that pass the registered checks (:mod:`.rules`), as the checks left them."""
+    checks = candidate_checks()
+    out = []
+    for c in candidates:
+        for rule in checks:
+            c = rule.fn(ex, c)
+            if c is None:
+                break
+        else:
+            out.append(c)
+    return out
+
+
 def extract_claims(
     doc: Document,
     triggers: Triggers | None = None,
@@ -184,7 +191,7 @@ def extract_claims(
     ex = Extractor(doc, triggers or load_triggers(), pos or {})
     best: dict[tuple, Candidate] = {}
     order: list[tuple] = []
-    for c in ex.run():
+    for c in _checked(ex, ex.run()):
         if wanted and c.kind not in wanted:
             continue
         if c.confidence < min_confidence:

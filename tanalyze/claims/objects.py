@@ -66,7 +66,7 @@ class ObjectFinder:
 
     def _named_modifier(self, cs: int, ts: int, te: int) -> str | None:
         """开启“930”变革: a quoted or numbered name right before a noun trigger."""
-        m = re.search(r"[“「『]([^”」』]{1,12})[”」』]$|[A-Za-z0-9]{2,}$", self.text[cs:ts])
+        m = re.search(r"[“「『]([^”」』]{1,12})[”」』]$|(?<![0-9：:\-])[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*$|(?<![0-9：:\-])[0-9]{2,}$", self.text[cs:ts])
         if m:
             return self.text[cs + m.start() : te]
         return None

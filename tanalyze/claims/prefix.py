@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..entities import address_length
 from .context import Ment, Prefix, skip
+from .lists import word_list
 from .words import (CLOSE, CONJ, LIGHT, LOCALIZERS, OPEN, ORG_PRONOUNS, PERSON_PRONOUNS, PREPS, REPORTING,
                     REPORTING_STARTS, SPOKESPERSON, TOPIC_PRONOUNS)
 
@@ -48,6 +49,7 @@ class PrefixReader:
         trigger (adverbs between) is its subject too (一种是德国和美国提出的…).
         """
         st = _Scan(ts, before_trigger, {m.start: m for m in self.ctx.mentions_in(cs, ts)}, skip_to=cs)
+        st.p.start, st.p.end = cs, ts
         for ws, we in self.ctx.words_in(cs, ts):
             if ws < st.skip_to:
                 continue
@@ -122,7 +124,7 @@ class PrefixReader:
             st.adjacent = False
             st.p.noun_before = False
         if word in ("被", "由") and st.in_pp is None:
-            st.p.passive = True
+            st.p.passive, st.p.agent_at = True, we
         if word in PREPS and not (word == "将" and st.seen_verb):
             if PREPS[word] != "source":
                 st.in_pp = word
@@ -136,6 +138,13 @@ class PrefixReader:
             # 工信部证实比亚迪…发生火灾: the reported clause may name its own subject
             st.reporters, st.p.subjects, st.p.coordinators = st.p.subjects, [], []
             st.seen_verb, st.group, st.adjacent, st.p.nominal = False, [], False, False
+            st.p.start = we
+            return
+        if word in word_list("helpers") and st.in_pp is None:
+            # 伦纳德帮助猛龙大胜雄鹿: who is helped does what follows
+            st.p.subjects, st.p.coordinators, st.reporters = [], [], []
+            st.seen_verb, st.group, st.adjacent, st.p.nominal, st.p.noun_before = False, [], False, False, False
+            st.p.start = we
             return
         if tag.startswith("v"):
             st.seen_verb = True

@@ -1,0 +1,94 @@
+"""Checks on a candidate claim after its clause was read: the sense of a trigger in its sentence,
+a trigger used as a modifier, a wish or condition, a reporter as actor. Each is
+``fn(extractor, candidate) -> candidate | None`` (None drops it), registered in :mod:`.rules`;
+their word lists are in ``dictionaries/claims/``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from ..errors import ResourceError
+from ..lexicon import dictionaries_dir, read_lines
+from .actors import AGENTLESS, NO_ACTOR
+from .context import clauses
+from .events import Candidate
+from .lists import word_list
+from .words import COMPOUND_HEADS
+
+# Nouns after a trigger that name the event itself or its record (坍塌事故, 辞职报告, 罢工事件).
+_EVENT_NOUNS = frozenset({"事故", "事件", "报告", "案", "案件", "消息", "公告", "申请", "仪式", "决定"})
+
+
+@lru_cache(maxsize=1)
+def load_senses() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Trigger → ((kind, cues), ...) of ``dictionaries/claims/senses.txt``."""
+    from .triggers import KINDS
+
+    out: dict[str, list] = {}
+    for lineno, line in read_lines(dictionaries_dir().joinpath("claims", "senses.txt")):
+        parts = line.split("\t")
+        if len(parts) != 3 or parts[1] not in KINDS:
+            raise ResourceError(f"dictionaries/claims/senses.txt:{lineno}: expected 'trigger<TAB>kind<TAB>cue|cue'")
+        out.setdefault(parts[0], []).append((parts[1], tuple(parts[2].split("|"))))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def trigger_sense(ex, c: Candidate) -> Candidate:
+    """上市 with 科创板 in its sentence: a listing (investment), not a product on sale."""
+    sentence = ex.text[c.sent[0] : c.sent[1]]
+    for word, senses in load_senses().items():
+        if c.predicate.endswith(word):  # (正式上市)
+            for kind, cues in senses:
+                if any(cue in sentence for cue in cues):
+                    return replace(c, kind=kind)
+    return c
+
+
+def _word_at(ex, i: int) -> str:
+    k = next(((ws, we) for ws, we in ex.ctx.words_in(i, i + 8) if ws == i), None)
+    return ex.text[k[0] : k[1]] if k else ""
+
+
+def attributive(ex, c: Candidate) -> Candidate | None:
+    """A trigger that modifies the noun after it (一则处罚通知, 全部的首发球员, 上映时间, 增长模式逐渐
+    失灵) names no event: the noun is the head of a phrase that a classifier, 的 or a verb after it
+    shows to be one."""
+    if c.kind == "statement" or "…" in c.predicate:
+        return c
+    t, (ts, te) = ex.text, c.trigger
+    noun = _word_at(ex, te)
+    if not noun or te in ex.ctx.ment_starts_set or not ex.ctx.pos.get(noun, "").startswith("n"):
+        return c
+    if noun in _EVENT_NOUNS:
+        return c  # 坍塌事故, 辞职报告: the noun names the event or its record
+    if noun in COMPOUND_HEADS:
+        return None
+    before = ex.ctx.words_in(max(0, ts - 4), ts)
+    prev = t[before[-1][0] : before[-1][1]] if before else ""
+    after = _word_at(ex, te + len(noun))
+    if prev == "的" or ex.ctx.pos.get(prev, "")[:1] in ("m", "q") or ex.ctx.pos.get(after, "")[:1] in ("d", "v"):
+        return None
+    return c
+
+
+def irrealis(ex, c: Candidate) -> Candidate:
+    """希望战胜, 如果夺冠, 无缘冠军: a wish, a condition or a failure keeps 0.4 of its confidence."""
+    cs = clauses(ex.text, *c.sent)[c.clause][0]
+    before = ex.text[cs : c.trigger[0]]
+    if any(w in before for w in word_list("irrealis")):
+        return replace(c, confidence=round(c.confidence * 0.4, 2))
+    return c
+
+
+def reporter_actor(ex, c: Candidate) -> Candidate | None:
+    """记者从警方获悉，…发生坍塌: the reporter reports the event, someone else does it."""
+    a = c.actor
+    if a is None or c.kind == "statement":
+        return c
+    reporters = word_list("reporters")
+    if a.simplified not in reporters and (a.head is None or a.head not in reporters):
+        return c
+    if c.kind not in AGENTLESS:
+        return None
+    return replace(c, actor=None, confidence=round(min(c.confidence, NO_ACTOR), 2))

@@ -1,0 +1,31 @@
+"""Every check the claims stage makes on a candidate claim, registered here and nowhere else.
+
+To add one: write ``fn(extractor, candidate) -> candidate | None`` in :mod:`.checks` (None drops
+the candidate; its word list goes to ``dictionaries/claims/``), then add one ``Rule(...)`` line to
+:func:`registry`, naming with ``after=`` the checks whose result it reads. The order follows
+from those declarations (:func:`tanalyze.entities.rules.ordered`: a cycle or an unknown name is
+an error); ``labels`` holds the claim kinds a check may change or drop.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..entities.rules import Rule, ordered
+from .triggers import KINDS
+
+
+def registry() -> list[Rule]:
+    from . import checks
+
+    return [
+        Rule("trigger_sense", ("launch", "investment"), checks.trigger_sense),
+        Rule("attributive", KINDS, checks.attributive, after=("trigger_sense",)),
+        Rule("irrealis", KINDS, checks.irrealis),
+        Rule("reporter_actor", KINDS, checks.reporter_actor),
+    ]
+
+
+def candidate_checks(disabled: Iterable[str] = ()) -> list[Rule]:
+    """The checks in their order (``disabled`` left out)."""
+    return ordered(registry(), disabled)

@@ -1,0 +1,98 @@
+"""Claims whose actor the entity stage does not name (a noun phrase in the subject slot), and the
+registered checks on candidate claims (trigger senses, modifiers, wishes, reporters). Sentences
+written for these tests; the NER model is off."""
+
+from __future__ import annotations
+
+import pytest
+
+from tanalyze.claims.rules import candidate_checks, registry
+from tanalyze.entities.rules import RuleOrderError, ordered
+from tanalyze.pipeline import Options, Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return Pipeline(["claims"], Options(extra={"model": False}))
+
+
+def summary(doc):
+    return [(c.actor.text if c.actor else None, c.kind, c.predicate, c.object, c.date) for c in doc.claims]
+
+
+def actor(doc):
+    (c,) = doc.claims
+    return (c.actor.text, c.actor.label, c.actor.named, c.actor.head)
+
+
+# -- noun phrases in the subject slot --------------------------------------------------------
+
+def test_a_described_phrase_keeps_its_modifiers_and_its_head(nlp):
+    doc = nlp("餐厅服务人员最后集体辞职。")
+    assert summary(doc) == [("餐厅服务人员", "personnel", "辞职", None, None)]
+    assert actor(doc) == ("餐厅服务人员", "PERSON", False, "人员")
+
+
+def test_a_count_belongs_to_the_phrase_and_a_place_word_before_it_does_not(nlp):
+    doc = nlp("据悉，船上5人全部遇难。")
+    assert summary(doc) == [("5人", "life", "遇难", None, None)]
+    assert actor(doc) == ("5人", "PERSON", False, "人")
+
+
+def test_a_score_between_subject_and_trigger_is_not_a_clause_break(nlp):
+    assert summary(nlp("决赛中，蓝鲸88：90不敌飞鹰。")) == [("蓝鲸", "result", "不敌", "飞鹰", None)]
+
+
+def test_the_agent_after_bei_is_a_phrase_too(nlp):
+    doc = nlp("该厂负责人被环保部门约谈。")
+    assert summary(doc) == [("环保部门", "legal", "约谈", "负责人", None)]
+    assert actor(doc) == ("环保部门", "ORG", False, "部门")
+
+
+def test_a_noun_before_a_noun_trigger_is_its_modifier_not_its_subject(nlp):
+    assert nlp("他是两届世界冠军。").claims == ()
+
+
+def test_an_event_without_a_subject_phrase_keeps_no_actor(nlp):
+    assert summary(nlp("记者从警方获悉，昨日一座仓库发生火灾。")) == [(None, "incident", "火灾", None, None)]
+
+
+# -- checks ----------------------------------------------------------------------------------
+
+def test_helped_team_is_the_actor_not_the_helper(nlp):
+    assert summary(nlp("前锋李明帮助红星队战胜了蓝鲸队。")) == [("红星队", "result", "战胜", "蓝鲸队", None)]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("星河科技在科创板上市。", "investment"),
+    ("新款轿车于9月正式上市。", "launch"),
+])
+def test_shangshi_is_a_listing_only_beside_a_market(nlp, text, kind):
+    assert [c.kind for c in nlp(text).claims] == [kind]
+
+
+def test_a_wish_is_no_event(nlp):
+    assert nlp("蓝鲸队希望战胜红星队。").claims == ()
+    assert summary(nlp("蓝鲸队战胜红星队。")) == [("蓝鲸队", "result", "战胜", "红星队", None)]
+
+
+def test_a_trigger_that_modifies_a_noun_is_no_event(nlp):
+    assert nlp("球队公布了全部的首发球员。").claims == ()
+
+
+def test_a_reporter_is_never_the_actor_of_an_event(nlp):
+    # the reporter, subject of the first clause, would be carried to the second
+    assert summary(nlp("记者从市政府获悉，昨晚发生坍塌事故。")) == [(None, "incident", "坍塌", None, None)]
+
+
+def test_checks_are_ordered_by_their_declarations():
+    names = [r.name for r in candidate_checks()]
+    assert names.index("trigger_sense") < names.index("attributive")
+    assert sorted(names) == sorted(r.name for r in registry())
+    assert "irrealis" not in [r.name for r in candidate_checks(disabled=["irrealis"])]
+
+
+def test_an_unknown_check_name_is_an_error():
+    bad = [r for r in registry()] + [registry()[0].__class__("x", (), lambda ex, c: c, after=("nope",))]
+    with pytest.raises(RuleOrderError):
+        ordered(bad)
