@@ -70,14 +70,16 @@ def held_out(sentence_id: str) -> bool:
     return int.from_bytes(hashlib.sha1(sentence_id.encode("utf-8")).digest(), "big") % 3 == 0
 
 
-def _argument(args: list[dict], roles: tuple[str, ...]) -> str | None:
-    """The argument of the first role present; ``A|B`` is whichever of A and B is named first
-    in the sentence (the grammatical subject: 甲不敌乙 → 甲, 甲击败乙 → 甲)."""
+def _argument(args: list[dict], roles: tuple[str, ...], trigger_at: int) -> str | None:
+    """The argument of the first role present; ``A|B`` is whichever of A and B is the trigger's
+    grammatical subject: the last one named before the trigger, else the first after it
+    (甲不敌乙 → 甲, 甲击败乙 → 甲; 甲惜败，乙完胜 → 乙 for 完胜)."""
     for role in roles:
         names = role.split("|")
         found = sorted((a["argument_start_index"], a["argument"]) for a in args if a["role"] in names)
         if found:
-            return found[0][1]
+            before = [f for f in found if f[0] < trigger_at]
+            return (before[-1] if before and len(names) > 1 else found[0])[1]
     return None
 
 
@@ -92,8 +94,9 @@ def load(part: str, path: Path = TRAIN) -> list[Sentence]:
         events = []
         for e in d["event_list"]:
             m = types[e["event_type"]]
-            events.append(GoldEvent(e["event_type"], m.kind, e["trigger"], e["trigger_start_index"],
-                                    _argument(e["arguments"], m.actor_roles), _argument(e["arguments"], m.object_roles)))
+            at = e["trigger_start_index"]
+            events.append(GoldEvent(e["event_type"], m.kind, e["trigger"], at,
+                                    _argument(e["arguments"], m.actor_roles, at), _argument(e["arguments"], m.object_roles, at)))
         out.append(Sentence(d["id"], d["text"], tuple(events)))
     return out
 
