@@ -96,3 +96,37 @@ def test_an_unknown_check_name_is_an_error():
     bad = [r for r in registry()] + [registry()[0].__class__("x", (), lambda ex, c: c, after=("nope",))]
     with pytest.raises(RuleOrderError):
         ordered(bad)
+
+
+# -- who is the subject ----------------------------------------------------------------------
+
+def test_a_byline_in_brackets_and_a_dateline_name_no_actor(nlp):
+    assert summary(nlp("新华社北京7月22日电（记者雷军）警方抓获了三名嫌疑人。")) == [
+        ("警方", "legal", "抓获", "三名嫌疑人", "XXXX-07-22")]
+    assert summary(nlp("腾讯（记者雷军）宣布召回部分车辆。")) == [("腾讯", "recall", "召回", "部分车辆", None)]
+
+
+def test_a_name_before_a_light_verb_and_the_trigger_is_its_subject(nlp):
+    assert summary(nlp("蓝星集团表示，已关注到红河汽车决定召回部分车辆。"))[1:] == [
+        ("红河汽车", "recall", "召回", "部分车辆", None)]
+
+
+def test_a_serial_verb_keeps_the_first_subject(nlp):
+    assert summary(nlp("湖人击败勇士夺冠。")) == [("湖人", "result", "夺冠", None, None)]
+
+
+def test_a_date_after_yu_closes_the_frame_so_bei_is_passive(nlp):
+    assert summary(nlp("前总统阿坦于8日晚被警方逮捕。")) == [("警方", "legal", "逮捕", None, None)]
+
+
+def test_a_zai_frame_with_a_score_has_its_own_subject(nlp):
+    assert summary(nlp("在甲队2-3不敌乙队的比赛后，球迷离场。"))[0][:3] == ("甲队", "result", "不敌")
+
+
+def test_a_product_with_a_model_code_is_the_object_and_its_maker_the_actor(nlp):
+    assert summary(nlp("星河Mate30系列正式在国内发布。")) == [("星河", "launch", "发布", "星河Mate30系列", None)]
+
+
+def test_a_place_never_absorbs_a_trigger_into_a_body(nlp):
+    assert summary(nlp("总理在北京会见外宾。")) == [("总理", "meeting", "会见", "外宾", None)]
+    assert summary(nlp("美国星辉发布新款路由器。")) == [("美国星辉", "launch", "发布", "新款路由器", None)]

@@ -5,15 +5,18 @@ their word lists are in ``dictionaries/claims/``."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
 from ..errors import ResourceError
 from ..lexicon import dictionaries_dir, read_lines
+from ..model import EntityRef
 from .actors import AGENTLESS, NO_ACTOR
 from .context import clauses
 from .events import Candidate
 from .lists import word_list
+from .people import load_described
 from .words import COMPOUND_HEADS
 
 # Nouns after a trigger that name the event itself or its record (坍塌事故, 辞职报告, 罢工事件).
@@ -92,3 +95,21 @@ def reporter_actor(ex, c: Candidate) -> Candidate | None:
     if c.kind not in AGENTLESS:
         return None
     return replace(c, actor=None, confidence=round(min(c.confidence, NO_ACTOR), 2))
+
+
+# A product named by its maker and a model code: 新款雷克萨斯RX, 华为Mate30, 东风雷诺K-ZE.
+_MAKER_MODEL = re.compile(r"(?:新款|全新|新一代|新)?([\u4e00-\u9fff]{2,6})[A-Za-z0-9][A-Za-z0-9\-+ ]*(?:系列|款)?")
+
+
+def product_maker(ex, c: Candidate) -> Candidate:
+    """华为Mate30系列正式发布: the product is what is launched or recalled, its maker the actor."""
+    a = c.actor
+    if a is None or c.kind not in ("launch", "recall", "price"):
+        return c
+    m = _MAKER_MODEL.fullmatch(a.simplified)
+    if m is None or m.group(1) in load_described():
+        return c
+    k = m.start(1)
+    text = a.text[k : m.end(1)] if len(a.text) == len(a.simplified) else m.group(1)
+    maker = EntityRef(text, m.group(1), "ORG")
+    return replace(c, actor=maker, object=a.simplified)

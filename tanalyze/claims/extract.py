@@ -87,6 +87,9 @@ class Extractor(ActorFinder, ObjectFinder):
                     quote_start = next((qs for qs, qe in quotes if qs <= ts < qe), None)
                     quoted = quote_start is not None
                     own_subject = any(m.start >= quote_start for m in prefix.subjects) if quoted else True
+                    if quoted and not own_subject and trigger.kind in AGENTLESS and trigger.kind != "statement":
+                        # 蓝星表示，红河汽车决定召回…: a subject of its own makes it an event, not words
+                        own_subject = self.subject_np(max(quote_start, clause.start), ts, trigger.kind) is not None
                     if quoted and not (own_subject or (prefix.pronoun and trigger.kind == "statement")):
                         continue  # the speaker's words, not an event of the article
                     cand = self.candidate(trig, prefix, sent, sent_clauses, ci, history, context_start)

@@ -107,6 +107,9 @@ def place_bodies(ctx, ments: list[Ment]) -> tuple[list[Ment], set[int]]:
     from ..entities import load_rules
 
     titles = load_rules().titles
+    from .triggers import load_triggers
+
+    heads = load_triggers().by_head
     t = ctx.text
     by_start = {m.start: m for m in ments}
     person_starts = {m.start for m in ments if m.entity.label == "PERSON"}
@@ -126,7 +129,11 @@ def place_bodies(ctx, ments: list[Ment]) -> tuple[list[Ment], set[int]]:
         if word is None or word[1] in person_starts:
             continue
         w = t[slice(*word)]
-        if len(w) >= 2 and ctx.pos.get(w, "")[:2] in ("n", "nz", "nt", "j") and not w.endswith(titles) and word[1] not in by_start:
+        if w in heads or not re.fullmatch(r"[\u4e00-\u9fff]{2,}", w):
+            continue  # 北京|会见, 美国|裁员: the place does something; 中国男篮|4: a score
+        tag = ctx.pos.get(w)
+        if (tag is None or tag[:2] in ("n", "nz", "nt", "j")) and not w.endswith(titles) and word[1] not in by_start:
+            # 美国网件, 武汉卓尔: a body's noun, or a name jieba does not know
             out.append(_synthetic(ctx, m.start, word[1], "ORG", True, None, ments))
             absorbed.add(id(m))
     return out, absorbed

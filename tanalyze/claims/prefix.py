@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ..entities import address_length
 from .context import Ment, Prefix, skip
 from .lists import word_list
-from .words import (CLOSE, CONJ, LIGHT, LOCALIZERS, OPEN, ORG_PRONOUNS, PERSON_PRONOUNS, PREPS, REPORTING,
+from .words import (CLOSE, CONJ, FRAME_END, LIGHT, LOCALIZERS, OPEN, ORG_PRONOUNS, PERSON_PRONOUNS, PREPS, REPORTING,
                     REPORTING_STARTS, SPOKESPERSON, TOPIC_PRONOUNS)
 
 
@@ -35,6 +35,19 @@ class _Scan:
     pending_conj: str | None = None
     skip_to: int = 0
     reporters: list[Ment] = field(default_factory=list)
+    light_after_group: bool = False  # a light verb (决定, 宣布) since the last free mentions
+
+
+def _restart(st: _Scan, at: int) -> None:
+    """The subject slot starts again at ``at`` (after a helper verb or a dateline)."""
+    st.p.subjects, st.p.coordinators, st.reporters = [], [], []
+    st.seen_verb, st.group, st.adjacent, st.p.nominal, st.p.noun_before = False, [], False, False, False
+    st.p.start = at
+
+
+def _score_gap(t: str, start: int, end: int) -> bool:
+    """Is ``t[start:end]`` empty or a score (2-3, 92：105)?"""
+    return all(c.isdigit() or c in "-－:：比 " for c in t[start:end])
 
 
 class PrefixReader:
@@ -50,9 +63,17 @@ class PrefixReader:
         """
         st = _Scan(ts, before_trigger, {m.start: m for m in self.ctx.mentions_in(cs, ts)}, skip_to=cs)
         st.p.start, st.p.end = cs, ts
+        aside = 0
         for ws, we in self.ctx.words_in(cs, ts):
             if ws < st.skip_to:
                 continue
+            word = self.text[ws:we]
+            if word in ("（", "("):
+                aside += 1
+            elif word in ("）", ")"):
+                aside = max(0, aside - 1)
+            if aside or word in ("）", ")"):
+                continue  # （记者张三）, （简称X）: an aside names no subject
             if ws in st.ments:
                 self._scan_mention(st, ws)
             else:
@@ -61,7 +82,8 @@ class PrefixReader:
         p.causative = st.in_pp in ("让", "使", "令")
         if not p.subjects and st.reporters and not st.group:
             p.subjects, p.reported = st.reporters, True  # 腾讯表示将投资…: the reporter is the subject
-        if before_trigger and not p.subjects and st.group and st.adjacent:
+        if before_trigger and st.group and st.adjacent and (not p.subjects or st.light_after_group):
+            # 宁德时代关注到蔚来汽车决定召回: a name before a light verb and the trigger is its subject
             p.subjects = list(st.group)
             p.coordinators = [""] * (len(st.group) - 1)
         return p
@@ -80,8 +102,10 @@ class PrefixReader:
         if st.before_trigger and t.startswith("的", after) and _NOMINAL_GAP.fullmatch(t, after + 1, st.ts):
             st.p.subjects = [m]  # 腾讯的全力加码: the possessor of the trigger used as a noun does it
             st.group, st.adjacent, st.p.possessor = [m], True, True
-        elif st.in_pp == "在" and st.before_trigger and after == st.ts and not st.p.subjects:
-            st.p.subjects = [m]  # 就在李明辞职消息前: the frame's own clause, whose subject it is
+        elif st.in_pp == "在" and st.before_trigger and _score_gap(t, after, st.ts) and not st.p.subjects and FRAME_END.match(t, st.ts):
+            # 就在李明辞职消息前, 在甲队2-3不敌乙队的比赛后: the frame's own clause, whose subject it
+            # is (but 在印度发布: a place where the trigger happens)
+            st.p.subjects = [m]
             st.group, st.adjacent = [m], True
         elif st.in_pp is not None:
             st.p.obliques.append((st.in_pp, m))
@@ -120,9 +144,14 @@ class PrefixReader:
         st.after_de_noun = st.after_de
         st.after_de = word == "的"
         tag = ctx.pos.get(word, "")
-        if not (tag[:1] in ("d", "a") or word in LIGHT or word in ("被", "所")):
+        light = word in word_list("light_verbs")
+        if not (tag[:1] in ("d", "a") or word in LIGHT or word in ("被", "所") or light):
             st.adjacent = False
             st.p.noun_before = False
+        st.light_after_group = st.adjacent and (light or st.light_after_group)
+        if word == "电" and ctx.in_date(ws - 1, ws):
+            _restart(st, we)  # 新华社北京7月22日电: the dateline names no subject of the news
+            return
         if word in ("被", "由") and st.in_pp is None:
             st.p.passive, st.p.agent_at = True, we
         if word in PREPS and not (word == "将" and st.seen_verb):
@@ -130,6 +159,8 @@ class PrefixReader:
                 st.in_pp = word
             return
         if ctx.in_date(ws, we):
+            if st.in_pp == "于":
+                st.in_pp = None  # 于8日晚被警方逮捕: the date ends the frame
             return
         if st.in_pp is not None and (word in LOCALIZERS or tag.startswith("f")):
             st.in_pp = None
@@ -141,10 +172,7 @@ class PrefixReader:
             st.p.start = we
             return
         if word in word_list("helpers") and st.in_pp is None:
-            # 伦纳德帮助猛龙大胜雄鹿: who is helped does what follows
-            st.p.subjects, st.p.coordinators, st.reporters = [], [], []
-            st.seen_verb, st.group, st.adjacent, st.p.nominal, st.p.noun_before = False, [], False, False, False
-            st.p.start = we
+            _restart(st, we)  # 伦纳德帮助猛龙大胜雄鹿: who is helped does what follows
             return
         if tag.startswith("v"):
             st.seen_verb = True

@@ -23,6 +23,7 @@ def registry() -> list[Rule]:
         Rule("attributive", KINDS, checks.attributive, after=("trigger_sense",)),
         Rule("irrealis", KINDS, checks.irrealis),
         Rule("reporter_actor", KINDS, checks.reporter_actor),
+        Rule("product_maker", ("launch", "recall", "price"), checks.product_maker, after=("trigger_sense",)),
     ]
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..model import Entity, EntityRef
 from .context import Ment
 from .lists import word_list
-from .words import CLOSE, LIGHT, LOCALIZERS, OPEN, PREPS
+from .words import CLOSE, FRAME_END, LIGHT, LOCALIZERS, OPEN, PREPS
 
 # Labels of a name by its jieba tag; a phrase of other words takes its kind's usual actor.
 _NAME_LABELS = {"nr": "PERSON", "nrt": "PERSON", "nrfg": "PERSON", "ns": "GPE", "nt": "ORG"}
@@ -28,7 +28,7 @@ class SubjectFinder:
 
     def _tag(self, word: str) -> str:
         tag = self.ctx.pos.get(word, "")
-        if not tag and any(ch.isdigit() for ch in word):
+        if not tag and any(ch.isdigit() for ch in word) and not any(ch.isalpha() and not ch.isdigit() for ch in word):
             return "m"
         if not tag and any(ch.isalpha() for ch in word):
             return "?"  # a word jieba does not know: a name (恒大, MBP)
@@ -57,9 +57,9 @@ class SubjectFinder:
             elif word in PREPS and word not in ("被", "由", "将", "把", "对"):
                 k = next((k for k in range(i + 1, len(words)) if t[slice(*words[k])] in LOCALIZERS
                           or self._tag(t[slice(*words[k])])[:1] == "f"), None)
-                if k is None:
+                if k is None and not FRAME_END.match(t, ts):
                     return None
-                i = k + 1
+                i = i + 1 if k is None else k + 1  # (在甲队2-3不敌乙队的比赛后: the frame's own subject)
             else:
                 return ws
         return None
@@ -89,7 +89,23 @@ class SubjectFinder:
         return True
 
     def subject_np(self, start: int, ts: int, kind: str | None) -> Ment | None:
-        """The noun phrase in the subject slot of ``text[start:ts]`` (``ts`` a trigger), if any."""
+        """The noun phrase in the subject slot of ``text[start:ts]`` (``ts`` a trigger), if any;
+        else the one after the clause's last verb when a light verb follows it (关注到红河汽车决定
+        召回: 红河汽车 decides; but 湖人击败勇士夺冠: 勇士 is what 击败 acts on)."""
+        found = self._np_from(start, ts, kind)
+        if found is not None:
+            return found
+        t = self.text
+        verbs = [we for ws, we in self.ctx.words_in(start, ts) if self._tag(t[ws:we])[:1] == "v"
+                 and t[ws:we] not in word_list("light_verbs")]
+        if not verbs or verbs[-1] == start:
+            return None
+        found = self._np_from(verbs[-1], ts, kind)
+        if found is None or not any(t[ws:we] in word_list("light_verbs") for ws, we in self.ctx.words_in(found.end, ts)):
+            return None
+        return found
+
+    def _np_from(self, start: int, ts: int, kind: str | None) -> Ment | None:
         t = self.text
         s = self._lead(start, ts)
         if s is None:
@@ -114,8 +130,8 @@ class SubjectFinder:
             if not self._nominal(word, tag):
                 break
             end = we
-            if tag[:1] not in ("m", "q", "a", "b"):
-                head = (ws, we, tag)
+            if tag[:1] not in ("m", "q", "a", "b") or (tag == "q" and head is not None and head[1] == ws):
+                head = (ws, we, tag)  # (Mate30|系列: a classifier after a name ends it)
         if head is None or head[1] != end or end - s < 2 or not self._gap_ok(end, ts):
             return None
         return self._np_ment(s, end, head, kind)

@@ -21,7 +21,7 @@ PREPS = {
     "面对": "frame", "相比": "frame", "与": "with", "同": "with", "跟": "with", "和": "with",
     "被": "agent", "由": "agent", "让": "oblique", "使": "oblique", "令": "oblique", "以": "frame", "据": "source",
 }
-SPOKESPERSON = re.compile(r"(?:有关|相关)?(?:人士|工作人员|负责人|官员|发言人|新闻发言人|公告|声明|方面|官方|官网|新闻稿)")
+SPOKESPERSON = re.compile(r"(?:有关|相关)?(?:人士|工作人员|负责人|官员|发言人|新闻发言人|公告|声明|方面|官方|官网|新闻稿|股价|股票)")
 ANNOUNCE = ("宣布", "宣告", "公布", "决定")
 CONJ = ("和", "与", "及", "以及", "、", "同", "跟", "并")
 LOCALIZERS = {"中", "下", "上", "里", "内", "后", "前", "时", "期间", "之际", "方面", "来看", "来说", "之中", "当中", "之下", "以来"}
@@ -35,6 +35,8 @@ REPORTING = frozenset({"估计", "认为", "表示", "称", "指", "指出", "�
                         "透露", "发现", "确认", "报道", "指称", "声称", "承认", "否认", "说明", "解释", "强调"})
 REPORTING_STARTS = tuple(w for w in REPORTING if len(w) > 1)  # (指, 称 also start 指导, 称号)
 STRATEGY_NOUNS = ("道路", "路径", "路线", "模式", "战略", "思路", "方向", "方案", "理念", "构想", "打法")
+# A 在-frame that closes after its trigger (在…辞职消息前, 在…不敌…的比赛后).
+FRAME_END = re.compile(r"[^，,。；;！？!?]{0,14}?(?:前|后|时|期间|之际|以来)")
 FRAME_START = re.compile(r"(?:在|通过|随着|为了|作为|凭借|依托|借助|基于|面对|经过|经历|伴随)")
 
 # Enumerations of alternatives and references back to them.
