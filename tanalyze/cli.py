@@ -176,7 +176,7 @@ def run(
     from .pipeline import Options
 
     env: Env = ctx.obj
-    batch = {"id_from": "path", "jobs": 1, "unordered": False, "engine": "local", "scheduler": None, "progress": None, "on_error": "skip", "resume": False, "pretty": False, "wide": False, "sep": " / ", "table": None, "errors": "strict", "force": False, "csv_raw": False}
+    batch = {"id_from": "path", "jobs": 1, "unordered": False, "engine": "local", "scheduler": None, "progress": None, "on_error": "skip", "resume": False, "pretty": False, "wide": False, "sep": " / ", "table": None, "errors": "strict", "force": False, "csv_raw": False, "window": 50_000}
     batch.update(ctx.meta.get(BATCH, {}))
     sources = _sources(env, inputs, glob, jsonl, encoding, batch["id_from"], batch["errors"])
     if ctx.meta.get("ref_date_from"):
@@ -190,7 +190,7 @@ def run(
     if batch["resume"] and (output is None or fmt != "jsonl"):
         raise click.UsageError("--resume needs -o FILE and --format jsonl (or several documents)")
     # A lone document that fails is the run's error; among several it is skipped (or stops the run).
-    job = Job(tuple(stages), Options(**options), view_name, batch["on_error"] if several else "fail")
+    job = Job(tuple(stages), Options(**options, window=batch["window"]), view_name, batch["on_error"] if several else "fail")
     skipped, total = write_results(ctx, job, itertools.chain(first, sources), fmt, output, batch)
     if skipped:
         raise PartialError(f"{skipped} of {total} documents skipped", "each is named above and has an {\"id\", \"error\"} record")

@@ -81,6 +81,7 @@ _BATCH_OPTIONS: list[tuple[tuple[str, ...], dict[str, Any]]] = [
     (("--on-error",), dict(type=click.Choice(["skip", "fail"]), default="skip", show_default=True, help="A failing document among several: skip it (exit 6 at the end) or stop.")),
     (("--resume",), dict(is_flag=True, help="With -o FILE (jsonl): skip the documents FILE (or its .part) already holds.")),
     (("--table",), dict(type=click.Choice(["documents", "entities", "mentions", "dates", "claims", "timeline", "tokens"]), help="One flat table with a doc_id column (for --format csv|parquet; parquet needs -o).")),
+    (("--window",), dict(type=click.IntRange(1000), default=50_000, show_default=True, metavar="CHARS", help="Read a longer document in windows of whole sentences (memory stays bounded; the findings are the same).")),
     (("--pretty",), dict(is_flag=True, help="Indent JSON (the default on a terminal; compact otherwise).")),
 ]
 
@@ -100,7 +101,7 @@ def write_results(ctx: click.Context, job: Any, sources: Iterator[Any], fmt: str
         table = batch["table"] or (_default_table(job.view) if fmt == "parquet" or (fmt == "csv" and job.view == "analyze") else None)
         writer = RecordWriter(VIEWS[job.view], fmt, stream, color=to_terminal, pretty=batch["pretty"] or to_terminal, wide=batch["wide"], sep=batch["sep"], table=table, csv_raw=batch["csv_raw"])
         todo = (s for s in sources if s.id not in out.done) if out.done else sources
-        results = run_engine(job, todo, jobs=batch["jobs"], ordered=not batch["unordered"], engine=batch["engine"], scheduler=batch["scheduler"])
+        results = run_engine(job, todo, jobs=batch["jobs"], ordered=not batch["unordered"], engine=batch["engine"], scheduler=batch["scheduler"], lazy=True)
         with _Progress(batch["progress"], ctx) as progress:
             for result in results:
                 if result.error is not None:

@@ -62,14 +62,21 @@ def pipeline_for(job: Job) -> Pipeline:
     return pipeline
 
 
-def process(job: Job, source: Source) -> Result:
-    """Analyse one source into its Result; errors become error records unless ``on_error="fail"``."""
+def process(job: Job, source: Source, lazy: bool = False) -> Result:
+    """Analyse one source into its Result; errors become error records unless ``on_error="fail"``.
+
+    ``lazy``: a long document's finding lists stay :class:`~tanalyze.streams.Stream` objects, read
+    (its words segmented window by window) only as the output writes them; otherwise, as for a
+    record sent to another process, they are lists.
+    """
+    from .streams import materialize
+
     try:
         if source.error is not None:
             raise source.error
         pipeline = pipeline_for(job)
         doc = pipeline(source)
-        record = _record(job, doc)
+        record = _record(job, doc) if lazy else materialize(_record(job, doc))
     except Exception as exc:  # noqa: BLE001 - one bad document must not end a corpus run
         if job.on_error != "skip":
             raise
@@ -105,8 +112,12 @@ def run(
     ordered: bool = True,
     engine: str = "local",
     scheduler: str | None = None,
+    lazy: bool = False,
 ) -> Iterator[Result]:
-    """Results for ``sources``: in input order, or as they finish with ``ordered=False``."""
+    """Results for ``sources``: in input order, or as they finish with ``ordered=False``.
+
+    ``lazy`` (one job in this process): records of long documents are written as they are read
+    (see :func:`process`)."""
     if jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, not {jobs}")
     if engine == "dask":
@@ -116,7 +127,7 @@ def run(
     if engine != "local":
         raise UsageError(f"unknown engine {engine!r}", "one of: " + ", ".join(ENGINES))
     if jobs == 1:
-        return (process(job, s) for s in sources)
+        return (process(job, s, lazy) for s in sources)
     return run_processes(job, sources, jobs, ordered)
 
 

@@ -65,6 +65,9 @@ class Token(Span):
 
     pos: str | None = None
 
+    def to_dict(self) -> dict[str, Any]:  # what to_plain makes, without its generic walk (words are many)
+        return {"text": self.text, "simplified": self.simplified, "start": self.start, "end": self.end, "pos": self.pos}
+
 
 @dataclass(frozen=True, slots=True)
 class Mention(Span):

@@ -17,6 +17,7 @@ from typing import IO, Any, Callable, Iterable, Iterator, Sequence
 
 from .errors import UsageError
 from .model import Document, to_plain
+from .streams import Stream, WordsWithBreaks, iter_joined, iter_json, materialize
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -33,7 +34,10 @@ class View:
 
 def _findings(attr: str) -> Callable[[Document], list[dict[str, Any]]]:
     def records(doc: Document) -> list[dict[str, Any]]:
-        return [to_plain(f) for f in (getattr(doc, attr) or ())]
+        items = getattr(doc, attr) or ()
+        if _windowed(doc):  # a long document: each finding becomes JSON only as it is written
+            return Stream(items, to_plain)  # type: ignore[return-value]
+        return [to_plain(f) for f in items]
 
     return records
 
@@ -93,13 +97,15 @@ VIEWS["analyze"] = View("analysis", lambda doc: [], (), title="analysis")
 def _line_words(doc: Document) -> list[str]:
     """The words in the original script (``词/pos`` with tags), with a ``"\n"`` item for
     each line break between two words: ``segment --format text`` joins them with --sep."""
-    out: list[str] = []
-    prev_end = 0
-    for t in doc.tokens or ():
-        out.extend("\n" * doc.text.count("\n", prev_end, t.start))
-        out.append(f"{t.text}/{t.pos}" if t.pos else t.text)
-        prev_end = t.end
-    return out
+    words = Stream(WordsWithBreaks(doc))
+    return words if _windowed(doc) else list(words)  # type: ignore[return-value]
+
+
+def _windowed(doc: Document) -> bool:
+    """Is ``doc`` a long document read in windows (its words are never held whole)?"""
+    from .window import WindowedTokens
+
+    return isinstance(doc.tokens, WindowedTokens)
 
 
 VIEWS["segment-text"] = View("words", _line_words, (), title="words")
@@ -107,12 +113,7 @@ VIEWS["segment-text"] = View("words", _line_words, (), title="words")
 
 def join_words(words: Sequence[str], sep: str) -> str:
     """``segment --format text``: the words joined by ``sep``, a line per line of the input."""
-    out: list[str] = []
-    for word in words:
-        if word != "\n" and out and out[-1] != "\n":
-            out.append(sep)
-        out.append(word)
-    return "".join(out) + "\n"
+    return "".join(iter_joined(words, sep))
 
 
 def register_view(name: str, view: View) -> None:
@@ -204,7 +205,9 @@ class RecordWriter:
             if "error" not in record or t.name == "documents":
                 writer.write_rows(t.rows(record))
         elif self.fmt == "jsonl":
-            self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            for piece in iter_json(record):
+                self.stream.write(piece)
+            self.stream.write("\n")
         elif self.fmt == "json":
             self._write_json(record)
         elif "error" in record and len(record) == 2:
@@ -214,31 +217,39 @@ class RecordWriter:
         elif self.fmt == "table":
             from .tables import print_tables
 
-            print_tables(record, self.view, self.stream, color=self.color, wide=self.wide)
+            print_tables(materialize(record), self.view, self.stream, color=self.color, wide=self.wide)
         elif "words" in record:  # segment --format text
-            self.stream.write(join_words(record["words"], self.sep))
+            for piece in iter_joined(record["words"], self.sep):
+                self.stream.write(piece)
         else:  # text: the converted text (convert's record holds it as "text")
             self.stream.write(record["text"])
         self.stream.flush()
 
-    def _dump(self, record: dict[str, Any]) -> str:
-        return json.dumps(record, ensure_ascii=False, indent=2 if self.pretty else None)
+    def _dump(self, record: dict[str, Any], before: str = "", after: str = "") -> None:
+        self.stream.write(before)
+        for piece in iter_json(record, 2 if self.pretty else None):
+            self.stream.write(piece)
+        self.stream.write(after)
 
     def _write_json(self, record: dict[str, Any]) -> None:
         if self.count == 1:
             self._first = record
             return
         if self._first is not None:
-            self.stream.write("[\n" + self._dump(self._first))
+            self._dump(self._first, "[\n")
             self._first = None
-        self.stream.write(",\n" + self._dump(record))
+        self._dump(record, ",\n")
 
     def _write_csv(self, record: dict[str, Any]) -> None:
         # One write per document; cells a spreadsheet would run as formulas are neutralised.
         fields = ["id", *self.view.columns]
         lines = [] if self._csv_header else [csv_line(fields)]
         self._csv_header = True
-        lines.extend(csv_line(row[f] for f in fields) if self.csv_raw else csv_line(neutralise(row[f]) for f in fields) for row in record_rows(record, self.view))
+        for row in record_rows(record, self.view):  # written in pieces: a long document's rows are many
+            lines.append(csv_line(row[f] for f in fields) if self.csv_raw else csv_line(neutralise(row[f]) for f in fields))
+            if len(lines) >= 2000:
+                self.stream.write("".join(lines))
+                lines = []
         self.stream.write("".join(lines))
 
     def close(self) -> None:
@@ -247,7 +258,7 @@ class RecordWriter:
             self._table[1].close()
         elif self.fmt == "json":
             if self.count == 1 and self._first is not None:
-                self.stream.write(self._dump(self._first) + "\n")
+                self._dump(self._first, after="\n")
             elif self.count == 0:
                 self.stream.write("[]\n")
             else:
@@ -284,7 +295,9 @@ class TableWriter:
                 self._json.write(row)
                 continue
             self._pending.append(row)
-        if len(self._pending) >= (self.batch if self.fmt != "csv" else 1):
+            if len(self._pending) >= self.batch and self.fmt != "table":
+                self._flush()
+        if self.fmt == "csv" and self._pending:
             self._flush()
 
     def _flush(self) -> None:

@@ -31,6 +31,7 @@ class Options:
     lexicons: tuple[str, ...] = ()  # extra segmentation lexicons (--dict)
     pos: bool = False  # POS tags on tokens
     ref_date: datetime | None = None  # reference date for relative expressions
+    window: int = 50_000  # a longer document is read in windows of sentences (tanalyze.window.WINDOW)
     extra: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
 
 
@@ -146,15 +147,18 @@ def analyze(
     lexicons: Sequence[str | Path] = (),
     pos: bool = False,
     doc_id: str = "doc",
+    window: int = 50_000,
 ) -> Document:
     """Analyse one text and return its Document, with every finding by default.
 
     ``stages`` narrows what to compute (``convert``, ``segment``, ``entities``, ``dates``,
     ``claims``, ``timeline``); requirements run first. ``ref_date`` (``YYYY-MM-DD[THH:MM]``
-    or a datetime) anchors relative dates. Pipelines are cached: calling it again with the
-    same settings does not reload dictionaries or the model.
+    or a datetime) anchors relative dates. A text longer than ``window`` characters is read in
+    windows of whole sentences (:mod:`tanalyze.window`): the same findings in bounded memory.
+    Pipelines are cached: calling it again with the same settings does not reload dictionaries
+    or the model.
     """
-    return _pipeline(tuple(stages), _options(ref_date, config, lexicons, pos))(text, doc_id=doc_id)
+    return _pipeline(tuple(stages), _options(ref_date, config, lexicons, pos, window))(text, doc_id=doc_id)
 
 
 def load(
@@ -164,18 +168,21 @@ def load(
     config: str | None = None,
     lexicons: Sequence[str | Path] = (),
     pos: bool = False,
+    window: int = 50_000,
 ) -> Pipeline:
     """A reusable pipeline, as ``spacy.load`` gives one: ``nlp = tanalyze.load(); doc = nlp(text)``.
 
     Resources load on the first call; ``nlp.pipe(texts)`` analyses many texts lazily.
     """
-    return Pipeline(stages, _options(ref_date, config, lexicons, pos))
+    return Pipeline(stages, _options(ref_date, config, lexicons, pos, window))
 
 
-def _options(ref_date: str | datetime | None, config: str | None, lexicons: Sequence[str | Path], pos: bool) -> Options:
+def _options(ref_date: str | datetime | None, config: str | None, lexicons: Sequence[str | Path], pos: bool, window: int) -> Options:
     if isinstance(ref_date, str):
         ref_date = parse_ref_date(ref_date)
-    return Options(config=config, lexicons=tuple(str(p) for p in lexicons), pos=pos, ref_date=ref_date)
+    if window < 1:
+        raise UsageError(f"window must be 1 character or more, not {window}")
+    return Options(config=config, lexicons=tuple(str(p) for p in lexicons), pos=pos, ref_date=ref_date, window=window)
 
 
 @lru_cache(maxsize=8)
@@ -218,6 +225,10 @@ def _segment_factory(options: Options) -> StageFn:
     seg = segmenter(options.lexicons)
 
     def segment(doc: Document) -> Document:
+        if len(doc.simplified) > options.window:  # never all the words of a long document at once
+            from .window import WindowedTokens, windows
+
+            return doc.with_(tokens=WindowedTokens(doc, seg, options.pos, windows(doc.simplified, options.window), _tokens))
         spans = seg.cut(doc.simplified)
         if options.pos:
             spans = seg.tag(doc.simplified, spans)
@@ -268,7 +279,13 @@ def _entities_factory(options: Options) -> StageFn:
     labels = tuple(options.extra.get("labels", ()))  # keep only these labels (detection is unchanged)
 
     def entities(doc: Document) -> Document:
-        return doc.with_(entities=to_entities(doc, finder.find(doc.simplified, word_spans(doc), labels)))
+        from .window import WindowedTokens, group_whole, windowed_mentions
+
+        if isinstance(doc.tokens, WindowedTokens):  # a long document: found by window, grouped whole
+            groups = group_whole(finder, doc, *windowed_mentions(finder, doc, doc.tokens), labels)
+        else:
+            groups = finder.find(doc.simplified, word_spans(doc), labels)
+        return doc.with_(entities=to_entities(doc, groups))
 
     return entities
 

@@ -181,17 +181,21 @@ class Segmenter:
         return bool(self.tokenizer.FREQ.get(word))
 
     # -- segmentation -----------------------------------------------------------------------
-    def cut(self, text: str) -> list[WordSpan]:
-        """Word spans covering ``text`` (Simplified; full-width characters are folded internally)."""
+    def cut(self, text: str, line_start: bool = True) -> list[WordSpan]:
+        """Word spans covering ``text`` (Simplified; full-width characters are folded internally).
+
+        ``line_start``: whether ``text`` begins a line (False for a window of a longer text that
+        starts after a sentence end, where a list marker ``1.`` cannot start).
+        """
         folded = fold_width(text)
         words: list[str] = []
         pos = 0
         if self._protected is not None:
             for m in self._protected.finditer(folded):
-                self._cut_plain(folded[pos : m.start()], words, pos == 0 or folded[pos - 1] == "\n")
+                self._cut_plain(folded[pos : m.start()], words, line_start if pos == 0 else folded[pos - 1] == "\n")
                 words.append(m.group())
                 pos = m.end()
-        self._cut_plain(folded[pos:], words, pos == 0 or folded[pos - 1] == "\n")
+        self._cut_plain(folded[pos:], words, line_start if pos == 0 else folded[pos - 1] == "\n")
         words = self._split_office_titles(_merge_numbers(words))
         spans: list[WordSpan] = []
         pos = 0

@@ -1129,7 +1129,16 @@ Snai凯比值: a Latin-script name before what a body does or has (a work it
         """
         folded = fold_width(text)
         starts, ends = _boundaries(words, len(text))
+        groups = self.grouper.group(self.mentions(text, words), folded, starts, ends, words)
         wanted = set(labels)
+        return [g for g in groups if not wanted or g.label in wanted]
+
+    def mentions(self, text: str, words: Sequence[tuple[int, int]]) -> list[Candidate]:
+        """The resolved mentions of a text, before grouping: what :meth:`find` groups. A long
+        document is read window by window through this, then grouped as a whole
+        (:mod:`tanalyze.window`)."""
+        folded = fold_width(text)
+        starts, ends = _boundaries(words, len(text))
         stop = self.gazetteer.stoplist
         cands = [
             c
@@ -1143,8 +1152,7 @@ Snai凯比值: a Latin-script name before what a body does or has (a work it
         ctx = self.context(folded, words)
         for rule in stage("mention", self.disabled):
             mentions = rule.fn(ctx, mentions)
-        groups = self.grouper.group(mentions, folded, starts, ends, words)
-        return [g for g in groups if not wanted or g.label in wanted]
+        return mentions
 
 
 def _start_index(cands: Sequence[Candidate]) -> tuple[list[int], dict[int, list[Candidate]], int]:
