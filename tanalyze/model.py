@@ -154,7 +154,8 @@ class Claim(Span):
     """Who claims, does or stands for what, with the evidence sentence as the span.
 
     ``evidence`` holds every sentence that mentions the same event (the first is the span); an
-    event without a named agent (地震) has no ``actor``."""
+    event without a named agent (地震) has no ``actor``; ``co_actors`` are the others named with
+    the actor as doing it together (甲和乙离婚, 甲、乙相继退役: one event, one claim)."""
 
     actor: EntityRef | None = None
     kind: str = ""
@@ -165,6 +166,7 @@ class Claim(Span):
     quote: str | None = None
     confidence: float = 0.0
     evidence: tuple[Span, ...] = ()
+    co_actors: tuple[EntityRef, ...] = ()
 
     def __repr__(self) -> str:
         actor = self.actor.text if self.actor else None
@@ -176,6 +178,7 @@ class Claim(Span):
     def to_dict(self) -> dict[str, Any]:
         return {
             "actor": to_plain(self.actor),
+            "co_actors": [to_plain(a) for a in self.co_actors],
             "kind": self.kind,
             "predicate": self.predicate,
             "object": self.object,

@@ -27,6 +27,9 @@ ACTOR_LABELS.update(
     protest=frozenset({"ORG", "PERSON", "NORP"}),
 )
 TWO_PARTY = ("deal", "partnership", "investment")  # X和Y签约: Y is the object
+# Kinds whose coordinated actors each get a claim (德国和美国提出的道路: two proposals, two
+# speakers); other events done by several are one claim with ``co_actors``.
+SEPARATE_ACTORS = frozenset({"statement", "strategy"})
 # Kinds that are nothing without who: a statement needs its speaker, a strategy its holder. Other
 # events are news without a named agent too (四川发生地震, 新车上市, 嫌疑人被刑拘, 展会开幕).
 NEEDS_ACTOR = frozenset({"statement", "strategy", "rename", "partnership", "founding"})

@@ -20,6 +20,7 @@ class Candidate:
     confidence: float
     quote: tuple[int, int] | None = None
     date: DateRef | None = None
+    co_actors: tuple[EntityRef, ...] = ()
 
 def better(new: Candidate, old: Candidate) -> bool:
     if new.kind == "statement" and old.kind == "statement":
@@ -39,6 +40,7 @@ def to_claim(doc: Document, t: str, c: Candidate) -> Claim:
         text, simplified, start, end,
         evidence=(Span(text, simplified, start, end),),
         actor=c.actor,
+        co_actors=c.co_actors,
         kind=c.kind,
         predicate=c.predicate,
         object=_original(doc, t, c.object),
@@ -114,5 +116,6 @@ def _merged(a: Claim, b: Claim) -> Claim:
         date=date,
         date_text=date_text,
         confidence=max(a.confidence, b.confidence),
+        co_actors=a.co_actors + tuple(x for x in b.co_actors if x not in a.co_actors),
         evidence=a.evidence + tuple(e for e in b.evidence if e not in a.evidence),
     )

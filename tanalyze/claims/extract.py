@@ -8,7 +8,7 @@ from typing import Mapping, Sequence
 
 from ..model import Claim, Document
 from ..textutil import sentences
-from .actors import ACTOR_LABELS, AGENTLESS, NO_ACTOR, TWO_PARTY, ActorFinder
+from .actors import ACTOR_LABELS, AGENTLESS, NO_ACTOR, SEPARATE_ACTORS, TWO_PARTY, ActorFinder
 from .context import (Clause, Context, DateRef, Enum, Ment, Prefix, clauses, find_enumerations, item_key, negated, paragraphs,
                       skip, skip_back)
 from .objects import ObjectFinder
@@ -158,6 +158,10 @@ class Extractor(ActorFinder, ObjectFinder):
         if kind in TWO_PARTY and len(actors) > 1 and prefix.coordinators and prefix.coordinators[0] in ("与", "同", "跟", "和"):
             actors = actors[:1]
         date = self.date_for(clause, sent, context_start, ts, quote)
+        if kind not in SEPARATE_ACTORS and len(actors) > 1 and actors[0] is not None:
+            # 甲和乙离婚, 马化腾和刘炽平任命…: one event done together, one claim
+            co = tuple(a.actor for a in actors[1:] if a is not None and a.actor.text != actors[0].actor.text)
+            return [Candidate(actors[0].actor, kind, predicate, obj, sent, ci, (ts, te), round(conf, 2), quote, date, co)]
         return [Candidate(a.actor if a else None, kind, predicate, obj, sent, ci, (ts, te), round(conf, 2), quote, date) for a in actors]
 
 
