@@ -130,3 +130,10 @@ def test_a_product_with_a_model_code_is_the_object_and_its_maker_the_actor(nlp):
 def test_a_place_never_absorbs_a_trigger_into_a_body(nlp):
     assert summary(nlp("总理在北京会见外宾。")) == [("总理", "meeting", "会见", "外宾", None)]
     assert summary(nlp("美国星辉发布新款路由器。")) == [("美国星辉", "launch", "发布", "新款路由器", None)]
+
+
+def test_coordinated_actors_of_one_event_are_one_claim_with_co_actors(nlp):
+    (claim,) = nlp("2019年，小米和华为相继发布了新款手机。").claims
+    assert (claim.actor.text, claim.kind, claim.predicate, claim.object, claim.date) == ("小米", "launch", "发布", "新款手机", "2019")
+    assert [a.text for a in claim.co_actors] == ["华为"]
+    assert claim.to_dict()["co_actors"][0]["text"] == "华为"

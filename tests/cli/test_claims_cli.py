@@ -28,6 +28,7 @@ def test_claims_json(tmp_path):
     data = json.loads(out)
     assert data["claims"][0] == {
         "actor": {"text": "阿里巴巴", "simplified": "阿里巴巴", "label": "ORG", "named": True, "head": None, "affiliation": None},
+        "co_actors": [],
         "kind": "deal",
         "predicate": "全资收购",
         "object": "饿了么",
