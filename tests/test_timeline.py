@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from tanalyze.pipeline import Options, Pipeline
-from tanalyze.timeline import sort_key
+from tanalyze.timeline import build_timeline, sort_key
 
 
 @pytest.fixture(scope="module")
@@ -59,3 +59,12 @@ def test_weather_and_seasons_are_background_shown_only_with_all():
     everything = Pipeline(["entities", "timeline"], Options(extra={"model": False, "all_sentences": True}))
     assert [(e.date, e.kind) for e in everything(text).timeline] == [("2024-11-11/2024-11-20", "background"),
                                                                      ("2024-11-15", None)]
+
+
+def test_a_sentence_with_its_own_year_is_not_dated_by_an_offset_in_the_next_one() -> None:
+    # The README's screenshot once showed such a sentence under the earlier year it compares
+    # with, and again under the year of the offset's anchor: one event, under its own year.
+    text = "2021年的成都马拉松吸引了三万人参加，超过了1987年创下的纪录。\n\n四十年前，这里举办了第一场比赛。\n"
+    doc = Pipeline(["claims", "timeline"], Options(extra={"model": False}))(text)
+    assert [(e.date, e.date_text, e.text[:6]) for e in build_timeline(doc, include_undated=True)] == [
+        ("1981", "四十年前", "四十年前，这"), ("2021", "2021年", "2021年的")]
