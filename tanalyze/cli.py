@@ -154,7 +154,7 @@ def _with_file_ref_dates(sources: Iterator[Any], how: str) -> Iterator[Any]:
 
     for s in sources:
         found = ref_date_from_path(s.path, how) if s.path and not s.ref_date else None
-        yield replace(s, ref_date=found) if found else s
+        yield replace(s, ref_date=found, ref_date_source=how) if found else s
 
 
 def run(

@@ -22,6 +22,8 @@ FINDINGS = ("tokens", "entities", "dates", "claims", "timeline")
 _REF_SOURCES = {
     "option": "given with --ref-date",
     "input": "given in the input record",
+    "mtime": "from the file's modification time (--ref-date-from mtime)",
+    "name": "from the date in the file name (--ref-date-from name)",
     "dateline": "from the dateline",
     "first_lines": "from a date in the first lines",
     "latest_year": "the latest year in the text (year only)",

@@ -113,7 +113,7 @@ class Pipeline:
             source = Source(id=doc_id, text=source)
         doc = Document(id=source.id, text=check_text(source.text, source.id), source=source.path, encoding=source.encoding)
         if source.ref_date:
-            doc = doc.with_(meta={**doc.meta, "ref_date": source.ref_date})
+            doc = doc.with_(meta={**doc.meta, "ref_date": source.ref_date, "ref_date_source": source.ref_date_source or "input"})
         for name, fn in self._functions():
             with _stage_errors(name, doc.id):
                 doc = fn(doc)
@@ -301,7 +301,7 @@ def _dates_factory(options: Options) -> StageFn:
     def dates(doc: Document) -> Document:
         ref, source = options.ref_date, "option" if options.ref_date else None
         if doc.meta.get("ref_date"):  # a per-document ref_date (JSONL) is the most specific
-            ref, source = parse_ref_date(str(doc.meta["ref_date"])), "input"
+            ref, source = parse_ref_date(str(doc.meta["ref_date"])), doc.meta.get("ref_date_source", "input")
         if ref is None:
             found = find_ref_date(doc.simplified)
             if found:

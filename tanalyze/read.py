@@ -44,6 +44,7 @@ class Source:
     path: str | None = None
     encoding: str | None = None
     ref_date: str | None = None
+    ref_date_source: str | None = None  # where ref_date came from, when not the input record: "mtime" | "name"
     error: TanalyzeError | None = None  # set instead of text when the document could not be read
 
 

@@ -77,7 +77,18 @@ def test_reference_date_from_name_and_mtime_through_the_cli(tmp_path) -> None:
     result, out = invoke(["dates", "--format", "json", "--ref-date-from", "name", path])
     record = json.loads(out)
     assert result.exit_code == 0 and result.stderr == ""
-    assert (record["ref_date"], [d["value"] for d in record["dates"]]) == ("2012-07-24", ["2012-07-21", "2012-07-23"])
+    assert (record["ref_date"], record["ref_date_source"], [d["value"] for d in record["dates"]]) == (
+        "2012-07-24", "name", ["2012-07-21", "2012-07-23"])
     os.utime(path, (datetime(2015, 3, 9, 12).timestamp(),) * 2)
     result, out = invoke(["dates", "--format", "json", "--ref-date-from", "mtime", path])
-    assert [d["value"] for d in json.loads(out)["dates"]] == ["2015-07-21", "2015-03-08"]
+    record = json.loads(out)
+    assert (record["ref_date_source"], [d["value"] for d in record["dates"]]) == ("mtime", ["2015-07-21", "2015-03-08"])
+    result, out = invoke(["dates", "--format", "table", "--ref-date-from", "mtime", path])
+    assert out.splitlines()[0] == "reference date 2015-03-09, from the file's modification time (--ref-date-from mtime)"
+
+
+def test_a_record_of_its_own_ref_date_stays_input_under_ref_date_from(tmp_path) -> None:
+    line = json.dumps({"id": "r1", "text": "昨天他来了。", "ref_date": "2019-05-02"}, ensure_ascii=False)
+    result, out = invoke(["dates", "--jsonl", "--format", "json", "--ref-date-from", "name", "-"], stdin=line.encode())
+    record = json.loads(out)
+    assert (record["ref_date_source"], record["dates"][0]["value"]) == ("input", "2019-05-01")

@@ -99,3 +99,15 @@ def test_dates_relative_to_an_event_the_text_dates(text: str, expression: str, v
                                                    resolved_from: str | None) -> None:
     found = [d for d in extract_dates(text, datetime(2024, 11, 20), "given") if text[d.start:d.end] == expression]
     assert [(d.value, d.approx, d.resolved_from) for d in found] == [(value, approx, resolved_from)]
+
+
+@pytest.mark.parametrize("text, expression, value", [
+    ("2024年3月第二个星期五开会。", "2024年3月第二个星期五", "2024-03-08"),
+    ("2016年2月第五个星期一开会。", "2016年2月第五个星期一", "2016-02-29"),  # 2016 has one
+    ("2024年2月第五个星期一开会。", "2024年2月第五个星期一", None),  # 2024 has not: no month value
+    ("2024年5月第六个周三开会。", "2024年5月第六个周三", None),  # no month has a sixth
+    ("5月第二个礼拜天开会。", "5月第二个礼拜天", None),  # the year unknown: the day is too
+])
+def test_the_nth_weekday_of_a_month_is_a_day_or_no_value(text: str, expression: str, value: str | None) -> None:
+    found = extract_dates(text)
+    assert [(text[d.start:d.end], d.value) for d in found] == [(expression, value)]

@@ -305,8 +305,12 @@ def _fields(group: list[_Tok], state: _State, inherit: _Fields | None = None) ->
     for tok in group:
         _apply(tok, f, state)
     _complete(f, state, inherit)
-    if f.nth is not None and f.year not in (None, PARTIAL_YEAR) and f.month is not None:
-        f.day = _nth_weekday(f.year, f.month, *f.nth)
+    if f.nth is not None:
+        if f.year not in (None, PARTIAL_YEAR) and f.month is not None:
+            f.day = _nth_weekday(f.year, f.month, *f.nth)
+        # A day the month does not have (the fifth Monday of most Februaries, any sixth one), or
+        # of an unknown year: no value, rather than the month.
+        f.unresolved = f.unresolved or f.day is None
     written = any(t.kind in ("year", "year_word") or (t.kind == "numeric" and "year" in t.data) for t in group)
     if f.weekday is not None and not written:
         _weekday_year(f, state)

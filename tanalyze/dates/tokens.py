@@ -69,7 +69,7 @@ _P = {
     ),
     # 十月第一个星期一, 10月的第二个周五: the Nth weekday of a month.
     "nth_weekday": re.compile(
-        rf"(?<![\d{CN_NUMBER_CHARS}])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月的?第(?P<n>[一二三四五1-5])个"
+        rf"(?<![\d{CN_NUMBER_CHARS}])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月的?第(?P<n>[一二三四五六七八九1-9])个"
         r"(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])"
     ),
     "event_rel": re.compile(rf"(?P<event>{_words(_EVENT_WORDS)})(?P<rel>{_words(_EVENT_SHIFTS)})"),
