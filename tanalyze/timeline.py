@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .dates.isotime import document_offset
+from .dates.isotime import document_offset, is_calendar
 from .model import DateMention, Document, TimelineEvent
 from .textutil import sentences
 
@@ -46,7 +46,7 @@ def build_timeline(doc: Document, include_undated: bool = False) -> tuple[Timeli
     to_conv = doc.offsets.to_converted if doc.offsets is not None else (lambda a, b: (a, b))
     by_sentence: dict[int, list[DateMention]] = {}
     for d in doc.dates or ():
-        if d.type not in _EVENT_TYPES or not d.value or d.value.startswith(("T", "R")):
+        if d.type not in _EVENT_TYPES or not is_calendar(d.value):
             continue
         cstart, _ = to_conv(d.start, d.end)
         i = bisect_right(starts, cstart) - 1

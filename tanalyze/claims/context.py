@@ -8,6 +8,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
+from ..dates.isotime import is_calendar
 from ..model import DateMention, Document, Entity, EntityRef
 from .words import (CLAUSE_SEP, CLOSE, DEICTIC, ENUM_MARKERS, NEGATION, OPEN, ORD, QUOTED, REFERENCE,
                     STRATEGY_NOUNS)
@@ -103,7 +104,7 @@ class Context:
         self.ends |= {m.start for m in ments} | {m.end for m in ments}
         dates = []
         for d in doc.dates or ():
-            if d.type in ("date", "datetime", "interval") and d.value and not d.value.startswith(("T", "R", "P")):
+            if d.type in ("date", "datetime", "interval") and is_calendar(d.value):
                 s, e = to_conv(d.start, d.end)
                 dates.append(DateRef(s, e, d))
         dates.sort(key=lambda d: d.start)

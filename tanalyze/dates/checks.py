@@ -10,7 +10,7 @@ from typing import Callable
 
 from ..numerals import CN_DIGIT_CHARS, CN_NUMBER_CHARS, parse_digits, parse_number
 from .isotime import _safe_date
-from .vocabulary import _APPROX_PAIRS, _CN, _DAY_ANAPHORA, _DAY_WORDS, _DAY_WORD_PART, _DUR_UNITS, _EVENT_SHIFTS, _HOLIDAYS, _LUNAR_HOLIDAYS, _LUNAR_MONTHS, _MONTH_ANAPHORA, _MONTH_WORDS, _NOT_YEARS_AFTER, _NOW_WORDS, _OFFSET_DIRS, _SOLAR_TERM_HOLIDAYS, _WEEKDAYS, _WEEK_SHIFT, _WINDOW_AFTER, _YEAR_ANAPHORA, _YEAR_WORDS
+from .vocabulary import _APPROX_PAIRS, _CN, _DAY_ANAPHORA, _DAY_WORDS, _DAY_WORD_PART, _DUR_UNITS, _EVENT_SHIFTS, _HOLIDAYS, _LUNAR_HOLIDAYS, _LUNAR_MONTHS, _MONTH_ANAPHORA, _MONTH_WORDS, _NOT_YEARS_AFTER, _NOW_WORDS, _OFFSET_DIRS, _PAST_BEFORE, _PAST_NOT_AFTER, _THEN_WORDS, _VAGUE_WORDS, _SOLAR_TERM_HOLIDAYS, _WEEKDAYS, _WEEK_SHIFT, _WINDOW_AFTER, _YEAR_ANAPHORA, _YEAR_WORDS
 
 
 def _num(text: str | None) -> int | None:
@@ -54,6 +54,8 @@ def _check_year_word(m: re.Match, folded: str) -> dict:
 
 
 def _check_month(m: re.Match, folded: str) -> dict | None:
+    if m.group("m") == "元":  # 元月 is January; 美元月底 is no month
+        return {"month": 1} if not m.start() or folded[m.start() - 1] not in "美日欧港币单公" else None
     month = _num(m.group("m"))
     return {"month": month} if month and 1 <= month <= 12 else None
 
@@ -78,9 +80,32 @@ def _check_day_word(m: re.Match, folded: str) -> dict | None:
     word = m.group(0)
     if word == "宜家" and folded.startswith(("家居", "商场", "公司", "集团", "门店", "店"), m.end()):
         return None  # the furniture shop, not Cantonese "now"
+    before = folded[m.start() - 1] if m.start() else "\n"
     if word in _NOW_WORDS:
-        return {"now": True}
+        return None if word == "现在" and before in "体表展实出呈发浮涌" else {"now": True}  # 体现|在
+    if word in _THEN_WORDS:
+        return None if folded.startswith("间", m.end()) else {"then": True}  # 当时间到了: when time comes
+    if word.startswith("前一") and before in "提之以会赛节":
+        return None  # 提前一天 is a duration; 会前一天 the day before something we do not date
     return {**_relative_word(word, _DAY_WORDS, _DAY_ANAPHORA), "part": _DAY_WORD_PART.get(word)}
+
+
+def _check_vague(m: re.Match, folded: str) -> dict | None:
+    """目前, 日前, 过去, 未来 ...: the TIMEX3 value of the writer's present, past or future."""
+    word, start = m.group(0), m.start()
+    before = folded[start - 1] if start else "\n"
+    after = folded[m.end(): m.end() + 1] or "\n"
+    if word == "过去" and (before not in _PAST_BEFORE or after in _PAST_NOT_AFTER):
+        return None  # 走过去, 过去了: the verb
+    if word == "最近" and re.search(r"[离距]", folded[max(0, start - 4): start]):
+        return None  # 离家最近: nearest
+    if word in ("日前", "日后") and (before in "节生假号" or before.isdigit() or before in CN_NUMBER_CHARS):
+        return None  # 节日前, 节假日后, 5日前: before or after a day
+    if word in ("现今", "而今") and (after in "年天日晚明后" or before in "实体表出发呈"):
+        return None  # 实现|今年, 而|今年
+    if word in ("未来", "往后") and after in "得及退看走靠挪移推":
+        return None  # 未来得及: had no time to
+    return {"ref": _VAGUE_WORDS[word]}
 
 
 def _check_quarter(m: re.Match, folded: str) -> dict | None:
@@ -117,7 +142,7 @@ def _check_half(m: re.Match, folded: str) -> dict:
 
 def _check_year_part(m: re.Match, folded: str) -> dict:
     word = m.group(0)
-    if word in ("年初", "初", "伊始"):
+    if word in ("年初", "初", "伊始", "新年伊始", "新春伊始"):
         return {"ypart": 1}
     if word == "年中":
         return {"ypart": 6}
@@ -296,6 +321,8 @@ def _check_duration(m: re.Match, folded: str) -> dict | None:
         return None  # 13月5日 is no date and no duration
     if unit == "Q" and not g["ge"]:
         return None  # 三季度 is a quarter
+    if unit_word in ("星期", "礼拜") and not g["dir"] and folded[m.end(): m.end() + 1] in ("天", "日", *"一二三四五六"):
+        return None  # 一个星期天 is a Sunday
     if unit == "D" and unit_word == "日" and not (more or g["dir"]):
         if (n <= 31 and (raw.isdigit() or len(raw) > 1)) or raw == "一" or folded[max(0, m.start() - 1): m.start()] == "月":
             return None  # 30日 and 二十一日 are days of the month; 一日之计 is not a duration
@@ -374,7 +401,7 @@ def _check_set(m: re.Match, folded: str) -> dict | None:
 
 _CHECKS: dict[str, Callable[[re.Match, str], dict | None]] = {
     "year": _check_year, "year_word": _check_year_word, "month": _check_month, "month_word": _check_month_word,
-    "day": _check_day, "day_word": _check_day_word, "quarter": _check_quarter, "quarter_part": _check_quarter_part, "half": _check_half,
+    "day": _check_day, "day_word": _check_day_word, "vague": _check_vague, "quarter": _check_quarter, "quarter_part": _check_quarter_part, "half": _check_half,
     "window": _check_window,
     "year_part": _check_year_part, "month_part": _check_month_part, "week": _check_week,
     "day_part": _check_day_part, "nth_weekday": _check_nth_weekday, "event_rel": _check_event_rel, "clock": _check_clock, "numeric": _check_numeric, "duration": _check_duration,

@@ -18,7 +18,7 @@ _DUR_ORDER = ["C", "Y", "Q", "M", "W", "D", "H", "QH", "MIN", "S"]
 _SLOT = {"approx_pre": 0, "set": 1, "year": 2, "year_word": 2, "decade": 2, "quarter": 3, "half": 3, "year_part": 3,
          "window": 3, "quarter_part": 4,
          "month": 4, "month_word": 4, "month_part": 5, "day": 6, "day_word": 6, "holiday": 6, "lunar": 6, "duration": 6,
-         "day_part": 7, "clock": 8, "approx_post": 9, "nth_weekday": 6, "event_rel": 6}
+         "day_part": 7, "clock": 8, "approx_post": 9, "nth_weekday": 6, "event_rel": 6, "vague": 0}
 
 
 _GAP = re.compile(r"\s?|的")
@@ -37,6 +37,8 @@ def _slot(tok: _Tok) -> int:
 def _can_follow(group: list[_Tok], tok: _Tok) -> bool:
     """May ``tok`` extend the expression ``group`` (calendar order, compatible pieces)?"""
     last = group[-1]
+    if "vague" in (tok.kind, last.kind):
+        return False  # 过去 / 目前 stand alone
     if tok.kind == "week" and last.kind in ("day", "numeric") and tok.data["weekday"] is not None:
         return True  # 6月1日周六: the weekday only repeats the date
     if tok.kind == "duration" and last.kind == "duration":

@@ -63,6 +63,8 @@ def _resolve(group: list[_Tok], text: str, state: _State) -> tuple[_Value, bool,
                 _apply(tok, f, state)
             value = _point_value(f, f"narrative:{text}")
         return value, approx or head.data["approx"] or value.approx, src, None
+    if head.kind == "vague":
+        return _Value("date", head.data["ref"], None), True, None, None
     if head.kind == "window":
         value, src = _window_value(head.data["window"], state)
         return value, approx, src, None

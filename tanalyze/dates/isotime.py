@@ -78,6 +78,16 @@ def mask_document(value: str | None) -> str | None:
     return "/".join(out)
 
 
+_CALENDAR = re.compile(r"-?\d|XXXX|DOC[+-]")
+
+
+def is_calendar(value: str | None) -> bool:
+    """Does ``value`` place something on the calendar, or on a day counted from the document's date
+    (2024-11-14, XXXX-07-21, DOC-P1D)? Not a duration, a set, a bare clock time or a TIMEX3
+    vague reference (PRESENT_REF)."""
+    return bool(value) and _CALENDAR.match(value) is not None
+
+
 _DOC_VALUE = re.compile(r"DOC([+-])P(\d+)([DW])(?:T(\d{2})(?::(\d{2}))?)?")
 
 

@@ -184,6 +184,11 @@ def _relative_base(state: _State, grain: str, anaphoric: bool, f: _Fields) -> _P
 
 
 def _apply_day_word(d: dict, f: _Fields, state: _State) -> None:
+    if d.get("then"):  # 当时: the time mentioned last, at its precision
+        base = state.last
+        f.now, f.unresolved = base, base is None
+        f.src = f.src or (base.label if base is not None else None)
+        return
     if d.get("now"):
         base = _deictic(state, "day", f, days=True)
         f.now = base

@@ -12,7 +12,7 @@ from datetime import date
 
 from ..numerals import CN_DIGIT_CHARS, CN_NUMBER_CHARS, parse_digits, parse_number
 from .checks import _CHECKS
-from .vocabulary import _CN, _CND, _COUNT, _DAY_ANAPHORA, _DAY_PARTS, _DAY_WORDS, _EVENT_SHIFTS, _EVENT_WORDS, _HOLIDAYS, _LUNAR_HOLIDAYS, _MEASURES, _MONTH_ANAPHORA, _MONTH_WORDS, _N2, _NOW_WORDS, _SOLAR_TERM_HOLIDAYS, _YEAR_ANAPHORA, _YEAR_WORDS, _words
+from .vocabulary import _CN, _CND, _COUNT, _DAY_ANAPHORA, _DAY_PARTS, _DAY_WORDS, _EVENT_SHIFTS, _EVENT_WORDS, _HOLIDAYS, _LUNAR_HOLIDAYS, _MEASURES, _MONTH_ANAPHORA, _MONTH_WORDS, _N2, _NOW_WORDS, _SOLAR_TERM_HOLIDAYS, _THEN_WORDS, _VAGUE_WORDS, _YEAR_ANAPHORA, _YEAR_WORDS, _words
 
 
 _CONNECTOR = re.compile(r"\s*(?:至|到|~|-|—{1,2}|–|起至|一直到)\s*")
@@ -39,7 +39,7 @@ _P = {
         rf"(?:(?<![如而])今年|(?<![过失])去年|(?<![之以提])前年|(?<![最之以然])后年|"
         rf"{_words(k for k in list(_YEAR_WORDS) + list(_YEAR_ANAPHORA) if k not in ('今年', '去年', '前年', '后年'))})(?![轻纪龄代])"
     ),
-    "month": re.compile(rf"(?<![\d{CN_NUMBER_CHARS}第个])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?(?!饼|球|亮|光|子)"),
+    "month": re.compile(rf"(?<![\d{CN_NUMBER_CHARS}第个])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元)\s*月(?:份)?(?!饼|球|亮|光|子)"),
     "month_word": re.compile(_words(list(_MONTH_WORDS) + list(_MONTH_ANAPHORA))),
     # 30日, 21号, 二十一日, 1月3 (a bare Arabic day right after a month; not 一日 on its own:
     # 一日之计 is not a date).
@@ -49,7 +49,8 @@ _P = {
         rf"|(?<=月)(?P<ds>[一二三四五六七八九])[日号]|(?<=月)(?P<dh>[一二三四五六七八九])号)"
         rf"(?![线楼文院馆房机台车位门桥口库令厅店场元件字码])"
     ),
-    "day_word": re.compile(_words(list(_DAY_WORDS) + list(_DAY_ANAPHORA) + list(_NOW_WORDS))),
+    "day_word": re.compile(_words(list(_DAY_WORDS) + list(_DAY_ANAPHORA) + list(_NOW_WORDS) + list(_THEN_WORDS))),
+    "vague": re.compile(_words(_VAGUE_WORDS)),
     "quarter": re.compile(
         rf"(?<![个前后])(?:第?(?P<q>[一二三四1-4])|(?P<first>首))季度|(?<![A-Za-z0-9])[Qq](?P<qq>[1-4])(?:季度)?(?![\dA-Za-z])"
         rf"|(?P<qrel>上上|下下|上|本|下|这|今)个?季度"
@@ -63,7 +64,7 @@ _P = {
         r"今明两?(?P<pair>年|天)|"
         rf"(?P<dir>前|上|下|后)(?P<n>\d{{1,3}}|{_CN}{{1,3}})(?P<ge>个)?(?P<unit>年|月|周|星期|礼拜|天|日|小时|钟头|个钟|分钟|秒钟|秒|季度)"
     ),
-    "year_part": re.compile(rf"(?<![\d{CN_NUMBER_CHARS}上去今明前后本当同次翌该])年(?:初|底|末|中|终)|岁末|伊始|(?<=年)(?:初|底|末)"),
+    "year_part": re.compile(rf"(?<![\d{CN_NUMBER_CHARS}上去今明前后本当同次翌该近多历每])年(?:初|底|末|中|终)|岁末|新年伊始|新春伊始|(?<=年)伊始|(?<=年)(?:初|底|末)"),
     "month_part": re.compile(
         rf"(?P<p>上旬|中旬|下旬)|(?<![\d{CN_NUMBER_CHARS}本上下这个当同该次翌正冬腊])(?P<p3>月初|月底|月末|月中)|(?<=月)(?P<p2>初|底|末)"
     ),
@@ -74,7 +75,7 @@ _P = {
     ),
     "event_rel": re.compile(rf"(?P<event>{_words(_EVENT_WORDS)})(?P<rel>{_words(_EVENT_SHIFTS)})"),
     "week": re.compile(
-        r"(?P<rel>上上上|下下下|上上|下下|上一|下一|上|下|这一|这|本|今个|今)?(?:个)?(?:周|星期|礼拜|週)(?P<wd>[一二三四五六日天1-7]|末)?"
+        r"(?:(?P<rel>上上上|下下下|上上|下下|上一|下一|上|下|这一|这|本|今个|今)个?)?(?:周|星期|礼拜|週)(?P<wd>[一二三四五六日天1-7]|末)?"
     ),
     "day_part": re.compile(
         rf"(?:{_words(k for k in _DAY_PARTS if len(k) > 1)})|(?<=[日号天])[早晚](?!餐|饭|报|会|些|点儿)"
@@ -152,7 +153,7 @@ _P = {kind: re.compile(rf"(?=[{_FIRST_CHARS[kind]}])(?:{p.pattern})") if kind in
 
 
 # Priority when two tokens cover the same span (lower wins).
-_PRIORITY = {"nth_weekday": 5, "event_rel": 0, "numeric": 0, "year": 1, "decade": 1, "holiday": 1, "lunar": 1, "year_word": 2, "month_word": 2, "day_word": 2,
+_PRIORITY = {"nth_weekday": 5, "event_rel": 0, "numeric": 0, "year": 1, "decade": 1, "holiday": 1, "lunar": 1, "year_word": 2, "month_word": 2, "day_word": 2, "vague": 2,
              "quarter": 3, "quarter_part": 3, "half": 3, "window": 3, "duration": 4, "set": 4, "month": 5, "day": 5, "week": 6, "clock": 6,
              "day_part": 7, "year_part": 7, "month_part": 7, "approx_pre": 8, "approx_post": 8, "bare": 9}
 

@@ -55,10 +55,31 @@ _DAY_WORDS = {
 }
 
 
-_DAY_ANAPHORA = {"次日": 1, "翌日": 1, "次晨": 1, "翌晨": 1, "同日": 0, "当天": 0, "当日": 0, "当晚": 0, "是日": 0}
+_DAY_ANAPHORA = {"次日": 1, "翌日": 1, "次晨": 1, "翌晨": 1, "同日": 0, "当天": 0, "当日": 0, "当晚": 0, "是日": 0,
+                 "前一天": -1, "前一日": -1, "头一天": -1, "同一天": 0, "第二天": 1, "第二日": 1, "隔天": 1}
 
 
 _NOW_WORDS = ("现在", "此时", "此刻", "当前", "而家", "依家", "宜家")  # the last three Cantonese
+
+
+# "At that time": the time the text mentioned last, at its precision (1996年……当时 → 1996).
+_THEN_WORDS = ("当时", "那时", "彼时", "届时")
+
+
+# Vague words for the writer's present, past and future, with their TIMEX3 values: no calendar
+# value (the timeline leaves them out), but a reader's "when" all the same.
+_VAGUE_WORDS = {
+    **dict.fromkeys(("目前", "如今", "眼下", "当今", "时下", "现今", "而今", "当下", "近期"), "PRESENT_REF"),
+    **dict.fromkeys(("日前", "不久前", "前不久", "最近", "近日", "近来", "近年", "近年来", "近些年", "前些年", "过去",
+                     "以往", "往年", "昔日", "往日", "早年"), "PAST_REF"),
+    **dict.fromkeys(("未来", "今后", "将来", "日后", "往后"), "FUTURE_REF"),
+}
+
+
+# What may stand before 过去 when it is "the past" (在过去, 与过去相比, 过去，) rather than "go over"
+# (走过去, 看过去); and what after it makes it the verb (过去了, 过去看看).
+_PAST_BEFORE = set("在从与比同较和跟像的是把将对于了、，,。；;：:！？!?“\"（( \n")
+_PAST_NOT_AFTER = set("了啦吧来去看")
 
 
 # The day part a day word implies (今晚 = this evening).
@@ -103,6 +124,7 @@ _HOLIDAYS = {
     "国际儿童节": (6, 1), "建党节": (7, 1), "建军节": (8, 1), "八一建军节": (8, 1), "教师节": (9, 10),
     "国庆": (10, 1), "国庆节": (10, 1), "万圣节": (10, 31), "平安夜": (12, 24), "圣诞": (12, 25),
     "圣诞节": (12, 25), "光棍节": (11, 11), "双十一": (11, 11), "阳历新年": (1, 1),
+    "新年": (1, 1),  # New Year's Day (the lunar one is 农历新年 or 春节)
 }
 
 
