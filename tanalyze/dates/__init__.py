@@ -38,6 +38,10 @@ extractor (:mod:`.extract`):
    and the timeline orders these after the calendar dates. Nothing coarser (今年, 上个月) and no
    weekday (周三) is counted from it: the document's year and weekday are unknown too.
 
+   Vague words take TIMEX3's values (approx, no grain, no timeline event): ``目前``/``如今`` →
+   ``PRESENT_REF``, ``日前``/``最近``/``过去`` → ``PAST_REF``, ``今后``/``未来`` → ``FUTURE_REF``;
+   ``当时``/``那时`` are the time the text mentioned last, at its precision.
+
 Conventions: bare weekdays are the day of that name in the reference week (Monday first);
 day parts without a clock time are hour intervals (``下午`` → ``T12/T18``, ``上午`` 7-12,
 ``中午`` 12-14, ``早上`` 4-12, the hours 早上 can name); an interval ending on a clock hour ends at that instant
