@@ -1,8 +1,11 @@
 """Benchmark the date extractor: Duckling and JioNLP test corpora, the seed article, speed.
 
 Run: ``.venv/bin/python benchmarks/bench_dates.py`` (writes the "dates" section of BENCHMARKS.md).
-JioNLP is run for comparison only when its benchmark venv exists:
-``python3 -m venv benchmarks/_work/venv-jionlp && benchmarks/_work/venv-jionlp/bin/pip install jionlp``.
+JioNLP is run for comparison, in the same run, only when its benchmark venv exists (it is never a
+tanalyze dependency, and its venv is apart from the project's):
+``python3 -m venv benchmarks/_work/venv-jionlp && benchmarks/_work/venv-jionlp/bin/pip install jionlp``
+(or set ``TANALYZE_JIONLP_PYTHON`` to another interpreter that imports jionlp). Without it the JioNLP
+columns say "not run" and a line on stderr says how to install it.
 
 The expected answers of Duckling and JioNLP are used here only to measure; no rule or unit test
 copies them. Scope rules (which cases count as "in scope") are defined by category below, by
@@ -22,11 +25,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks import _dates_report as report  # noqa: E402
 from benchmarks._common import ROOT, machine, median_time, prf, require_eval, update_section  # noqa: E402
+from benchmarks.dates_extra import _TEMPLATES, PFR_REF, bench_articles, bench_no_raise, bench_pfr, pfr_time_words  # noqa: E402
 from tanalyze.convert import to_simplified  # noqa: E402
 from tanalyze.dates import DateFound, extract_dates  # noqa: E402
 
-JIONLP_PY = ROOT / "benchmarks" / "_work" / "venv-jionlp" / "bin" / "python"
+JIONLP_PY = Path(os.environ.get("TANALYZE_JIONLP_PYTHON", ROOT / "benchmarks" / "_work" / "venv-jionlp" / "bin" / "python"))
 
 # ---------------------------------------------------------------------------------------------
 # Turning values into comparable spans
@@ -344,16 +349,19 @@ def _ours_as_jionlp(found: DateFound | None, ref: datetime | None) -> dict | Non
             "time": [span[0].strftime(fmt), end.strftime(fmt)]}
 
 
-def run_jionlp(duckling: list[dict]) -> dict | None:
-    """JioNLP's results on its own cases and on the Duckling texts, or None when its benchmark venv is missing."""
+def run_jionlp(duckling: list[dict], pfr_texts: list[str]) -> dict | None:
+    """JioNLP's results on its own cases, the Duckling texts and the PFR paragraphs, or None when
+    its benchmark venv is missing."""
     if not JIONLP_PY.exists():
+        print(f"JioNLP not run: no {JIONLP_PY} (python3 -m venv benchmarks/_work/venv-jionlp && "
+              "benchmarks/_work/venv-jionlp/bin/pip install jionlp)", file=sys.stderr)
         return None
     import tempfile
 
     env = dict(os.environ, TZ="Asia/Shanghai")
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as fh:
-        json.dump({"texts": [row["simplified"] for row in duckling], "time_base": f"{DUCKLING_REF:%Y-%m-%d %H:%M:%S}"}, fh,
-                  ensure_ascii=False)
+        json.dump({"texts": [row["simplified"] for row in duckling], "time_base": f"{DUCKLING_REF:%Y-%m-%d %H:%M:%S}",
+                   "extract_texts": pfr_texts, "extract_base": f"{PFR_REF:%Y-%m-%d %H:%M:%S}"}, fh, ensure_ascii=False)
     try:
         proc = subprocess.run([str(JIONLP_PY), str(ROOT / "benchmarks" / "_jionlp_runner.py"),
                                str(require_eval("jionlp_time")), fh.name], capture_output=True, text=True, env=env,
@@ -428,202 +436,44 @@ def bench_speed() -> tuple[int, float]:
     return len(text), median_time(lambda: extract_dates(text), repeat=5)
 
 
-# ---------------------------------------------------------------------------------------------
-# Robustness, PFR time words, articles without a reference date
-# ---------------------------------------------------------------------------------------------
-
-_CN_NUMERALS = "〇零一二两三四五六七八九十百千万亿廿卅"
-_TEMPLATES = [
-    "{}年", "公元前{}年", "民国{}年", "{}年{}月{}日", "{}月{}日", "{}日", "{}月中旬", "{}年底", "第{}季度",
-    "{}点{}分", "下午{}点半", "{}:{}", "{}-{}-{}", "{}/{}/{}", "{}年前", "{}年后", "{}个月以来", "{}天之内",
-    "{}周后", "{}世纪", "{}年代", "农历{}月{}", "每{}天", "前{}天", "下{}个月", "{}至{}日", "星期{}", "约{}年前",
-    "{}多年前", "{}余年后", "{}万年前", "{}月第{}个星期{}", "{}点踏{}",
-]
-
-
-def generated_expressions(n: int, seed: int = 20) -> list[str]:
-    """``n`` expressions: a template per pattern kind filled with arbitrary numerals, some after a date."""
-    import random
-
-    rng = random.Random(seed)
-
-    def numeral() -> str:
-        if rng.random() < 0.5:
-            return str(rng.randint(0, 10 ** rng.randint(1, 12)))
-        return "".join(rng.choice(_CN_NUMERALS) for _ in range(rng.randint(1, 6)))
-
-    out = []
-    for _ in range(n):
-        template = rng.choice(_TEMPLATES)
-        before = rng.choice(["", "2024年", "去年", "次日", "三十年前"])
-        out.append(before + template.format(*(numeral() for _ in range(template.count("{}")))) + "。")
-    return out
-
-
-def bench_no_raise(n: int = 100_000) -> tuple[int, int]:
-    """How many of ``n`` generated expressions raise (references: none, 2024-11-14, 0001-01-01, 9999-12-31)."""
-    refs = [None, datetime(2024, 11, 14), datetime(1, 1, 1), datetime(9999, 12, 31)]
-    failures = 0
-    for i, text in enumerate(generated_expressions(n)):
-        ref = refs[i % len(refs)]
-        try:
-            extract_dates(text, ref, "given" if ref else None)
-        except Exception:  # noqa: BLE001 - counting them is the point
-            failures += 1
-    return failures, n
-
-
-def pfr_time_words(days=range(25, 32)) -> list[tuple[str, set[tuple[int, int]]]]:
-    """PFR paragraphs of ``days`` with the spans of their time words (adjacent /t words joined:
-    一九九七年/t 十二月/t 三十一日/t is one expression)."""
-    out = []
-    for line in require_eval("pfr_199801", "199801.txt").open(encoding="utf-8"):
-        parts = line.split()
-        if not parts or int(parts[0][6:8]) not in days:
-            continue
-        text, spans, open_t = "", set(), None
-        for item in parts[1:]:
-            word, _, tag = item.lstrip("[").rpartition("/")
-            tag = tag.split("]")[0]
-            if tag == "t":
-                open_t = len(text) if open_t is None else open_t
-            elif open_t is not None:
-                spans.add((open_t, len(text)))
-                open_t = None
-            text += word
-        if open_t is not None:
-            spans.add((open_t, len(text)))
-        if text:
-            out.append((text, spans))
-    return out
-
-
-def bench_pfr(paragraphs) -> tuple[int, int, int]:
-    """Exact-span matches, predicted and gold counts of our date spans against PFR's time words."""
-    right = predicted = gold = 0
-    for text, spans in paragraphs:
-        ours = {(d.start, d.end) for d in extract_dates(text, datetime(1998, 1, 1), "given")}
-        right += len(ours & spans)
-        predicted += len(ours)
-        gold += len(spans)
-    return right, predicted, gold
-
-
-def bench_articles() -> list[tuple[str, int, int]]:
-    """Each eval article with no reference date given: (name, timeline events, dates with a value)."""
-    from tanalyze.pipeline import Options, Pipeline
-
-    nlp = Pipeline(["timeline"], Options(extra={"model": False}))
-    out = []
-    for path in sorted(require_eval("articles", "SOURCE.md").parent.glob("*.txt")):
-        doc = nlp(path.read_text(encoding="utf-8"), doc_id=path.name)
-        out.append((path.name, len(doc.timeline), sum(1 for d in doc.dates if d.value)))
-    return out
-
-
-def _pct(a: int, b: int) -> str:
-    return f"{a / b:.3f} ({a}/{b})" if b else "n/a"
+def measure() -> dict:
+    """Every figure of the section, in one run (JioNLP beside tanalyze where its venv exists)."""
+    rows = duckling_rows()
+    paragraphs = pfr_time_words()
+    theirs = run_jionlp(rows, [text for text, _ in paragraphs])
+    their_pfr = None if theirs is None else theirs["other_extract"]
+    _, duck = bench_duckling(rows, None if theirs is None else theirs["other"])
+    failures, generated = bench_no_raise()
+    chars, seconds = bench_speed()
+    pfr, pfr_theirs = bench_pfr(paragraphs, their_pfr)
+    pfr_points, pfr_points_theirs = bench_pfr(paragraphs, their_pfr, points_only=True)
+    return {"duck": duck, "jio": bench_jionlp(theirs), "seed": bench_seed(), "seed_not": SEED_NOT, "chars": chars,
+            "seconds": seconds, "failures": failures, "generated": generated, "templates": len(_TEMPLATES),
+            "pfr": pfr, "pfr_theirs": pfr_theirs, "pfr_points": pfr_points, "pfr_points_theirs": pfr_points_theirs,
+            "pfr_dev": bench_pfr(pfr_time_words(range(1, 25)))[0], "articles": bench_articles(), "issue_scope": ISSUE_SCOPE}
 
 
 def main() -> None:
-    rows = duckling_rows()
-    theirs = run_jionlp(rows)
-    _, duck = bench_duckling(rows, None if theirs is None else theirs["other"])
-    jio = bench_jionlp(theirs)
-    seed_right, seed_total, seed_false = bench_seed()
-    chars, seconds = bench_speed()
-    failures, generated = bench_no_raise()
-    pfr_right, pfr_pred, pfr_gold = bench_pfr(pfr_time_words())
-    pfr = prf(pfr_right, pfr_pred, pfr_gold)
-    articles = bench_articles()
+    m = measure()
     lines = [
         "## Dates (`benchmarks/bench_dates.py`)",
         "",
-        f"Machine: {machine()}. Re-run: `.venv/bin/python benchmarks/bench_dates.py`.",
+        f"Machine: {machine()}. Re-run: `.venv/bin/python benchmarks/bench_dates.py` (JioNLP beside it when "
+        "`benchmarks/_work/venv-jionlp` exists: see the module docstring).",
         "",
-        "### Scope",
+        "### Summary (issue #20's figures)",
         "",
-        "A case is *in scope* when its expression belongs to one of the issue's categories "
-        "(`ISSUE_SCOPE` in `bench_dates.py`):",
+        *report.summary_lines(m),
         "",
-        *[f"- {name}" for name in ISSUE_SCOPE],
-        "",
-        "Cases matching a kind of expression outside that list (`OUT_OF_SCOPE`, tested in order on the Simplified "
-        "text, plus a few corpus-specific checks) are out of scope; the all-cases figure is always printed too. "
-        "The rule is by category, not by whether tanalyze gets a case right.",
-        "",
-        "### Duckling Chinese time corpus (reference 2013-02-12T04:30, wall clock)",
-        "",
-        "A case is right when the span of tanalyze's value ([start, end) at its grain) equals Duckling's "
-        "(value + grain, or the interval with exclusive `to`). The longest expression found is compared.",
-        "",
-        "| cases | tanalyze | JioNLP `parse_time` (same Simplified texts, same reference) |",
-        "|---|---|---|",
-        f"| in scope | **{_pct(duck['in_right'], duck['in_scope'])}** | "
-        + (_pct(duck["theirs"][0], duck["in_scope"]) if duck["theirs"] else "not run") + " |",
-        f"| all | {_pct(duck['all_right'], duck['all'])} | "
-        + (_pct(duck["theirs"][1], duck["all"]) if duck["theirs"] else "not run") + " |",
-        f"| the {duck['datetime'][2]} rows of kind `datetime` (issue #20: >= 0.85; 0.68 through the CLI before it) | "
-        f"**{_pct(duck['datetime'][0], duck['datetime'][2])}** | "
-        + (_pct(duck["datetime"][1], duck["datetime"][2]) if duck["theirs"] else "not run") + " |",
-        "",
-        "Neither tool was written against this corpus, so this is the like-for-like comparison; JioNLP's own "
-        "regression cases below favour JioNLP.",
-        "",
-        "Out-of-scope categories (`_duckling_category`):",
-        "",
-        *[f"- {name}: {n}" for name, n in duck["excluded"].most_common()],
-        "",
-        "### JioNLP test cases",
-        "",
-    ]
-    o, t = jio["extract"]["ours"], jio["extract"]["theirs"]
-    op, tp = prf(*o), prf(*t)
-    ps = jio["parse"]
-    them = (lambda s: s) if jio["have_theirs"] else (lambda s: "not run (no benchmarks/_work/venv-jionlp)")
-    lines += [
-        "| measure | tanalyze | JioNLP |",
-        "|---|---|---|",
-        f"| `extract_time` cases: exact-span P / R / F1 | {op[0]:.3f} / {op[1]:.3f} / **{op[2]:.3f}** | "
-        + them(f"{tp[0]:.3f} / {tp[1]:.3f} / {tp[2]:.3f}") + " |",
-        f"| `parse_time` value accuracy, in scope | **{_pct(ps['ours_in'], ps['in'])}** | " + them(_pct(ps['theirs_in'], ps['in'])) + " |",
-        f"| `parse_time` value accuracy, all cases | {_pct(ps['ours_all'], jio['all'])} | " + them(_pct(ps['theirs_all'], jio['all'])) + " |",
-        "",
-        "Values are compared as spans (JioNLP's inclusive [start, end]); for cases JioNLP marks `blur` a span "
-        "containing or contained in the expected one counts; a clock hour ending a range (3点至8点) is an instant "
-        "in both (JioNLP's stated rule), converted in the adapter. Durations compare as (months, seconds). "
-        "These are JioNLP's own regression tests, so JioNLP is expected to pass nearly all of them.",
-        "",
-        "Out-of-scope `parse_time` categories (`_jionlp_category`):",
-        "",
-        *[f"- {name}: {n}" for name, n in jio["excluded"].most_common()],
-        "",
-        "### Seed article and speed",
-        "",
-        f"- seed article (`corpora/tencent-industrial-internet.txt`): {seed_right}/{seed_total} expected values; "
-        f"false dates among {', '.join(SEED_NOT)}: {', '.join(seed_false) or 'none'}",
-        f"- speed: {chars:,} characters of the MSRA NER test text in {seconds:.3f} s (median of 5) = "
-        f"{chars / seconds:,.0f} characters/s",
-        "",
-        "### Robustness, PFR time words, articles without a reference date (issue #20)",
-        "",
-        f"- never raise: **{failures} exceptions** over {generated:,} generated expressions (`generated_expressions`: "
-        f"{len(_TEMPLATES)} templates, one or more per pattern kind, filled with arbitrary Arabic and Chinese numerals up "
-        "to 10^12, after nothing, a year, 去年, 次日 or 三十年前; references none, 2024-11-14, 0001-01-01, 9999-12-31)",
-        f"- PFR days 25-31, time words (`/t`, adjacent ones joined into one span) against our date spans, exact "
-        f"span: P {pfr[0]:.3f} / R {pfr[1]:.3f} / **F1 {pfr[2]:.3f}** ({pfr_right} of {pfr_gold} gold, {pfr_pred} "
-        "predicted). PFR tags vague time nouns as `/t` too (目前, 过去, 近年来, 新年), which we do not report as "
-        "dates; JioNLP's `extract_time` beside it: "
-        + ("not run (no benchmarks/_work/venv-jionlp)" if theirs is None else "not measured on PFR in this run"),
-        "- eval articles with no `--ref-date` (dates stage + timeline, no claims): "
-        + ", ".join(f"{name} {events} events / {valued} valued dates" for name, events, valued in articles)
-        + f"; empty timelines: **{sum(1 for _, events, _ in articles if not events)}** of {len(articles)}",
+        *report.duckling_lines(m),
+        *report.jionlp_lines(m),
+        *report.other_lines(m),
     ]
     update_section("dates", "\n".join(lines))
     print("\n".join(lines))
     if "-v" in sys.argv:
-        print("\nDuckling misses in scope:", *duck["misses"], sep="\n  ")
-        print("\nJioNLP misses in scope:", *jio["misses"], sep="\n  ")
+        print("\nDuckling misses in scope:", *m["duck"]["misses"], sep="\n  ")
+        print("\nJioNLP misses in scope:", *m["jio"]["misses"], sep="\n  ")
 
 
 if __name__ == "__main__":
