@@ -58,7 +58,7 @@ class _Fields:
     ypart: int | None = None
     mpart: str | None = None
     weekday: int | None = None  # the weekday written beside a month-day, Monday 0
-    nth: tuple[int, int] | None = None  # the Nth weekday of the month (十月第一个星期一: (1, 0))
+    nth: tuple[int, int] | None = None  # the Nth weekday of the month (三月第二个星期五: (2, 4))
     week: date | None = None
     weekend: bool = False
     hour: int | None = None

@@ -68,7 +68,7 @@ _P = {
     "month_part": re.compile(
         rf"(?P<p>上旬|中旬|下旬)|(?<![\d{CN_NUMBER_CHARS}本上下这个当同该次翌正冬腊])(?P<p3>月初|月底|月末|月中)|(?<=月)(?P<p2>初|底|末)"
     ),
-    # 十月第一个星期一, 10月的第二个周五: the Nth weekday of a month.
+    # 三月第二个星期五, 10月的第一个周一: the Nth weekday of a month.
     "nth_weekday": re.compile(
         rf"(?<![\d{CN_NUMBER_CHARS}])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月的?第(?P<n>[一二三四五六七八九1-9])个"
         r"(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])"
