@@ -10,17 +10,13 @@ from datetime import datetime, timedelta
 
 from hypothesis import given, strategies as st
 
-from tanalyze.dates import extract_dates
 from tanalyze.dates.isotime import DOCUMENT_DAY, _fmt, document_offset, mask_document
 from tanalyze.pipeline import Options, Pipeline
 from tanalyze.report.chart import timeline_svg
 from tests.cli.test_cli import invoke, write
+from tests.test_dates_partial import _values  # (text, value, grain, resolved_from) of each expression
 
 STORY = "前天晚上，仓库起火。\n昨天下午3点，消防员赶到。次日，调查组进驻。今天上午，工人清理现场。明天将复工。"
-
-
-def _values(text: str, ref: datetime | None = None) -> list[tuple[str, str | None, str | None, str | None]]:
-    return [(text[d.start:d.end], d.value, d.grain, d.resolved_from) for d in extract_dates(text, ref, "given" if ref else None)]
 
 
 def test_days_without_a_reference_count_from_the_document_date() -> None:
