@@ -53,7 +53,7 @@ def duckling_lines(m: dict) -> list[str]:
         "### Scope",
         "",
         "A case is *in scope* when its expression belongs to one of the issue's categories "
-        "(`issue_scope` in `bench_dates.py`):",
+        "(`ISSUE_SCOPE` in `bench_dates.py`):",
         "",
         *[f"- {name}" for name in issue_scope],
         "",
@@ -131,7 +131,9 @@ def other_lines(m: dict) -> list[str]:
         "0001-01-01, 9999-12-31)",
         "- PFR days 25-31, time words (`/t`, adjacent ones joined into one span) against our date spans, exact span, "
         f"reference 1998-01-01: tanalyze {_prf_text(m['pfr'])}; JioNLP's `extract_time` on the same paragraphs in the "
-        f"same run: {_prf_text(m['pfr_theirs'])}. Tuned only on days 1-24 ({_prf_text(m['pfr_dev'])}).",
+        f"same run, given the paragraphs with full-width digits and letters folded to ASCII (same length; it finds no "
+        f"１９９７年 otherwise, and tanalyze folds them itself): {_prf_text(m['pfr_theirs'])}. Tuned only on days 1-24 "
+        f"({_prf_text(m['pfr_dev'])}).",
         "- Deliberate differences from PFR's conventions, each a reading news use needs: an expression is one span "
         "(`1997年底`, `8日晚`, `今天晚上到明天`, `1997年1月至11月`; PFR tags 底/末/初 as localizers and cuts ranges "
         "into their ends); durations and sets are dates (`一年`, `每年`; PFR: numeral + classifier); centuries and "
