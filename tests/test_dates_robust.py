@@ -79,6 +79,7 @@ _TEMPLATES = [
     "{}.{}", "{}年前", "{}年后", "{}个月以来", "{}天之内", "{}小时", "{}周后", "{}世纪", "{}年代", "{}世纪{}年代",
     "农历{}月{}", "腊月{}", "正月初{}", "每{}天", "每{}年", "前{}天", "下{}个月", "上{}周", "{}年前{}个月",
     "{}至{}日", "{}~{}点", "{}年{}月至{}年{}月", "星期{}", "{}号上午{}点", "约{}年前", "{}多年前", "{}余年后",
+    "元月{}日", "{}日前", "前一天{}点", "当时{}年", "{}月第{}个星期{}", "{}天以来", "第二天{}点", "新年伊始{}月",
 ]
 
 
@@ -87,7 +88,7 @@ _TEMPLATES = [
     template=st.sampled_from(_TEMPLATES),
     numerals=st.lists(_numeral, min_size=4, max_size=4),
     ref=st.one_of(st.none(), st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31))),
-    before=st.sampled_from(["", "他", "2024年", "去年", "次日", "三十年前"]),
+    before=st.sampled_from(["", "他", "2024年", "去年", "次日", "三十年前", "昨天", "7月21日", "目前"]),
 )
 def test_no_numeral_in_any_pattern_raises(template: str, numerals: list[str], ref, before: str) -> None:
     text = before + template.format(*numerals[: template.count("{}")]) + "。"
