@@ -10,6 +10,8 @@ first and last date seen, the documents, and the entities named most often in th
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -65,13 +67,18 @@ def aggregate(records: Iterable[dict[str, Any]], merge: Any = None) -> list[dict
     return _rows(seen, root, per_doc)
 
 
+_KNOWN_YEAR = re.compile(r"-?\d{4}")
+
+
 def _dates_by_name(record: dict[str, Any]) -> dict[str, set[str]]:
     """The dates an entity of this document is seen on: of timeline events naming it, else the
-    document's reference date (under the key "") unless that is only the latest year."""
+    document's reference date (under the key "") unless that is only the latest year. Only dates
+    of a known year compare across documents (not DOC-P1D, a day before this document's own unknown
+    date, nor XXXX-07-21)."""
     out: dict[str, set[str]] = {}
     for event in record.get("timeline") or ():
         for name in event.get("entities") or ():
-            if event.get("date"):
+            if _KNOWN_YEAR.match(event.get("date") or ""):
                 out.setdefault(name, set()).add(event["date"][:10])
     if record.get("ref_date") and record.get("ref_date_source") != "latest_year":
         out[""] = {record["ref_date"][:10]}

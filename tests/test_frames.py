@@ -105,3 +105,14 @@ def test_corpus_command_reads_analyze_output(tmp_path, docs):
     lines = out.splitlines()
     assert lines[0] == "text,simplified,label,documents,mentions,first_seen,last_seen,aliases,doc_ids,cooccurring"
     assert any(line.startswith("广发基金公司,广发基金公司,ORG,2,") and ",广发基金,a|b," in line for line in lines)
+
+
+def test_corpus_first_and_last_seen_take_calendar_dates_only():
+    # DOC-P1D (a day before each document's own unknown date) and XXXX-07-21 (no year) name no
+    # day that compares across documents.
+    records = [
+        _record("d1", [("腾讯", "ORG", 1)], events=[("DOC-P1D", ["腾讯"]), ("XXXX-07-21", ["腾讯"]), ("2019-05-02", ["腾讯"])]),
+        _record("d2", [("腾讯", "ORG", 1)], events=[("2018-03-01/2018-03-05", ["腾讯"])]),
+    ]
+    row = aggregate(records)[0]
+    assert (row["first_seen"], row["last_seen"]) == ("2018-03-01", "2019-05-02")
