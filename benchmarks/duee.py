@@ -106,11 +106,13 @@ def scored_kinds() -> frozenset[str]:
 
 
 def _spans(text: str, predicate: str) -> list[tuple[int, int]]:
-    head = predicate.split("…")[0]
-    out, k = [], text.find(head)
-    while k >= 0:
-        out.append((k, k + len(head)))
-        k = text.find(head, k + 1)
+    """Where the parts of a predicate stand (both parts of ``夺得…冠军``)."""
+    out = []
+    for part in predicate.split("…"):
+        k = text.find(part)
+        while k >= 0:
+            out.append((k, k + len(part)))
+            k = text.find(part, k + 1)
     return out
 
 

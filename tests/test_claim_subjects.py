@@ -137,3 +137,21 @@ def test_coordinated_actors_of_one_event_are_one_claim_with_co_actors(nlp):
     assert (claim.actor.text, claim.kind, claim.predicate, claim.object, claim.date) == ("小米", "launch", "发布", "新款手机", "2019")
     assert [a.text for a in claim.co_actors] == ["华为"]
     assert claim.to_dict()["co_actors"][0]["text"] == "华为"
+
+
+def test_a_clause_subject_phrase_carries_on_but_not_what_it_says(nlp):
+    assert summary(nlp("星河举行了年度大会，发布了四款新品。")) == [("星河", "launch", "发布", "四款新品", None)]
+    assert nlp("公司表示，明年将推出新车。").claims == ()
+
+
+def test_what_an_event_causes_has_its_own_actor(nlp):
+    assert summary(nlp("工厂发生爆炸，造成3人死亡。")) == [
+        (None, "incident", "爆炸", None, None), ("3人", "life", "死亡", None, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("红星队客场惨败，无缘决赛。", ("红星队", "result", "惨败", None, None)),
+    ("2022年，蓝鲸队退出了联赛。", ("蓝鲸队", "personnel", "退出", "联赛", "2022")),
+])
+def test_lexicon_words_grown_from_the_tuning_part(nlp, text, expected):
+    assert summary(nlp(text)) == [expected]

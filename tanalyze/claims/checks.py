@@ -17,6 +17,7 @@ from .context import clauses
 from .events import Candidate
 from .lists import word_list
 from .people import load_described
+from .subjects import word_at
 from .words import COMPOUND_HEADS
 
 # Nouns after a trigger that name the event itself or its record (坍塌事故, 辞职报告, 罢工事件).
@@ -48,11 +49,6 @@ def trigger_sense(ex, c: Candidate) -> Candidate:
     return c
 
 
-def _word_at(ex, i: int) -> str:
-    k = next(((ws, we) for ws, we in ex.ctx.words_in(i, i + 8) if ws == i), None)
-    return ex.text[k[0] : k[1]] if k else ""
-
-
 def attributive(ex, c: Candidate) -> Candidate | None:
     """A trigger that modifies the noun after it (一则处罚通知, 全部的首发球员, 上映时间, 增长模式逐渐
     失灵) names no event: the noun is the head of a phrase that a classifier, 的 or a verb after it
@@ -60,7 +56,7 @@ def attributive(ex, c: Candidate) -> Candidate | None:
     if c.kind == "statement" or "…" in c.predicate:
         return c
     t, (ts, te) = ex.text, c.trigger
-    noun = _word_at(ex, te)
+    noun = word_at(ex, te)
     if not noun or te in ex.ctx.ment_starts_set or not ex.ctx.pos.get(noun, "").startswith("n"):
         return c
     if noun in _EVENT_NOUNS:
@@ -69,7 +65,7 @@ def attributive(ex, c: Candidate) -> Candidate | None:
         return None
     before = ex.ctx.words_in(max(0, ts - 4), ts)
     prev = t[before[-1][0] : before[-1][1]] if before else ""
-    after = _word_at(ex, te + len(noun))
+    after = word_at(ex, te + len(noun))
     if prev == "的" or ex.ctx.pos.get(prev, "")[:1] in ("m", "q") or ex.ctx.pos.get(after, "")[:1] in ("d", "v"):
         return None
     return c

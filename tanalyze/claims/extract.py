@@ -76,6 +76,9 @@ class Extractor(ActorFinder, ObjectFinder):
             for ci, clause in enumerate(sent_clauses):
                 whole = self.prefix(clause.start, clause.end, before_trigger=False)
                 clause.subjects, clause.nominal = whole.subjects, whole.nominal and not whole.subjects
+                if clause.nominal and not whole.pronoun:
+                    np = self.clause_subject(clause.start, clause.end)  # 苹果举行了WWDC，发布了…
+                    clause.subjects, clause.nominal = ([np], False) if np is not None else ([], True)
                 found = self.find_triggers(clause.start, clause.end)
                 for k, trig in enumerate(found):
                     ts, te, trigger, _ = trig

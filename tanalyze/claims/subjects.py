@@ -14,13 +14,18 @@ from __future__ import annotations
 from ..model import Entity, EntityRef
 from .context import Ment
 from .lists import word_list
-from .words import CLOSE, FRAME_END, LIGHT, LOCALIZERS, OPEN, PREPS
+from .words import CLOSE, FRAME_END, LIGHT, LOCALIZERS, OPEN, PREPS, REPORTING, REPORTING_STARTS
 
 # Labels of a name by its jieba tag; a phrase of other words takes its kind's usual actor.
 _NAME_LABELS = {"nr": "PERSON", "nrt": "PERSON", "nrfg": "PERSON", "ns": "GPE", "nt": "ORG"}
 _PERSON_KINDS = frozenset({"life", "personnel"})
 _SCORE = frozenset("-－:：比/")
 _FUNCTION_CHARS = frozenset("已将被在了的是也都就又再还从向对把给于与和")
+
+
+def word_at(ex, i: int) -> str:
+    """The word starting at ``i`` ("" if none does)."""
+    return next((ex.text[ws:we] for ws, we in ex.ctx.words_in(i, i + 8) if ws == i), "")
 
 
 class SubjectFinder:
@@ -105,6 +110,19 @@ class SubjectFinder:
             return None
         return found
 
+    def clause_subject(self, start: int, end: int) -> Ment | None:
+        """The noun phrase that is the subject of a whole clause (苹果举行了WWDC): one followed
+        by its verb, an adverb or a preposition, for the clauses after it to carry on."""
+        t = self.text
+        s = self._lead(start, end)
+        if s is None:
+            return None
+        verb = next((ws for ws, we in self.ctx.words_in(s, end) if self._tag(t[ws:we])[:1] in ("v", "d", "p")
+                     or t[ws:we] in word_list("light_verbs")), None)
+        if verb is None or verb <= s or t.startswith(REPORTING_STARTS, verb) or word_at(self, verb) in REPORTING:
+            return None  # 公司表示，将推出…: what a noun says is not carried on as its deed
+        return self._np_from(s, verb, None)
+
     def _np_from(self, start: int, ts: int, kind: str | None) -> Ment | None:
         t = self.text
         s = self._lead(start, ts)
@@ -130,7 +148,7 @@ class SubjectFinder:
             if not self._nominal(word, tag):
                 break
             end = we
-            if tag[:1] not in ("m", "q", "a", "b") or (tag == "q" and head is not None and head[1] == ws):
+            if tag[:1] not in ("m", "q", "a", "b") or (tag == "q" and head is not None):
                 head = (ws, we, tag)  # (Mate30|系列: a classifier after a name ends it)
         if head is None or head[1] != end or end - s < 2 or not self._gap_ok(end, ts):
             return None
