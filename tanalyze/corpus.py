@@ -11,7 +11,6 @@ first and last date seen, the documents, and the entities named most often in th
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
