@@ -21,9 +21,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import json  # noqa: E402
+import re  # noqa: E402
 
 from benchmarks import duee  # noqa: E402
-from benchmarks._common import ROOT, machine, median_cpu, median_time, require_eval, update_section  # noqa: E402
+from benchmarks._common import REPORT, ROOT, machine, median_cpu, median_time, require_eval, update_section  # noqa: E402
 from tanalyze.claims import extract_claims, load_triggers  # noqa: E402
 from tanalyze.pipeline import Options, Pipeline, segmenter  # noqa: E402
 from tanalyze.read import iter_sources  # noqa: E402
@@ -41,26 +42,48 @@ def score_duee(part: str, options: Options) -> duee.Score:
     return score
 
 
-def duee_table(score: duee.Score, baseline: dict) -> list[str]:
-    """Markdown rows per kind: held-out figures now, the baseline's beside them."""
-    def cell(now: float, then: float | None) -> str:
-        return f"{now:.2f}" + (f" ({then:.2f})" if then is not None else "")
+_MEASURES = ("recall", "precision", "strict", "head")
+
+
+def previous_figures() -> dict[str, dict[str, float]]:
+    """The held-out figures of the run this one replaces, read from the claims section of
+    BENCHMARKS.md before it is rewritten (the first number of each cell)."""
+    text = REPORT.read_text(encoding="utf-8") if REPORT.exists() else ""
+    section = text.split("<!-- begin:claims -->", 1)[-1].split("<!-- end:claims -->", 1)[0]
+    out = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 6 or not cells[1].isdigit():
+            continue
+        nums = [re.match(r"[0-9.]+", c) for c in cells[2:]]
+        if all(nums):
+            out[cells[0].strip("*")] = {m: float(n.group()) for m, n in zip(_MEASURES, nums)}
+    return out
+
+
+def duee_table(score: duee.Score, baseline: dict, previous: dict) -> list[str]:
+    """Markdown rows per kind: held-out figures now, the previous run's and the baseline's beside them."""
+    def cell(now: float, kind: str, measure: str) -> str:
+        prev, base = previous.get(kind, {}).get(measure), baseline.get(kind, {}).get(measure)
+        beside = [f"prev {prev:.2f}"] * (prev is not None) + [f"base {base:.2f}"] * (base is not None)
+        return f"{now:.2f}" + (f" ({'; '.join(beside)})" if beside else "")
 
     rows = ["| kind | gold events | recall | precision | actor strict | actor head |", "|---|---|---|---|---|---|"]
     kinds = sorted(score.gold, key=lambda k: -score.gold[k])
     for kind in [*kinds, None]:
-        now, then = score.row(kind), baseline.get(kind or "all", {})
+        now, key = score.row(kind), kind or "all"
         name = kind or "**all**"
         rows.append(
-            f"| {name} | {now['gold']} | {cell(now['recall'], then.get('recall'))} | "
-            f"{cell(now['precision'], then.get('precision'))} ({now['claims']} claims) | "
-            f"{cell(now['strict'], then.get('strict'))} | {cell(now['head'], then.get('head'))} |"
+            f"| {name} | {now['gold']} | {cell(now['recall'], key, 'recall')} | "
+            f"{cell(now['precision'], key, 'precision')} ({now['claims']} claims) | "
+            f"{cell(now['strict'], key, 'strict')} | {cell(now['head'], key, 'head')} |"
         )
     return rows
 
 
 def duee_section(options: Options, save_baseline: bool = False) -> list[str]:
     """The DuEE held-out figures as Markdown (recording them as the baseline when asked)."""
+    previous = previous_figures()
     held = score_duee("held-out", options)
     if save_baseline:
         rows = {k or "all": held.row(k) for k in [*held.gold, None]}
@@ -68,10 +91,11 @@ def duee_section(options: Options, save_baseline: bool = False) -> list[str]:
     baseline = json.loads(BASELINE.read_text(encoding="utf-8")) if BASELINE.exists() else {}
     return [
         f"**DuEE held-out part** ({sum(held.gold.values())} events; split and scoring in `benchmarks/duee.py`, "
-        "types mapped to kinds in `benchmarks/duee_kinds.tsv`). In brackets: the baseline recorded before the "
+        "types mapped to kinds in `benchmarks/duee_kinds.tsv`). In brackets: `prev`, the figures of the run this "
+        "one replaced (read from this section before rewriting it), and `base`, the baseline recorded before the "
         "lexicons grew (`claims_baseline.json`). Targets: recall ≥ 0.65 at precision ≥ 0.85, strict actor ≥ 0.75.",
         "",
-        *duee_table(held, baseline),
+        *duee_table(held, baseline, previous),
     ]
 
 
