@@ -20,9 +20,6 @@ from .people import load_described
 from .subjects import word_at
 from .words import COMPOUND_HEADS
 
-# Nouns after a trigger that name the event itself or its record (坍塌事故, 辞职报告, 罢工事件).
-_EVENT_NOUNS = frozenset({"事故", "事件", "报告", "案", "案件", "消息", "公告", "申请", "仪式", "决定"})
-
 
 @lru_cache(maxsize=1)
 def load_senses() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
@@ -59,7 +56,7 @@ def attributive(ex, c: Candidate) -> Candidate | None:
     noun = word_at(ex, te)
     if not noun or te in ex.ctx.ment_starts_set or not ex.ctx.pos.get(noun, "").startswith("n"):
         return c
-    if noun in _EVENT_NOUNS:
+    if noun in word_list("event_nouns"):
         return c  # 坍塌事故, 辞职报告: the noun names the event or its record
     if noun in COMPOUND_HEADS:
         return None

@@ -89,10 +89,7 @@ class Extractor(ActorFinder, ObjectFinder):
                     prefix = self.prefix(clause.start, ts)
                     quote_start = next((qs for qs, qe in quotes if qs <= ts < qe), None)
                     quoted = quote_start is not None
-                    own_subject = any(m.start >= quote_start for m in prefix.subjects) if quoted else True
-                    if quoted and not own_subject and trigger.kind in AGENTLESS and trigger.kind != "statement":
-                        # 蓝星表示，红河汽车决定召回…: a subject of its own makes it an event, not words
-                        own_subject = self.subject_np(max(quote_start, clause.start), ts, trigger.kind) is not None
+                    own_subject = self._own_subject(prefix, quote_start, clause.start, ts, trigger.kind) if quoted else True
                     if quoted and not (own_subject or (prefix.pronoun and trigger.kind == "statement")):
                         continue  # the speaker's words, not an event of the article
                     cand = self.candidate(trig, prefix, sent, sent_clauses, ci, history, context_start)
@@ -115,6 +112,13 @@ class Extractor(ActorFinder, ObjectFinder):
                     sent_subjects = []
             history.append(sent_subjects)
         return out
+
+    def _own_subject(self, prefix: Prefix, quote_start: int, cs: int, ts: int, kind: str) -> bool:
+        """Has a trigger inside a quote a subject of its own there (蓝星表示，红河汽车决定召回…: an
+        event, not the speaker's words)?"""
+        if any(m.start >= quote_start for m in prefix.subjects):
+            return True
+        return kind in AGENTLESS and kind != "statement" and self.subject_np(max(quote_start, cs), ts, kind) is not None
 
     def candidate(self, trig, prefix: Prefix, sent, sent_clauses, ci, history, context_start) -> list[Candidate]:
         """The claims (one per actor) of one trigger; one without an actor for an event whose
