@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tanalyze.convert import to_simplified  # noqa: E402
-from tanalyze.keywords import build_idf  # noqa: E402
+from tanalyze.keywords import build_idf, write_idf  # noqa: E402
 from tanalyze.pipeline import segmenter  # noqa: E402
 
 NEWS_RAW = ROOT.parent / "shared" / "train" / "news_raw"
@@ -46,7 +46,7 @@ def main() -> None:
     args = parser.parse_args()
     tokenizer = segmenter(()).tokenizer
     table = build_idf((to_simplified(t).text for t in texts(args.source)), tokenizer)
-    args.output.write_text("".join(f"{w} {v}\n" for w, v in table), encoding="utf-8")
+    write_idf(table, args.output)
     print(f"{args.output}: {len(table)} words", file=sys.stderr)
 
 

@@ -18,7 +18,7 @@ from typing import IO, Any, BinaryIO, Callable, Iterator, Sequence
 import click
 
 from . import __version__
-from .cli_batch import BATCH, batch_options, check_encoding, diagnostic_options, flag, shared, write_results
+from .cli_batch import BATCH, batch_options, check_encoding, diagnostic_options, flag, keyword_idf, shared, write_results
 from .errors import ExitStatus, InternalError, PartialError, TanalyzeError
 
 
@@ -352,7 +352,7 @@ def claims(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, en
 @cli.command()
 @input_options
 @ref_date_option
-@click.option("--idf", metavar="FILE", help="IDF table for keywords ('word idf' per line; scripts/build_idf.py builds one from your corpus).")
+@click.option("--idf", metavar="auto|corpus|shipped|FILE", help="IDF for keywords: the inputs' own (corpus: a first pass over the files; auto, the default: when they hold 20 documents or more), the shipped news table, or a FILE ('word idf' per line).")
 @output_options(("table", "json", "jsonl", "html", "csv", "parquet"))
 @click.pass_context
 def analyze(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None, ref_date: str | None, idf: str | None, fmt: str | None, output: str | None) -> None:
@@ -360,9 +360,10 @@ def analyze(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, e
 
     JSON holds every finding; the table is an overview (the reference date, the most
     mentioned entities, the first claims and events; --wide shows them all); html is the
-    page `tanalyze report` writes. Keywords are the top terms by TF-IDF (IDF from --idf,
-    else the shipped news table); stats are the document's characters, sentences, script
-    and reference date.
+    page `tanalyze report` writes. Keywords are the top terms by TF-IDF, with the IDF of the
+    corpus when the inputs are files holding 20 documents or more (a first pass reads them),
+    else of the shipped news table (--idf chooses); stats are the document's characters,
+    sentences, script and reference date.
 
     \b
     $ tanalyze analyze --format table article.txt
@@ -372,6 +373,7 @@ def analyze(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, e
     if fmt == "html":
         return _report(ctx, inputs, glob, jsonl, encoding, ref_date, output)
     stages = ["entities", "dates", "claims", "timeline", "keywords", "stats"]
+    idf = keyword_idf(ctx, idf, inputs, glob, jsonl, encoding)
     run(ctx, "analyze", stages, inputs, glob=glob, jsonl=jsonl, encoding=encoding, fmt=fmt, output=output, ref_date=_ref(ref_date), extra={"idf": idf})
 
 

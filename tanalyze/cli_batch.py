@@ -226,3 +226,67 @@ def _corpus_records(env: Any, inputs: Sequence[str]) -> Iterator[dict[str, Any]]
             yield from iter_records([item], env.stdin)
         else:
             yield from (r.record for r in run(job, iter_sources([item], skip_errors=True)))
+
+
+#: What --idf takes besides a file: the corpus's own table, the shipped one, or the first when the inputs make a corpus.
+IDF_CHOICES = ("auto", "corpus", "shipped")
+
+
+def keyword_idf(ctx: click.Context, idf: str | None, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None) -> str | None:
+    """The IDF table file for ``analyze --idf``: a FILE as given; ``shipped``: None (the shipped
+    table); ``corpus``: one built from the inputs in a first pass over them (they must be files or
+    folders: standard input cannot be read twice); ``auto`` (the default): ``corpus`` when the
+    inputs are files holding at least MIN_CORPUS documents, else the shipped table."""
+    from .keywords import MIN_CORPUS, corpus_idf
+
+    mode = idf or "auto"
+    if mode not in IDF_CHOICES:
+        return mode
+    rereadable = bool(inputs) and "-" not in inputs
+    if mode == "shipped" or (mode == "auto" and not (rereadable and (jsonl or len(inputs) > 1 or any(_is_dir(i) for i in inputs)))):
+        return None
+    if not rereadable:
+        raise click.UsageError("--idf corpus reads the inputs twice: give files or folders, not standard input")
+    table, n = corpus_idf(_simplified_texts(ctx, inputs, glob, jsonl, encoding), _tokenizer(ctx))
+    if mode == "auto" and n < MIN_CORPUS:
+        logging.getLogger("tanalyze").info("keywords: %d documents make no corpus; IDF from the shipped table", n)
+        return None
+    return _temporary_idf(ctx, table, n)
+
+
+def _is_dir(item: str) -> bool:
+    from pathlib import Path
+
+    return Path(item).is_dir()
+
+
+def _simplified_texts(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None) -> Iterator[str]:
+    """The first pass: each readable input document in Simplified (unreadable ones are left to the run)."""
+    from .convert import to_simplified
+    from .read import iter_sources
+
+    batch = ctx.meta.get(BATCH, {})
+    for source in iter_sources(inputs, glob=glob, jsonl=jsonl, encoding=encoding, skip_errors=True, errors=batch.get("errors", "strict")):
+        if source.error is None:
+            yield to_simplified(source.text).text
+
+
+def _tokenizer(ctx: click.Context) -> Any:
+    from .pipeline import segmenter
+
+    return segmenter(()).tokenizer
+
+
+def _temporary_idf(ctx: click.Context, table: Any, n: int) -> str:
+    """Write the corpus table where the run's workers read it; removed when the command ends."""
+    import os
+    import tempfile
+
+    from .keywords import write_idf
+
+    fd, path = tempfile.mkstemp(prefix="tanalyze-idf-", suffix=".txt")
+    os.close(fd)
+    ctx.call_on_close(lambda: os.path.exists(path) and os.unlink(path))
+    write_idf(table, path)
+    logging.getLogger("tanalyze").info("keywords: IDF from the %d input documents (%d words)", n, len(table))
+    return path

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from .errors import ResourceError
 
@@ -48,6 +48,35 @@ class Keywords:
         """The top terms of ``text`` (Simplified) with their TF-IDF weights, highest first."""
         tags = self._tfidf.extract_tags(text, topK=None, withWeight=True)
         return [(t, round(w, 4)) for t, w in tags if _TERM.search(t)][: self.top]
+
+
+#: Fewer documents than this make no corpus IDF (log(N/df) says little over a handful of texts).
+MIN_CORPUS = 20
+
+
+def corpus_idf(texts: Iterable[str], tokenizer: Any) -> tuple[list[tuple[str, float]], int]:
+    """The IDF table of a corpus for its own keywords, and its number of documents: every word
+    of two characters or more, even one found in a single document (the rarest words of the
+    corpus weigh most; no word of it falls back to the median)."""
+    counted = _Counted(texts)
+    return build_idf(counted, tokenizer, min_df=1), counted.n
+
+
+class _Counted:
+    """An iterable of texts that counts what it gave."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.texts, self.n = texts, 0
+
+    def __iter__(self) -> Iterator[str]:
+        for text in self.texts:
+            self.n += 1
+            yield text
+
+
+def write_idf(table: Iterable[tuple[str, float]], path: str | Path) -> None:
+    """An IDF table in jieba's format (``word idf`` per line), as ``--idf FILE`` reads it."""
+    Path(path).write_text("".join(f"{w} {idf}\n" for w, idf in table), encoding="utf-8")
 
 
 def build_idf(texts: Iterable[str], tokenizer: Any, min_df: int = 2) -> list[tuple[str, float]]:
