@@ -4,14 +4,17 @@ the speed of convert and segment against their bare peers (OpenCC, jieba) in the
 The corpus is People's Daily January 1998 (../shared/eval/pfr_199801/199801.txt) split into its
 articles: the line prefix ``19980101-01-001-002`` names article ``19980101-01-001`` (date, page,
 article) and its paragraph; tags (``/n``, ``[...]nt``) are stripped and paragraphs joined by line
-breaks. Run: ``python -m benchmarks.bench_corpus [--docs N]`` (writes its BENCHMARKS.md section).
-The machine's two cores are shared with other jobs while this runs: throughput figures are noisy.
+breaks. Run: ``python -m benchmarks.bench_corpus`` (writes its BENCHMARKS.md section); ``--sections
+long,speed`` measures only those parts (the others keep their last figures, from
+``benchmarks/corpus_results.json``); ``--quick`` only checks that the script runs. The long
+documents (5 and 50 MB) are the same articles joined again and again.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import statistics
 import subprocess
@@ -90,29 +93,75 @@ def throughput(corpus: Path, chars: int, docs: int) -> list[tuple[str, dict[str,
     return out
 
 
-def warm_overhead(text: str, repeat: int = 5) -> tuple[float, float]:
-    """Median time of one analyze of ``text`` in a warm worker and of its stages alone (s)."""
+def warm_overhead(text: str, repeat: int = 5) -> dict[str, float]:
+    """Per-document overhead of ``analyze`` in a warm worker: the time of one :func:`process` call
+    minus the time its own stages took inside that same call (median of ``repeat``), in s."""
     from tanalyze.engines import Job, pipeline_for, process
-    from tanalyze.model import Document
     from tanalyze.read import Source
 
     job = Job(("entities", "dates", "claims", "timeline", "keywords", "stats"))
     pipeline = pipeline_for(job)
+    spent = [0.0]
+
+    def timed(fn):
+        def stage(doc):
+            t0 = time.perf_counter()
+            try:
+                return fn(doc)
+            finally:
+                spent[0] += time.perf_counter() - t0
+        return stage
+
+    pipeline._fns = [(name, timed(fn)) for name, fn in pipeline.load()._functions()]
     source = Source(id="seed", text=text)
     process(job, source)
     whole, stages = [], []
     for _ in range(repeat):
+        spent[0] = 0.0
         t0 = time.perf_counter()
         process(job, source)
         whole.append(time.perf_counter() - t0)
-        doc = Document(id="seed", text=text)  # the same stages, timed one by one
-        spent = 0.0
-        for _, fn in pipeline.load()._functions():
-            t0 = time.perf_counter()
-            doc = fn(doc)
-            spent += time.perf_counter() - t0
-        stages.append(spent)
-    return statistics.median(whole), statistics.median(stages)
+        stages.append(spent[0])
+    return {"whole": statistics.median(whole), "stages": statistics.median(stages),
+            "overhead": statistics.median(w - s for w, s in zip(whole, stages))}
+
+
+def first_line_delay(articles: list[dict[str, str]]) -> dict[str, float]:
+    """How long after the first document is done its line reaches the output: ``analyze --jobs 1``
+    over ``articles`` through the CLI in this process, the engine's finish times against the
+    times the output stream is flushed (s)."""
+    import io
+
+    from click.testing import CliRunner
+
+    import tanalyze.engines as engines
+    from tanalyze.cli import Env, cli
+
+    done: list[float] = []
+    flushed: list[float] = []
+    real = engines.process
+
+    def process(job, source, lazy=False):
+        result = real(job, source, lazy)
+        done.append(time.perf_counter())
+        return result
+
+    class Stamped(io.StringIO):
+        def flush(self) -> None:
+            if self.getvalue().count("\n") > len(flushed):
+                flushed.append(time.perf_counter())
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = _write_jsonl(articles, Path(tmp), "first.jsonl")
+        env = Env(stdin=io.BytesIO(), stdout=Stamped(), stdin_isatty=False, stdout_isatty=False)
+        engines.process = process
+        try:
+            result = CliRunner().invoke(cli, ["analyze", "--jsonl", str(corpus), "-f", "jsonl"], obj=env)
+        finally:
+            engines.process = real
+    if result.exit_code not in (0, 6) or not done or not flushed:
+        raise SystemExit(f"first_line_delay: analyze exited {result.exit_code}: {result.output}")
+    return {"delay": flushed[0] - done[0], "docs": len(done)}
 
 
 def stage_speed(text: str, repeat: int = 3) -> dict[str, tuple[float, float]]:
@@ -150,84 +199,182 @@ def _time(fn) -> float:
     return time.perf_counter() - t0
 
 
+def long_document(articles: list[dict[str, str]], megabytes: float) -> str:
+    """One document of ``megabytes`` MB (UTF-8) from the articles joined by line breaks, again
+    and again, cut at the last line break before the size."""
+    body = "\n".join(a["text"] for a in articles)
+    target = int(megabytes * 1_000_000)
+    reps = target // len(body.encode("utf-8")) + 1
+    data = "\n".join([body] * reps).encode("utf-8")[:target].decode("utf-8", "ignore")
+    return data[: data.rfind("\n") + 1]
+
+
+def long_runs(articles: list[dict[str, str]], sizes: list[float], commands: list[str]) -> dict[str, dict[str, float]]:
+    """Peak RSS and wall time of ``segment`` and ``analyze`` over one long document of each size."""
+    out: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for mb in sizes:
+            path = Path(tmp) / f"long{mb:g}.txt"
+            path.write_text(long_document(articles, mb), encoding="utf-8")
+            for command in commands:
+                t0 = time.perf_counter()
+                rss = peak_rss(_tanalyze(command, "-f", "jsonl", "-o", str(Path(tmp) / "out.jsonl"), str(path)))
+                out[f"{command} {mb:g}"] = {"rss": rss, "wall": time.perf_counter() - t0, "chars": len(path.read_text(encoding="utf-8"))}
+                print("long", command, mb, out[f"{command} {mb:g}"], file=sys.stderr)
+    return out
+
+
+#: Where each section's last figures are kept, so that a run of some sections rewrites only those.
+RESULTS = Path(__file__).with_name("corpus_results.json")
+SECTIONS = ("throughput", "memory", "long", "warm", "streaming", "speed")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sections", default=",".join(SECTIONS), help=f"which to measure (default all): {','.join(SECTIONS)}")
+    parser.add_argument("--quick", action="store_true", help="small sizes everywhere (a check that the script runs, not figures)")
     parser.add_argument("--docs", type=int, default=300, help="articles for the throughput runs (default 300)")
     parser.add_argument("--rss", default="500,3000", help="corpus sizes for the memory runs (segment)")
     parser.add_argument("--rss-analyze", default="50,200", help="corpus sizes for the memory runs (analyze)")
+    parser.add_argument("--long", default="5,50", help="sizes in MB of the single long documents (segment and analyze)")
+    parser.add_argument("--long-analyze", default="5,50", help="the sizes of those that analyze reads too")
     args = parser.parse_args()
+    if args.quick:
+        args.docs, args.rss, args.rss_analyze, args.long, args.long_analyze = 20, "50,200", "5,10", "0.5", "0.2"
+    wanted = [x for x in args.sections.split(",") if x]
+    unknown = set(wanted) - set(SECTIONS)
+    if unknown:
+        parser.error(f"unknown sections: {', '.join(sorted(unknown))}")
     articles = pfr_articles()
-    sample = articles[: args.docs]
-    chars = sum(len(a["text"]) for a in sample)
-    small, large = (int(x) for x in args.rss.split(","))
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        corpus = _write_jsonl(sample, folder, "sample.jsonl")
-        runs = throughput(corpus, chars, len(sample))
-        rss = {}
-        for n in (small, large):
-            path = _write_jsonl(articles[:n], folder, f"rss{n}.jsonl")
-            rss[("segment", n)] = peak_rss(_tanalyze("segment", "--jsonl", str(path), "-o", str(folder / "o.jsonl")))
-            print("rss", n, rss[("segment", n)], file=sys.stderr)
-        a_small, a_large = (int(x) for x in args.rss_analyze.split(","))
-        for n in (a_small, a_large):
-            path = _write_jsonl(articles[:n], folder, f"rssa{n}.jsonl")
-            rss[("analyze", n)] = peak_rss(_tanalyze("analyze", "--jsonl", str(path), "-o", str(folder / "o.jsonl")))
-            print("rss analyze", n, rss[("analyze", n)], file=sys.stderr)
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() and not args.quick else {}
+    for name in wanted:
+        data = measure(name, args, articles)
+        data["_run"] = {"at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "load": round(os.getloadavg()[0], 1), "quick": args.quick}
+        results[name] = data
+        if not args.quick:
+            RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    report(results, len(articles), args)
+
+
+def measure(name: str, args: argparse.Namespace, articles: list[dict[str, str]]) -> dict:
+    """The figures of one section."""
+    if name == "throughput":
+        sample = articles[: args.docs]
+        chars = sum(len(a["text"]) for a in sample)
+        with tempfile.TemporaryDirectory() as tmp:
+            runs = throughput(_write_jsonl(sample, Path(tmp), "sample.jsonl"), chars, len(sample))
+        return {"docs": len(sample), "chars": chars, "runs": dict(runs)}
+    if name == "memory":
+        out: dict = {"segment": {}, "analyze": {}}
+        with tempfile.TemporaryDirectory() as tmp:
+            for command, sizes in (("segment", args.rss), ("analyze", args.rss_analyze)):
+                for n in (int(x) for x in sizes.split(",")):
+                    path = _write_jsonl(articles[:n], Path(tmp), f"rss{n}.jsonl")
+                    out[command][str(n)] = peak_rss(_tanalyze(command, "--jsonl", str(path), "-o", str(Path(tmp) / "o.jsonl")))
+                    print("rss", command, n, out[command][str(n)], file=sys.stderr)
+        return out
+    if name == "long":
+        sizes = [float(x) for x in args.long.split(",")]
+        both = {float(x) for x in args.long_analyze.split(",")}
+        out = long_runs(articles, sizes, ["segment"])
+        out.update(long_runs(articles, sorted(both), ["analyze"]))
+        return out
     seed = (ROOT / "corpora" / "tencent-industrial-internet.txt").read_text(encoding="utf-8")
-    whole, stages = warm_overhead(seed)
-    speed = stage_speed("\n".join(a["text"] for a in articles[:400]))
-    sizes = (small, large, int(args.rss_analyze.split(",")[0]), int(args.rss_analyze.split(",")[1]))
-    report(args, len(articles), len(sample), chars, runs, rss, sizes, (whole, stages), speed)
+    if name == "warm":
+        return warm_overhead(seed, repeat=2 if args.quick else 5)
+    if name == "streaming":
+        return first_line_delay(articles[: 5 if args.quick else 20])
+    n = 40 if args.quick else 400
+    speed = stage_speed("\n".join(a["text"] for a in articles[:n]))
+    return {"articles": n, **{k: list(v) for k, v in speed.items()}}
 
 
-def report(args, total, docs, chars, runs, rss, sizes, warm, speed) -> None:
-    one = dict(runs)["--jobs 1"]["steady"]
-    lines = [
-        "## Corpus runs (`benchmarks/bench_corpus.py`)",
-        "",
-        f"PFR January 1998 split into its {total:,} articles (ids from the line prefix, tags stripped). "
-        f"Throughput on the first {docs} articles ({chars:,} characters) through `analyze` (all stages), "
-        "reading each output line as it comes: *steady* rates count from the first quarter of the "
-        "documents to the last (worker start-up excluded), *wall* includes start-up. "
-        f"{machine()}; **the two cores were shared with other jobs during the run, so the figures are noisy.**",
-        "",
-        "| engine | docs/s (steady) | chars/s (steady) | vs --jobs 1 | wall (s) | first line (s) |",
-        "|---|---|---|---|---|---|",
-    ]
-    for name, r in runs:
-        lines.append(f"| {name} | {r['steady']:.2f} | {r['chars_per_s']:,.0f} | {r['steady'] / one:.2f}× | {r['wall']:.1f} | {r['first']:.1f} |")
-    small, large, a_small, a_large = sizes
-    whole, stages = warm
-    lines += [
-        "",
-        "Targets: --jobs 2 at ≥ 1.7× --jobs 1; Dask within 15 % of --jobs 2.",
-        "",
-        f"**Memory** (peak RSS of the process, a fresh process per run): `segment` over {small} articles "
-        f"{rss[('segment', small)]:.0f} MB, over {large} articles {rss[('segment', large)]:.0f} MB "
-        f"({rss[('segment', large)] / rss[('segment', small)] - 1:+.0%}); `analyze` over {a_small} articles "
-        f"{rss[('analyze', a_small)]:.0f} MB, over {a_large} {rss[('analyze', a_large)]:.0f} MB "
-        f"({rss[('analyze', a_large)] / rss[('analyze', a_small)] - 1:+.0%}). Target: within 20 %.",
-        "",
-        f"**Warm overhead:** one `analyze` of the seed article in a warm worker takes {whole * 1000:.0f} ms, "
-        f"its stages alone {stages * 1000:.0f} ms: {(whole - stages) * 1000:.0f} ms of overhead (record, filters) "
-        "(target < 100 ms).",
-        "",
-        "**Streaming:** each record is written and flushed when its document is done; the *first line* "
-        "column above is the time from the command's start (loading included) to the first record read.",
-        "",
-        "**Per-stage speed against the bare peer** (same run, in process, best of 3, 400 articles; "
-        "the Traditional input for convert is the same text through OpenCC s2t):",
-        "",
-        "| stage | tanalyze chars/s | peer chars/s | ratio |",
-        "|---|---|---|---|",
-    ]
-    for name, (ours, peer) in speed.items():
-        lines.append(f"| {name} | {ours:,.0f} | {peer:,.0f} | {ours / peer:.2f}× |")
-    lines += ["", "Targets: convert ≥ 0.5× OpenCC, segment ≥ 0.8× jieba.cut.",
-              "", f"Re-run: `python -m benchmarks.bench_corpus --docs {args.docs} --rss {args.rss} --rss-analyze {args.rss_analyze}`."]
-    update_section("corpus", "\n".join(lines))
-    print("\n".join(lines))
+#: The issue's figures before this work, per MB of one document's input.
+PREVIOUS_PER_MB = {"segment": 190, "analyze": 6000}
+
+
+def report(results: dict, total: int, args: argparse.Namespace) -> None:
+    lines = ["## Corpus runs (`benchmarks/bench_corpus.py`)", "",
+             f"PFR January 1998 split into its {total:,} articles (ids from the line prefix, tags stripped). {machine()}. "
+             "Each part says when it was measured and the load average then: **throughput figures taken while other "
+             "jobs ran are noise** (ratios measured in one process hold better).", ""]
+    for name in SECTIONS:
+        if name in results:
+            lines += _SECTION_TEXT[name](results[name]) + [_when(results[name]), ""]
+        else:
+            lines += [f"*{name}: not measured yet* (`--sections {name}`).", ""]
+    lines.append("Re-run everything: `python -m benchmarks.bench_corpus` (about an hour: the 50 MB analyze is most of it); "
+                 f"parts: `--sections {','.join(SECTIONS)}`; `--quick` checks that the script runs (small sizes, nothing kept). "
+                 f"Each part's last figures are kept in `benchmarks/{RESULTS.name}`.")
+    text = "\n".join(lines)
+    if not args.quick:
+        update_section("corpus", text)
+    print(text)
+
+
+def _when(data: dict) -> str:
+    run = data.get("_run", {})
+    return f"(measured {run.get('at', '?')}, load average {run.get('load', '?')}{', --quick' if run.get('quick') else ''})"
+
+
+def _throughput_text(d: dict) -> list[str]:
+    one = d["runs"]["--jobs 1"]["steady"]
+    out = [f"**Throughput** on the first {d['docs']} articles ({d['chars']:,} characters) through `analyze` (all stages), "
+           "reading each output line as it comes: *steady* rates count from the first quarter of the documents to the "
+           "last (worker start-up excluded), *wall* includes start-up.", "",
+           "| engine | docs/s (steady) | chars/s (steady) | vs --jobs 1 | wall (s) | first line (s) |", "|---|---|---|---|---|---|"]
+    for name, r in d["runs"].items():
+        out.append(f"| {name} | {r['steady']:.2f} | {r['chars_per_s']:,.0f} | {r['steady'] / one:.2f}× | {r['wall']:.1f} | {r['first']:.1f} |")
+    return out + ["", "Targets: --jobs 2 at ≥ 1.7× --jobs 1; Dask within 15 % of --jobs 2."]
+
+
+def _memory_text(d: dict) -> list[str]:
+    parts = []
+    for command in ("segment", "analyze"):
+        (small, a), (large, b) = sorted(d[command].items(), key=lambda x: int(x[0]))
+        parts.append(f"`{command}` over {small} articles {a:.0f} MB, over {large} {b:.0f} MB ({b / a - 1:+.0%})")
+    return [f"**Memory in the number of documents** (peak RSS, a fresh process per run): {'; '.join(parts)}. Target: within 20 %."]
+
+
+def _long_text(d: dict) -> list[str]:
+    out = ["**One long document** (PFR articles joined again and again up to the size, UTF-8; read in windows of "
+           "sentences, `--window` 50,000 characters; `-f jsonl -o FILE`; peak RSS of the process):", "",
+           "| command | input | characters | peak RSS | before (the issue's per-MB figure) | target | wall (s) |", "|---|---|---|---|---|---|---|"]
+    targets = {"segment": "< 1 GB at 50 MB", "analyze": "< 1.5 GB at 50 MB"}
+    for key, r in d.items():
+        if key.startswith("_"):
+            continue
+        command, mb = key.split()
+        before = PREVIOUS_PER_MB[command] * float(mb)
+        out.append(f"| {command} | {mb} MB | {r['chars']:,} | {r['rss']:,.0f} MB | ~{before:,.0f} MB | {targets[command]} | {r['wall']:.0f} |")
+    return out + ["", "Before: `segment` held about 190 MB per MB of input, `entities` about 6 GB per MB of one document "
+                  "(the issue's figures; `analyze` runs entities, so at least that)."]
+
+
+def _warm_text(d: dict) -> list[str]:
+    return [f"**Warm overhead:** one `analyze` of the seed article in a warm worker takes {d['whole'] * 1000:.0f} ms, of "
+            f"which its stages take {d['stages'] * 1000:.0f} ms inside the same call: {d['overhead'] * 1000:.1f} ms of "
+            "overhead (the record, filters; median of the per-call differences). Target: < 100 ms."]
+
+
+def _streaming_text(d: dict) -> list[str]:
+    return [f"**Streaming:** over {d['docs']} articles (`analyze --jobs 1`, the CLI in process), the first document's "
+            f"line is flushed to the output {d['delay'] * 1000:.1f} ms after the engine finishes that document. "
+            "Target: within 2 s."]
+
+
+def _speed_text(d: dict) -> list[str]:
+    out = [f"**Per-stage speed against the bare peer** (same run, in process, best of 3, the first {d.get('articles', 400)} "
+           "articles; the Traditional input for convert is the same text through OpenCC s2t):", "",
+           "| stage | tanalyze chars/s | peer chars/s | ratio |", "|---|---|---|---|"]
+    for name, v in d.items():
+        if isinstance(v, list):
+            out.append(f"| {name} | {v[0]:,.0f} | {v[1]:,.0f} | {v[0] / v[1]:.2f}× |")
+    return out + ["", "Targets: convert ≥ 0.5× OpenCC, segment ≥ 0.8× jieba.cut."]
+
+
+_SECTION_TEXT = {"throughput": _throughput_text, "memory": _memory_text, "long": _long_text, "warm": _warm_text,
+                 "streaming": _streaming_text, "speed": _speed_text}
 
 
 if __name__ == "__main__":
