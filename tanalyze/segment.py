@@ -15,9 +15,9 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from . import cache
 from .errors import ResourceError
@@ -70,9 +70,9 @@ def import_jieba():
     return jieba
 
 
-@dataclass(frozen=True)
-class WordSpan:
-    """A word of the Simplified text: ``[start, end)`` and its POS tag when requested."""
+class WordSpan(NamedTuple):
+    """A word of the Simplified text: ``[start, end)`` and its POS tag when requested (a named
+    tuple: a document has as many as it has words, and a tuple is made in a third of the time)."""
 
     start: int
     end: int
@@ -196,15 +196,13 @@ class Segmenter:
                 words.append(m.group())
                 pos = m.end()
         self._cut_plain(folded[pos:], words, line_start if pos == 0 else folded[pos - 1] == "\n")
-        words = self._split_office_titles(_merge_numbers(words))
-        spans: list[WordSpan] = []
-        pos = 0
-        for w in words:
-            spans.append(WordSpan(pos, pos + len(w)))
-            pos += len(w)
-        if pos != len(text):  # pragma: no cover - an invariant, not an input condition
+        words = _merge_numbers(words)
+        if "处处" in folded:
+            words = self._split_office_titles(words)
+        ends = list(accumulate(map(len, words)))
+        if (ends[-1] if ends else 0) != len(text):  # pragma: no cover - an invariant, not an input condition
             raise AssertionError("segmentation lost characters")
-        return spans
+        return list(map(WordSpan, [0, *ends[:-1]], ends))
 
     def words(self, text: str) -> list[str]:
         """The words of ``text`` as strings (whitespace included, so they join back to ``text``)."""
