@@ -304,7 +304,7 @@ def report(results: dict, total: int, args: argparse.Namespace) -> None:
             lines += _SECTION_TEXT[name](results[name]) + [_when(results[name]), ""]
         else:
             lines += [f"*{name}: not measured yet* (`--sections {name}`).", ""]
-    lines.append("Re-run everything: `python -m benchmarks.bench_corpus` (about an hour: the 50 MB analyze is most of it); "
+    lines.append("Re-run everything: `python -m benchmarks.bench_corpus` (hours: the 50 MB analyze alone, at the entity stage's present speed); "
                  f"parts: `--sections {','.join(SECTIONS)}`; `--quick` checks that the script runs (small sizes, nothing kept). "
                  f"Each part's last figures are kept in `benchmarks/{RESULTS.name}`.")
     text = "\n".join(lines)
