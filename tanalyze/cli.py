@@ -57,11 +57,21 @@ class TanalyzeGroup(click.Group):
     where it happened, with the traceback under --debug; Ctrl-C -> 130.
     """
 
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except OSError as exc:  # --help or --version could not be written (click's own EPIPE exit is 1)
+            raise CliError(_stdout_error(exc)) from exc
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            _flush(ctx.obj.stdout if isinstance(ctx.obj, Env) else sys.stdout)  # inside the boundary: exit 4
+            return result
         except TanalyzeError as exc:
             raise CliError(_debug(ctx, exc)) from exc
+        except OSError as exc:  # a write to stdout outside the output layer (a command's --help)
+            raise CliError(_debug(ctx, _stdout_error(exc))) from exc
         except KeyboardInterrupt:
             click.echo("Interrupted", err=True)
             raise click.exceptions.Exit(int(ExitStatus.INTERRUPTED)) from None
@@ -444,25 +454,52 @@ def corpus(ctx: click.Context, inputs: Sequence[str], min_docs: int, corpus_fmt:
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point. Exit codes: 0 ok, 1 error, 2 usage, 3 input, 4 output, 5 resource,
     6 partial (a corpus run that skipped documents), 130 interrupted (Ctrl-C)."""
+    from .outfile import whole_write_stdout
+
+    sys.stdout = whole_write_stdout(sys.stdout)
     try:
         cli.main(args=argv, prog_name="tanalyze", standalone_mode=True)
+        code: Any = 0
     except KeyboardInterrupt:  # before or after the command (click handles it inside)
         click.echo("Interrupted", err=True)
-        sys.exit(int(ExitStatus.INTERRUPTED))
-    finally:
-        _settle_stdout()
+        code = int(ExitStatus.INTERRUPTED)
+    except SystemExit as exc:
+        code = exc.code or 0
+    sys.exit(_settle_stdout(code))
 
 
-def _settle_stdout() -> None:
-    """After a failed write to stdout (EPIPE, ENOSPC), drop what is left in its buffer so the
-    interpreter's final flush does not fail again with a second message."""
+def _flush(stream: IO[str]) -> None:
+    try:
+        stream.flush()
+    except OSError as exc:
+        raise _stdout_error(exc) from exc
+
+
+def _stdout_error(exc: OSError) -> TanalyzeError:
+    from .errors import OutputError
+    from .outfile import STDOUT_ERRORS
+
+    return OutputError(f"cannot write to standard output: {exc.strerror}") if exc.errno in STDOUT_ERRORS else InternalError("output", "-", exc)
+
+
+def _settle_stdout(code: Any) -> Any:
+    """The last flush of stdout (what click itself wrote: help, version). If it fails, a run that
+    had succeeded says so in one line and exits 4; in any case stdout then goes to the null device,
+    so the interpreter's own flush at exit cannot fail again ("Exception ignored ...")."""
     try:
         sys.stdout.flush()
+        return code
+    except (OSError, ValueError) as exc:
+        failure = exc
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except (OSError, ValueError):
-        try:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
+        pass
+    if code == 0 and isinstance(failure, OSError):
+        error = _stdout_error(failure)
+        click.echo(f"Error: {error}", err=True)
+        return int(error.exit_code)
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -16,6 +16,7 @@ Every OSError becomes an OutputError naming the path (exit code 4).
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 import stat
@@ -27,6 +28,42 @@ from .errors import OutputError
 
 #: Errors of a write to standard output that are the output's fault (exit 4, one line).
 STDOUT_ERRORS = frozenset({errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT})
+
+
+def whole_write_stdout(stdout: IO[str]) -> IO[str]:
+    """``stdout`` (the process's standard output) rebuilt so that each write writes all its bytes
+    or raises: CPython's own buffered stdout returns a short count when the reader of a pipe goes
+    away in the middle of a large write, its text layer drops the rest, and the run exits 0."""
+    try:
+        fd = stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's stream)
+        return stdout
+    buffer = io.BufferedWriter(_WholeWrites(fd))
+    return io.TextIOWrapper(buffer, encoding=stdout.encoding, errors=stdout.errors, line_buffering=stdout.line_buffering)
+
+
+class _WholeWrites(io.RawIOBase):
+    """A file descriptor whose write() loops until every byte is written (EPIPE then raises)."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self.fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self.fd)
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        done = 0
+        while done < len(view):
+            done += os.write(self.fd, view[done:])
+        return done
 
 
 class OutputFile:

@@ -362,18 +362,17 @@ def _flat(value: Any) -> Any:
 
 
 def _print_table(title: str, columns: Sequence[str], cells: Sequence[Sequence[str]], stream: IO[str]) -> None:
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
-    from .tables import visible
+    from .tables import output_console, visible
 
     table = Table(title=escape(title), title_justify="left")
     for c in columns:
         table.add_column(c, overflow="fold")
     for row in cells:
         table.add_row(*(escape(visible(cell)) for cell in row))  # article text is never markup
-    Console(file=stream, no_color=True, soft_wrap=False, width=160).print(table)
+    output_console(stream, no_color=True, soft_wrap=False, width=160).print(table)
 
 
 def record_rows(record: dict[str, Any], view: View) -> Iterator[dict[str, str]]:

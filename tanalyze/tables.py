@@ -10,6 +10,8 @@ visible escapes (``\\x1b``), so a text can neither style nor move the terminal.
 
 from __future__ import annotations
 
+import errno
+import os
 import unicodedata
 from dataclasses import dataclass
 from typing import IO, Any, Callable, Sequence
@@ -219,14 +221,28 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
 }
 #: In ``analyze``'s overview table: how many rows of each kind (``wide`` shows all).
 OVERVIEW = {"entities": 8, "claims": 8, "timeline": 6}
+
+
+def output_console(stream: IO[str], **options: Any) -> Any:
+    """A rich Console writing to ``stream``, for which a closed pipe is an error like any other
+    write's (rich's own Console exits 1 without a word); the CLI then exits 4 with one line."""
+    from rich.console import Console
+
+    console = Console(file=stream, **options)
+    console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]
+    return console
+
+
+def _broken_pipe() -> None:
+    raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+
 def print_tables(record: dict[str, Any], view: Any, stream: IO[str], *, color: bool, wide: bool, width: int | None = None) -> None:
     """Write the table(s) of one document's ``record`` for ``view`` to ``stream``: fitted to
     the terminal when ``color`` (it is one), else ``width`` cells (160 by default)."""
-    from rich.console import Console
-
     from .output import ANALYZE_VIEWS, VIEWS
 
-    console = Console(file=stream, force_terminal=color, no_color=not color, soft_wrap=False, width=width or (None if color else 160), highlight=False)
+    console = output_console(stream, force_terminal=color, no_color=not color, soft_wrap=False, width=width or (None if color else 160), highlight=False)
     reference = describe_ref_date(record.get("ref_date"), record.get("ref_date_source"))
     if view.key != "analysis":
         if view.key == "dates":

@@ -36,7 +36,7 @@ def write_report(docs: Sequence[Document], output: str | Path | None, stdout: IO
     if output is None or str(output) == "-":
         if len(docs) != 1:
             raise UsageError(f"{len(docs)} documents make {len(docs)} pages", "give -o report.html: it becomes their index page")
-        stdout.write(render_page(docs[0]))
+        _write(None, render_page(docs[0]), stdout)
         return []
     path = Path(output)
     if len(docs) == 1:
@@ -52,8 +52,8 @@ def write_report(docs: Sequence[Document], output: str | Path | None, stdout: IO
     return [path, *written]
 
 
-def _write(path: Path, html: str, stdout: IO[str]) -> None:
-    """Write a page through the output layer (a part file renamed when done)."""
+def _write(path: Path | None, html: str, stdout: IO[str]) -> None:
+    """Write a page through the output layer (a file replaced when done, or standard output)."""
     from ..outfile import OutputFile
 
     with OutputFile(path, stdout) as fh:

@@ -285,28 +285,7 @@ def test_output_through_a_symlink_keeps_the_link(tmp_path):
     assert json.loads(real.read_text(encoding="utf-8"))["tokens"][0]["text"] == "腾讯"
 
 
-# -- real processes: stdout errors and signals -------------------------------------------------
-
-
-def test_a_full_disk_on_stdout_is_exit_4_and_one_line(tmp_path):
-    a = write(tmp_path, "a.txt", "2024年3月")
-    with open("/dev/full", "wb") as full:
-        proc = subprocess.run([PYTHON, "-m", "tanalyze.cli", "dates", a], stdout=full, stderr=subprocess.PIPE)
-    assert proc.returncode == 4
-    assert proc.stderr.decode() == "Error: cannot write to standard output: No space left on device\n"
-
-
-def test_a_closed_pipe_is_exit_4_and_one_line(tmp_path):
-    a = write(tmp_path, "a.txt", "腾讯宣布。" * 5_000)  # each record is more than a pipe holds
-    proc = subprocess.Popen(
-        [PYTHON, "-m", "tanalyze.cli", "segment", "--format", "jsonl", a, a, a],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )
-    proc.stdout.read(10)
-    proc.stdout.close()
-    err = proc.stderr.read().decode()
-    assert proc.wait(timeout=120) == 4
-    assert err == "Error: cannot write to standard output: Broken pipe\n"
+# -- real processes: signals (stdout errors are in test_stdout_errors.py) -----------------------
 
 
 _HOLD_COMMIT = """
