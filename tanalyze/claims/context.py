@@ -3,10 +3,11 @@ paragraphs, with the listed alternatives (一种是…；另一种是…) that l
 
 from __future__ import annotations
 
+import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from ..dates.isotime import is_calendar
 from ..model import DateMention, Document, Entity, EntityRef
@@ -110,7 +111,7 @@ class Context:
         dates.sort(key=lambda d: d.start)
         self.dates = dates
         self.date_starts = [d.start for d in dates]
-        self.all_date_spans = [to_conv(d.start, d.end) for d in doc.dates or ()]
+        self.date_cover = Cover(to_conv(d.start, d.end) for d in doc.dates or ())
         # Day words of the writer's today that could not be resolved (昨日 against a year-only
         # reference): the claim has a time of its own, just not one we know. (同日, 次日 follow the
         # narrative, so an earlier sentence's date is theirs.)
@@ -149,7 +150,22 @@ class Context:
         return out
 
     def in_date(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.all_date_spans)
+        return self.date_cover.holds(start, end)
+
+
+class Cover:
+    """Spans, asked whether one of them holds ``start:end``: a bisection over the spans by start
+    with the furthest end so far, not a scan of every date for every word (which was quadratic
+    in a long text full of dates)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def holds(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start)
+        return i > 0 and self.reach[i - 1] >= end
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
