@@ -92,11 +92,16 @@ class Entity:
 
     @property
     def start(self) -> int:
-        return self.mentions[0].start if self.mentions else -1
+        """Where ``text`` first occurs: the first mention of the entity's canonical form (so that
+        ``text == original[start:end]``, as for every finding), not its first mention of any form."""
+        return self._named().start if self.mentions else -1
 
     @property
     def end(self) -> int:
-        return self.mentions[0].end if self.mentions else -1
+        return self._named().end if self.mentions else -1
+
+    def _named(self) -> Mention:
+        return next((m for m in self.mentions if m.text == self.text), self.mentions[0])
 
     def __repr__(self) -> str:  # short: the mentions are in .mentions
         aliases = f", aliases={self.aliases!r}" if self.aliases else ""

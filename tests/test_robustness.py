@@ -131,3 +131,41 @@ def test_a_subject_is_looked_for_at_most_prefix_window_characters_before_its_tri
     far = "腾讯" + "又" * (PREFIX_WINDOW + 10) + "宣布收购青禾科技。"
     actors = [[c.actor.text if c.actor else None for c in tanalyze.analyze(t, stages=["claims"]).claims] for t in (near, far)]
     assert actors == [["腾讯"], [None]]
+
+
+# -- every finding's text is original[start:end] ----------------------------------------------------
+
+
+def test_an_entitys_span_is_where_its_canonical_name_occurs():
+    # The canonical name is the gazetteer's 华为; the first mention reads 华为公司 (found by
+    # bench_robustness: the entity's start/end were the first mention's, of another form).
+    text = "华为公司签约。华为宣布。"
+    (e,) = tanalyze.analyze(text, stages=["entities"]).entities
+    assert (e.text, e.start, e.end, text[e.start : e.end]) == ("华为", 7, 9, "华为")
+    assert [(m.text, m.start, m.end) for m in e.mentions] == [("华为公司", 0, 4), ("华为", 7, 9)]
+
+
+_WORDS = ["华为公司", "华为", "腾讯", "北京", "张伟", "宣布", "收购", "2024年3月5日", "昨天", "表示", "的", "，", "。", "\n"]
+_HOSTILE = st.sampled_from(["\u0301", "\u202e", "\u200b", "\x1b", "\U0001F44D\U0001F3FD", "ギ", "\u3000", "\r"])
+
+
+def _spans(data, path=""):
+    """(path, text, start, end) of every object in ``data`` that has text, start and end."""
+    if isinstance(data, dict):
+        if isinstance(data.get("start"), int) and isinstance(data.get("text"), str):
+            yield path, data["text"], data["start"], data["end"]
+        for key, value in data.items():
+            yield from _spans(value, f"{path}.{key}")
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _spans(value, f"{path}[{i}]")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), _HOSTILE), max_size=40).map("".join))
+def test_every_finding_is_original_text_between_its_offsets(text):
+    from tanalyze.output import VIEWS, document_dict
+
+    doc = tanalyze.analyze(text, ref_date="2024-11-14")
+    data = {**document_dict(doc, VIEWS["analyze"]), "tokens": document_dict(doc, VIEWS["segment"])["tokens"]}
+    assert [(p, t, text[s:e]) for p, t, s, e in _spans(data) if text[s:e] != t] == []

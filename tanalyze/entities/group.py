@@ -454,7 +454,7 @@ def to_entities(doc: Document, groups: Sequence[Group]) -> tuple[Entity, ...]:
             if m.text != canonical.text and m.text not in aliases:
                 aliases.append(m.text)
         out.append(Entity(canonical.text, canonical.simplified, label, len(mentions), tuple(aliases), tuple(mentions)))
-    out.sort(key=lambda e: e.start)
+    out.sort(key=lambda e: e.mentions[0].start)  # by first mention, of any form
     return tuple(out)
 
 
