@@ -14,8 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from tanalyze.errors import ExitStatus
-
 from .test_cli import invoke, write
 
 PYTHON = sys.executable
@@ -99,7 +97,7 @@ def test_usage_mistakes_exit_2(tmp_path, args, message):
 SURROGATE = '\n{"id":"y","text":"\\ud800abc"}\n'  # the record is on line 2
 
 
-@pytest.mark.parametrize("command", ["convert", "segment", "entities", "dates", "timeline", "claims", "analyze"])
+@pytest.mark.parametrize("command", ["convert", "segment", "entities", "dates", "timeline", "claims", "analyze", "report"])
 def test_a_lone_surrogate_is_an_input_error_naming_file_and_line(tmp_path, command):
     path = write(tmp_path, "s.jsonl", SURROGATE)
     result, out = invoke([command, "--jsonl", path])
@@ -288,43 +286,43 @@ def test_output_through_a_symlink_keeps_the_link(tmp_path):
 # -- real processes: signals (stdout errors are in test_stdout_errors.py) -----------------------
 
 
-_HOLD_COMMIT = """
+_HOLD_FINISH = """
 import os, sys, time
 import tanalyze.outfile as outfile
-real = outfile._Temp.commit
-def held(self, old):
+real = outfile.OutputFile._finish
+def held(self, exc_type):
     print("ready", flush=True)
     time.sleep(60)
-    real(self, old)
-outfile._Temp.commit = held
+    real(self, exc_type)
+outfile.OutputFile._finish = held
 from tanalyze.cli import main
 sys.argv = ["tanalyze", *sys.argv[1:]]
 main()
 """
 
 
+@pytest.mark.parametrize("fmt", ["json", "csv", "jsonl"])
 @pytest.mark.parametrize("signal_name, code", [("SIGINT", 130), ("SIGKILL", -9)])
-def test_a_signal_while_writing_leaves_the_old_file_and_no_temp_file(tmp_path, signal_name, code):
+def test_a_signal_while_writing_leaves_the_old_file_and_no_temp_file(tmp_path, signal_name, code, fmt):
     import signal
 
     a = write(tmp_path, "a.txt", "腾讯宣布")
-    target = tmp_path / "out.json"
+    target = tmp_path / f"out.{fmt}"
     target.write_text("old", encoding="utf-8")
     proc = subprocess.Popen(
-        [PYTHON, "-c", _HOLD_COMMIT, "segment", "-o", str(target), a],
+        [PYTHON, "-c", _HOLD_FINISH, "segment", "--format", fmt, "-o", str(target), a],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
-    assert proc.stdout.readline() == b"ready\n"  # the output is written, not yet renamed
+    assert proc.stdout.readline() == b"ready\n"  # the output is written, not yet in place
     proc.send_signal(getattr(signal, signal_name))
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == code
     if code == 130:
         assert err.decode() == "Interrupted\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "out.json"]
     assert target.read_text(encoding="utf-8") == "old"
-
-
-def test_exit_codes_are_the_documented_ones():
-    assert {s.name: int(s) for s in ExitStatus} == {
-        "OK": 0, "ERROR": 1, "USAGE": 2, "INPUT": 3, "OUTPUT": 4, "RESOURCE": 5, "PARTIAL": 6, "INTERRUPTED": 130,
-    }
+    left = sorted(p.name for p in tmp_path.iterdir())
+    if fmt != "jsonl":
+        assert left == ["a.txt", target.name]
+    else:  # JSONL keeps its finished lines in .out.jsonl.part for --resume (README, issue 23)
+        assert left == [".out.jsonl.part", "a.txt", "out.jsonl"]
+        assert json.loads((tmp_path / ".out.jsonl.part").read_text(encoding="utf-8"))["tokens"][0]["text"] == "腾讯"
