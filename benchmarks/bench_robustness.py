@@ -227,9 +227,10 @@ PROCESS_COMMANDS = (["segment", "--format", "jsonl"], ["dates", "--format", "csv
 
 def processes(cats: dict[str, Any], n: int, tally: Tally) -> None:
     for category, strategy in cats.items():
-        for i, args in enumerate(PROCESS_COMMANDS):
-            count = 1 if args[0] == "analyze" or category == LONG else n
-            fuzz(lambda text, args=args: check_process(args, text), strategy, count, f"process {args[0]} {category}", category, tally)
+        for args in PROCESS_COMMANDS:
+            count = min(n, 1) if args[0] == "analyze" or category == LONG else n
+            if count:
+                fuzz(lambda text, args=args: check_process(args, text), strategy, count, f"process {args[0]} {category}", category, tally)
         print(f"processes {category}: {tally.cases[category]} cases, {tally.failures(category)} failures", flush=True)
 
 
@@ -262,6 +263,7 @@ def run_cli(cats: dict[str, Any], per_command: int, tally: Tally, per_command_ta
         per_command_tally[name] += tally.cases[category] - before
     for name in commands:
         print(f"CLI {name}: {per_command_tally[name]} cases", flush=True)
+    print(f"CLI failures: {tally.total_crashes}", flush=True)
     return list(commands)
 
 
