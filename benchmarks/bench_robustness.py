@@ -174,7 +174,8 @@ def check_cli(name: str, fmt: str | None, text: str) -> str | None:
 def check_output(fmt: str | None, out: str, text: str) -> str | None:
     """What is wrong with a command's output in ``fmt``, if anything."""
     if fmt in ("json", "jsonl"):
-        for line in out.splitlines() if fmt == "jsonl" else [out]:
+        # One record a line, split at \n only: a raw U+2028 or U+0085 inside a string is not a line end.
+        for line in out.rstrip("\n").split("\n") if fmt == "jsonl" else [out]:
             bad = offset_errors(text, json.loads(line))
             if bad:
                 return "; ".join(bad[:3])
@@ -197,7 +198,10 @@ def fuzz(check: Callable[[str], str | None], strategy: Any, n: int, label: str, 
     @given(strategy)
     def run(text: str) -> None:
         t0 = time.perf_counter()
-        why = check(text)
+        try:
+            why = check(text)
+        except Exception as exc:  # noqa: BLE001 - the check itself failed: count it, never stop the run
+            why = f"check failed: {type(exc).__name__}: {exc}"
         tally.add(category, text, time.perf_counter() - t0, why)
 
     run()
