@@ -4,6 +4,8 @@ output (an extra false name fails), and the registry that orders the rules."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tanalyze.entities import EntityFinder, word_spans
 from tanalyze.entities.rules import Rule, RuleOrderError, ordered, registry
@@ -95,3 +97,12 @@ def test_a_brand_the_model_may_read_as_a_place_is_a_product_in_the_whole_stage()
     found = [(e.text, e.label) for e in every("超市里的青禾奶粉卖光了，蓝湾空调也在促销。").entities]
     assert found == [("青禾", "PRODUCT"), ("蓝湾", "PRODUCT")]
     assert [(e.text, e.label) for e in every("青禾乳业今年营收增长了两成。").entities] == [("青禾乳业", "ORG")]
+
+
+@given(st.text(alphabet="公司集团司公a", max_size=30), st.sampled_from(["公司", "司公", "集团", "公司公司", "a"]))
+def test_find_all_finds_what_finditer_finds(text, word):
+    import re
+
+    from tanalyze.entities.finder import find_all
+
+    assert list(find_all(text, word)) == [m.start() for m in re.finditer(re.escape(word), text)]

@@ -27,7 +27,7 @@ import sys
 from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from .rules import company_lists as entity_orglists, sports as entity_sports
 from .group import _RARE_FREQ, HAN as _HAN, PAREN as _PAREN, Candidate, Group, Grouper, is_han as _is_han, to_entities
@@ -217,6 +217,8 @@ class EntityFinder(PersonRules):
         self._cued = re.compile(f"({brands})(?:公司|集团|(?={_BRAND_CUES}))") if brands else None
         self._cued_entry = dict(self.rules.cued_brands)  # short form -> canonical gazetteer name
         self._facility_suffix_words = frozenset(x for x, weak in self.rules.facility_suffixes if not weak)
+        self._org_suffix_ends = tuple(sorted(self._org_suffix_words))  # for str.endswith
+        self._facility_suffix_ends = tuple(sorted(self._facility_suffix_words))
 
     def context(self, text: str, words: Sequence[tuple[int, int]]) -> Context:
         """What the rules read of one (folded) text."""
@@ -549,11 +551,11 @@ class EntityFinder(PersonRules):
 
     def _ends_like_org(self, name: str) -> bool:
         """The name ends in an organisation suffix (not a weak one) after a name of its own."""
-        return _ends_with_one_of(name, self._org_suffix_words)
+        return _ends_with_one_of(name, self._org_suffix_ends)
 
     def _ends_like_facility(self, name: str) -> bool:
         """The name ends in a facility word (not a weak one) after a name of its own (重庆大厦)."""
-        return _ends_with_one_of(name, self._facility_suffix_words)
+        return _ends_with_one_of(name, self._facility_suffix_ends)
 
     @staticmethod
     def _place_stem(place: str, stem: str) -> bool:
@@ -750,8 +752,8 @@ Snai凯比值: a Latin-script name before what a body does or has (a work it
         index_by_end = {we: i for i, (_, we) in enumerate(words)}
         word_ends = set(index_by_end) | {len(t)}
         for suffix, weak in suffixes:
-            for m in re.finditer(re.escape(suffix), t):
-                ss, se = m.span()
+            for ss in find_all(t, suffix):
+                se = ss + len(suffix)
                 if se not in index_by_end or (ss > 0 and t[ss - 1] in _TYPE_MARKERS):
                     continue  # 偏股型基金, 封闭式基金, 创新型公司: a kind of fund or company, not a name
                 if ss > 0 and t[ss - 1] in _ATTRIBUTE_PREFIXES:
@@ -1207,9 +1209,18 @@ def _with_session(t: str, found: Sequence[Candidate]) -> Iterable[Candidate]:
 
 
 
-def _ends_with_one_of(name: str, suffixes: Iterable[str]) -> bool:
+def _ends_with_one_of(name: str, suffixes: tuple[str, ...]) -> bool:
     """``name`` ends in one of ``suffixes`` with something before it."""
-    return any(name.endswith(x) and len(name) > len(x) for x in suffixes)
+    return name.endswith(suffixes) and any(name.endswith(x) and len(name) > len(x) for x in suffixes)
+
+
+def find_all(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` starts in ``text``, left to right, without overlaps (as ``re.finditer`` of
+    the escaped word, at a fraction of its cost)."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + len(word))
 
 
 def _title_label(title: str) -> str:
