@@ -120,3 +120,29 @@ def test_a_long_text_reads_like_its_sentences(model):
 ])
 def test_finds_names_in_sentences_it_never_saw(model, text, expected):
     assert model.predict(text) == expected
+
+
+def test_batches_hold_at_most_the_limit_and_a_longer_window_alone():
+    from tanalyze.ner.load import _batches
+
+    cuts = [(0, 40), (40, 70), (70, 200), (200, 210), (210, 215)]
+    assert [[k for k, _ in b] for b in _batches(cuts, 100)] == [[0, 1], [2], [3, 4]]
+    assert list(_batches([], 100)) == []
+
+
+def test_words_are_handed_to_their_window_relative_to_its_start():
+    from tanalyze.ner.load import _per_window
+    from tanalyze.segment import WordSpan
+
+    words = [WordSpan(0, 2, "nr"), WordSpan(2, 5), WordSpan(5, 6), WordSpan(6, 9)]
+    assert _per_window(words, [(0, 5), (5, 7), (7, 9)]) == [
+        [WordSpan(0, 2, "nr"), WordSpan(2, 5)], [WordSpan(0, 1)], []]  # 6-9 crosses a window end
+
+
+def test_the_entities_do_not_depend_on_the_batch_size(model):
+    from tanalyze.segment import Segmenter
+
+    text = "记者王海峰昨天在杭州采访了浙江省人民政府的工作人员，大家都很满意。" * 12 + "李秀英去了青岛。"
+    words = Segmenter().cut(text)
+    whole = model.predict(text, words)
+    assert whole and model.predict(text, words, batch_chars=1) == whole == model.predict(text, words, batch_chars=500)

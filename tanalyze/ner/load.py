@@ -75,28 +75,50 @@ class NerModel:
         self.path = path
 
     def predict(self, text: str, word_spans: "Sequence[WordSpan] | None" = None, *,
-                abbreviations: bool = True, batch_size: int = 64) -> list[Entity]:
+                abbreviations: bool = True, batch_chars: int | None = None) -> list[Entity]:
         """Entities of one Simplified text. ``word_spans``: the segmenter's words, if known.
 
-        The text is read in sentence windows (:func:`windows`) batched through the network, so
-        that time and memory grow linearly with the text, whatever its line structure.
+        The text is read in sentence windows (:func:`windows`) sent through the network in
+        batches of about ``batch_chars`` characters (:data:`BATCH_CHARS`), so that time and
+        memory grow linearly with the text, whatever its line structure.
         """
         text = text.translate(_NAME_DOTS)
         cuts = windows(text, word_spans)
-        docs = (self.tokenizer(text[a:b], _shift(word_spans, a, b) if word_spans is not None else None)
-                for a, b in cuts)
+        spans = _per_window(word_spans, cuts) if word_spans is not None else [None] * len(cuts)
         out: list[Entity] = []
-        for (a, _), doc in zip(cuts, self.nlp.pipe(docs, batch_size=batch_size)):
-            out += [(s + a, e + a, lab) for s, e, lab in _entities(doc, abbreviations)]
+        for batch in _batches(cuts, batch_chars or BATCH_CHARS):
+            docs = [self.tokenizer(text[a:b], spans[k]) for k, (a, b) in batch]
+            for (_, (a, _)), doc in zip(batch, self.nlp.pipe(docs, batch_size=len(docs))):
+                out += [(s + a, e + a, lab) for s, e, lab in _entities(doc, abbreviations)]
         return out
 
     def predict_batch(self, texts: Iterable[str], word_spans: "Iterable[Sequence[WordSpan] | None] | None" = None, *,
-                      abbreviations: bool = True, batch_size: int = 64) -> Iterator[list[Entity]]:
+                      abbreviations: bool = True, batch_chars: int | None = None) -> Iterator[list[Entity]]:
         """Entities of many texts (in order), each read as :meth:`predict` reads it."""
         spans_iter = iter(word_spans) if word_spans is not None else None
         for t in texts:
             yield self.predict(t, next(spans_iter) if spans_iter is not None else None,
-                               abbreviations=abbreviations, batch_size=batch_size)
+                               abbreviations=abbreviations, batch_chars=batch_chars)
+
+
+#: Characters per batch through the network. Its working memory is about 13 KB a character
+#: (the hashed embeddings of six features, concatenated, and the encoder's windows), so a batch
+#: of 64 long windows took 300 MB; beyond a few thousand characters a batch is no faster.
+BATCH_CHARS = 3000
+
+
+def _batches(cuts: Sequence[tuple[int, int]], limit: int) -> Iterator[list[tuple[int, tuple[int, int]]]]:
+    """Consecutive (index, window) groups of at most ``limit`` characters (a longer window alone)."""
+    batch: list[tuple[int, tuple[int, int]]] = []
+    size = 0
+    for k, (a, b) in enumerate(cuts):
+        if batch and size + b - a > limit:
+            yield batch
+            batch, size = [], 0
+        batch.append((k, (a, b)))
+        size += b - a
+    if batch:
+        yield batch
 
 
 #: A window ends after one of these (a sentence or line end) once it holds WINDOW_MIN characters.
@@ -130,10 +152,22 @@ def windows(text: str, word_spans: "Sequence[WordSpan] | None" = None) -> list[t
     return out
 
 
-def _shift(spans: "Sequence[WordSpan]", a: int, b: int) -> list["WordSpan"]:
+def _per_window(spans: "Sequence[WordSpan]", cuts: Sequence[tuple[int, int]]) -> list[list["WordSpan"]]:
+    """The words inside each window, relative to its start, in one pass (words and windows are
+    both in text order; a word across a window's end belongs to no window)."""
     from ..segment import WordSpan
 
-    return [WordSpan(w.start - a, w.end - a, w.pos) for w in spans if a <= w.start and w.end <= b]
+    out: list[list[WordSpan]] = [[] for _ in cuts]
+    k = 0
+    for w in sorted(spans, key=lambda w: w.start):
+        while k < len(cuts) and cuts[k][1] <= w.start:
+            k += 1
+        if k == len(cuts):
+            break
+        a, b = cuts[k]
+        if a <= w.start and w.end <= b:
+            out[k].append(WordSpan(w.start - a, w.end - a, w.pos))
+    return out
 
 
 def _entities(doc: Any, abbreviations: bool) -> list[Entity]:
@@ -163,6 +197,6 @@ def predict(simplified_text: str, word_spans: "Sequence[WordSpan] | None" = None
 
 
 def predict_batch(texts: Iterable[str], word_spans: "Iterable[Sequence[WordSpan] | None] | None" = None, *,
-                  abbreviations: bool = True, batch_size: int = 64) -> Iterator[list[Entity]]:
+                  abbreviations: bool = True, batch_chars: int | None = None) -> Iterator[list[Entity]]:
     """Entities of many Simplified texts with the shipped model (an iterator, in order)."""
-    return load().predict_batch(texts, word_spans, abbreviations=abbreviations, batch_size=batch_size)
+    return load().predict_batch(texts, word_spans, abbreviations=abbreviations, batch_chars=batch_chars)
