@@ -1296,3 +1296,9 @@ def test_a_latin_name_right_after_vs_is_bounded():
 
 def test_a_club_with_latin_letters_after_vs(nlp):
     assert ("AC米兰", "ORG") in names(nlp, "雷吉纳vsAC米兰，推荐：0。")
+
+
+def test_a_platform_named_like_its_company_is_an_organisation_like_google(nlp):
+    """products.tsv keeps a platform whose name is its company's in companies.tsv as ORG (快手, 知乎)."""
+    assert ents(nlp, "他在Facebook和Google都工作过，后来又用脸书发了一条消息。") == [
+        ("Facebook", "ORG", 2, ("脸书",)), ("Google", "ORG", 1, ())]
