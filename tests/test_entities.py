@@ -214,17 +214,17 @@ def test_generic_place_nouns_and_counts_are_not_places(nlp):
     [
         ("北京市百货大楼党委召开会议。", ("北京市百货大楼党委", 0, 9, "rule")),
         ("安徽省人大常委会通过决议。", ("安徽省人大常委会", 0, 8, "rule")),
-        ("招行广州分行发布公告。", ("招行广州分行", 0, 6, "rule")),
+        ("招行杭州分行发布公告。", ("招行杭州分行", 0, 6, "rule")),
         ("辽宁省鞍山市公安局党委开会。", ("辽宁省鞍山市公安局党委", 0, 11, "rule")),
-        ("泗水县文化市场综合执法局查处了网吧。", ("泗水县文化市场综合执法局", 0, 12, "rule")),
+        ("临川区文化市场综合执法局查处了网吧。", ("临川区文化市场综合执法局", 0, 12, "rule")),
         # fields joined by 和/及 inside one body's name
         ("越南计划和投资部近日下达通知。", ("越南计划和投资部", 0, 8, "rule")),
-        ("中国房地产及住宅研究会发布报告。", ("中国房地产及住宅研究会", 0, 11, "rule")),
+        ("中国园林及景观研究会发布报告。", ("中国园林及景观研究会", 0, 10, "rule")),
         # what a committee does (筹备/v), a university's department, an event's organising committee
-        ("清华大学心理学系发布报告。", ("清华大学心理学系", 0, 8, "rule")),
+        ("南京大学社会学系发布报告。", ("南京大学社会学系", 0, 8, "rule")),
         ("北京奥运会组委会发布公告。", ("北京奥运会组委会", 0, 8, "rule")),
         # a company's trade that jieba tags as a verb (开发, 建设) is part of its name
-        ("山东泗滨砭石开发有限公司召开年会。", ("山东泗滨砭石开发有限公司", 0, 12, "rule")),
+        ("浙江青禾竹木开发有限公司召开年会。", ("浙江青禾竹木开发有限公司", 0, 12, "rule")),
         ("BigHugeGames工作室推出新作。", ("BigHugeGames工作室", 0, 15, "rule")),  # a studio
         # a department (处) before its head's title (处长), which jieba reads as 处处|长
     ],
@@ -303,10 +303,10 @@ def test_a_model_place_ending_in_an_organisation_suffix_is_an_organisation():
     from tanalyze.pipeline import segmenter
 
     finder = EntityFinder(Gazetteer([]), segmenter(()), predict=lambda text, words: [(0, 6, "GPE"), (7, 9, "GPE")])
-    text = "北京市消防局和海淀发布通知。"
+    text = "天津市消防局和河西发布通知。"
     words = [(w.start, w.end) for w in segmenter(()).cut(text)]
     found = [(text[c.start : c.end], c.label) for c in finder.candidates(text, words, set(), set()) if c.source == "model"]
-    assert found == [("北京市消防局", "ORG"), ("海淀", "GPE")]
+    assert found == [("天津市消防局", "ORG"), ("河西", "GPE")]
 
 
 def test_abbreviations_off_keeps_what_the_model_calls_a_full_name():
@@ -519,7 +519,7 @@ def test_airports_and_sports_venues_are_facilities(nlp, text, fac):
 
 
 def test_a_caption_opener_is_not_part_of_a_name(nlp):
-    assert ("中国传统文化促进会", "ORG") in names(nlp, "图为中国传统文化促进会副秘书长。")
+    assert names(nlp, "图为中国民间艺术促进会副秘书长。") == [("中国民间艺术促进会", "ORG")]
 
 
 def test_unbalanced_brackets_make_a_fragment():
@@ -550,7 +550,7 @@ def test_hyphenated_foreign_names_are_one_person_with_their_family_name_as_alias
     found = [(e.text, e.label, e.aliases) for e in with_model(
         "国际法教授路易丝·多斯沃尔德－贝克说，贝克认为冲突已是内战。").entities]
     assert ("路易丝·多斯沃尔德－贝克", "PERSON", ("贝克",)) in found
-    assert ("索尔-坎贝尔", "PERSON") in names(nlp_no_model(), "缺少索尔-坎贝尔在后防压阵。")
+    assert names(nlp_no_model(), "球队缺少马克-韦尔曼坐镇后防。") == [("马克-韦尔曼", "PERSON")]
     assert [e[1] for e in ents(nlp_no_model(), "北京-上海高铁开通。")] == ["GPE", "GPE"]
 
 
@@ -789,8 +789,8 @@ def test_a_model_name_ending_in_a_unit_or_body_word_is_not_cut(text, span, whole
 
 
 def test_a_long_model_person_ending_in_a_team_word_is_the_team():
-    found = _found_with_model_spans("加拉塔萨雷队vs梅塔利斯特队两队在欧洲交手。", [(0, 6, "PERSON"), (8, 14, "PERSON")])
-    assert ("加拉塔萨雷队", "ORG") in found and ("梅塔利斯特队", "ORG") in found
+    found = _found_with_model_spans("阿尔克马尔队vs多瑙斯特里队两队在欧洲交手。", [(0, 6, "PERSON"), (8, 14, "PERSON")])
+    assert ("阿尔克马尔队", "ORG") in found and ("多瑙斯特里队", "ORG") in found
 
 
 def test_a_team_name_the_model_cut_short_and_a_versus_between_two_teams():
@@ -801,8 +801,8 @@ def test_a_team_name_the_model_cut_short_and_a_versus_between_two_teams():
 
 
 def test_a_name_after_a_title_the_segmenter_glued_to_the_next_word(nlp):
-    # jieba cuts 冀/岩上/月: the name's last character sits in 岩上, but 上月 is the word.
-    assert ("冀岩", "PERSON") in names(nlp, "市住建委副主任冀岩上月曾表示，租金不变。")
+    # jieba cuts 冯/岩上/月: the name's last character sits in 岩上, but 上月 is the word.
+    assert names(nlp, "市交通委副主任冯岩上月曾表示，票价不变。") == [("市交通委", "ORG"), ("冯岩", "PERSON")]
 
 
 def test_a_measure_word_before_a_form_of_address_is_no_surname(nlp):
@@ -847,23 +847,21 @@ def test_no_street_from_phrases_ending_in_road_words(nlp, text):
 
 
 def test_a_rare_word_glued_before_a_whole_organisation_word_is_not_part_of_it(nlp):
-    # the segmenter's 案开庭 (case | opens) before 渣打银行/nt
-    assert ("渣打银行", "ORG") in names(nlp, "外资行理财亏损案开庭渣打银行成被告。")
-    assert all("案开庭" not in n for n, _ in names(nlp, "外资行理财亏损案开庭渣打银行成被告。"))
+    # the segmenter's 案开庭 (case | opens) before 光大银行/nt
+    assert names(nlp, "这起理财纠纷案开庭光大银行成被告。") == [("光大银行", "ORG")]
 
 
 def test_a_broker_or_futures_house_speaking_is_an_organisation_even_named_after_a_place(nlp):
-    found = names(nlp, "东兴证券认为，永安期货表示，棉花供应偏紧。")
-    assert ("东兴证券", "ORG") in found and ("永安期货", "ORG") in found
+    assert names(nlp, "中原证券认为，永安期货表示，玉米供应偏松。") == [("中原证券", "ORG"), ("永安期货", "ORG")]
     # What its research shows is what a company says.
-    assert ("东兴证券", "ORG") in names(nlp, "不同程度地存在隐忧。东兴证券研究表明，银行资本充足。")
+    assert names(nlp, "市场仍有担忧。中原证券研究表明，银行资本充足。") == [("中原证券", "ORG")]
     # A country's trade is no company, speaking or not.
     assert all(e[1] != "ORG" for e in ents(nlp, "中国汽车表示乐观。"))
 
 
 def test_a_trade_or_a_verb_before_an_organisation_suffix_names_no_organisation(nlp):
     # 中介/j, 房产/j: frequent abbreviations of trades; 配队: a verb and 队 the segmenter guessed
-    assert all(label != "ORG" for _, label in names(nlp, "看到大厅内有多家房产中介公司。"))
+    assert names(nlp, "街上开着好几家房产中介公司。") == []
     assert all(label != "ORG" for _, label in names(nlp, "回龙观附近的中介公司几乎都碰到过。"))
     assert all(label != "ORG" for _, label in names(nlp, "玩家对于DOTA2配队机制提出质疑。"))
     # an abbreviation that names one company still does (中铁, 一汽)
@@ -938,7 +936,7 @@ def test_a_new_term_is_not_a_session_of_the_body():
     assert ("香港政协", "ORG") in found and all(not name.startswith("一届") for name, _ in found)
 
 
-@pytest.mark.parametrize("text", ["观看戴安娜的盛大葬礼。", "参加盛大的线下总决赛。", "规模如此盛大、气氛热烈。"])
+@pytest.mark.parametrize("text", ["出席了王老先生的盛大葬礼。", "举办了一场盛大的庆典。", "场面十分盛大、气氛热烈。"])
 def test_a_company_name_that_is_an_adjective_used_as_one_is_no_entity(nlp, text):
     assert all(e[1] != "ORG" for e in ents(nlp, text))
 
@@ -991,16 +989,16 @@ def test_a_mission_without_a_named_sender_is_only_its_place(nlp, text, place):
 
 
 def test_a_model_name_does_not_start_inside_a_common_word():
-    # 其中|兴业银行: the model's 中兴业银行 starts inside 其中.
-    found = _found_with_model_spans("其中兴业银行客服人员还表示，", [(1, 6, "ORG")])
+    # 当中|兴业银行: the model's 中兴业银行 starts inside 当中.
+    found = _found_with_model_spans("这当中兴业银行的网点最多，", [(2, 7, "ORG")])
     assert ("兴业银行", "ORG") in found and ("中兴业银行", "ORG") not in found
     # 上周|公布: what is left is a common word, so no name at all.
     assert _found_with_model_spans("育碧公司在上周公布了新作。", [(6, 9, "PERSON")]) == [("育碧公司", "ORG")]
 
 
 def test_a_refused_gazetteer_match_hides_no_other_name(nlp):
-    # 中兴 is refused inside 其中, and 兴业银行 after it is found.
-    assert ("兴业银行", "ORG") in names(nlp, "其中兴业银行客服人员还表示，")
+    # 中兴 is refused inside 当中, and 兴业银行 after it is found.
+    assert names(nlp, "这当中兴业银行的网点最多，") == [("兴业银行", "ORG")]
     # 北京大学 is refused as the front of 大学生; the shorter 北京 at the same place is not.
     assert ("北京", "GPE") in names(nlp, "北京大学生活动中心开放了。")
 
@@ -1009,9 +1007,9 @@ def test_the_gazetteer_scan_tries_shorter_and_later_matches_when_one_is_refused(
     from tanalyze.gazetteer import shipped_gazetteer
 
     gaz = shipped_gazetteer()
-    text = "其中兴业银行"
+    text = "这当中兴业银行"
     assert [text[m.start : m.end] for m in gaz.find(text)] == ["中兴"]
-    assert [text[m.start : m.end] for m in gaz.find(text, lambda m: m.start != 1)] == ["兴业银行"]
+    assert [text[m.start : m.end] for m in gaz.find(text, lambda m: m.start != 2)] == ["兴业银行"]
 
 
 def test_a_model_name_ends_before_a_verb_with_its_aspect_particle():
@@ -1037,8 +1035,8 @@ def test_a_common_body_word_listed_beside_a_named_body_is_an_organisation(nlp):
 
 
 def test_a_body_the_segmenter_knows_by_name_is_an_organisation_with_its_jurisdiction(nlp):
-    assert ("市住建委", "ORG") in names(nlp, "市住建委相关负责人昨天表示，今年计划新建住房。")
-    assert ("房管局", "ORG") in names(nlp, "记者从房管局了解到，申购流程颇为繁琐。")
+    assert names(nlp, "市交通委相关负责人表示，今年将新增公交线路。") == [("市交通委", "ORG")]
+    assert names(nlp, "记者从房管局获悉，新楼盘下月开盘。") == [("房管局", "ORG")]
     # A party's organ in any unit, a two-character body word and a hall are no names.
     assert names(nlp, "各级党委和政府要认真组织。") == []
     assert names(nlp, "省委领导同志来了。") == []
@@ -1047,8 +1045,8 @@ def test_a_body_the_segmenter_knows_by_name_is_an_organisation_with_its_jurisdic
 
 def test_a_model_festival_is_an_event_and_a_sponsors_league_keeps_the_sponsor_inside():
     assert _found_with_model_spans("据说，慕尼黑啤酒节是世界上最盛大的节日。", [(3, 9, "ORG")]) == [("慕尼黑啤酒节", "EVENT")]
-    # 新韩银行 is in the gazetteer; the league named after it is one name.
-    assert ("新韩银行职业联赛", "ORG") in _found_with_model_spans("他们退出了“新韩银行职业联赛”。", [(6, 14, "ORG")])
+    # 招商银行 is in the gazetteer; the league named after it is one name.
+    assert ("招商银行职业联赛", "ORG") in _found_with_model_spans("他们退出了“招商银行职业联赛”。", [(6, 14, "ORG")])
 
 
 def test_a_longer_name_holds_a_listed_person_and_a_doctrine_is_no_person():
@@ -1077,10 +1075,10 @@ def test_a_domain_term_before_a_trade_word_and_a_title_is_no_company(nlp):
 
 def test_parks_reserves_and_venues_named_after_someone_are_sites():
     # The model read a person; the facility word after the name makes it a site.
-    assert _found_with_model_spans("王朗自然保护区从一开始就选择了小众。", [(0, 7, "PERSON")]) == [("王朗自然保护区", "FAC")]
-    assert ("厄普顿公园球场", "FAC") in _found_with_model_spans("约翰森回到厄普顿公园球场。", [(0, 3, "PERSON"), (5, 10, "PERSON")])
+    assert _found_with_model_spans("李坪自然保护区从一开始就很冷清。", [(0, 7, "PERSON")]) == [("李坪自然保护区", "FAC")]
+    assert ("格林伍德公园球场", "FAC") in _found_with_model_spans("哈里森回到格林伍德公园球场。", [(0, 3, "PERSON"), (5, 9, "PERSON")])
     # ... or an organisation or a person: the ground of a club, a resort named after a place
-    assert ("斯坦福桥球场", "FAC") in _found_with_model_spans("他们在斯坦福桥球场也赢了。", [(3, 7, "ORG")])
+    assert ("阿什顿门球场", "FAC") in _found_with_model_spans("他们在阿什顿门球场也赢了。", [(3, 7, "ORG")])
     assert ("贝弗利山庄", "FAC") in _found_with_model_spans("他在贝弗利山庄买了一套房子。", [(2, 5, "PERSON")])
     # A demonstrative before a facility or organisation word names nothing.
     assert _found_with_model_spans("这片自然保护区很大，这是电话局推出的措施。", []) == []
@@ -1095,7 +1093,7 @@ def test_hong_kong_mrs_is_a_form_of_address_after_a_surname():
 def test_a_two_character_company_glued_to_the_next_character_by_a_guess_is_found():
     # jieba guessed 世嘉于 and 立博凯 as words (they are in no dictionary); 交|行为 is a real word.
     assert _found_with_model_spans("世嘉于今年年初中止了这个项目。", []) == [("世嘉", "ORG")]
-    assert ("立博", "ORG") in _found_with_model_spans("立博凯比值顺列看好主队。", [(0, 3, "PERSON")])
+    assert ("立博", "ORG") in _found_with_model_spans("立博凯比值走低，看好客队。", [(0, 3, "PERSON")])
     assert ("交行", "ORG") not in _found_with_model_spans("工行为48元，交行为70元。", [])
 
 
@@ -1267,18 +1265,18 @@ def test_a_dotted_name_runs_past_where_the_model_stopped_in_its_last_part():
 
 
 def test_a_listed_company_the_model_calls_a_person_stays_inside_its_branch():
-    text = "据麦肯锡香港分公司统计。"
-    assert _found_with_model_spans(text, [(1, 4, "PERSON")]) == [("麦肯锡香港分公司", "ORG")]
+    text = "据麦肯锡上海分公司统计。"
+    assert _found_with_model_spans(text, [(1, 4, "PERSON")]) == [("麦肯锡上海分公司", "ORG")]
 
 
 def test_a_phrase_in_brackets_after_a_name_is_no_alias(nlp):
-    found = ents(nlp, "演员金佳妍(以及她的女儿)出席。周树人（鲁迅）生于绍兴。")
-    assert not any("以及她的女儿" in (e[0], *e[3]) for e in found)
+    found = ents(nlp, "演员金佳妍(还有她的儿子)出席。周树人（鲁迅）生于绍兴。")
+    assert not any("还有她的儿子" in (e[0], *e[3]) for e in found)
     assert ("鲁迅", "PERSON", 2, ("周树人",)) in found  # the gazetteer entry names it
 
 
 def test_an_adverb_before_a_speech_verb_ends_no_name(nlp):
-    assert all(label != "PERSON" for _, label, _, _ in ents(nlp, "这位高管只透露了以下四点。"))
+    assert all(label != "PERSON" for _, label, _, _ in ents(nlp, "这位经理只透露了两个数字。"))
 
 
 @pytest.mark.parametrize("text", ["用App感觉很好。", "Google自己也承认。", "CEO觉得不错。"])

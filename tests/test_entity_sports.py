@@ -141,14 +141,14 @@ def test_an_unknown_name_next_to_vs_is_a_team():
 
 def test_a_sports_word_in_the_next_or_previous_sentence_makes_a_sentence_about_sport(nlp):
     # the match verb and the team share a sentence; the sports word is in the next one
-    assert ("意大利", 8, 11, "ORG") in spans(nlp, "他有信心带队击败意大利！本场做客，球队有备而来。")
+    assert ("意大利", 8, 11, "ORG") in spans(nlp, "他相信能带队战胜意大利！本场做客，球队有备而来。")
     # two sentences away is another story
-    assert ("意大利", 8, 11, "GPE") in spans(nlp, "他有信心带队击败意大利！大家都很高兴。天气很好。本场做客。")
+    assert ("意大利", 8, 11, "GPE") in spans(nlp, "他相信能带队战胜意大利！大家都很高兴。天气很好。本场做客。")
 
 
 def test_odds_after_a_name_in_a_betting_report():
-    assert odds_after("足彩0不可少。bwin早早降低了主胜赔。", 11)
-    assert odds_after("英超主队近况：snai凯比值顺列排列。", 11)
+    assert odds_after("足彩推荐：bwin早早调低了客胜赔率。", 9)
+    assert odds_after("英超主队近况：snai凯比值明显走低。", 11)
     assert not odds_after("这家公司bwin降低了成本。", 8)  # no sport in the sentence
 
 
