@@ -99,10 +99,10 @@ def test_gazetteer_short_and_full_forms_group(nlp):
 
 
 def test_a_body_named_without_its_place_joins_the_one_body_named_with_it(nlp):
-    found = ents(nlp, "济南市环保局通报该事故。环保局一位赵姓工作人员说。目前环保局已经展开调查。")
-    assert [e for e in found if e[1] == "ORG"] == [("济南市环保局", "ORG", 3, ("环保局",))]
+    found = ents(nlp, "青岛市环保局通报该事故。环保局一位王姓工作人员说。目前环保局已经展开调查。")
+    assert [e for e in found if e[1] == "ORG"] == [("青岛市环保局", "ORG", 3, ("环保局",))]
     # two bodies it may be: the bare name stays apart
-    found = ents(nlp, "济南市环保局和山东省环保局通报该事故。环保局一位工作人员说。")
+    found = ents(nlp, "青岛市环保局和山东省环保局通报该事故。环保局一位工作人员说。")
     assert ("环保局", "ORG", 1, ()) in found
 
 
@@ -178,7 +178,7 @@ def test_no_person_from_frequent_words_or_photo_credits(nlp, text):
 
 
 
-@pytest.mark.parametrize("text", ["基金公司认为这是必然的选择。", "私募基金透露，收入只是一个方面。"])
+@pytest.mark.parametrize("text", ["基金公司认为这是必然的选择。", "私募基金透露，利润只是其中一项。"])
 def test_domain_terms_ending_in_a_suffix_are_not_organisations(nlp, text):
     assert ents(nlp, text) == []
 
@@ -421,11 +421,11 @@ def test_a_name_the_model_took_for_a_person_before_an_organisation_suffix_is_an_
     from tanalyze.entities import EntityFinder
     from tanalyze.pipeline import segmenter
 
-    finder = EntityFinder(Gazetteer([]), segmenter(()), predict=lambda text, words: [(0, 5, "PERSON"), (13, 15, "PERSON")])
-    text = "拉科鲁尼亚队客场获胜，记者张悦摄。"
+    finder = EntityFinder(Gazetteer([]), segmenter(()), predict=lambda text, words: [(0, 4, "PERSON"), (12, 14, "PERSON")])
+    text = "奥萨苏纳队客场获胜，记者张悦摄。"
     words = [(w.start, w.end) for w in segmenter(()).cut(text)]
     found = [(text[m.start : m.end], g.label) for g in finder.find(text, words) for m in g.mentions]
-    assert found == [("拉科鲁尼亚队", "ORG"), ("张悦", "PERSON")]
+    assert found == [("奥萨苏纳队", "ORG"), ("张悦", "PERSON")]
 
 
 @pytest.fixture(scope="module")
@@ -531,7 +531,7 @@ def test_unbalanced_brackets_make_a_fragment():
 
 def test_a_person_the_model_ran_into_a_verb_is_cut_before_it():
     with_model = Pipeline(["entities"])
-    assert ("王宏远", "PERSON") in [(e.text, e.label) for e in with_model("王宏远加盟南方基金。").entities]
+    assert ("林国栋", "PERSON") in [(e.text, e.label) for e in with_model("林国栋加盟广发基金。").entities]
 
 
 @pytest.mark.parametrize("text", ["偏股型基金含封闭式基金。", "保本基金和LOF基金、QDII基金都有。", "这是一家创新型公司。"])
@@ -548,8 +548,8 @@ def test_a_place_the_model_finds_that_ends_in_a_facility_word_is_a_facility():
 def test_hyphenated_foreign_names_are_one_person_with_their_family_name_as_alias():
     with_model = Pipeline(["entities"])
     found = [(e.text, e.label, e.aliases) for e in with_model(
-        "国际法教授路易丝·多斯沃尔德－贝克说，贝克认为冲突已是内战。").entities]
-    assert ("路易丝·多斯沃尔德－贝克", "PERSON", ("贝克",)) in found
+        "法学教授安娜·范德维尔－克劳斯说，克劳斯认为冲突已经升级。").entities]
+    assert found == [("安娜·范德维尔－克劳斯", "PERSON", ("克劳斯",))]
     assert names(nlp_no_model(), "球队缺少马克-韦尔曼坐镇后防。") == [("马克-韦尔曼", "PERSON")]
     assert [e[1] for e in ents(nlp_no_model(), "北京-上海高铁开通。")] == ["GPE", "GPE"]
 
@@ -587,17 +587,17 @@ def test_a_name_found_by_the_model_where_the_gazetteer_did_not_match_joins_the_g
 def test_a_name_cut_short_where_the_text_reads_a_longer_name_found_elsewhere_is_the_longer_name():
     from tanalyze.entities.group import Candidate, Group, complete_cut_names
 
-    t = "王宏远离职。就在王宏远离职公告前几天。"
-    full = Group("PERSON", None, [Candidate(0, 3, "PERSON", "model")], ["王宏远"])
-    cut = Group("PERSON", None, [Candidate(8, 10, "PERSON", "model")], ["王宏"])
+    t = "林国远离职。就在林国远离职公告前几天。"
+    full = Group("PERSON", None, [Candidate(0, 3, "PERSON", "model")], ["林国远"])
+    cut = Group("PERSON", None, [Candidate(8, 10, "PERSON", "model")], ["林国"])
     assert complete_cut_names([full, cut], t) == [full]
     assert [(c.start, c.end) for c in full.mentions] == [(0, 3), (8, 11)]
-    # The front cut off (李|郑屋游乐场) is restored too; a gazetteer mention keeps its span.
-    t = "露宿李郑屋游乐场。路经李郑屋游乐场对开。"
-    full = Group("FAC", None, [Candidate(2, 8, "FAC", "rule")], ["李郑屋游乐场"])
-    cut = Group("FAC", None, [Candidate(12, 17, "FAC", "model")], ["郑屋游乐场"])
+    # The front cut off (何|家园游乐场) is restored too; a gazetteer mention keeps its span.
+    t = "露宿何家园游乐场。路经何家园游乐场对开。"
+    full = Group("FAC", None, [Candidate(2, 8, "FAC", "rule")], ["何家园游乐场"])
+    cut = Group("FAC", None, [Candidate(12, 17, "FAC", "model")], ["家园游乐场"])
     assert complete_cut_names([full, cut], t) == [full] and full.mentions[-1].start == 11
-    known = Group("FAC", "郑屋游乐场", [Candidate(12, 17, "FAC", "gazetteer", key="郑屋游乐场")], ["郑屋游乐场"])
+    known = Group("FAC", "家园游乐场", [Candidate(12, 17, "FAC", "gazetteer", key="家园游乐场")], ["家园游乐场"])
     full = Group("FAC", None, [Candidate(2, 8, "FAC", "rule")], ["李郑屋游乐场"])
     assert complete_cut_names([full, known], t) == [full, known]
     # Not into a neighbouring mention, nor across families.
@@ -631,12 +631,12 @@ def test_a_surname_or_abbreviated_country_joins_the_one_entity_of_the_text_it_ca
     assert join_short_forms([india, indonesia, yin]) == [india, indonesia, yin]
     # A body named after the abbreviated country joins the body named after it in full.
     syria = Group("GPE", "叙利亚", [Candidate(0, 3, "GPE", "gazetteer", key="叙利亚")], ["叙利亚", "Syria"])
-    ministry = Group("ORG", None, [Candidate(4, 10, "ORG", "model")], ["叙利亚外交部"])
-    short = Group("ORG", None, [Candidate(20, 24, "ORG", "model")], ["叙外交部"])
-    assert join_short_forms([syria, ministry, xu, short]) == [syria, ministry] and ministry.surfaces == ["叙利亚外交部", "叙外交部"]
+    ministry = Group("ORG", None, [Candidate(4, 10, "ORG", "model")], ["叙利亚国防部"])
+    short = Group("ORG", None, [Candidate(20, 24, "ORG", "model")], ["叙国防部"])
+    assert join_short_forms([syria, ministry, xu, short]) == [syria, ministry] and ministry.surfaces == ["叙利亚国防部", "叙国防部"]
     # ... not without the text abbreviating the country so.
-    ministry = Group("ORG", None, [Candidate(4, 10, "ORG", "model")], ["叙利亚外交部"])
-    short = Group("ORG", None, [Candidate(20, 24, "ORG", "model")], ["叙外交部"])
+    ministry = Group("ORG", None, [Candidate(4, 10, "ORG", "model")], ["叙利亚国防部"])
+    short = Group("ORG", None, [Candidate(20, 24, "ORG", "model")], ["叙国防部"])
     assert join_short_forms([ministry, short]) == [ministry, short]
 
 
@@ -700,7 +700,7 @@ def test_a_place_then_an_abbreviated_name_is_one_organisation():
 def test_a_model_span_across_clause_punctuation_is_dropped():
     from tanalyze.entities.finder import _CLAUSE_PUNCT
 
-    assert _CLAUSE_PUNCT.search("蓝星石油，保安人员") and not _CLAUSE_PUNCT.search("蓝星石油济南分公司")
+    assert _CLAUSE_PUNCT.search("青禾石油，保安人员") and not _CLAUSE_PUNCT.search("青禾石油济南分公司")
 
 
 @pytest.mark.parametrize(
@@ -726,9 +726,9 @@ def test_a_hong_kong_style_association_is_an_organisation(nlp):
 
 
 def test_hong_kong_districts_in_traditional_text_and_a_suffix_word_before_a_district_noun():
-    doc = Pipeline(["entities"], Options(extra={"model": False}))("暫未收到牛頭角及尖沙嘴停電報告，尖沙嘴酒店區前晚亦停電，深水埗街頭也有人露宿。")
+    doc = Pipeline(["entities"], Options(extra={"model": False}))("暫未有觀塘及旺角停電的消息，旺角酒店區昨晚亦停電，油麻地街頭也有人露宿。")
     assert [(e.text, e.label, e.count) for e in doc.entities] == [
-        ("牛頭角", "GPE", 1), ("尖沙嘴", "GPE", 2), ("深水埗", "GPE", 1)]
+        ("觀塘", "GPE", 1), ("旺角", "GPE", 2), ("油麻地", "GPE", 1)]
 
 
 def test_a_form_of_address_alone_is_not_a_name():
@@ -737,8 +737,8 @@ def test_a_form_of_address_alone_is_not_a_name():
 
 
 def test_hong_kong_estates_and_playgrounds_are_facilities_even_where_the_model_reads_a_person():
-    doc = Pipeline(["entities"])("記者昨查察發現，李鄭屋邨旁邊有一條長坑渠，不少人露宿李鄭屋遊樂場。")
-    assert {(e.text, e.label) for e in doc.entities} >= {("李鄭屋邨", "FAC"), ("李鄭屋遊樂場", "FAC")}
+    doc = Pipeline(["entities"])("記者昨日到場發現，何文田邨旁邊有一條長水渠，不少人露宿何文田遊樂場。")
+    assert [(e.text, e.label) for e in doc.entities] == [("何文田邨", "FAC"), ("何文田遊樂場", "FAC")]
 
 
 def test_the_longest_form_of_address_after_a_name():
@@ -763,7 +763,7 @@ def _found_with_model_spans(text, spans_):
     "text, span, expected",
     [
         # The model ran on past the head word into a verb (jieba tags both nouns).
-        ("昨日广州市中级人民法院公开审理了此案。", (2, 15, "ORG"), ("广州市中级人民法院", "ORG")),
+        ("昨日杭州市中级人民法院公开审理了此案。", (2, 15, "ORG"), ("杭州市中级人民法院", "ORG")),
         # ... or into what the body did, a common verb the segmenter found whole
         ("杂志社主办，星河乐居承办，报社协办。", (6, 12, "ORG"), ("星河乐居", "ORG")),
         # A closing quote is not part of a name.
@@ -870,11 +870,11 @@ def test_a_trade_or_a_verb_before_an_organisation_suffix_names_no_organisation(n
 
 def test_a_common_noun_before_an_organisation_suffix_is_not_its_short_name(nlp):
     # 仓位 (a fund's position) is a known noun: 仓位基金 does not make every 仓位 a mention.
-    found = ents(nlp, "低仓位基金表现较差。基金的仓位普遍较低，仓位低是原因。")
+    found = ents(nlp, "低仓位基金表现较差。这类基金的仓位都不高，仓位低是原因。")
     assert all("仓位" not in aliases and not (name == "仓位" or count > 1) for name, _, count, aliases in found)
     # Nor is it a brand before a weak suffix: a low-position fund, petroleum-type pollutants.
     assert all(e[0] != "仓位基金" for e in found)
-    assert all(e[1] != "ORG" for e in ents(nlp, "监测结果显示，小清河出境断面石油类浓度均小于标准值。"))
+    assert all(e[1] != "ORG" for e in ents(nlp, "检测报告显示，青禾河下游断面石油类浓度均低于标准值。"))
     # Before a strong suffix a known word may still be the name (步长公司).
     assert ("步长公司", "ORG") in names(nlp, "执法人员到步长公司送去两份文件。")
 
@@ -895,7 +895,7 @@ def test_a_model_person_ending_in_a_village_word_is_the_village_unless_it_acts_a
     assert expected in _found_with_model_spans(text, [span])
 
 
-@pytest.mark.parametrize("text", ["叙利亚反政府组织说，冲突扩大。", "叙利亚反政府示威去年爆发。", "许多非政府组织和非银行金融机构参加。"])
+@pytest.mark.parametrize("text", ["伊拉克反政府组织说，冲突扩大。", "伊拉克反政府示威去年爆发。", "许多非政府组织和非银行金融机构参加。"])
 def test_an_anti_or_non_government_attribute_is_no_organisation(nlp, text):
     assert all(e[1] != "ORG" for e in ents(nlp, text))
 
@@ -913,10 +913,10 @@ def test_said_with_a_smile_is_not_part_of_the_speakers_name(nlp):
 
 
 def test_an_analyst_is_no_statement_and_a_bodys_funds_are_not_its_name(nlp):
-    # 分析师 starts with the speech verb 分析 but is a noun: 安信证券基金 is no company.
-    assert all(name != "安信证券基金" for name, *_ in ents(nlp, "安信证券基金分析师任瞳给出4个字。"))
-    found = _found_with_model_spans("仓位低是南方基金公司旗下基金整体陷落的原因。", [(4, 14, "ORG")])
-    assert ("南方基金公司", "ORG") in found
+    # 分析师 starts with the speech verb 分析 but is a noun: 青禾证券基金 is no company.
+    assert all(name != "青禾证券基金" for name, *_ in ents(nlp, "青禾证券基金分析师林立给出3个字。"))
+    found = _found_with_model_spans("仓位低是广发基金公司旗下产品普遍下跌的原因。", [(4, 14, "ORG")])
+    assert ("广发基金公司", "ORG") in found
 
 
 @pytest.mark.parametrize(
@@ -961,9 +961,9 @@ def test_a_declared_short_form_joins_its_full_name_even_when_the_gazetteer_knows
 
 
 def test_a_bylines_role_word_starts_no_name():
-    # 曾芳/文 (text by 曾芳): the model read 文博时 as a person.
-    found = _found_with_model_spans("记者 曾芳/文博时肖华、工银瑞信江晖", [(3, 5, "PERSON"), (6, 9, "PERSON")])
-    assert ("曾芳", "PERSON") in found and all(not name.startswith("文") for name, _ in found)
+    # 林芳/文 (text by 林芳): the model read 文博时 as a person.
+    found = _found_with_model_spans("记者 林芳/文博时周华、广发基金张晖", [(3, 5, "PERSON"), (6, 9, "PERSON")])
+    assert ("林芳", "PERSON") in found and all(not name.startswith("文") for name, _ in found)
 
 
 @pytest.mark.parametrize(
@@ -1128,9 +1128,9 @@ def test_a_company_named_by_an_everyday_word_needs_a_companys_context(nlp):
 
 
 def test_a_rule_name_that_adds_a_suffix_to_a_gazetteer_name_is_that_entity(nlp):
-    found = ents(nlp, "南方基金公司表示看好后市。南方基金紧密关注市场的变化。")
+    found = ents(nlp, "广发基金公司表示看好后市。广发基金密切关注市场的变化。")
     assert [(name, label, count, aliases) for name, label, count, aliases in found if label == "ORG"] == [
-        ("南方基金公司", "ORG", 2, ("南方基金",))
+        ("广发基金公司", "ORG", 2, ("广发基金",))
     ]
 
 
