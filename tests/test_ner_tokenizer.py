@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 spacy = pytest.importorskip("spacy")
 
+from spacy.strings import get_string_id  # noqa: E402
 from spacy.tokens import Doc, DocBin  # noqa: E402
 
 from tanalyze.gazetteer import Gazetteer, GazetteerEntry  # noqa: E402
@@ -29,13 +30,18 @@ def test_one_token_per_character_with_word_features(vocab):
     doc = CharTokenizer(vocab)("江泽民在北京。")
     assert [t.text for t in doc] == list("江泽民在北京。")
     assert [t.tag_ for t in doc][:3] == ["nr-B", "nr-M", "nr-E"]
-    assert doc[4].lemma_ == "北京"
+    assert doc[4].lemma == get_string_id("北京")  # the word's hash: what the network reads
 
 
 def test_bigrams_are_the_character_and_the_next(vocab):
     doc = CharTokenizer(vocab, bigrams=True)("北京。")
-    assert [t.norm_ for t in doc] == ["北京", "京。", "。"]
+    assert [t.norm for t in doc] == [get_string_id(x) for x in ("北京", "京。", "。")]
     assert CharTokenizer(vocab)("北京")[0].norm_ == "北"
+
+
+def test_reading_a_text_adds_none_of_its_words_or_bigrams_to_the_string_store(vocab):
+    CharTokenizer(vocab, bigrams=True)("青禾镇的葡萄园今年丰收。")
+    assert all(s not in vocab.strings for s in ("葡萄园", "丰收", "青禾", "萄园", "收。"))
 
 
 def test_gazetteer_marks_longest_matches(vocab):

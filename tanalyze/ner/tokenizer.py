@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import numpy
-from spacy.attrs import NORM
+from spacy.attrs import LEMMA, NORM
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
@@ -134,10 +135,16 @@ class CharTokenizer:
                 morphs[m.start] = "Gaz=B-" + m.entry.label
                 for i in range(m.start + 1, m.end):
                     morphs[i] = "Gaz=I-" + m.entry.label
-        doc = Doc(self.vocab, words=list(folded), spaces=[False] * n, tags=tags, lemmas=lemmas, morphs=morphs)
-        if self.bigrams and n:
-            add = self.vocab.strings.add
-            doc.from_array([NORM], numpy.array([add(folded[i : i + 2]) for i in range(n)], dtype=numpy.uint64))
+        doc = Doc(self.vocab, words=list(folded), spaces=[False] * n, tags=tags, morphs=morphs)
+        if n:
+            # The word and bigram features go in as hashes, which is all the network reads: added
+            # to the vocabulary's string store they would grow it by every new word and bigram of
+            # every text read (tens of MB on a 1 MB text, without bound over a corpus).
+            attrs, columns = [LEMMA], [[get_string_id(w) for w in lemmas]]
+            if self.bigrams:
+                attrs.append(NORM)
+                columns.append([get_string_id(folded[i : i + 2]) for i in range(n)])
+            doc.from_array(attrs, numpy.array(columns, dtype=numpy.uint64).T.copy())
         return doc
 
     def pipe(self, texts, batch_size: int = 1000):
