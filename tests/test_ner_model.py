@@ -135,7 +135,7 @@ def test_words_are_handed_to_their_window_relative_to_its_start():
     from tanalyze.segment import WordSpan
 
     words = [WordSpan(0, 2, "nr"), WordSpan(2, 5), WordSpan(5, 6), WordSpan(6, 9)]
-    assert _per_window(words, [(0, 5), (5, 7), (7, 9)]) == [
+    assert list(_per_window(words, [(0, 5), (5, 7), (7, 9)])) == [
         [WordSpan(0, 2, "nr"), WordSpan(2, 5)], [WordSpan(0, 1)], []]  # 6-9 crosses a window end
 
 
@@ -146,3 +146,4 @@ def test_the_entities_do_not_depend_on_the_batch_size(model):
     words = Segmenter().cut(text)
     whole = model.predict(text, words)
     assert whole and model.predict(text, words, batch_chars=1) == whole == model.predict(text, words, batch_chars=500)
+    assert model.predict(text, words[::-1]) == whole  # words in any order

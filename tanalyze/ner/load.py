@@ -83,11 +83,13 @@ class NerModel:
         memory grow linearly with the text, whatever its line structure.
         """
         text = text.translate(_NAME_DOTS)
+        if word_spans is not None and any(x.start > y.start for x, y in zip(word_spans, word_spans[1:])):
+            word_spans = sorted(word_spans, key=lambda w: w.start)  # windows take them in text order
         cuts = windows(text, word_spans)
-        spans = _per_window(word_spans, cuts) if word_spans is not None else [None] * len(cuts)
+        spans = _per_window(word_spans, cuts) if word_spans is not None else iter(lambda: None, 0)
         out: list[Entity] = []
         for batch in _batches(cuts, batch_chars or BATCH_CHARS):
-            docs = [self.tokenizer(text[a:b], spans[k]) for k, (a, b) in batch]
+            docs = [self.tokenizer(text[a:b], next(spans)) for _, (a, b) in batch]
             for (_, (a, _)), doc in zip(batch, self.nlp.pipe(docs, batch_size=len(docs))):
                 out += [(s + a, e + a, lab) for s, e, lab in _entities(doc, abbreviations)]
         return out
@@ -152,22 +154,23 @@ def windows(text: str, word_spans: "Sequence[WordSpan] | None" = None) -> list[t
     return out
 
 
-def _per_window(spans: "Sequence[WordSpan]", cuts: Sequence[tuple[int, int]]) -> list[list["WordSpan"]]:
-    """The words inside each window, relative to its start, in one pass (words and windows are
-    both in text order; a word across a window's end belongs to no window)."""
+def _per_window(spans: "Sequence[WordSpan]", cuts: Sequence[tuple[int, int]]) -> Iterator[list["WordSpan"]]:
+    """The words inside each window in turn, relative to its start (words and windows are both
+    in text order; a word across a window's end belongs to no window). Made one window at a
+    time, so that only a batch's words are ever copied."""
     from ..segment import WordSpan
 
-    out: list[list[WordSpan]] = [[] for _ in cuts]
-    k = 0
-    for w in sorted(spans, key=lambda w: w.start):
-        while k < len(cuts) and cuts[k][1] <= w.start:
-            k += 1
-        if k == len(cuts):
-            break
-        a, b = cuts[k]
-        if a <= w.start and w.end <= b:
-            out[k].append(WordSpan(w.start - a, w.end - a, w.pos))
-    return out
+    i, n = 0, len(spans)
+    for a, b in cuts:
+        while i < n and spans[i].start < a:
+            i += 1
+        out = []
+        while i < n and spans[i].start < b:
+            w = spans[i]
+            if w.end <= b:
+                out.append(WordSpan(w.start - a, w.end - a, w.pos))
+            i += 1
+        yield out
 
 
 def _entities(doc: Any, abbreviations: bool) -> list[Entity]:
