@@ -17,7 +17,7 @@ import re
 import sys
 from itertools import accumulate
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple, Sequence
+from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from . import cache
 from .errors import ResourceError
@@ -179,6 +179,15 @@ class Segmenter:
 
     def __contains__(self, word: str) -> bool:
         return bool(self.tokenizer.FREQ.get(word))
+
+    def freq_table(self) -> Mapping[str, int]:
+        """Word -> its dictionary frequency (jieba's words and the lexicons'; 0 or absent: none).
+        What other stages read of the dictionary, rather than jieba's own tables."""
+        return self.tokenizer.FREQ
+
+    def lexicon_tags(self) -> Mapping[str, str]:
+        """Word -> POS tag of the words that tanalyze's lexicons (and ``--dict`` files) add."""
+        return self.tokenizer.user_word_tag_tab
 
     # -- segmentation -----------------------------------------------------------------------
     def cut(self, text: str, line_start: bool = True) -> list[WordSpan]:

@@ -45,7 +45,7 @@ class Context:
 
     def freq(self, word: str) -> int:
         """The dictionary's frequency of ``word`` (0: no dictionary word)."""
-        return self.lexicon.tokenizer.FREQ.get(word) or 0
+        return self.lexicon.freq_table().get(word) or 0
 
     def word_at(self, k: int) -> tuple[int, int] | None:
         """The word holding character ``k``."""

@@ -260,7 +260,7 @@ class EntityFinder(PersonRules):
             # dictionary word) is that name; inside a word jieba knows (交|行为) it is not
             glued = _word_at(words, m.start)
             return (m.entry.label in ("ORG", "PRODUCT") and glued is not None and glued == (m.start, m.end + 1)
-                    and not self.segmenter.tokenizer.FREQ.get(folded[glued[0] : glued[1]]))
+                    and not self.segmenter.freq_table().get(folded[glued[0] : glued[1]]))
 
         for m in self.gazetteer.find(folded, accept):
             if folded[m.start : m.end] in self.gazetteer.stoplist:
@@ -320,7 +320,7 @@ class EntityFinder(PersonRules):
         (盛大的决赛)?"""
         w = t[s:e]
         tag = self.segmenter.pos_table().get(w) or ""
-        if tag not in ("a", "ad", "an", "b") or self.segmenter.tokenizer.FREQ.get(w, 0) < _COMMON_FREQ:
+        if tag not in ("a", "ad", "an", "b") or self.segmenter.freq_table().get(w, 0) < _COMMON_FREQ:
             return False
         before = t[max(0, s - 2) : s]
         return (before[-1:] in ("的", "很", "更", "最", "太", "较") or before in ("非常", "十分", "多么", "如此", "更加", "比较")
@@ -335,7 +335,7 @@ class EntityFinder(PersonRules):
         word = _word_at(words, s)
         if word is None or word[1] >= e - 1 or word[1] not in starts:
             return s
-        freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
+        freq, pos = self.segmenter.freq_table(), self.segmenter.pos_table()
 
         def common(w: str) -> bool:
             return freq.get(w, 0) >= _COMMON_FREQ and (pos.get(w) or "n")[:2] not in ("nr", "ns", "nt", "nz")
@@ -371,7 +371,7 @@ class EntityFinder(PersonRules):
             return e
         ws, we = _word_at(words, e - 1) or (e, e)  # the word holding the last character
         w = t[ws:we]
-        if we == e and ws - s >= 2 and self.segmenter.tokenizer.FREQ.get(w, 0) >= _COMMON_FREQ:
+        if we == e and ws - s >= 2 and self.segmenter.freq_table().get(w, 0) >= _COMMON_FREQ:
             if (self.segmenter.pos_table().get(w) or "n")[0] in "vpcud":
                 return ws
         return e
@@ -430,7 +430,7 @@ class EntityFinder(PersonRules):
         if last is None or last[1] != e or last[0] - s < 2:
             return e
         w = t[last[0] : e]
-        if (len(w) >= 2 and self.segmenter.pos_table().get(w) == "v" and self.segmenter.tokenizer.FREQ.get(w, 0) >= _COMMON_FREQ
+        if (len(w) >= 2 and self.segmenter.pos_table().get(w) == "v" and self.segmenter.freq_table().get(w, 0) >= _COMMON_FREQ
                 and w not in _BODY_KINDS and not self._org_head(w)):  # (伊斯兰会议组织: 组织/v heads the name)
             return last[0]
         return e
@@ -442,7 +442,7 @@ class EntityFinder(PersonRules):
         whole = t[s:e]
         if self._ends_like_org(whole) or self._ends_like_facility(whole) or whole[-1] in _SUBUNIT_ENDS:
             return e  # 江西农大经管系: a unit or event of the body
-        freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
+        freq, pos = self.segmenter.freq_table(), self.segmenter.pos_table()
         i = bisect_right(words, (s, sys.maxsize))
         while i < len(words) and words[i][1] <= e:
             ws, we = words[i]
@@ -462,7 +462,7 @@ class EntityFinder(PersonRules):
     def _known_word_at(self, t: str, words: Sequence[tuple[int, int]], k: int) -> bool:
         """Whether the word holding character ``k`` is in the segmenter's dictionary."""
         word = _word_at(words, k)
-        return word is not None and bool(self.segmenter.tokenizer.FREQ.get(t[word[0] : word[1]]))
+        return word is not None and bool(self.segmenter.freq_table().get(t[word[0] : word[1]]))
 
     def _in_name_word(self, t: str, words: Sequence[tuple[int, int]], k: int) -> bool:
         """Whether the word holding character ``k`` is a name for jieba (国务院法制办/nt)."""
@@ -476,7 +476,7 @@ class EntityFinder(PersonRules):
         by the unit as a word of its own; the name before the unit has two characters or more
         (城市, 山区, 上市 are not places) except before 县 (易县, 沛县).
         """
-        freq = self.segmenter.tokenizer.FREQ
+        freq = self.segmenter.freq_table()
         pos = self.segmenter.pos_table()
         for i, (ws, we) in enumerate(words):
             w = t[ws:we]
@@ -510,7 +510,7 @@ class EntityFinder(PersonRules):
         must place it (位于/南至/赶到 before it; 20号, 南侧, 交叉口, 上 after it; 在X路上), or
         it is listed with another street (东风路、先锋街). The road word ends a word (not 路线,
         街头, 街道), and a dictionary word that is not a place (高速公路, 致富路) is no street."""
-        freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
+        freq, pos = self.segmenter.freq_table(), self.segmenter.pos_table()
         found: list[tuple[int, int]] = []
         for m in _ROAD_WORD.finditer(t):
             rs, e = m.start(), m.end()
@@ -570,14 +570,14 @@ class EntityFinder(PersonRules):
         tag = self.segmenter.pos_table().get(word)
         if word in self.gazetteer.stoplist or word in _NOT_NAME:
             return False
-        return tag in _NAME_POS or self.segmenter.tokenizer.FREQ.get(word, 0) < _RARE_FREQ
+        return tag in _NAME_POS or self.segmenter.freq_table().get(word, 0) < _RARE_FREQ
 
     def _org_head(self, w: str) -> bool:
         """A word that ends an organisation name: 公安局, 党委, 常委会, 分行, 执法局 (not 布局, 社会, 常委)."""
         if len(w) < 2 or self._titles.fullmatch(w) or w.endswith(_EVENT_NOUNS):
             return False  # 音乐会/nt, 运动会: an event, not a body
         pos = self.segmenter.pos_table()
-        freq = self.segmenter.tokenizer.FREQ
+        freq = self.segmenter.freq_table()
         for suffix, weak in self.rules.org_suffixes:
             if not weak and w.endswith(suffix):
                 return w == suffix or len(w) >= 3 or pos.get(w) in ("nt", "j", "nz") or not freq.get(w)
@@ -598,7 +598,7 @@ class EntityFinder(PersonRules):
         The longest name within six words wins.
         """
         pos = self.segmenter.pos_table()
-        freq = self.segmenter.tokenizer.FREQ
+        freq = self.segmenter.freq_table()
         index_by_start = {ws: i for i, (ws, _) in enumerate(words)}
         covered: dict[int, Candidate] = {}
         for c in found:
@@ -742,7 +742,7 @@ Snai凯比值: a Latin-script name before what a body does or has (a work it
         is not an organisation). Before a parenthesised abbreviation (事业群(CSIG)) the name
         runs back to the verb or punctuation before it.
         """
-        freq = self.segmenter.tokenizer.FREQ
+        freq = self.segmenter.freq_table()
         pos = self.segmenter.pos_table()
         covered: dict[int, Candidate] = {}
         for c in found:
@@ -792,7 +792,7 @@ Snai凯比值: a Latin-script name before what a body does or has (a work it
                 if start is None:
                     head_word = t[words[head][0] : se]
                     # A lexicon entry tagged as a name (nt/nz), not a domain term (基金公司 n).
-                    lexicon_name = self.segmenter.tokenizer.user_word_tag_tab.get(head_word) in ("nt", "nz")
+                    lexicon_name = self.segmenter.lexicon_tags().get(head_word) in ("nt", "nz")
                     if words[head][0] < ss and (lexicon_name or not freq.get(head_word)):
                         start, brand = words[head][0], True  # one word that is a name (a lexicon entry)
                     else:
@@ -813,9 +813,9 @@ Snai凯比值: a Latin-script name before what a body does or has (a work it
         """May the word ``w`` name a company before a trade word when a title follows (润泽|地产
         总经理)? A Han word of two to four characters that is no frequent word, no domain term
         of the lexicon (新能源) and no function word."""
-        freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
+        freq, pos = self.segmenter.freq_table(), self.segmenter.pos_table()
         return (_is_han(w) and 2 <= len(w) <= 4 and freq.get(w, 0) < _COMMON_FREQ and (pos.get(w) or "n")[0] in "nj"
-                and w not in self.segmenter.tokenizer.user_word_tag_tab and w not in self.gazetteer.stoplist)
+                and w not in self.segmenter.lexicon_tags() and w not in self.gazetteer.stoplist)
 
     def _name_run(self, t, words, head, covered, pos, freq, abbreviated, suffix="", weak=False, whole=False):
         """Walk back from word ``head`` over the words of an organisation name.
@@ -849,7 +849,7 @@ Snai凯比值: a Latin-script name before what a body does or has (a work it
                 and prev[-1] not in _VERB_ENDINGS  # 多到 (商场), 诉至 (法院): a verb phrase jieba does not know
                 # 仓位 (基金), 断面 (石油): before a weak suffix a common noun jieba knows, however
                 # rare, is no brand (步长公司 before a strong one may be)
-                and not (weak and tag == "n" and freq.get(prev) and prev not in self.segmenter.tokenizer.user_word_tag_tab)
+                and not (weak and tag == "n" and freq.get(prev) and prev not in self.segmenter.lexicon_tags())
             )
             latin = prev.isascii() and any(c.isalpha() for c in prev)
             # 中介/j, 房产/j: a frequent abbreviation is a trade (中介公司), not a company's short name
@@ -881,7 +881,7 @@ Snai凯比值: a Latin-script name before what a body does or has (a work it
         characters; a Latin item needs a digit or mixed case (T3, iQOO), not an acronym
         like LBS that lists of business areas are full of.
         """
-        freq = self.segmenter.tokenizer.FREQ
+        freq = self.segmenter.freq_table()
         pos = self.segmenter.pos_table()
         by_start = {c.start: c for c in mentions}
         by_end = {c.end: c for c in mentions}
@@ -1004,7 +1004,7 @@ Snai凯比值: a Latin-script name before what a body does or has (a work it
                 # 中国侨联, 上海宝钢, 邯郸农专: a place, then an abbreviated or unknown name
                 rest = t[inner.end : outer.end]
                 return inner.start == outer.start and inner.label in ("GPE", "LOC") and len(rest) >= 2 and (
-                    self.segmenter.pos_table().get(rest) in ("j", "nt", "nz") or rest not in self.segmenter.tokenizer.FREQ)
+                    self.segmenter.pos_table().get(rest) in ("j", "nt", "nz") or rest not in self.segmenter.freq_table())
             if outer.label in ("GPE", "LOC") and inner.label in ("GPE", "LOC"):
                 return True
             return outer.label == "ORG" and t[outer.start : outer.end].endswith(suffixes)
@@ -1065,7 +1065,7 @@ Snai凯比值: a Latin-script name before what a body does or has (a work it
                 i += 1
             return "".join(parts) == w and all(self._name_like(p) for p in parts)
 
-        freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
+        freq, pos = self.segmenter.freq_table(), self.segmenter.pos_table()
 
         def plain_at(k: int) -> bool:  # 必须, 目前, 发挥: a common adverb, conjunction, pronoun, time word, verb ...
             w = t[k : word_end.get(k, k)]
@@ -1100,7 +1100,7 @@ Snai凯比值: a Latin-script name before what a body does or has (a work it
         """Every name of a list of people is one PERSON (:mod:`tanalyze.entities.rules.person_lists`)."""
         from .rules.person_lists import repair_person_lists
 
-        freq = self.segmenter.tokenizer.FREQ
+        freq = self.segmenter.freq_table()
         pos = self.segmenter.pos_table()
 
         def known_label(surface: str) -> str | None:

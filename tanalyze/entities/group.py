@@ -189,7 +189,7 @@ class Grouper:
         parts = [alias[w.start : w.end] for w in self.segmenter.cut(alias)]
         if len(parts) > 1 and any((pos.get(p) or "").startswith(_PHRASE_POS) for p in parts):
             return False  # A phrase with a particle, conjunction, preposition or pronoun
-        return self.segmenter.tokenizer.FREQ.get(alias, 0) < _RARE_FREQ
+        return self.segmenter.freq_table().get(alias, 0) < _RARE_FREQ
 
     def _dotted_aliases(self, groups: list[Group], t: str) -> None:
         """克莱·舍基 is also called 舍基 (the family name alone)."""
@@ -205,7 +205,7 @@ class Grouper:
         """An organisation name minus its suffix is its short form (腾易科技 -> 腾易, 蔚来汽车 -> 蔚来),
         unless that stem is a place, another entity or a common word (中国银行 -> not 中国, 仓位基金
         -> not 仓位)."""
-        freq = self.segmenter.tokenizer.FREQ
+        freq = self.segmenter.freq_table()
         suffixes = [s for s in self.org_suffixes] + ["出行", "养车"]
         for g in groups:
             if g.label != "ORG":

@@ -108,8 +108,8 @@ class PersonRules:
             tag = self.segmenter.pos_table().get(name)
             if tag is not None and not tag.startswith("nr"):
                 continue  # 简单, 高度: a dictionary word that is not a name
-            known = name in self.segmenter.tokenizer.user_word_tag_tab
-            if not known and self.segmenter.tokenizer.FREQ.get(name, 0) >= _COMMON_FREQ:
+            known = name in self.segmenter.lexicon_tags()
+            if not known and self.segmenter.freq_table().get(name, 0) >= _COMMON_FREQ:
                 continue  # 荣誉, 智慧: frequent words jieba's dictionary happens to tag nr
             # Prefer the length whose end is a word boundary.
             if end in starts:
@@ -128,7 +128,7 @@ class PersonRules:
         name = t[i:j]
         if j - i < 3 or not all(c in self.rules.transliteration for c in name):
             return False
-        freq = self.segmenter.tokenizer.FREQ
+        freq = self.segmenter.freq_table()
         word = _word_at(words, j - 1)  # the word holding the last character
         if word is not None:
             ws, we = word
@@ -142,7 +142,7 @@ class PersonRules:
         if entry is not None and entry.label != "PERSON":
             return False
         tag = self.segmenter.pos_table().get(name) or ""
-        return not (self.segmenter.tokenizer.FREQ.get(name, 0) >= _COMMON_FREQ and not tag.startswith("nr"))
+        return not (self.segmenter.freq_table().get(name, 0) >= _COMMON_FREQ and not tag.startswith("nr"))
 
     def _read_otherwise(self, found: Sequence[Candidate], i: int, j: int) -> bool:
         """Did the gazetteer or the model already read [i, j) otherwise: a person or place reaching
@@ -156,7 +156,7 @@ class PersonRules:
     def _reads_as_words(self, t: str, i: int, length: int, words: Sequence[tuple[int, int]]) -> bool:
         """Does the "name" at ``i`` start with a common word longer than its surname (国王|全然忘了)
         or end in one (学者谈|名人)? Then it is a phrase after a role word, not a name."""
-        freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
+        freq, pos = self.segmenter.freq_table(), self.segmenter.pos_table()
 
         def common(w: str) -> bool:
             return freq.get(w, 0) >= _COMMON_FREQ and not (pos.get(w) or "").startswith("nr")
@@ -210,7 +210,7 @@ class PersonRules:
         """
         if not t.startswith("曾", i):
             return 0
-        freq, pos = self.segmenter.tokenizer.FREQ, self.segmenter.pos_table()
+        freq, pos = self.segmenter.freq_table(), self.segmenter.pos_table()
         for n in (2, 1):
             given, end = t[i + 1 : i + 1 + n], i + 1 + n
             if len(given) < n or not _is_han(given) or any(c in _NOT_NAME for c in given):
@@ -231,7 +231,7 @@ class PersonRules:
         word = _word_at(words, k)
         if word is None or word[0] == k:
             return False
-        freq = self.segmenter.tokenizer.FREQ
+        freq = self.segmenter.freq_table()
         return any(k + n >= word[1] and freq.get(t[k : k + n], 0) >= _COMMON_FREQ for n in (2, 3))
 
     def _transcript_speakers(self, t: str, words: Sequence[tuple[int, int]], starts: set[int]) -> Iterable[Candidate]:
