@@ -309,9 +309,12 @@ def test_a_signal_while_writing_leaves_the_old_file_and_no_temp_file(tmp_path, s
     a = write(tmp_path, "a.txt", "腾讯宣布")
     target = tmp_path / f"out.{fmt}"
     target.write_text("old", encoding="utf-8")
+    # A runner started in the background (nohup, `cmd &`) ignores SIGINT, and the child would
+    # inherit that; the test is about a user's Ctrl-C, so the child starts with the default.
     proc = subprocess.Popen(
         [PYTHON, "-c", _HOLD_FINISH, "segment", "--format", fmt, "-o", str(target), a],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stdout.readline() == b"ready\n"  # the output is written, not yet in place
     proc.send_signal(getattr(signal, signal_name))
