@@ -215,13 +215,14 @@ def fuzz(check: Callable[[str], str | None], strategy: Any, n: int, label: str, 
 
 def check_process(args: list[str], text: str) -> str | None:
     """``python -m tanalyze ARGS -`` with ``text`` on stdin: exit 0 (3 for a lone surrogate, read as
-    JSONL), stderr empty or one line."""
+    JSONL, and for a NUL byte in plain text: binary data, as README documents and the in-process
+    check expects), stderr empty or one line."""
     surrogate = bool(_SURROGATE.search(text))
     stdin = (json.dumps({"id": "f", "text": text}) + "\n").encode() if surrogate else text.encode("utf-8")
     extra = ["--jsonl"] if surrogate else []
     proc = subprocess.run([sys.executable, "-m", "tanalyze", *args, *extra, "-"], input=stdin, capture_output=True, timeout=600)
     err = proc.stderr.decode("utf-8", "replace")
-    expected = 3 if surrogate else 0
+    expected = 3 if surrogate or "\x00" in text else 0
     if proc.returncode != expected:
         return f"exit {proc.returncode} (expected {expected}): {err.strip()[:300]}"
     if err.count("\n") > 1 or (err and not err.endswith("\n")):
