@@ -752,6 +752,8 @@ Snai凯比值: a Latin-script name before what a body does or has (a work it
         index_by_end = {we: i for i, (_, we) in enumerate(words)}
         word_ends = set(index_by_end) | {len(t)}
         for suffix, weak in suffixes:
+            if suffix not in t:
+                continue  # most suffixes are in no given text: one test, not a generator each
             for ss in find_all(t, suffix):
                 se = ss + len(suffix)
                 if se not in index_by_end or (ss > 0 and t[ss - 1] in _TYPE_MARKERS):

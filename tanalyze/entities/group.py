@@ -475,6 +475,9 @@ def is_subsequence(short: str, long: str) -> bool:
     return all(ch in rest for ch in short)
 
 
+_ALL_HAN = re.compile("[\u3400-\u9fff]+")
+
+
 def is_han(s: str) -> bool:
     """Every character of ``s`` (not empty) is Han (U+3400..U+9FFF)."""
-    return bool(s) and all("\u3400" <= c <= "\u9fff" for c in s)
+    return _ALL_HAN.fullmatch(s) is not None

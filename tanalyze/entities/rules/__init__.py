@@ -23,6 +23,7 @@ the development splits of the training data (see that harness and its section of
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
 from ...errors import TanalyzeError
@@ -118,6 +119,12 @@ def registry() -> list[Rule]:
     return _RULES
 
 
-def stage(name: str, disabled: Iterable[str] = ()) -> list[Rule]:
-    """The rules of stage ``name`` in their order (:func:`ordered`)."""
-    return ordered([r for r in registry() if r.stage == name], disabled)
+def stage(name: str, disabled: Iterable[str] = ()) -> tuple[Rule, ...]:
+    """The rules of stage ``name`` in their order (:func:`ordered`), sorted once per set of
+    disabled rules (it was sorted again for every document)."""
+    return _stage(name, frozenset(disabled))
+
+
+@lru_cache(maxsize=None)
+def _stage(name: str, disabled: frozenset[str]) -> tuple[Rule, ...]:
+    return tuple(ordered([r for r in registry() if r.stage == name], disabled))

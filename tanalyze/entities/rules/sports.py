@@ -74,6 +74,8 @@ TEAM_SPORT_WORDS = (
     "足彩", "胜平负", "主胜", "客胜", "博胆", "做胆", "防平",
 )
 _ROUND = re.compile(rf"第[{_NUM}一二三四五六七八九十]+轮")
+# One search each instead of a test per word (the sports rule asks this of every sentence).
+_SPORTY = re.compile("|".join(map(re.escape, SPORTS_WORDS)) + "|" + _ROUND.pattern)
 # A draw, win or loss at home or away (客平, 主胜), before or after a team.
 _HOME_AWAY_RESULTS = ("客平", "主平", "客胜", "主胜", "客负", "主负")
 # A match verb after the team (X战胜Y, X客场负于Y, X遭遇两连败), after a few words of time or place.
@@ -118,6 +120,7 @@ _VS_AFTER = re.compile(_VS + rf"(?=[{_HAN}A-Za-z])")
 _VS_BEFORE = re.compile(rf"(?<=[{_HAN}A-Za-z]){_VS}$")
 _SCORE_AFTER = re.compile(rf"\s?(?:(?:在?主场|在?客场)?以)?\s?{_SCORE}")
 _DRAW_RECORD = re.compile(rf"[{_NUM}一二三四五六七八九十]+胜[{_NUM}一二三四五六七八九十]+平")  # draws: football
+_TEAM_SPORT = re.compile("|".join(map(re.escape, TEAM_SPORT_WORDS)) + "|" + _DRAW_RECORD.pattern)
 _RECORD_AFTER = re.compile(rf"\s?(?:对[{_HAN}]{{2,6}}?\s?)?{_RECORD}")
 _SCORE_BEFORE = re.compile(rf"{_SCORE}\s?(?:(?:{'|'.join(_MATCH_BEFORE)})\s?)?$")
 _HOME_AWAY = re.compile(r"(?:坐镇)?(?:主场|客场)(?:以|作战|迎战|挑战|对阵|战平|逼平|击败|战胜|负于|输给|不敌|取胜|获胜|失利|告负)")
@@ -159,12 +162,12 @@ def _sentences(t: str) -> list[tuple[int, int]]:
 
 def is_sporty(s: str) -> bool:
     """Whether a sentence has a sports word (or a round: 第10轮)."""
-    return any(w in s for w in SPORTS_WORDS) or bool(_ROUND.search(s))
+    return _SPORTY.search(s) is not None
 
 
 def is_team_sport(s: str) -> bool:
     """Whether a sentence is about a team sport (a league, home and away, goals)."""
-    return any(w in s for w in TEAM_SPORT_WORDS) or bool(_DRAW_RECORD.search(s))
+    return _TEAM_SPORT.search(s) is not None
 
 
 def team_cue(t: str, s: int, e: int, sporty: bool, plain_at: Callable[[int], bool] = lambda e: False) -> str | None:
