@@ -30,7 +30,36 @@ def test_dask_equals_the_local_run():
     local = [r.record for r in run(JOB, _sources())]
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         dask = list(run(JOB, _sources(), engine="dask", scheduler=cluster.scheduler_address))
+        with distributed.Client(cluster) as client:
+            loaded = client.run(_loaded_pipelines)
+            plugins = client.run(lambda dask_worker: sorted(p for p in dask_worker.plugins if p.startswith("tanalyze")))
     assert [r.record for r in dask] == local
+    # The plugin loaded one pipeline in each worker, and left the shared cluster when the run ended.
+    assert sorted(loaded.values()) == [1, 1]
+    assert list(plugins.values()) == [[], []]
+
+
+def _loaded_pipelines() -> int:
+    from tanalyze.engines import _PIPELINES
+
+    return len(_PIPELINES)
+
+
+def test_dask_starts_its_own_local_cluster_without_a_scheduler():
+    local = [r.record for r in run(JOB, _sources(), ordered=False)]
+    dask = [r.record for r in run(JOB, _sources(), engine="dask", jobs=2, ordered=False)]
+    assert sorted(dask, key=lambda r: r["id"]) == local
+
+
+def test_the_local_cluster_settings_are_dask_settings():
+    import dask
+    import distributed  # noqa: F401 - registers distributed's defaults
+
+    from tanalyze.engine_dask import LOCAL_CONFIG
+
+    # dask.config.set takes any key silently: a renamed one would quietly stop applying.
+    for key in LOCAL_CONFIG:
+        dask.config.get(key)
 
 
 def test_a_failing_document_is_an_error_result_in_a_worker_too():
