@@ -88,3 +88,22 @@ def viterbi(obs: str) -> list[State]:
 def tag(word: str) -> str:
     """The HMM's POS tag of a word: the tag of its first character's state ("x" for no word)."""
     return viterbi(word)[0][1] if word else "x"
+
+
+def shape_tag(word: str) -> str | None:
+    """A POS tag from the word's shape, for words the dictionary lacks; None: ask the HMM.
+
+    Numbers with units (1997年, 25%, 3.5亿元) are m and runs of punctuation (———, ……) x: the
+    HMM tags them x, y or yg at random and costs a third of the entity stage's time on news.
+    """
+    if word.isspace():
+        return "x"
+    if word.isascii() and word.replace(".", "").replace("-", "").isdigit():
+        return "m"
+    if word.isascii() and any(c.isalpha() for c in word):
+        return "eng"
+    if word[0].isdigit():
+        return "m"
+    if not any(c.isalnum() for c in word):
+        return "x"
+    return None

@@ -22,6 +22,7 @@ from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 from . import cache
 from .errors import ResourceError
 from .lexicon import LexiconEntry, PathLike, load_lexicon, shipped_lexicons
+from .route import best_route, hmm_cut
 from .textutil import fold_width, is_cjk
 
 _CACHE_FORMAT = "tanalyze-seg-2"
@@ -228,37 +229,37 @@ class Segmenter:
                 out.append(m.group())
 
     def _cut_han(self, s: str, out: list[str]) -> None:
-        """jieba's DAG and best route, with our own handling of unknown runs and forced splits."""
+        """jieba's best route, with our own handling of unknown runs and forced splits."""
         if len(s) == 1:
             out.append(s)
             return
-        tk = self.tokenizer
-        dag = tk.get_DAG(s)
-        route: dict[int, tuple[float, int]] = {}
-        tk.calc(s, dag, route)
-        freq, force = tk.FREQ, self.force_split
-        n, x, buf = len(s), 0, ""
-        while x <= n:
-            if x < n:
-                y = route[x][1] + 1
-                if y - x == 1:
-                    buf += s[x]
-                    x = y
-                    continue
-            if buf:
-                if len(buf) == 1 or not self.hmm or freq.get(buf) or buf in force:
-                    out.extend(buf)
-                else:  # a run of single characters: jieba's HMM finds new words in it
-                    for w in _hmm_cut(buf):
-                        if w in force:
-                            out.extend(w)
-                        else:
-                            out.append(w)
-                buf = ""
-            if x >= n:
-                break
-            out.append(s[x:y])
+        ends = best_route(s, self.tokenizer.FREQ, self.tokenizer.total)
+        x, n, single = 0, len(s), -1  # single: where the current run of one-character words began
+        while x < n:
+            y = ends[x]
+            if y - x == 1:
+                if single < 0:
+                    single = x
+            else:
+                if single >= 0:
+                    self._cut_singles(s[single:x], out)
+                    single = -1
+                out.append(s[x:y])
             x = y
+        if single >= 0:
+            self._cut_singles(s[single:], out)
+
+    def _cut_singles(self, buf: str, out: list[str]) -> None:
+        """A run of one-character words: jieba's HMM finds new words in it (unless it is a word)."""
+        force = self.force_split
+        if len(buf) == 1 or not self.hmm or self.tokenizer.FREQ.get(buf) or buf in force:
+            out.extend(buf)
+            return
+        for w in hmm_cut(buf):
+            if w in force:
+                out.extend(w)
+            else:
+                out.append(w)
 
     def _split_office_titles(self, words: list[str]) -> list[str]:
         """建设处|处长, not 建设|处处|长: jieba reads 处处 (everywhere) where a department's 处 meets
@@ -300,40 +301,16 @@ class Segmenter:
 
     def tag(self, text: str, spans: Sequence[WordSpan]) -> list[WordSpan]:
         """The same spans with POS tags: the dictionary's, else by shape, else jieba's HMM tagger."""
+        from . import hmmpos
+
         table = self.pos_table()
         folded = fold_width(text)
         out: list[WordSpan] = []
         for s in spans:
             word = folded[s.start : s.end]
-            tag = table.get(word) or _shape_tag(word) or _hmm_tag(word)
+            tag = table.get(word) or hmmpos.shape_tag(word) or hmmpos.tag(word)
             out.append(WordSpan(s.start, s.end, tag))
         return out
-
-
-def _hmm_tag(word: str) -> str:
-    """jieba's joint word/POS HMM applied to one unknown word: the tag at its first character."""
-    from . import hmmpos
-
-    return hmmpos.tag(word)
-
-
-def _shape_tag(word: str) -> str | None:
-    """A POS tag from the word's shape, for words the dictionary lacks; None: ask the HMM.
-
-    Numbers with units (1997年, 25%, 3.5亿元) are m and runs of punctuation (———, ……) x: the
-    HMM tags them x, y or yg at random and costs a third of the entity stage's time on news.
-    """
-    if word.isspace():
-        return "x"
-    if word.isascii() and word.replace(".", "").replace("-", "").isdigit():
-        return "m"
-    if word.isascii() and any(c.isalpha() for c in word):
-        return "eng"
-    if word[0].isdigit():
-        return "m"
-    if not any(c.isalnum() for c in word):
-        return "x"
-    return None
 
 
 def _protected_words(entries: Iterable[LexiconEntry]) -> list[str]:
@@ -365,14 +342,6 @@ def _protected_regex(words: Sequence[str]) -> re.Pattern[str] | None:
         right = r"(?![A-Za-z0-9])" if w[-1].isascii() and w[-1].isalnum() else ""
         parts.append(re.escape(w[0]) + left + re.escape(w[1:]) + right)
     return re.compile("|".join(parts))
-
-
-def _hmm_cut(buf: str) -> Iterator[str]:
-    """jieba's HMM on a run of Han characters, without its module-global force-split set."""
-    import jieba.finalseg as finalseg
-
-    cut = getattr(finalseg, "__cut", None)
-    return cut(buf) if cut is not None else finalseg.cut(buf)
 
 
 def _merge_numbers(words: list[str]) -> list[str]:

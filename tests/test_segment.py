@@ -110,9 +110,9 @@ def test_phrase_config_tokens_cover_whole_blocks():
     ("———", "x"), ("……", "x"), ("%", "x"), ("iPhone4", "eng"), ("王小明", None),
 ])
 def test_shape_tags_numbers_with_units_and_punctuation_runs(word, tag):
-    from tanalyze.segment import _shape_tag
+    from tanalyze.hmmpos import shape_tag
 
-    assert _shape_tag(word) == tag
+    assert shape_tag(word) == tag
 
 
 def test_tag_uses_the_shape_before_the_hmm(segmenter):
