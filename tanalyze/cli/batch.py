@@ -1,5 +1,5 @@
 """The click side of corpus runs: the options every command shares, writing results as they
-come with a progress bar on stderr, and the ``corpus`` command's body (cli.py registers it)."""
+come with a progress bar on stderr, and the ``corpus`` command's body (commands.py registers it)."""
 
 from __future__ import annotations
 
@@ -54,8 +54,8 @@ def diagnostic_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def check_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """--encoding's callback: an unknown codec is a usage error (exit 2) before any input is read."""
-    from .errors import TanalyzeError
-    from .read import check_encoding as check
+    from ..errors import TanalyzeError
+    from ..read import check_encoding as check
 
     if value is not None:
         try:
@@ -88,9 +88,9 @@ _BATCH_OPTIONS: list[tuple[tuple[str, ...], dict[str, Any]]] = [
 
 def write_results(ctx: click.Context, job: Any, sources: Iterator[Any], fmt: str, output: str | None, batch: dict[str, Any]) -> tuple[int, int]:
     """Run ``job`` over ``sources`` and write the records as they come; return (skipped, written)."""
-    from .engines import run as run_engine
-    from .outfile import OutputFile
-    from .output import VIEWS, RecordWriter
+    from ..engines import run as run_engine
+    from ..outfile import OutputFile
+    from ..output import VIEWS, RecordWriter
 
     env = ctx.obj
     to_terminal = env.stdout_isatty and output is None
@@ -118,7 +118,7 @@ def write_results(ctx: click.Context, job: Any, sources: Iterator[Any], fmt: str
 
 def _write_record(writer: Any, result: Any) -> None:
     """Write one record; a failure that is not the output's (a bug in rendering) names the document."""
-    from .errors import InternalError, TanalyzeError
+    from ..errors import InternalError, TanalyzeError
 
     try:
         writer.write(result.record)
@@ -129,7 +129,7 @@ def _write_record(writer: Any, result: Any) -> None:
 
 
 def _default_table(view: str) -> str | None:
-    from .frames import COMMAND_TABLES
+    from ..frames import COMMAND_TABLES
 
     return COMMAND_TABLES.get(view, (None,))[0]
 
@@ -200,9 +200,9 @@ def _stderr_console() -> Any:
 
 def write_corpus(ctx: click.Context, inputs: Sequence[str], min_docs: int, fmt: str | None, output: str | None) -> None:
     """Aggregate the records of ``inputs`` and write one row per entity."""
-    from .corpus import COLUMNS, aggregate
-    from .outfile import OutputFile
-    from .output import TableWriter
+    from ..corpus import COLUMNS, aggregate
+    from ..outfile import OutputFile
+    from ..output import TableWriter
 
     env = ctx.obj
     if not inputs and env.stdin_isatty:
@@ -217,8 +217,8 @@ def write_corpus(ctx: click.Context, inputs: Sequence[str], min_docs: int, fmt: 
 
 def _corpus_records(env: Any, inputs: Sequence[str]) -> Iterator[dict[str, Any]]:
     """Records from JSONL files (or - ), and from articles analysed on the way (skipping failures)."""
-    from .engines import Job, run
-    from .read import iter_records, iter_sources
+    from ..engines import Job, run
+    from ..read import iter_records, iter_sources
 
     job = Job(("entities", "dates", "timeline"), view="analyze")
     for item in inputs:
@@ -237,7 +237,7 @@ def keyword_idf(ctx: click.Context, idf: str | None, inputs: Sequence[str], glob
     table); ``corpus``: one built from the inputs in a first pass over them (they must be files or
     folders: standard input cannot be read twice); ``auto`` (the default): ``corpus`` when the
     inputs are files holding at least MIN_CORPUS documents, else the shipped table."""
-    from .keywords import MIN_CORPUS, corpus_idf
+    from ..keywords import MIN_CORPUS, corpus_idf
 
     mode = idf or "auto"
     if mode not in IDF_CHOICES:
@@ -262,8 +262,8 @@ def _is_dir(item: str) -> bool:
 
 def _simplified_texts(ctx: click.Context, inputs: Sequence[str], glob: str, jsonl: bool, encoding: str | None) -> Iterator[str]:
     """The first pass: each readable input document in Simplified (unreadable ones are left to the run)."""
-    from .convert import to_simplified
-    from .read import iter_sources
+    from ..convert import to_simplified
+    from ..read import iter_sources
 
     batch = ctx.meta.get(BATCH, {})
     for source in iter_sources(inputs, glob=glob, jsonl=jsonl, encoding=encoding, skip_errors=True, errors=batch.get("errors", "strict")):
@@ -272,7 +272,7 @@ def _simplified_texts(ctx: click.Context, inputs: Sequence[str], glob: str, json
 
 
 def _tokenizer(ctx: click.Context) -> Any:
-    from .pipeline import segmenter
+    from ..pipeline import segmenter
 
     return segmenter(()).tokenizer
 
@@ -282,7 +282,7 @@ def _temporary_idf(ctx: click.Context, table: Any, n: int) -> str:
     import os
     import tempfile
 
-    from .keywords import write_idf
+    from ..keywords import write_idf
 
     fd, path = tempfile.mkstemp(prefix="tanalyze-idf-", suffix=".txt")
     os.close(fd)
