@@ -43,8 +43,19 @@ def materialize(record: dict[str, Any]) -> dict[str, Any]:
     return {k: list(v) if isinstance(v, Stream) else v for k, v in record.items()}
 
 
+#: U+2028/U+2029 are legal raw in a JSON string, but Python's ``str.splitlines()`` and
+#: JavaScript before ES2019 end a line at them: written escaped, a JSONL record stays one line.
+_LINE_SEPARATORS = {0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
 def iter_json(record: dict[str, Any], indent: int | None = None) -> Iterator[str]:
-    """``json.dumps(record, ensure_ascii=False, indent=indent)`` in pieces, each Stream read item by item."""
+    """``json.dumps(record, ensure_ascii=False, indent=indent)`` in pieces, each Stream read item by
+    item, with U+2028 and U+2029 escaped (they can only stand inside strings, so the value is the same)."""
+    for piece in _iter_json(record, indent):
+        yield piece.translate(_LINE_SEPARATORS) if "\u2028" in piece or "\u2029" in piece else piece
+
+
+def _iter_json(record: dict[str, Any], indent: int | None) -> Iterator[str]:
     if not any(isinstance(v, Stream) for v in record.values()):
         yield json.dumps(record, ensure_ascii=False, indent=indent)
         return

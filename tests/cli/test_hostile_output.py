@@ -63,3 +63,20 @@ def test_the_issues_convert_table_reproducer_exits_0():
     result, out = invoke(["convert", "--format", "table", "-"], stdin="腾讯[/bold]宣布".encode())
     assert (result.exit_code, result.stderr) == (0, "")
     assert out.startswith("stdin: 0 conversion\n")
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_line_and_paragraph_separators_stay_inside_one_jsonl_line(tmp_path, fmt):
+    # U+2028/U+2029 end a line for str.splitlines() and old JavaScript: they are written escaped.
+    texts = ["星河电子\u2028在宁波开业。", "第二段\u2029林晓峰说好。"]
+    records = "".join(json.dumps({"id": f"d{n}", "text": t}, ensure_ascii=False) + "\n" for n, t in enumerate(texts))
+    path = write(tmp_path, "in.jsonl", records)
+    result, out = invoke(["convert", "--jsonl", "--format", fmt, path])
+    assert result.exit_code == 0, result.stderr
+    assert "\u2028" not in out and "\u2029" not in out
+    if fmt == "jsonl":
+        lines = out.splitlines()
+        assert len(lines) == 2
+        assert [json.loads(line)["text"] for line in lines] == texts
+    else:
+        assert [d["text"] for d in json.loads(out)] == texts
