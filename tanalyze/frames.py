@@ -82,8 +82,11 @@ def _mentions(record: dict[str, Any]) -> Iterator[Row]:
 def _claims(record: dict[str, Any]) -> Iterator[Row]:
     for claim in record.get("claims") or ():
         actor = claim.get("actor") or {}
-        row = {"doc_id": record["id"], "actor_text": actor.get("text"), "actor_simplified": actor.get("simplified"), "actor_label": actor.get("label")}
-        row.update({c: claim.get(c) for c, _ in _CLAIM_COLUMNS[4:]})
+        co = claim.get("co_actors") or ()
+        row = {"doc_id": record["id"], "actor_text": actor.get("text"), "actor_simplified": actor.get("simplified"), "actor_label": actor.get("label"),
+               "co_actors_text": _joined(a.get("text") for a in co), "co_actors_simplified": _joined(a.get("simplified") for a in co),
+               "co_actors_label": _joined(a.get("label") for a in co)}
+        row.update({c: claim.get(c) for c, _ in _CLAIM_COLUMNS[7:]})
         yield row
 
 
@@ -92,7 +95,7 @@ _DATE_COLUMNS = (*_SPAN, ("type", "str"), ("value", "str"), ("grain", "str"), ("
 _TIMELINE_COLUMNS = (("date", "str"), ("date_text", "str"), *_SPAN, ("entities", "str"), ("kind", "str"))
 _CLAIM_COLUMNS = (
     ("doc_id", "str"), ("actor_text", "str"), ("actor_simplified", "str"), ("actor_label", "str"),
-    ("kind", "str"), ("predicate", "str"), ("object", "str"), ("date", "str"), ("date_text", "str"),
+    ("co_actors_text", "str"), ("co_actors_simplified", "str"), ("co_actors_label", "str"), ("kind", "str"), ("predicate", "str"), ("object", "str"), ("date", "str"), ("date_text", "str"),
     ("quote", "str"), *_SPAN, ("confidence", "float"),
 )
 _DOC = (("doc_id", "str"),)

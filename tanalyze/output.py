@@ -73,7 +73,7 @@ VIEWS: dict[str, View] = {
         "claims",
         _findings("claims"),
         (
-            "actor.text", "actor.label", "kind", "predicate", "object", "date", "date_text",
+            "actor.text", "actor.label", "co_actors.text", "co_actors.label", "kind", "predicate", "object", "date", "date_text",
             "quote", "text", "start", "end", "confidence",
         ),
         title="claims",
@@ -150,11 +150,15 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _get(record: dict[str, Any], column: str) -> Any:
-    # Dotted columns reach into nested records ("actor.text").
+def dotted(record: dict[str, Any], column: str) -> Any:
+    """The value of a dotted column: it reaches into nested records (``actor.text``) and maps
+    over a list of them (``co_actors.text`` → each co-actor's text)."""
     value: Any = record
     for part in column.split("."):
-        value = value.get(part) if isinstance(value, dict) else None
+        if isinstance(value, list):
+            value = [v.get(part) if isinstance(v, dict) else None for v in value]
+        else:
+            value = value.get(part) if isinstance(value, dict) else None
     return value
 
 
@@ -378,7 +382,7 @@ def _print_table(title: str, columns: Sequence[str], cells: Sequence[Sequence[st
 def record_rows(record: dict[str, Any], view: View) -> Iterator[dict[str, str]]:
     """Flat CSV rows of one document's record: one per finding, the document id first."""
     for rec in record.get(view.key) or ():
-        yield {"id": record["id"], **{c: _cell(_get(rec, c)) for c in view.columns}}
+        yield {"id": record["id"], **{c: _cell(dotted(rec, c)) for c in view.columns}}
 
 
 def write(

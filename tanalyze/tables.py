@@ -147,13 +147,9 @@ def widths(heads: Sequence[str], cells: Sequence[Sequence[str]], flex: Sequence[
 
 
 def _field(name: str) -> Callable[[dict[str, Any]], Any]:
-    def get(rec: dict[str, Any]) -> Any:
-        value: Any = rec
-        for part in name.split("."):
-            value = value.get(part) if isinstance(value, dict) else None
-        return value
+    from .output import dotted
 
-    return get
+    return lambda rec: dotted(rec, name)
 
 
 def _predicate(rec: dict[str, Any]) -> str:
@@ -203,6 +199,7 @@ COLUMNS: dict[str, tuple[Col, ...]] = {
     "claims": (
         Col("actor", _field("actor.text")),
         Col("label", _field("actor.label"), wide_only=True),
+        Col("with", _field("co_actors.text"), wide_only=True),
         Col("kind", _field("kind")),
         Col("verb", _predicate, wide_only=True),
         Col("object", _field("object")),

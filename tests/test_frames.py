@@ -31,7 +31,8 @@ EXPECTED_COLUMNS = {
     "entities": ["doc_id", "text", "simplified", "label", "count", "aliases", "start", "end"],
     "mentions": ["doc_id", "entity", "entity_simplified", "label", "text", "simplified", "start", "end", "source"],
     "dates": ["doc_id", "text", "simplified", "start", "end", "type", "value", "grain", "approx", "resolved_from"],
-    "claims": ["doc_id", "actor_text", "actor_simplified", "actor_label", "kind", "predicate", "object", "date",
+    "claims": ["doc_id", "actor_text", "actor_simplified", "actor_label", "co_actors_text", "co_actors_simplified",
+               "co_actors_label", "kind", "predicate", "object", "date",
                "date_text", "quote", "text", "simplified", "start", "end", "confidence"],
     "timeline": ["doc_id", "date", "date_text", "text", "simplified", "start", "end", "entities", "kind"],
     "tokens": ["doc_id", "text", "simplified", "start", "end", "pos"],
@@ -54,6 +55,14 @@ def test_tables_hold_the_findings(docs):
     assert set(claims.actor_text) >= {"广发基金"} and set(claims.actor_label) <= {"ORG", "PERSON"}
     documents = to_frame(docs, "documents")
     assert list(documents.doc_id) == ["a", "b"] and documents.ref_date[0] == "1998-03-02"
+
+
+def test_claims_table_joins_the_co_actors():
+    doc = Pipeline(["entities", "dates", "claims"])(Source(id="w", text="周南星和程雨桐在杭州结婚。"))
+    rows = list(table_rows([json.loads(doc.to_json())], "claims"))
+    assert [(r["actor_text"], r["co_actors_text"], r["co_actors_label"], r["kind"]) for r in rows] == [
+        ("周南星", "程雨桐", "PERSON", "life")
+    ]
 
 
 def test_analyze_is_not_one_table(docs):

@@ -89,6 +89,14 @@ def test_a_claims_verb_is_in_the_articles_script():
     assert "架構調整" in out and "架构调整" not in out
 
 
+def test_a_claims_co_actors_stand_in_the_wide_table():
+    doc = tanalyze.analyze("2023年5月，阿里巴巴和京东同时宣布裁员。", stages=["claims"])
+    lines = _render([doc], "claims", width=160, wide=True).splitlines()
+    header = next(line for line in lines if "actor" in line).split()
+    row = next(line for line in lines if line.lstrip().startswith("阿里巴巴")).split()
+    assert header[:4] == ["actor", "label", "with", "kind"] and row[:4] == ["阿里巴巴", "ORG", "京东", "reorg"]
+
+
 @pytest.fixture(scope="module")
 def seed_doc():
     return tanalyze.analyze(SEED.read_text(encoding="utf-8"), stages=["claims", "timeline"], doc_id=SEED_ID)

@@ -53,9 +53,18 @@ def test_claims_kind_filter_and_csv_columns(tmp_path):
     result, out = invoke(["claims", "--kind", "statement", "--format", "csv", path])
     assert result.exit_code == 0, result.output
     assert out.splitlines() == [
-        "id,actor.text,actor.label,kind,predicate,object,date,date_text,quote,text,start,end,confidence",
-        f"{path},雷军,PERSON,statement,表示,,2018,2018年,小米将继续加大研发投入,雷军表示，小米将继续加大研发投入。,19,36,1.0",
+        "id,actor.text,actor.label,co_actors.text,co_actors.label,kind,predicate,object,date,date_text,quote,text,start,end,confidence",
+        f"{path},雷军,PERSON,,,statement,表示,,2018,2018年,小米将继续加大研发投入,雷军表示，小米将继续加大研发投入。,19,36,1.0",
     ]
+
+
+LAYOFFS = "2023年5月，阿里巴巴和京东同时宣布裁员。"
+
+
+def test_claims_csv_carries_the_co_actors(tmp_path):
+    path = write(tmp_path, "a.txt", LAYOFFS)
+    _, out = invoke(["claims", "--format", "csv", path])
+    assert out.splitlines()[1] == f"{path},阿里巴巴,ORG,京东,ORG,reorg,裁员,,2023-05,2023年5月,,{LAYOFFS},0,22,0.72"
 
 
 def test_claims_all_keeps_low_confidence(tmp_path):
