@@ -105,6 +105,8 @@ def print_errors(score: duee.Score) -> None:
         print(f"MISS {ev.kind}/{ev.type} [{ev.trigger}] actor={ev.actor} | {sent.text}")
     for sent, c in score.wrong:
         print(f"WRONG {c.kind} [{c.predicate}] actor={c.actor.text if c.actor else None} | {sent.text}")
+    for sent, ev, c in score.head_only:
+        print(f"HEAD {ev.kind} [{ev.trigger}] gold={ev.actor} got={c.actor.text} | {sent.text}")
     for sent, ev, c in score.bad_actor:
         print(f"ACTOR {ev.kind} [{ev.trigger}] gold={ev.actor} got={c.actor.text if c.actor else None} | {sent.text}")
 

@@ -11,9 +11,12 @@ strategy, rename ...) are not scored: DuEE does not annotate them.
 **Matching.** A gold event is *found* when a claim of its kind in the same sentence has its
 predicate at a place that overlaps the gold trigger. A claim of a scored kind is *correct* when
 it finds some gold event. The actor of a found event is *strict*-correct when the claim's actor,
-as written, is the gold actor argument (spaces ignored), and *head*-correct when the gold
-argument ends with it (前锋萨加巴-科纳特 → 萨加巴-科纳特). Events without an actor argument
-count for recall only.
+as written, is the gold actor argument (spaces ignored), or when the claim has co-actors and the
+gold argument is the sentence's text from its actor to its last co-actor (gold 甲和乙 for actor
+甲 with co-actor 乙: the claim names exactly those actors, one event done together); it is
+*head*-correct when the gold argument ends with the actor (前锋萨加巴-科纳特 → 萨加巴-科纳特). A
+found event whose claims have no actor counts as wrong. Events without an actor argument count
+for recall only.
 """
 
 from __future__ import annotations
@@ -120,6 +123,20 @@ def _norm(s: str) -> str:
     return "".join(s.split())
 
 
+def _group(text: str, claim) -> str | None:
+    """The sentence's text from a claim's actor to its last co-actor (None without co-actors)."""
+    if not claim.co_actors:
+        return None
+    start = text.find(claim.actor.simplified)
+    end = start
+    for co in claim.co_actors:
+        k = text.find(co.simplified, end)
+        if start < 0 or k < 0:
+            return None
+        end = k + len(co.simplified)
+    return text[start:end]
+
+
 @dataclass
 class Score:
     """Counts per kind: gold events, found, claims, correct claims, actor checks."""
@@ -134,6 +151,7 @@ class Score:
     misses: list[tuple[Sentence, GoldEvent]] = field(default_factory=list)
     wrong: list[tuple[Sentence, object]] = field(default_factory=list)
     bad_actor: list[tuple[Sentence, GoldEvent, object]] = field(default_factory=list)
+    head_only: list[tuple[Sentence, GoldEvent, object]] = field(default_factory=list)
 
     def add(self, sent: Sentence, claims) -> None:
         kinds = scored_kinds()
@@ -154,11 +172,12 @@ class Score:
             self.with_actor[ev.kind] += 1
             gold = _norm(ev.actor)
             best = [c for c in match if c.actor is not None]
-            if any(_norm(c.actor.text) == gold or _norm(c.actor.simplified) == gold for c in best):
+            if any(gold in (_norm(c.actor.text), _norm(c.actor.simplified), _norm(_group(sent.text, c) or "")) for c in best):
                 self.strict[ev.kind] += 1
                 self.head[ev.kind] += 1
             elif any(gold.endswith(_norm(c.actor.simplified)) for c in best):
                 self.head[ev.kind] += 1
+                self.head_only.append((sent, ev, next(c for c in best if gold.endswith(_norm(c.actor.simplified)))))
             else:
                 self.bad_actor.append((sent, ev, match[0]))
         for c in claims:
