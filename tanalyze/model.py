@@ -146,7 +146,9 @@ class DateMention(Span):
 class EntityRef:
     """A reference to an entity of the document (as in ``entities``), or to an actor a reader
     names without one: a titled person (王处长, as written) or, with ``named`` false, a described
-    one (村民, 工作人员) whose ``head`` is its head noun; ``affiliation`` is the body it belongs to."""
+    one (村民, 工作人员) whose ``head`` is its head noun; ``affiliation`` is the body it belongs to.
+    A named person the text gives with a title or role (国务院总理李某, 董事长张某) is written that
+    way, and ``head`` is the bare name: the entity of ``entities`` it links to."""
 
     text: str
     simplified: str

@@ -118,8 +118,12 @@ def test_a_noun_subject_blocks_carry_over(nlp):
 
 
 def test_a_title_before_a_name_makes_the_person_the_speaker(nlp):
+    # The speaker is written as the text names him, with his body and title; the bare name links
+    # him to the entity, the body (the entity 小米, before the unit 集团) is his affiliation.
     (claim,) = nlp("小米集团总裁卢伟冰表示，高端化是小米的长期战略。").claims
-    assert (claim.actor.text, claim.actor.label, claim.quote) == ("卢伟冰", "PERSON", "高端化是小米的长期战略")
+    a = claim.actor
+    assert (a.text, a.label, a.named, a.head, a.affiliation, claim.quote) == (
+        "小米集团总裁卢伟冰", "PERSON", True, "卢伟冰", "小米", "高端化是小米的长期战略")
 
 
 def test_a_pronoun_speaker_is_the_last_person(nlp):

@@ -22,6 +22,14 @@ class Candidate:
     date: DateRef | None = None
     co_actors: tuple[EntityRef, ...] = ()
 
+def who(actor: EntityRef | None) -> str | None:
+    """Whom an actor names: a titled person's bare name (董事长张某 and 张某 are one person), else
+    the actor as written."""
+    if actor is None:
+        return None
+    return actor.head if actor.named and actor.head else actor.text
+
+
 def better(new: Candidate, old: Candidate) -> bool:
     if new.kind == "statement" and old.kind == "statement":
         return (new.quote[1] - new.quote[0]) > (old.quote[1] - old.quote[0])
@@ -80,7 +88,7 @@ def same_event(a: Claim, b: Claim) -> bool:
     Statements never merge: two sayings are two claims."""
     if a.kind != b.kind or a.kind == "statement":
         return False
-    if (a.actor.text if a.actor else None) != (b.actor.text if b.actor else None):
+    if who(a.actor) != who(b.actor):
         return False
     if a.object is None and b.object is None and a.predicate != b.predicate:
         return False  # 腾讯构建… and 腾讯加码…: nothing says they are one event

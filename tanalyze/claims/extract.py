@@ -13,7 +13,7 @@ from .context import (Clause, Context, DateRef, Enum, Ment, Prefix, clauses, fin
                       skip, skip_back)
 from .objects import ObjectFinder
 from .rules import candidate_checks
-from .events import Candidate, better, merge_events, to_claim
+from .events import Candidate, better, merge_events, to_claim, who
 from .triggers import MIN_CONFIDENCE, Trigger, Triggers, check_kinds, find_triggers, load_triggers
 from .words import ANNOUNCE, LIGHT, PREPS, QUOTE_LEAD, STRATEGY_NOUNS
 
@@ -167,7 +167,7 @@ class Extractor(ActorFinder, ObjectFinder):
         date = self.date_for(clause, sent, context_start, ts, quote)
         if kind not in SEPARATE_ACTORS and len(actors) > 1 and actors[0] is not None:
             # 甲和乙离婚, 马化腾和刘炽平任命…: one event done together, one claim
-            co = tuple(a.actor for a in actors[1:] if a is not None and a.actor.text != actors[0].actor.text)
+            co = tuple(a.actor for a in actors[1:] if a is not None and who(a.actor) != who(actors[0].actor))
             return [Candidate(actors[0].actor, kind, predicate, obj, sent, ci, (ts, te), round(conf, 2), quote, date, co)]
         return [Candidate(a.actor if a else None, kind, predicate, obj, sent, ci, (ts, te), round(conf, 2), quote, date) for a in actors]
 
@@ -211,7 +211,7 @@ def extract_claims(
         if c.confidence < min_confidence:
             continue
         # One claim per actor, kind and sentence: the surest one; for statements the longest quote.
-        key = (c.actor.text if c.actor else None, c.sent, c.kind)
+        key = (who(c.actor), c.sent, c.kind)
         old = best.get(key)
         if old is None:
             best[key] = c
@@ -222,7 +222,7 @@ def extract_claims(
     claims = []
     for key in order:
         c = best[key]
-        same = (c.actor.text if c.actor else None, c.kind, c.object, c.sent)
+        same = (who(c.actor), c.kind, c.object, c.sent)
         if same in seen:
             continue
         seen.add(same)

@@ -13,6 +13,7 @@ from ..errors import ResourceError
 from ..lexicon import dictionaries_dir, read_lines
 from ..model import Entity, EntityRef
 from .context import Ment
+from .lists import word_list
 
 # Between a body and its person: a unit of the body (应急处, 办公室), maybe with 的, no punctuation.
 _UNIT_GAP = re.compile(r"的?[\u4e00-\u9fff]{0,8}的?")
@@ -67,6 +68,8 @@ def titled_people(ctx, ments: list[Ment]) -> list[Ment]:
         n = 2 if t[i : i + 2] in rules.compound_surnames else 1 if t[i] in rules.surnames else 0
         if not n or not (i in ctx.starts or t[i - 1 : i] in _UNIT_ENDS):
             continue  # (应急处|王处长: jieba may glue the unit's last character to the surname)
+        if i + n in ctx.ends and i in ctx.starts and ctx.pos.get(t[i : i + n], "")[:1] in ("c", "p", "u"):
+            continue  # 甲和演员乙: the word 和 is a conjunction here, not a surname
         m = by_start.get(i)
         if m is not None and not (m.entity.label == "PERSON" and m.end == i + n and len(m.entity.simplified) <= n):
             continue  # a mention of another kind, or of a person named in full
@@ -139,12 +142,109 @@ def place_bodies(ctx, ments: list[Ment]) -> tuple[list[Ment], set[int]]:
     return out, absorbed
 
 
+@lru_cache(maxsize=1)
+def _roles() -> tuple[str, ...]:
+    """Titles and roles that may stand before a name, longest first."""
+    from ..entities import load_rules
+
+    words = set(load_rules().titles) | word_list("roles")
+    return tuple(sorted(words - word_list("reporters"), key=len, reverse=True))
+
+
+_AGE = re.compile(r"\d{1,3}岁$")
+
+
+def _role_before(ctx, at: int, start: int) -> int:
+    """Where a title or role ending at ``at`` starts (on a word start, not before ``start``), or -1."""
+    t = ctx.text
+    for role in _roles():
+        k = at - len(role)
+        if k >= start and t.startswith(role, k) and k in ctx.starts:
+            return k
+    return -1
+
+
+def _body_before(ctx, at: int, start: int, bodies: dict[int, Ment]) -> Ment | None:
+    """The body whose name ends at ``at``, or before a unit of it named by nouns only (某公司|行业
+    销售运营|副总经理; but not 某公司|宣布|副总经理…, a verb between)."""
+    if at in bodies:
+        return bodies[at]
+    from .triggers import load_triggers
+
+    heads = load_triggers().by_head
+    for ws, we in reversed(ctx.words_in(max(start, at - 10), at)):
+        word = ctx.text[ws:we]
+        if ctx.pos.get(word, "")[:2] not in ("n", "nz", "nt", "vn", "j") or word in heads:
+            return None
+        if ws in bodies:
+            return bodies[ws]
+    return None
+
+
+def _titled_span(ctx, m: Ment, bodies: dict[int, Ment]) -> tuple[int, Ment | None]:
+    """Where the name of ``m`` as the text gives it starts: over its titles or roles (joined by
+    、 or 兼, maybe 前/原 before one), the body they belong to and an age before them
+    (国家某局局长李某, 公司董事、副总经理兼董事会秘书董某, 27岁球员王某); ``m.start`` without a title."""
+    t = ctx.text
+    start = max(0, m.start - 40)
+    pos = _role_before(ctx, m.start, start)
+    if pos < 0:
+        age = _AGE.search(t, start, m.start)  # 27岁王某: an age is how the text names them too
+        return (age.start(), None) if age and age.start() in ctx.starts else (m.start, None)
+    body = None
+    while pos > start:
+        if t[pos - 1] in "、兼" and (k := _role_before(ctx, pos - 1, start)) >= 0:
+            pos = k
+        elif (k := _role_before(ctx, pos, start)) >= 0:
+            pos = k  # 国家安全|顾问, 独立|董事 (a role of two words)
+        elif t[pos - 1] in "前原" and pos - 1 in ctx.starts | ctx.ends:
+            pos -= 1
+        elif body is None and (b := _body_before(ctx, pos, start, bodies)) is not None:
+            body, pos = b, b.start
+        elif (age := _AGE.search(t, max(start, pos - 4), pos)) and age.start() in ctx.starts:
+            pos = age.start()
+        else:
+            break
+    return pos, body
+
+
+def _honorific(t: str, at: int) -> int:
+    """Length of a form of address right after a full name (张某先生), or 0."""
+    from ..entities import load_rules
+
+    return next((len(h) for h in load_rules().honorifics if len(h) > 1 and t.startswith(h, at)), 0)
+
+
+def titled_names(ctx, ments: list[Ment]) -> tuple[list[Ment], set[int]]:
+    """国务院总理李某, 某公司董事长张某, 张某先生: a named person with the title, role, body and age the
+    text gives before the name and a form of address after it, as one actor written that way; its ``head`` is the bare name (the entity), its
+    affiliation the body. Returns them and the ids of the mentions they absorb."""
+    bodies = {m.end: m for m in ments if m.entity.label in ("ORG", "GPE", "FAC")}
+    out, absorbed = [], set()
+    for m in ments:
+        if m.entity.label != "PERSON" or m.ref is not None:
+            continue
+        pos, body = _titled_span(ctx, m, bodies)
+        end = m.end + _honorific(ctx.text, m.end)
+        if pos == m.start and end == m.end:
+            continue
+        text, simplified, _, _ = ctx.doc.span(pos, end)
+        ref = EntityRef(text, simplified, "PERSON", named=True, head=m.entity.text,
+                        affiliation=body.entity.text if body else _affiliation(ctx, ments, pos))
+        out.append(Ment(pos, end, Entity(text, simplified, "PERSON", 1), ref))
+        absorbed |= {id(m)} | ({id(body)} if body else set())
+    return out, absorbed
+
+
 def add_people(ctx, ments: list[Ment]) -> list[Ment]:
     """The entity mentions with titled and described people and place-named bodies added (each
     replaces the mentions it covers), sorted by start."""
     titled = titled_people(ctx, ments)
     replaced = {m.start for m in titled}
     kept = [m for m in ments if not (m.start in replaced and m.entity.label == "PERSON")]
+    named, absorbed = titled_names(ctx, kept)
+    kept = [m for m in kept if id(m) not in absorbed] + named
+    titled = [m for m in titled if not any(n.start < m.end and m.start < n.end for n in named)]
     described = described_people(ctx, kept + titled)
     bodies, absorbed = place_bodies(ctx, kept + titled + described)
     out = [m for m in kept + titled + described if id(m) not in absorbed] + bodies

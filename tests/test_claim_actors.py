@@ -1,0 +1,65 @@
+"""Actors as the text names them: a person with the title, role, body and age written before the
+name (and a form of address after it) is one actor written that way, whose ``head`` is the bare
+name; mentions of one person with and without the title are one event. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tanalyze.pipeline import Options, Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return Pipeline(["claims"], Options(extra={"model": False}))
+
+
+@pytest.fixture(scope="module")
+def nlp_model():
+    return Pipeline(["claims"], Options(extra={"model": True}))
+
+
+def actors(doc):
+    return [(c.actor.text, c.actor.head, c.actor.affiliation, c.kind, c.predicate, tuple(a.text for a in c.co_actors))
+            for c in doc.claims]
+
+
+def test_a_body_and_title_before_a_name_are_the_actors_name(nlp):
+    doc = nlp("青禾基金董事长周南星宣布辞职。")
+    assert actors(doc) == [("青禾基金董事长周南星", "周南星", "青禾基金", "personnel", "辞职", ())]
+
+
+def test_a_form_of_address_after_a_full_name_belongs_to_it(nlp):
+    assert actors(nlp("导演周南星先生因病逝世。")) == [("导演周南星先生", "周南星", None, "life", "逝世", ())]
+
+
+def test_an_age_and_a_role_before_a_name(nlp):
+    assert actors(nlp("白鹭队宣布，27岁前锋周南星已经退役。")) == [("27岁前锋周南星", "周南星", None, "personnel", "退役", ())]
+
+
+def test_joined_titles_are_one_name(nlp_model):
+    assert actors(nlp_model("青禾基金董事、副总经理兼董事会秘书周南星辞职。"))[0][:2] == ("董事、副总经理兼董事会秘书周南星", "周南星")
+
+
+def test_coordinated_titled_people_and_a_conjunction_is_no_surname(nlp):
+    # 和 is a surname too, but here the conjunction: no 和演员 among the actors.
+    assert actors(nlp("歌手周南星和演员程雨桐在杭州结婚。")) == [
+        ("歌手周南星", "周南星", None, "life", "结婚", ("演员程雨桐",))
+    ]
+
+
+def test_a_verb_between_a_body_and_a_title_keeps_them_apart(nlp):
+    assert actors(nlp("阿里巴巴宣布副总经理周南星辞职。"))[-1][:2] == ("副总经理周南星", "周南星")
+
+
+def test_a_titled_and_a_bare_mention_of_one_person_are_one_event(nlp):
+    doc = nlp("2023年3月，青禾基金董事长周南星辞职。3月5日，周南星正式辞职。")
+    (claim,) = doc.claims
+    assert (claim.actor.text, claim.kind, claim.date) == ("青禾基金董事长周南星", "personnel", "2023-03-05")
+    assert [e.text for e in claim.evidence] == ["2023年3月，青禾基金董事长周南星辞职。", "3月5日，周南星正式辞职。"]
+
+
+def test_a_reporter_title_is_not_taken_into_a_name(nlp):
+    from tanalyze.claims.people import _roles
+
+    assert "记者" not in _roles() and "董事长" in _roles() and "独立董事" in _roles()
