@@ -148,7 +148,8 @@ class EntityRef:
     names without one: a titled person (王处长, as written) or, with ``named`` false, a described
     one (村民, 工作人员) whose ``head`` is its head noun; ``affiliation`` is the body it belongs to.
     A named person the text gives with a title or role (国务院总理李某, 董事长张某) is written that
-    way, and ``head`` is the bare name: the entity of ``entities`` it links to."""
+    way, and ``head`` is the bare name: the entity of ``entities`` it links to; so is a body's
+    (某汽车（中国）投资有限公司, 某公司(01234.HK) → the entity 某汽车, 某公司)."""
 
     text: str
     simplified: str

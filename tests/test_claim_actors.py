@@ -63,3 +63,21 @@ def test_a_reporter_title_is_not_taken_into_a_name(nlp):
     from tanalyze.claims.people import _roles
 
     assert "记者" not in _roles() and "董事长" in _roles() and "独立董事" in _roles()
+
+
+def test_a_body_by_its_full_registered_name(nlp):
+    doc = nlp("青禾汽车（中国）投资有限公司宣布召回部分车辆。")
+    # One actor written in full (its 投资 is part of the name, no investment), linked to the entity.
+    assert [(c.actor.text, c.actor.head, c.kind, c.object) for c in doc.claims] == [
+        ("青禾汽车（中国）投资有限公司", "青禾汽车", "recall", "部分车辆")
+    ]
+
+
+def test_a_stock_code_after_a_company_is_part_of_its_name(nlp):
+    assert [(c.actor.text, c.actor.head, c.kind) for c in nlp("京东(09618.HK)宣布裁员。").claims] == [
+        ("京东(09618.HK)", "京东", "reorg")
+    ]
+
+
+def test_a_verb_after_a_body_is_no_part_of_its_name(nlp):
+    assert [(c.actor.text, c.kind, c.object) for c in nlp("腾讯在深圳成立新公司。").claims] == [("腾讯", "founding", "新公司")]

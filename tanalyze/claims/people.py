@@ -236,9 +236,60 @@ def titled_names(ctx, ments: list[Ment]) -> tuple[list[Ment], set[int]]:
     return out, absorbed
 
 
+# A stock code in brackets after a company's name: (600000.SH), （00700.HK）, (300001).
+_STOCK_CODE = re.compile(r"[（(]\s*(?:[A-Za-z]{2,6}\s*[:：]\s*)?\d{4,6}(?:\.[A-Za-z]{2})?\s*[）)]")
+_BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]")
+_AFTER_PLACE = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:股份有限公司|有限责任公司|有限公司|公司|集团)")
+
+
+def _suffix_end(ctx, at: int) -> int:
+    """Where a body's full name ends when the words from ``at`` name it more fully: nouns up to an
+    organisation suffix, maybe after a bracketed place (某汽车（中国）投资有限公司, 某某|汽车); else ``at``."""
+    from ..entities import load_rules
+    from .triggers import load_triggers
+
+    t, heads = ctx.text, load_triggers().by_head
+    suffixes = tuple(s for s, _ in load_rules().org_suffixes)
+    m = _BRACKETED.match(t, at)
+    if m and (full := _AFTER_PLACE.match(t, m.end())) and full.end() in ctx.ends:
+        return full.end()  # （中国）投资有限公司: a registered name, whatever its words
+    k, end = at, at
+    for ws, we in ctx.words_in(k, k + 12):
+        word = t[ws:we]
+        if ws != k or ctx.pos.get(word, "")[:2] not in ("n", "nz", "vn", "j") or word in heads:
+            break
+        k = we
+        if word.endswith(suffixes):
+            end = we
+    return end
+
+
+def full_bodies(ctx, ments: list[Ment]) -> tuple[list[Ment], set[int]]:
+    """A body named more fully than its entity's mention: with an organisation suffix, a
+    bracketed place or a stock code after it (某汽车（中国）投资有限公司, 某公司(01234.HK)); one actor
+    written that way, its head the entity's name. Returns them and the ids of the mentions they replace."""
+    out, absorbed = [], set()
+    for m in ments:
+        if m.entity.label != "ORG" or m.ref is not None:
+            continue
+        end = _suffix_end(ctx, m.end)
+        code = _STOCK_CODE.match(ctx.text, end)
+        end = code.end() if code else end
+        inner = [o for o in ments if m.end <= o.start < end]
+        if end == m.end or any(o.entity.label not in ("GPE", "LOC") for o in inner):
+            continue  # (a place inside: （中国）; another body or a person: not one name)
+        text, simplified, _, _ = ctx.doc.span(m.start, end)
+        ref = EntityRef(text, simplified, "ORG", named=True, head=m.entity.text)
+        out.append(Ment(m.start, end, Entity(text, simplified, "ORG", 1), ref))
+        absorbed |= {id(m)} | {id(o) for o in inner}
+    return out, absorbed
+
+
 def add_people(ctx, ments: list[Ment]) -> list[Ment]:
-    """The entity mentions with titled and described people and place-named bodies added (each
-    replaces the mentions it covers), sorted by start."""
+    """The entity mentions with bodies by their full name, titled and described people and
+    place-named bodies added (each replaces the mentions it covers), sorted by start."""
+    full, absorbed = full_bodies(ctx, ments)
+    ments = [m for m in ments if id(m) not in absorbed] + full
     titled = titled_people(ctx, ments)
     replaced = {m.start for m in titled}
     kept = [m for m in ments if not (m.start in replaced and m.entity.label == "PERSON")]
