@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from ..model import Claim, Document, EntityRef, Span
@@ -28,6 +29,30 @@ def who(actor: EntityRef | None) -> str | None:
     if actor is None:
         return None
     return actor.head if actor.named and actor.head else actor.text
+
+
+_PUNCT = re.compile(r"[，,。；;：:！？!?、]")
+
+
+def join_split_predicates(cands: list[Candidate], t: str) -> list[Candidate]:
+    """夺得冠军, 判处有期徒刑, 斩获金牌: a trigger whose object is a trigger of the same kind right
+    after it (no punctuation between) names one event: one candidate whose predicate is both
+    (``夺得…冠军``; 坍塌事故 when they touch), with the actor either names (or both, when the same)."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == c.kind != "statement" and prev.sent == c.sent and prev.clause == c.clause
+                and "…" not in prev.predicate + c.predicate and 0 <= c.trigger[0] - prev.trigger[1] <= 8
+                and not _PUNCT.search(t, prev.trigger[1], c.trigger[0])
+                and (prev.actor is None or c.actor is None or who(prev.actor) == who(c.actor))):
+            out[-1] = replace(prev, actor=prev.actor or c.actor, co_actors=prev.co_actors or c.co_actors,
+                              predicate=t[prev.trigger[0] : c.trigger[1]] if prev.trigger[1] == c.trigger[0] else f"{prev.predicate}…{c.predicate}",
+                              trigger=(prev.trigger[0], c.trigger[1]),
+                              object=c.object if prev.object in (None, c.predicate) or (prev.object or "").startswith(c.predicate) else prev.object,
+                              confidence=max(prev.confidence, c.confidence), date=prev.date or c.date)
+            continue
+        out.append(c)
+    return out
 
 
 def better(new: Candidate, old: Candidate) -> bool:

@@ -1,0 +1,33 @@
+"""One event, one claim, within a sentence: a trigger whose object is a trigger of the same kind
+(夺得冠军, 判处有期徒刑) is one claim with both in its predicate (夺得…冠军, 判处有期徒刑). Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tanalyze.pipeline import Options, Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return Pipeline(["claims"], Options(extra={"model": False}))
+
+
+def summary(doc):
+    return [(c.actor.text if c.actor else None, c.kind, c.predicate, c.object, c.date) for c in doc.claims]
+
+
+def test_a_win_and_its_title_are_one_claim(nlp):
+    assert summary(nlp("2023年5月，恒大队夺得联赛冠军。")) == [("恒大队", "result", "夺得…冠军", "联赛冠军", "2023-05")]
+
+
+def test_a_sentence_and_its_term_are_one_claim(nlp):
+    assert summary(nlp("青禾公司原董事长周南星被判处有期徒刑五年。")) == [
+        (None, "legal", "判处有期徒刑", "青禾公司原董事长周南星", None)
+    ]
+
+
+def test_two_triggers_apart_stay_two_events(nlp):
+    # A comma between: two events of one kind, each its own claim (here by different actors).
+    doc = nlp("恒大队击败国安队，申花队战胜泰达队。")
+    assert [(c.actor.text, c.predicate) for c in doc.claims] == [("恒大队", "击败"), ("申花队", "战胜")]
