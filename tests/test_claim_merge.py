@@ -1,5 +1,6 @@
 """One event, one claim, within a sentence: a trigger whose object is a trigger of the same kind
-(夺得冠军, 判处有期徒刑) is one claim with both in its predicate (夺得…冠军, 判处有期徒刑). Sentences are our own."""
+(夺得冠军, 判处有期徒刑) is one claim with both in its predicate (夺得…冠军, 判处有期徒刑); a trigger
+word inside a work's title is none. Sentences are our own."""
 
 from __future__ import annotations
 
@@ -31,3 +32,9 @@ def test_two_triggers_apart_stay_two_events(nlp):
     # A comma between: two events of one kind, each its own claim (here by different actors).
     doc = nlp("恒大队击败国安队，申花队战胜泰达队。")
     assert [(c.actor.text, c.predicate) for c in doc.claims] == [("恒大队", "击败"), ("申花队", "战胜")]
+
+
+def test_a_trigger_inside_a_works_title_is_no_event(nlp):
+    # The title holds a sentence end (！): the title still covers its trigger word.
+    assert nlp("在文章《点赞！青禾村民写村史》中，编辑写错了标题。").claims == ()
+    assert summary(nlp("青禾公司发布了《员工辞职管理办法》。")) == [("青禾公司", "launch", "发布", "员工辞职管理办法", None)]

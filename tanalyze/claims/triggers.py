@@ -11,7 +11,7 @@ from typing import Iterable, Mapping
 
 from ..errors import ResourceError, UsageError
 from ..lexicon import dictionaries_dir, read_lines
-from .words import QUOTED
+from .words import BOOK_TITLE, QUOTED
 
 KINDS = (
     "strategy", "reorg", "founding", "deal", "investment", "rename", "partnership", "launch", "personnel",
@@ -101,6 +101,8 @@ def find_triggers(ctx, triggers: Triggers, start: int, end: int) -> list[tuple[i
             blocked.update(range(m.start(), m.end()))
     for m in QUOTED.finditer(t, start, end):
         blocked.update(range(m.start(), m.end()))
+    for m in BOOK_TITLE.finditer(t, max(0, start - 60), end + 60):  # (a title may hold a sentence's end: 《好！…》)
+        blocked.update(range(max(m.start(), start), min(m.end(), end)))
     inside_ment = set()
     for m in ctx.mentions_in(start, end):
         inside_ment.update(range(m.start, m.end))
