@@ -1,5 +1,5 @@
 """One event, one claim, within a sentence: a trigger whose object is a trigger of the same kind
-(夺得冠军, 判处有期徒刑) is one claim with both in its predicate (夺得…冠军, 判处有期徒刑); a trigger
+(夺得冠军, 判处罚金) is one claim with both in its predicate (夺得…冠军; 判处罚金 when they touch); a trigger
 word inside a work's title is none. Sentences are our own."""
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ def test_a_win_and_its_title_are_one_claim(nlp):
 
 
 def test_a_sentence_and_its_term_are_one_claim(nlp):
-    assert summary(nlp("青禾公司原董事长周南星被判处有期徒刑五年。")) == [
-        (None, "legal", "判处有期徒刑", "青禾公司原董事长周南星", None)
+    assert summary(nlp("青禾公司原董事长周南星被判处罚金五万元。")) == [
+        (None, "legal", "判处" + "罚金", "青禾公司原董事长周南星", None)
     ]
 
 
