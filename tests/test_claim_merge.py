@@ -38,3 +38,10 @@ def test_a_trigger_inside_a_works_title_is_no_event(nlp):
     # The title holds a sentence end (！): the title still covers its trigger word.
     assert nlp("在文章《点赞！青禾村民写村史》中，编辑写错了标题。").claims == ()
     assert summary(nlp("青禾公司发布了《员工辞职管理办法》。")) == [("青禾公司", "launch", "发布", "员工辞职管理办法", None)]
+
+
+def test_a_name_before_a_noun_trigger_says_which_title_not_who_won(nlp):
+    # 中超 right before 冠军 names the title: no claim has the league as its actor.
+    doc = nlp("最终恒大队击败国安队，卫冕中超冠军。")
+    assert summary(doc)[0] == ("恒大队", "result", "击败", "国安队", None)
+    assert [c.actor.text for c in doc.claims if c.actor] == ["恒大队"] * len(doc.claims)

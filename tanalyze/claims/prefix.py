@@ -88,7 +88,9 @@ class PrefixReader:
         p.causative = st.in_pp in ("让", "使", "令")
         if not p.subjects and st.reporters and not st.group:
             p.subjects, p.reported = st.reporters, True  # 腾讯表示将投资…: the reporter is the subject
-        if before_trigger and st.group and st.adjacent and (not p.subjects or st.light_after_group):
+        modifier = st.group and st.group[-1].end == ts and self.text.startswith(tuple(word_list("noun_triggers")), ts)
+        if before_trigger and st.group and st.adjacent and (not p.subjects or st.light_after_group) and not modifier:
+            # (卫冕联赛冠军: a name right before a noun trigger says which title, not who holds it)
             # 宁德时代关注到蔚来汽车决定召回: a name before a light verb and the trigger is its subject
             p.subjects = list(st.group)
             p.coordinators = [""] * (len(st.group) - 1)
