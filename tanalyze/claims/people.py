@@ -242,14 +242,19 @@ _BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]")
 _AFTER_PLACE = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:股份有限公司|有限责任公司|有限公司|公司|集团)")
 
 
+@lru_cache(maxsize=1)
+def _org_suffixes() -> tuple[str, ...]:
+    from ..entities import load_rules
+
+    return tuple(s for s, _ in load_rules().org_suffixes)
+
+
 def _suffix_end(ctx, at: int) -> int:
     """Where a body's full name ends when the words from ``at`` name it more fully: nouns up to an
     organisation suffix, maybe after a bracketed place (某汽车（中国）投资有限公司, 某某|汽车); else ``at``."""
-    from ..entities import load_rules
     from .triggers import load_triggers
 
-    t, heads = ctx.text, load_triggers().by_head
-    suffixes = tuple(s for s, _ in load_rules().org_suffixes)
+    t, heads, suffixes = ctx.text, load_triggers().by_head, _org_suffixes()
     m = _BRACKETED.match(t, at)
     if m and (full := _AFTER_PLACE.match(t, m.end())) and full.end() in ctx.ends:
         return full.end()  # （中国）投资有限公司: a registered name, whatever its words
@@ -275,8 +280,10 @@ def full_bodies(ctx, ments: list[Ment]) -> tuple[list[Ment], set[int]]:
         end = _suffix_end(ctx, m.end)
         code = _STOCK_CODE.match(ctx.text, end)
         end = code.end() if code else end
+        if end == m.end:
+            continue
         inner = [o for o in ments if m.end <= o.start < end]
-        if end == m.end or any(o.entity.label not in ("GPE", "LOC") for o in inner):
+        if any(o.entity.label not in ("GPE", "LOC") for o in inner):
             continue  # (a place inside: （中国）; another body or a person: not one name)
         text, simplified, _, _ = ctx.doc.span(m.start, end)
         ref = EntityRef(text, simplified, "ORG", named=True, head=m.entity.text)
