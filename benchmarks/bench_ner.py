@@ -172,20 +172,21 @@ def main() -> None:
 
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
-    from tanalyze.ner.load import NerModel
+    from tanalyze.ner.load import NerModel, open_model
 
-    model = NerModel(args.model)
+    model = open_model(args.model) if args.model else NerModel()
     load_s = time.perf_counter() - t0
     r = evaluate(model)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    prev = evaluate(NerModel(args.previous)) if args.previous else None
+    prev = evaluate(open_model(args.previous)) if args.previous else None
 
     def row(name: str, key: str, labels=("PER", "LOC", "ORG", "WORK_OF_ART")) -> str:
         res = r[key]
         before = f"{prev[key]['ALL'][2]:.3f}" if prev else ""
         return f"| {name} | {fmt(res, labels)} | {before} | {res['ALL'][0]:.3f} / {res['ALL'][1]:.3f} |"
 
-    size_mb = sum(f.stat().st_size for f in model.path.rglob("*") if f.is_file()) / 1e6
+    files = [model.path] if model.path.is_file() else [f for f in model.path.rglob("*") if f.is_file()]
+    size_mb = sum(f.stat().st_size for f in files) / 1e6
     hant_gap = r["hant"]["ALL"][2] - r["msra"]["ALL"][2]
     pf = r["pfr_fine"]
     md = f"""## NER model alone (`tanalyze/data/ner`, {size_mb:.1f} MB)

@@ -2,8 +2,9 @@
 
     .venv/bin/python -m benchmarks.bench_ner_candidates NAME=MODEL_DIR ... [--speed-only NAME=CONFIG ...]
 
-Each ``NAME=MODEL_DIR`` is a trained model: scored on the dev split that ``tanalyze.ner.train``
-cuts from each training corpus (every 40th record; the same records for every candidate),
+Each ``NAME=MODEL_DIR`` is a trained model (a spaCy pipeline, or a CRF: a ``.crfsuite`` file or a
+folder holding ``model.crfsuite``, see :func:`tanalyze.ner.load.open_model`): scored on the dev
+split that ``tanalyze.ner.train`` cuts from each training corpus (every 40th record; the same records for every candidate),
 exact spans, GPE/LOC as LOC, predictions on missing spans ignored (as spaCy's scorer does);
 and timed on the MSRA test text (sentences one call each, as the entity stage calls it,
 tokenizer included). ``--speed-only NAME=CONFIG`` initialises an untrained model from a
@@ -55,6 +56,12 @@ def speed(model, texts: list[str]) -> float:
     return sum(map(len, texts)) / (time.process_time() - t0)
 
 
+def size_mb(path: Path) -> float:
+    """The model's files on disk (a folder, or one model file)."""
+    files = [path] if path.is_file() else [f for f in path.rglob("*") if f.is_file()]
+    return sum(f.stat().st_size for f in files) / 1e6
+
+
 def untrained(config: Path):
     """A NerModel-like object of an untrained model from ``config`` (for speed only)."""
     import spacy
@@ -82,7 +89,7 @@ def main() -> None:
     ap.add_argument("--speed-only", nargs="*", default=[], help="NAME=CONFIG (untrained, speed only)")
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args()
-    from tanalyze.ner.load import NerModel
+    from tanalyze.ner.load import open_model
 
     dev = dev_split()
     texts = [json.loads(line)["text"] for line in
@@ -91,15 +98,15 @@ def main() -> None:
     rows = []
     for spec in args.models:
         name, path = spec.split("=", 1)
-        m = NerModel(path)
+        m = open_model(path)
         res = {c: score(m, dev[c]) for c in corpora}
         allres = score(m, [r for c in corpora for r in dev[c]])
         rows.append(f"| {name} | {allres[2]:.3f} | " + " | ".join(f"{res[c][2]:.3f}" for c in corpora)
-                    + f" | {speed(m, texts) / 1000:.1f}k |")
+                    + f" | {speed(m, texts) / 1000:.1f}k | {size_mb(Path(path)):.0f} MB |")
     for spec in args.speed_only:
         name, path = spec.split("=", 1)
         rows.append(f"| {name} (untrained: speed only) | | " + " | ".join("" for _ in corpora)
-                    + f" | {speed(untrained(Path(path)), texts) / 1000:.1f}k |")
+                    + f" | {speed(untrained(Path(path)), texts) / 1000:.1f}k | |")
     sizes = Counter({c: len(dev[c]) for c in corpora})
     md = "\n".join([
         "## NER model candidates (dev split of the training data, and speed)",
@@ -111,8 +118,8 @@ def main() -> None:
         "predictions on masked spans not scored. Speed: MSRA test sentences one call each (as the entity",
         "stage calls the model), segmenter features included, characters per CPU second.",
         "",
-        "| candidate | dev F1 | " + " | ".join(corpora) + " | chars/CPU-s |",
-        "|---|---|" + "---|" * len(corpora) + "---|",
+        "| candidate | dev F1 | " + " | ".join(corpora) + " | chars/CPU-s | size |",
+        "|---|---|" + "---|" * len(corpora) + "---|---|",
         *rows,
     ])
     print(md)

@@ -183,6 +183,17 @@ def _entities(doc: Any, abbreviations: bool) -> list[Entity]:
     return out
 
 
+def open_model(path: str | Path, segmenter: "Segmenter | None" = None) -> Any:
+    """A trained model at ``path``: the CRF (:class:`tanalyze.ner.crf.CrfModel`: a ``.crfsuite``
+    file, or a folder holding ``model.crfsuite``), else a spaCy pipeline (:class:`NerModel`)."""
+    p = Path(path)
+    if p.suffix == ".crfsuite" or (p / "model.crfsuite").is_file():
+        from .crf import CrfModel
+
+        return CrfModel(p, segmenter)
+    return NerModel(p, segmenter)
+
+
 def load() -> NerModel:
     """The shipped model, loaded once per process."""
     global _default

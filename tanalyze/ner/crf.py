@@ -1,0 +1,89 @@
+"""The CRF NER model: a linear-chain CRF (python-crfsuite) over per-character features.
+
+A candidate beside the spaCy model (:mod:`tanalyze.ner.load`), with the same interface:
+``CrfModel(path).predict(text, word_spans)`` -> ``[(start, end, label), ...]``, offsets into
+the given Simplified text, end exclusive; ``*_ABBR`` labels reported as what they abbreviate
+(``abbreviations=False`` drops them). Tags are BIO over the model labels
+(:data:`tanalyze.ner.data.MODEL_LABELS`); features are :mod:`tanalyze.ner.crf_features`.
+The text is read in the sentence windows of :func:`tanalyze.ner.load.windows`, so time and
+memory grow linearly with the text. Trained by :mod:`tanalyze.ner.crf_train`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+
+from ..errors import ResourceError
+from .crf_features import Featurizer
+
+if TYPE_CHECKING:
+    from ..segment import Segmenter, WordSpan
+
+Entity = tuple[int, int, str]
+#: model label -> (product label, is an abbreviation)
+LABEL_MAP = {"PERSON": ("PERSON", False), "ORG": ("ORG", False), "GPE": ("GPE", False), "LOC": ("LOC", False),
+             "WORK_OF_ART": ("WORK_OF_ART", False),
+             "GPE_ABBR": ("GPE", True), "LOC_ABBR": ("LOC", True), "ORG_ABBR": ("ORG", True)}
+_NAME_DOTS = str.maketrans("•・‧･", "····")
+
+
+def bio_spans(tags: Sequence[str]) -> list[Entity]:
+    """``B-X I-X ...`` runs -> ``(start, end, X)``; an ``I-X`` without its ``B-X`` starts a span."""
+    out: list[Entity] = []
+    start, label = -1, ""
+    for i, t in enumerate([*tags, "O"]):
+        if t[:2] == "I-" and label == t[2:]:
+            continue
+        if label:
+            out.append((start, i, label))
+            label = ""
+        if t != "O":
+            start, label = i, t[2:]
+    return out
+
+
+class CrfModel:
+    """A trained CRF (``model.crfsuite`` in ``path``, or that file itself)."""
+
+    def __init__(self, path: str | Path, segmenter: "Segmenter | None" = None) -> None:
+        import pycrfsuite
+
+        path = Path(path)
+        file = path / "model.crfsuite" if path.is_dir() else path
+        if not file.is_file():
+            raise ResourceError(f"CRF NER model not found: {file}", "run scripts/train_ner_crf.py")
+        self.tagger = pycrfsuite.Tagger()
+        try:
+            self.tagger.open(str(file))
+        except (ValueError, OSError) as exc:
+            raise ResourceError(f"cannot load the CRF NER model {file}: {exc}") from exc
+        self.featurize = Featurizer(segmenter)
+        self.path = path
+
+    def predict(self, text: str, word_spans: "Sequence[WordSpan] | None" = None, *,
+                abbreviations: bool = True, batch_chars: int | None = None) -> list[Entity]:
+        """Entities of one Simplified text. ``word_spans``: the segmenter's words, if known."""
+        from .load import _per_window, windows
+
+        text = text.translate(_NAME_DOTS)
+        if word_spans is None:
+            word_spans = self.featurize.segmenter.cut(text)
+        elif any(x.start > y.start for x, y in zip(word_spans, word_spans[1:])):
+            word_spans = sorted(word_spans, key=lambda w: w.start)
+        cuts = windows(text, word_spans)
+        out: list[Entity] = []
+        for (a, b), spans in zip(cuts, _per_window(word_spans, cuts)):
+            tags = self.tagger.tag(self.featurize(text[a:b], spans))
+            for s, e, label in bio_spans(tags):
+                product, abbr = LABEL_MAP.get(label, (label, False))
+                if abbreviations or not abbr:
+                    out.append((s + a, e + a, product))
+        return out
+
+    def predict_batch(self, texts: Iterable[str], word_spans: "Iterable[Sequence[WordSpan] | None] | None" = None, *,
+                      abbreviations: bool = True, batch_chars: int | None = None) -> Iterator[list[Entity]]:
+        """Entities of many texts (in order), each read as :meth:`predict` reads it."""
+        spans_iter = iter(word_spans) if word_spans is not None else None
+        for t in texts:
+            yield self.predict(t, next(spans_iter) if spans_iter is not None else None, abbreviations=abbreviations)

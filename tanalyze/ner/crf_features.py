@@ -1,0 +1,202 @@
+"""Per-character features of the CRF NER candidate (:mod:`tanalyze.ner.crf`).
+
+Each character of a (width-folded, Simplified) text gets a list of feature strings, the same
+number for every character (a feature that does not apply reads ``...=_``):
+
+* ``u-2 u-1 u0 u+1 u+2``: the characters in a window of ±2 (``^``/``$`` beyond the text);
+* ``b-2 b-1 b0 b+1``: the character bigrams of that window (``b0`` = this character and the
+  next), ``t0``: the trigram centred here;
+* ``k``: the classes of the previous, this and the next character (``H`` Han, ``D`` digit,
+  ``L`` Latin letter, ``P`` punctuation or symbol, ``S`` space, ``O`` other);
+* ``p``, ``p-1``, ``p+1``: the segmenter's word (jieba + tanalyze's lexicons) as
+  ``<pos>-<B|M|E|S>`` at this, the previous and the next character; ``n``: the word's length
+  (capped at 5); ``w``: the word itself (rare words fall to ``feature.minfreq`` at training);
+* ``g``: ``<B|I>-<label>`` where a longest match of tanalyze's own gazetteer
+  (``dictionaries/entities``, never names from the training corpora) covers the character;
+* ``s``: ``1`` a one-character surname, ``2`` the start of a compound surname
+  (``dictionaries/rules/surnames.txt``); ``r``: a transliteration character
+  (``transliteration_chars.txt``);
+* ``x``: ``<B|I>-org`` / ``<B|I>-fac`` inside an organisation or facility suffix that ends a
+  segmenter word (``org_suffixes.txt``, ``facility_suffixes.txt``), ``>org`` / ``>fac`` on the
+  character right before one.
+
+Built column by column with list comprehensions and zipped into rows: pure Python, but no
+per-character function call.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Sequence
+
+from ..textutil import fold_width
+
+if TYPE_CHECKING:
+    from ..gazetteer import Gazetteer
+    from ..segment import Segmenter, WordSpan
+
+_PAD = ("^", "^")
+_END = ("$", "$")
+_CLASS: dict[str, str] = {}
+
+
+def char_class(c: str) -> str:
+    """H Han, D digit, L Latin letter, P punctuation/symbol, S space, O other."""
+    k = _CLASS.get(c)
+    if k is None:
+        if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf":
+            k = "H"
+        elif c.isdigit():
+            k = "D"
+        elif c.isascii() and c.isalpha():
+            k = "L"
+        elif c.isspace():
+            k = "S"
+        elif unicodedata.category(c)[0] in "PS":
+            k = "P"
+        else:
+            k = "O"
+        _CLASS[c] = k
+    return k
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """What the features look up besides the characters (all from ``dictionaries/``)."""
+
+    gazetteer: "Gazetteer | None"
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    transliteration: frozenset[str]
+    suffixes: dict[str, str]  # suffix -> "org" | "fac"
+    suffix_lengths: tuple[int, ...]  # longest first
+    suffix_ends: frozenset[str]  # the last characters of the suffixes
+
+
+@lru_cache(maxsize=1)
+def shipped_lexicons() -> Lexicons:
+    """The lexicons read from the shipped ``dictionaries/`` (once per process)."""
+    from ..entities.resources import load_rules
+    from ..gazetteer import shipped_gazetteer
+
+    rules = load_rules()
+    suffixes = {s: "fac" for s, _ in rules.facility_suffixes}
+    suffixes.update({s: "org" for s, _ in rules.org_suffixes})
+    return Lexicons(shipped_gazetteer(), rules.surnames, rules.compound_surnames, rules.transliteration,
+                    suffixes, tuple(sorted({len(s) for s in suffixes}, reverse=True)),
+                    frozenset(s[-1] for s in suffixes))
+
+
+def word_columns(text: str, spans: "Sequence[WordSpan]") -> tuple[list[str], list[str], list[str]]:
+    """Per character: ``<pos>-<B|M|E|S>``, the word's length (capped at 5), the word."""
+    n = len(text)
+    tags = ["_"] * n
+    lengths = ["1"] * n
+    words = list(text)
+    for s in spans:
+        a, b = s.start, s.end
+        pos = s.pos or "w"
+        if b - a == 1:
+            tags[a] = pos + "-S"
+            continue
+        word = text[a:b]
+        tags[a] = pos + "-B"
+        tags[a + 1 : b - 1] = [pos + "-M"] * (b - a - 2)
+        tags[b - 1] = pos + "-E"
+        lengths[a:b] = [str(min(b - a, 5))] * (b - a)
+        words[a:b] = [word] * (b - a)
+    return tags, lengths, words
+
+
+def gazetteer_column(text: str, gazetteer: "Gazetteer | None") -> list[str]:
+    """Per character: ``B-<label>``/``I-<label>`` inside a gazetteer match, else ``_``."""
+    out = ["_"] * len(text)
+    for m in gazetteer.find(text) if gazetteer is not None else ():
+        out[m.start] = "B-" + m.entry.label
+        out[m.start + 1 : m.end] = ["I-" + m.entry.label] * (m.end - m.start - 1)
+    return out
+
+
+def suffix_column(text: str, spans: "Sequence[WordSpan]", lex: Lexicons) -> list[str]:
+    """Per character: inside (``B-org``, ``I-fac``) or just before (``>org``) a suffix ending a word."""
+    out = ["_"] * len(text)
+    table, ends = lex.suffixes, lex.suffix_ends
+    for s in spans:
+        if text[s.end - 1] not in ends:
+            continue
+        for length in lex.suffix_lengths:
+            if length > s.end:
+                continue
+            kind = table.get(text[s.end - length : s.end])
+            if kind is not None:
+                a = s.end - length
+                out[a] = "B-" + kind
+                out[a + 1 : s.end] = ["I-" + kind] * (length - 1)
+                if a > 0 and out[a - 1] == "_":
+                    out[a - 1] = ">" + kind
+                break
+    return out
+
+
+def surname_column(text: str, lex: Lexicons) -> list[str]:
+    """Per character: ``1`` one-character surname, ``2`` start of a compound surname, else ``_``."""
+    single, compound = lex.surnames, lex.compound_surnames
+    out = ["1" if c in single else "_" for c in text]
+    if compound:
+        for i in range(len(text) - 1):
+            if text[i : i + 2] in compound:
+                out[i] = "2"
+    return out
+
+
+def features(text: str, spans: "Sequence[WordSpan]", lex: Lexicons) -> list[tuple[str, ...]]:
+    """The feature strings of every character of ``text`` (folded), given its tagged word spans."""
+    n = len(text)
+    if not n:
+        return []
+    chars = [*_PAD, *text, *_END]
+    big = [a + b for a, b in zip(chars, chars[1:])]  # big[i] = chars[i] + chars[i+1]
+    kinds = [*_PAD, *map(char_class, text), *_END]
+    tags, lengths, words = word_columns(text, spans)
+    ptags = ["^", *tags, "$"]
+    cols = [
+        ["u-2=" + c for c in chars[0:n]], ["u-1=" + c for c in chars[1 : n + 1]],
+        ["u0=" + c for c in text], ["u+1=" + c for c in chars[3 : n + 3]], ["u+2=" + c for c in chars[4 : n + 4]],
+        ["b-2=" + x for x in big[0:n]], ["b-1=" + x for x in big[1 : n + 1]],
+        ["b0=" + x for x in big[2 : n + 2]], ["b+1=" + x for x in big[3 : n + 3]],
+        ["t0=" + a + b for a, b in zip(big[1 : n + 1], chars[3 : n + 3])],
+        ["k=" + a + b + c for a, b, c in zip(kinds[1 : n + 1], kinds[2 : n + 2], kinds[3 : n + 3])],
+        ["p=" + t for t in tags], ["p-1=" + t for t in ptags[0:n]], ["p+1=" + t for t in ptags[2 : n + 2]],
+        ["n=" + x for x in lengths], ["w=" + w for w in words],
+        ["g=" + x for x in gazetteer_column(text, lex.gazetteer)],
+        ["s=" + x for x in surname_column(text, lex)],
+        ["r=1" if c in lex.transliteration else "r=_" for c in text],
+        ["x=" + x for x in suffix_column(text, spans, lex)],
+    ]
+    return list(zip(*cols))
+
+
+class Featurizer:
+    """Text -> feature rows, running the segmenter (cut + POS) when no word spans are given."""
+
+    def __init__(self, segmenter: "Segmenter | None" = None, lexicons: Lexicons | None = None) -> None:
+        self._segmenter = segmenter
+        self.lexicons = lexicons if lexicons is not None else shipped_lexicons()
+
+    @property
+    def segmenter(self) -> "Segmenter":
+        if self._segmenter is None:
+            from ..segment import Segmenter
+
+            self._segmenter = Segmenter()
+        return self._segmenter
+
+    def __call__(self, text: str, word_spans: "Sequence[WordSpan] | None" = None) -> list[tuple[str, ...]]:
+        folded = fold_width(text)
+        if word_spans is None:
+            word_spans = self.segmenter.cut(folded)
+        if any(s.pos is None for s in word_spans):
+            word_spans = self.segmenter.tag(folded, word_spans)
+        return features(folded, word_spans, self.lexicons)

@@ -1,0 +1,118 @@
+"""Train the CRF NER candidate (:mod:`tanalyze.ner.crf`) on the union of the training corpora.
+
+The corpora, their label mapping, their masked spans and the dev split are exactly those of
+the spaCy model (:func:`tanalyze.ner.train.read_training`, :func:`~tanalyze.ner.train.split_dev`),
+so the two compare on the same dev records.
+
+Partial annotation. crfsuite has no "missing" label: every character of a training sequence is
+either inside an entity or teaches "not an entity". The approximation used here: a record is
+cut at its masked spans (``Annotated.missing``: a 《》 title in a corpus without works, a CLUENER
+scene or unannotated place name) and the masked characters are left out, so the pieces on
+either side become separate training sequences. Their features are still computed on the whole
+record (a piece's first character sees the masked text as context); only the label transition
+across the cut is lost. Nothing is dropped besides the masked characters themselves.
+
+Training is L-BFGS with L1 (``c1``) and L2 (``c2``) penalties, a capped number of iterations
+and ``feature.minfreq`` (features seen fewer times are not kept); crfsuite's L-BFGS is
+deterministic, so the same data and parameters give the same model.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+from .crf import bio_spans
+from .crf_features import Featurizer
+from .data import Annotated
+
+_log = logging.getLogger(__name__)
+
+
+#: The shipped candidate's training parameters (crfsuite's names; see scripts/train_ner_crf.py).
+DEFAULT_PARAMS = {"algorithm": "lbfgs", "c1": 0.05, "c2": 0.01, "max_iterations": 60, "feature.minfreq": 3}
+
+
+def bio_tags(record: Annotated) -> list[str]:
+    """Per character: ``B-<label>``, ``I-<label>`` or ``O``."""
+    tags = ["O"] * len(record.text)
+    for s, e, label in record.entities:
+        tags[s] = "B-" + label
+        tags[s + 1 : e] = ["I-" + label] * (e - s - 1)
+    return tags
+
+
+def pieces(record: Annotated) -> list[tuple[int, int]]:
+    """The ``[start, end)`` stretches of the record outside its masked spans."""
+    out, pos = [], 0
+    for s, e in sorted(record.missing):
+        if s > pos:
+            out.append((pos, s))
+        pos = max(pos, e)
+    if pos < len(record.text):
+        out.append((pos, len(record.text)))
+    return out
+
+
+def sequences(record: Annotated, featurize: Featurizer) -> Iterator[tuple[list, list[str]]]:
+    """The record's training sequences ``(features, tags)``: one per piece outside the masks."""
+    rows = featurize(record.text)
+    tags = bio_tags(record)
+    for a, b in pieces(record):
+        yield rows[a:b], tags[a:b]
+
+
+def load_trainer(records: Iterable[Annotated], featurize: Featurizer | None = None) -> tuple[Any, dict]:
+    """A crfsuite trainer holding the records' sequences, and their counts and feature time.
+
+    One trainer can be fitted several times (:func:`fit`) with different parameters.
+    """
+    import pycrfsuite
+
+    featurize = featurize or Featurizer()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    t0 = time.perf_counter()
+    n_seq = n_chars = 0
+    for rec in records:
+        for xseq, yseq in sequences(rec, featurize):
+            trainer.append(xseq, yseq)
+            n_seq += 1
+            n_chars += len(yseq)
+    stats = {"sequences": n_seq, "characters": n_chars, "features_s": round(time.perf_counter() - t0, 1)}
+    _log.info("features of %(sequences)d sequences (%(characters)d characters) in %(features_s).0f s", stats)
+    return trainer, stats
+
+
+def fit(trainer: Any, out: str | Path, params: dict | None = None) -> dict:
+    """Train with ``params`` (crfsuite's, plus ``algorithm``; default :data:`DEFAULT_PARAMS`) and
+    write the model to ``out``. Returns the training time, iterations and model size."""
+    params = dict(DEFAULT_PARAMS if params is None else params)
+    trainer.select(params.pop("algorithm", "lbfgs"), "crf1d")
+    trainer.set_params({"feature.possible_transitions": True, **params})
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    trainer.train(str(out))
+    info = trainer.logparser.last_iteration or {}
+    stats = {"train_s": round(time.perf_counter() - t0, 1), "iterations": info.get("num"),
+             "size": Path(out).stat().st_size}
+    _log.info("trained %s in %.0f s (%s iterations, %.1f MB)", out, stats["train_s"], stats["iterations"],
+              stats["size"] / 1e6)
+    return stats
+
+
+def span_f1(model, records: Sequence[Annotated]) -> float:
+    """Exact-span F1 over all model labels (abbreviations as what they abbreviate), predictions
+    on masked spans not scored: the dev figure that chooses the parameters."""
+    from .crf import LABEL_MAP
+
+    c = p = g = 0
+    for rec, pred in zip(records, model.predict_batch(r.text for r in records)):
+        gold = {(s, e, LABEL_MAP[lab][0]) for s, e, lab in rec.entities}
+        found = {x for x in pred if not any(x[0] < me and ms < x[1] for ms, me in rec.missing)}
+        c, p, g = c + len(gold & found), p + len(found), g + len(gold)
+    return 2 * c / (p + g) if p + g else 0.0
+
+
+__all__ = ["DEFAULT_PARAMS", "bio_spans", "bio_tags", "fit", "load_trainer", "pieces", "sequences", "span_f1"]

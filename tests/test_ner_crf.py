@@ -1,0 +1,103 @@
+"""The CRF NER candidate: features, training sequences, a tiny model (tanalyze.ner.crf*)."""
+
+import pytest
+
+from tanalyze.errors import ResourceError
+from tanalyze.gazetteer import Gazetteer, GazetteerEntry
+from tanalyze.ner.crf import CrfModel, bio_spans
+from tanalyze.ner.crf_features import Lexicons, char_class, features
+from tanalyze.ner.crf_train import bio_tags, fit, load_trainer, pieces, sequences, span_f1
+from tanalyze.ner.data import Annotated
+from tanalyze.segment import WordSpan
+
+LEX = Lexicons(
+    gazetteer=Gazetteer([GazetteerEntry("星河公司", "ORG")]),
+    surnames=frozenset("王"), compound_surnames=frozenset({"欧阳"}), transliteration=frozenset("克"),
+    suffixes={"公司": "org", "大楼": "fac"}, suffix_lengths=(2,), suffix_ends=frozenset("司楼"),
+)
+# 王明 / 到 / 星河 / 公司 / 。
+SPANS = [WordSpan(0, 2, "nr"), WordSpan(2, 3, "v"), WordSpan(3, 5, "nz"), WordSpan(5, 7, "n"), WordSpan(7, 8, "x")]
+
+
+def test_features_first_character_exact():
+    rows = features("王明到星河公司。", SPANS, LEX)
+    assert len(rows) == 8
+    assert rows[0] == ("u-2=^", "u-1=^", "u0=王", "u+1=明", "u+2=到",
+                       "b-2=^^", "b-1=^王", "b0=王明", "b+1=明到", "t0=^王明", "k=^HH",
+                       "p=nr-B", "p-1=^", "p+1=nr-E", "n=2", "w=王明", "g=_", "s=1", "r=_", "x=_")
+
+
+def test_features_gazetteer_suffix_and_end_padding_exact():
+    rows = features("王明到星河公司。", SPANS, LEX)
+    assert rows[4] == ("u-2=到", "u-1=星", "u0=河", "u+1=公", "u+2=司",
+                       "b-2=到星", "b-1=星河", "b0=河公", "b+1=公司", "t0=星河公", "k=HHH",
+                       "p=nz-E", "p-1=nz-B", "p+1=n-B", "n=2", "w=星河", "g=I-ORG", "s=_", "r=_", "x=>org")
+    assert rows[6][16:] == ("g=I-ORG", "s=_", "r=_", "x=I-org")
+    assert rows[7] == ("u-2=公", "u-1=司", "u0=。", "u+1=$", "u+2=$",
+                       "b-2=公司", "b-1=司。", "b0=。$", "b+1=$$", "t0=司。$", "k=HP$",
+                       "p=x-S", "p-1=n-E", "p+1=$", "n=1", "w=。", "g=_", "s=_", "r=_", "x=_")
+
+
+def test_features_compound_surname_transliteration_and_untagged_words():
+    rows = features("欧阳克A1", [WordSpan(0, 3), WordSpan(3, 5)], LEX)
+    assert [r[17] for r in rows] == ["s=2", "s=_", "s=_", "s=_", "s=_"]
+    assert [r[18] for r in rows] == ["r=_", "r=_", "r=1", "r=_", "r=_"]
+    assert [r[11] for r in rows] == ["p=w-B", "p=w-M", "p=w-E", "p=w-B", "p=w-E"]
+    assert [r[10] for r in rows] == ["k=^HH", "k=HHH", "k=HHL", "k=HLD", "k=LD$"]
+    assert features("", [], LEX) == []
+
+
+def test_char_class():
+    assert [char_class(c) for c in "中7bZ。 é"] == ["H", "D", "L", "L", "P", "S", "O"]
+
+
+def test_bio_tags_pieces_and_sequences_cut_at_masks():
+    rec = Annotated("王明读《风与河》在宁波", ((0, 2, "PERSON"), (9, 11, "GPE")), "t", missing=((4, 7),))
+    assert bio_tags(rec) == ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O", "B-GPE", "I-GPE"]
+    assert pieces(rec) == [(0, 4), (7, 11)]
+    assert pieces(Annotated("风与河", (), "t", missing=((0, 3),))) == []
+
+    def fake(text):
+        return [(c,) for c in text]
+
+    assert list(sequences(rec, fake)) == [
+        ([("王",), ("明",), ("读",), ("《",)], ["B-PERSON", "I-PERSON", "O", "O"]),
+        ([("》",), ("在",), ("宁",), ("波",)], ["O", "O", "B-GPE", "I-GPE"]),
+    ]
+
+
+def test_bio_spans():
+    assert bio_spans(["B-PERSON", "I-PERSON", "O", "I-GPE", "I-GPE", "B-ORG", "B-ORG"]) == [
+        (0, 2, "PERSON"), (3, 5, "GPE"), (5, 6, "ORG"), (6, 7, "ORG")]
+    assert bio_spans([]) == []
+
+
+def test_missing_model_is_a_resource_error(tmp_path):
+    with pytest.raises(ResourceError):
+        CrfModel(tmp_path)
+
+
+# Sentences written for this test: people who go to a city, and cities where something is.
+_PEOPLE = ["张伟", "刘洋", "陈静", "赵磊", "孙丽", "周强", "吴敏", "郑浩"]
+_CITIES = ["杭州", "苏州", "成都", "西安", "青岛", "厦门", "昆明", "南宁"]
+
+
+def _records():
+    out = []
+    for k, (who, city) in enumerate(zip(_PEOPLE, _CITIES)):
+        other = _CITIES[(k + 3) % len(_CITIES)]
+        text = f"{who}昨天到{city}开会，后来去了{other}。"
+        n = len(who)
+        ents = ((0, n, "PERSON"), (n + 3, n + 5, "GPE"), (n + 12, n + 14, "GPE"))
+        out.append(Annotated(text, ents, f"own:{k}"))
+    return out
+
+
+def test_tiny_crf_tags_a_held_out_sentence(tmp_path):
+    trainer, stats = load_trainer(_records())
+    assert stats["sequences"] == 8
+    out = tmp_path / "m.crfsuite"
+    fit(trainer, out, {"algorithm": "lbfgs", "c1": 0.0, "c2": 0.01, "max_iterations": 60, "feature.minfreq": 1})
+    model = CrfModel(out)
+    assert model.predict("王芳昨天到大连开会，后来去了武汉。") == [(0, 2, "PERSON"), (5, 7, "GPE"), (14, 16, "GPE")]
+    assert span_f1(model, _records()) == 1.0
