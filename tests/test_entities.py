@@ -523,7 +523,7 @@ def test_a_caption_opener_is_not_part_of_a_name(nlp):
 
 
 def test_unbalanced_brackets_make_a_fragment():
-    from tanalyze.entities.finder import _balanced
+    from tanalyze.entities.sources.model import _balanced
 
     assert _balanced("渣打银行（香港）有限公司") and _balanced("腾讯")
     assert not _balanced("香港）有限公司") and not _balanced("NHL(职业冰球联盟")
@@ -698,7 +698,7 @@ def test_a_place_then_an_abbreviated_name_is_one_organisation():
 
 
 def test_a_model_span_across_clause_punctuation_is_dropped():
-    from tanalyze.entities.finder import _CLAUSE_PUNCT
+    from tanalyze.entities.sources.model import _CLAUSE_PUNCT
 
     assert _CLAUSE_PUNCT.search("青禾石油，保安人员") and not _CLAUSE_PUNCT.search("青禾石油济南分公司")
 

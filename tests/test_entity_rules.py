@@ -103,6 +103,6 @@ def test_a_brand_the_model_may_read_as_a_place_is_a_product_in_the_whole_stage()
 def test_find_all_finds_what_finditer_finds(text, word):
     import re
 
-    from tanalyze.entities.finder import find_all
+    from tanalyze.entities.rules.suffixes import find_all
 
     assert list(find_all(text, word)) == [m.start() for m in re.finditer(re.escape(word), text)]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tanalyze.entities import load_rules
-from tanalyze.entities.rules.sports import odds_after, split_at_vs, team_cue, teams
+from tanalyze.entities.rules.sports import odds_after, split_at_vs, team_cue
+from tanalyze.entities.rules.sports_teams import teams
 from tanalyze.pipeline import Options, Pipeline
 
 

@@ -1,8 +1,11 @@
 """Entities: gazetteer + statistical NER model + rules, merged and grouped per real-world entity.
 
-- :mod:`.context`: what rules read (the text, words, POS and frequencies, the word lists);
+- :mod:`.finder`: :class:`EntityFinder` runs the parts below, in this order, over one text;
+- :mod:`.context`: what rules read (the text, words, POS and frequencies, the word lists), and
+  :mod:`.names`, the judgements of words that rules share (name-like, an organisation's head);
+- :mod:`.sources`: the gazetteer and the model;
 - :mod:`.rules`: every rule, registered in ``rules/__init__.py`` (where to add one);
-- :mod:`.finder`: the sources (gazetteer, model), the two rule stages and overlap resolution;
+- :mod:`.resolve`: overlapping candidates become mentions;
 - :mod:`.group`: mentions grouped per entity, with aliases.
 """
 

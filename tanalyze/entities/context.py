@@ -1,21 +1,24 @@
 """What every entity rule reads: the text, its words, their tags and frequencies, the lists.
 
-A :class:`Context` is built once per document by :meth:`EntityFinder.find`. Rules read words'
-part-of-speech tags and dictionary frequencies through :meth:`Context.pos` and
-:meth:`Context.freq`, never through jieba's tables directly, and the word lists through
-``ctx.rules`` (``dictionaries/rules/``) and ``ctx.gazetteer``.
+A :class:`Context` is built once per document by :meth:`EntityFinder.mentions` and handed to the
+sources, every rule and the resolution. Rules read words' part-of-speech tags and dictionary
+frequencies through :meth:`Context.pos` and :meth:`Context.freq` (or the tables themselves,
+``ctx.pos_table`` and ``ctx.freq_table``), never through jieba's tables directly; the word lists
+through ``ctx.rules`` (``dictionaries/rules/``), their patterns through ``ctx.patterns`` and the
+entity lists through ``ctx.gazetteer``. The judgements of words that many rules share (is it
+name-like, does it end like an organisation) are functions of a Context in :mod:`.names`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Mapping, Sequence
 
-from .resources import Rules, _word_at
+from .resources import Patterns, Rules, _word_at, load_rules, patterns
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from ..gazetteer import Gazetteer
-    from .finder import EntityFinder
 
 
 def boundaries(words: Sequence[tuple[int, int]], length: int) -> tuple[set[int], set[int]]:
@@ -30,23 +33,50 @@ class Context:
     text: str
     words: Sequence[tuple[int, int]]
     gazetteer: "Gazetteer"
-    rules: Rules
     lexicon: object  # the Segmenter: word frequencies and POS tags
-    finder: "EntityFinder"  # the rule functions not yet moved out of EntityFinder call it
+    rules: Rules = field(default_factory=load_rules)
+    skip: frozenset[str] = frozenset()  # abbreviated names no source reports (a corpus without them)
     starts: set[int] = field(init=False)
     ends: set[int] = field(init=False)
 
     def __post_init__(self) -> None:
         self.starts, self.ends = boundaries(self.words, len(self.text))
 
+    @property
+    def patterns(self) -> Patterns:
+        return patterns()
+
+    @cached_property
+    def freq_table(self) -> Mapping[str, int]:
+        """Word -> dictionary frequency (absent: no dictionary word)."""
+        return self.lexicon.freq_table()
+
+    @cached_property
+    def pos_table(self) -> Mapping[str, str]:
+        """Word -> the dictionary's POS tag."""
+        return self.lexicon.pos_table()
+
+    @cached_property
+    def lexicon_tags(self) -> Mapping[str, str]:
+        """Word -> POS tag of the words tanalyze's own lexicons add (domain terms, names)."""
+        return self.lexicon.lexicon_tags()
+
+    @property
+    def stoplist(self) -> frozenset[str]:
+        return self.gazetteer.stoplist
+
     def pos(self, word: str) -> str | None:
         """The dictionary's POS tag of ``word`` (None: a word it does not tag)."""
-        return self.lexicon.pos_table().get(word)
+        return self.pos_table.get(word)
 
     def freq(self, word: str) -> int:
         """The dictionary's frequency of ``word`` (0: no dictionary word)."""
-        return self.lexicon.freq_table().get(word) or 0
+        return self.freq_table.get(word) or 0
 
     def word_at(self, k: int) -> tuple[int, int] | None:
         """The word holding character ``k``."""
         return _word_at(self.words, k)
+
+    def word(self, span: tuple[int, int] | None) -> str:
+        """The text of a word span ("" for None)."""
+        return self.text[span[0] : span[1]] if span is not None else ""

@@ -1,17 +1,20 @@
 """Every rule of the entity stage, registered here and nowhere else.
 
 To add a rule: write ``fn(ctx, found) -> candidates`` in the module of its family (or a new
-module in this package), then add one ``Rule(...)`` line to ``RULES`` below, naming what its
+module in this package), then add one ``Rule(...)`` line to :func:`_registry` below, naming what its
 output depends on with ``after=``. Nothing else decides the order: :func:`ordered` sorts the
 rules so that each runs after the rules it names (a cycle is an error), and rules that name
 nothing in common keep no particular order between them (ties are broken by name, not by their
 place in the list, so a rule that needs another's names must say so).
 
-Two kinds of rule, in two stages of :meth:`EntityFinder.find`:
+Four kinds of rule, in four stages of :meth:`EntityFinder.mentions` (``stage=``):
 
-- ``"candidate"`` rules read the :class:`~tanalyze.entities.context.Context` and ``found``,
-  a snapshot of the candidates so far (the gazetteer's, the model's and those of the rules this
-  one runs after), and return new candidates. Overlaps are resolved after all of them ran.
+- ``"source"`` rules run with the gazetteer and the model (places named by their kind), so that
+  every candidate rule sees their names; ``fn(ctx, found) -> candidates`` as below.
+- ``"candidate"`` rules (the default) read the :class:`~tanalyze.entities.context.Context` and
+  ``found``, a snapshot of the candidates so far (the sources' and those of the rules this one
+  runs after), and return new candidates.
+- ``"filter"`` rules drop candidates before overlaps are resolved: ``fn(ctx, cands) -> cands``.
 - ``"mention"`` rules run on the resolved, non-overlapping mentions and return them repaired
   (lists of people, items of a list of companies, sports teams): ``fn(ctx, mentions) -> mentions``.
 
@@ -37,7 +40,7 @@ class Rule:
     labels: tuple[str, ...]
     fn: Callable
     after: tuple[str, ...] = ()
-    stage: str = "candidate"  # or "mention"
+    stage: str = "candidate"  # or "source", "filter", "mention"
 
 
 class RuleOrderError(TanalyzeError):
@@ -75,36 +78,47 @@ _NAMED = ("titles", "cut_titles", "dotted_names", "titled_names", "org_suffixes"
           "facility_suffixes", "compound_orgs")
 
 
+# The rules that add organisations (a rule that extends any organisation runs after them).
+_ORGS = ("titles", "org_suffixes", "compound_orgs", "latin_bodies", "latin_makers", "missions", "body_words", "cued_brands")
+
+
 def _registry() -> list[Rule]:
-    from . import adapters as a, brands
+    from . import bodies, brands, company_lists, coordinated, latin, people, person_lists, places, products, sports_teams, suffixes
+    from . import titles as works
 
     return [
+        # -- places named by their kind, found with the gazetteer and the model (stage "source") --
+        Rule("admin_places", ("GPE",), places.admin_places, stage="source"),
+        Rule("roads", ("FAC",), places.roads, stage="source"),
         # -- works ------------------------------------------------------------------------
-        Rule("titles", ("WORK_OF_ART", "ORG", "LAW"), a.titles),
-        Rule("cut_titles", ("WORK_OF_ART",), a.cut_titles),
+        Rule("titles", ("WORK_OF_ART", "ORG", "LAW"), works.titles),
+        Rule("cut_titles", ("WORK_OF_ART",), works.cut_titles),
         # -- people -----------------------------------------------------------------------
-        Rule("dotted_names", ("PERSON",), a.dotted_names),
-        Rule("hyphenated_names", ("PERSON",), a.hyphenated_names),
-        Rule("titled_names", ("PERSON",), a.titled_names, after=("titles", "dotted_names", "hyphenated_names")),
-        Rule("transcript_speakers", ("PERSON",), a.transcript_speakers),
+        Rule("dotted_names", ("PERSON",), people.dotted_names),
+        Rule("hyphenated_names", ("PERSON",), people.hyphenated_names),
+        Rule("titled_names", ("PERSON",), people.titled_names, after=("titles", "dotted_names", "hyphenated_names")),
+        Rule("transcript_speakers", ("PERSON",), people.transcript_speakers),
         # -- organisations, events, facilities named by their kind ----------------------------
-        Rule("org_suffixes", ("ORG",), a.org_suffixes, after=("titles", "dotted_names", "titled_names")),
-        Rule("event_suffixes", ("EVENT",), a.event_suffixes, after=("org_suffixes",)),
-        Rule("facility_suffixes", ("FAC",), a.facility_suffixes, after=("org_suffixes",)),
-        Rule("compound_orgs", ("ORG",), a.compound_orgs, after=("org_suffixes", "facility_suffixes")),
-        Rule("latin_bodies", ("ORG",), a.latin_bodies, after=_NAMED),
-        Rule("latin_makers", ("ORG",), a.latin_makers, after=_NAMED),
-        Rule("missions", ("ORG",), a.missions, after=_NAMED),
-        Rule("body_words", ("ORG",), a.body_words),
-        Rule("cued_brands", ("ORG",), a.cued_brands),
+        Rule("org_suffixes", ("ORG",), suffixes.org_suffixes, after=("titles", "dotted_names", "titled_names")),
+        Rule("event_suffixes", ("EVENT",), suffixes.event_suffixes, after=("org_suffixes",)),
+        Rule("facility_suffixes", ("FAC",), suffixes.facility_suffixes, after=("org_suffixes",)),
+        Rule("compound_orgs", ("ORG",), bodies.compound_orgs, after=("org_suffixes", "facility_suffixes")),
+        Rule("latin_bodies", ("ORG",), latin.latin_bodies, after=_NAMED),
+        Rule("latin_makers", ("ORG",), latin.latin_makers, after=_NAMED),
+        Rule("missions", ("ORG",), bodies.missions, after=_NAMED),
+        Rule("body_words", ("ORG",), bodies.body_words),
+        Rule("cued_brands", ("ORG",), brands.cued_brands),
+        Rule("sessions", ("ORG",), bodies.sessions, after=_ORGS),
         # -- products -----------------------------------------------------------------------------
-        Rule("model_codes", ("PRODUCT",), a.model_codes, after=_NAMED),
+        Rule("model_codes", ("PRODUCT",), products.model_code_names, after=_NAMED),
         Rule("brands_before_kind", ("PRODUCT",), brands.before_kind, after=_NAMED),
+        # -- filters of the candidates before resolution ------------------------------------
+        Rule("unsent_missions", ("ORG",), bodies.unsent_missions, stage="filter"),
         # -- repairs of the resolved mentions ------------------------------------------------
-        Rule("person_lists", ("PERSON",), a.person_lists, stage="mention"),
-        Rule("coordinated", ("PERSON", "ORG", "GPE", "LOC"), a.coordinated, after=("person_lists",), stage="mention"),
-        Rule("listed_companies", ("ORG",), a.listed_companies, after=("coordinated",), stage="mention"),
-        Rule("sports_teams", ("ORG",), a.sports_teams, after=("listed_companies",), stage="mention"),
+        Rule("person_lists", ("PERSON",), person_lists.person_lists, stage="mention"),
+        Rule("coordinated", ("PERSON", "ORG", "GPE", "LOC"), coordinated.coordinated, after=("person_lists",), stage="mention"),
+        Rule("listed_companies", ("ORG",), company_lists.listed_companies, after=("coordinated",), stage="mention"),
+        Rule("sports_teams", ("ORG",), sports_teams.sports_teams, after=("listed_companies",), stage="mention"),
     ]
 
 

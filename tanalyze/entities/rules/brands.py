@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
+from ..context import Context
 from ..group import Candidate, is_han
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+\-]*$")
@@ -24,7 +25,7 @@ _MAX_FREQ = 50  # a dictionary word this frequent is a common word, whatever its
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
-def before_kind(ctx, found: Sequence[Candidate]) -> Iterable[Candidate]:
+def before_kind(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
     """PRODUCT candidates for the brand names right before a product kind or a brand marker."""
     t, words = ctx.text, ctx.words
     kinds, markers = ctx.rules.product_kinds, ctx.rules.brand_markers
@@ -51,12 +52,12 @@ def before_kind(ctx, found: Sequence[Candidate]) -> Iterable[Candidate]:
             yield Candidate(span[0], span[1], "PRODUCT", "rule", precise=True)
 
 
-def _place(ctx, name: str) -> bool:
+def _place(ctx: Context, name: str) -> bool:
     entry = ctx.gazetteer.lookup(name)
     return entry is not None and entry.label in _PLACE_LABELS
 
 
-def _brand_like(ctx, name: str, marked: bool = False) -> bool:
+def _brand_like(ctx: Context, name: str, marked: bool = False) -> bool:
     """Does ``name`` read as a brand's name? After a brand marker (飞鸽|牌, 熊猫|牌) any noun
     will do; before a product kind only a coined word or a rare one tagged as a name."""
     if name in ctx.gazetteer.stoplist:
@@ -77,3 +78,15 @@ def _brand_like(ctx, name: str, marked: bool = False) -> bool:
 
 # Latin words before a product kind that name no brand (the kind's own letters: an app, a TV set).
 _NOT_BRANDS = frozenset({"APP", "TV", "PC", "AI", "VR", "AR", "LED", "OLED", "USB", "SUV", "MPV", "EV", "GPS", "NFC", "CEO"})
+
+
+def cued_brands(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
+    """苹果发布, 吉利表示: a company whose short form is an everyday word (``cued_brands.txt``),
+    where what follows says it is the company; it joins the gazetteer entry."""
+    t, starts = ctx.text, ctx.starts
+    if ctx.patterns.cued is None:
+        return
+    for m in ctx.patterns.cued.finditer(t):  # 大众公司: the company word is part of the name
+        entry = ctx.gazetteer.lookup(ctx.patterns.cued_entry[m.group(1)])
+        if entry is not None and m.start() in starts:
+            yield Candidate(m.start(), m.end(), entry.label, "rule", entry.name, precise=True)

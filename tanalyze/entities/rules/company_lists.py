@@ -11,9 +11,12 @@ The function here is pure: it reads the text and returns the spans of the items.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Sequence
 
-from ..group import HAN as _HAN
+from ..context import Context
+from ..group import HAN as _HAN, Candidate
+from ..names import name_like
 from .person_lists import _STOPS as _LIST_STOPS
 
 # 等 + an optional count (13家, 各家, 多家) + up to three describing characters + a kind of company,
@@ -59,3 +62,27 @@ def company_lists(t: str, words: Sequence[tuple[int, int]]) -> list[list[tuple[i
         if len(items) >= 2:
             out.append(sorted(items))
     return out
+
+
+def listed_companies(ctx: Context, mentions: list[Candidate]) -> list[Candidate]:
+    """民生、工行、浦发、中行等13家银行: every item of a list that 等 and a kind of company close is
+    an organisation (:mod:`tanalyze.entities.rules.company_lists`). An item the model read as a place becomes
+    an ORG; beside a known organisation, so does a person or a listed place (汇丰、花旗等
+    外资行). An item nobody found is added when it is whole words, and, unless a known
+    organisation is in the list, looks like a name (not 报纸、广播、电视等媒体)."""
+    t, words, starts, ends = ctx.text, ctx.words, ctx.starts, ctx.ends
+    by_span = {(c.start, c.end): i for i, c in enumerate(mentions)}
+    out = list(mentions)
+    for items in company_lists(t, words):
+        known = [by_span.get(span) for span in items]
+        beside_org = any(i is not None and out[i].label == "ORG" for i in known)
+        for (s, e), i in zip(items, known):
+            if i is not None:
+                c = out[i]
+                if c.label in ("PERSON", "GPE", "LOC") and (beside_org or c.label != "PERSON" and c.source != "gazetteer"):
+                    out[i] = replace(c, label="ORG", key=None, source="rule")
+            elif s in starts and e in ends and not any(c.start < e and s < c.end for c in out) and (
+                    t[s:e] not in ctx.gazetteer.stoplist and not ctx.patterns.titles.search(t[s:e])
+                    and (beside_org or name_like(ctx, t[s:e]))):  # 报纸、广播、电视等媒体: kinds, not names
+                out.append(Candidate(s, e, "ORG", "rule"))
+    return sorted(out, key=lambda c: c.start)

@@ -18,7 +18,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable, Sequence, TypeVar
 
-from ..group import HAN as _HAN, is_han as _is_han
+from ..context import Context
+from ..group import HAN as _HAN, Candidate, is_han as _is_han
+from ..names import name_at
+from ..resources import _COMMON_FREQ, _FUNCTION_POS
 
 M = TypeVar("M")  # a mention: has start, end, label and source
 
@@ -109,7 +112,6 @@ def list_runs(t: str) -> list[list[Item]]:
     if len(current) >= 2:
         runs.append(current)
     return runs
-
 
 
 def _name_shape(name: str, noted: bool) -> bool:
@@ -291,3 +293,30 @@ def _beside_a_person(items, exact, mentions, t, starts, ends, words_in, person, 
             continue
         out.append(person(x.start, x.end))
     return out
+
+
+def person_lists(ctx: Context, mentions: list[Candidate]) -> list[Candidate]:
+    """Every name of a list of people is one PERSON (:mod:`tanalyze.entities.rules.person_lists`)."""
+    t, words, starts = ctx.text, ctx.words, ctx.starts
+    freq = ctx.freq_table
+    pos = ctx.pos_table
+
+    def known_label(surface: str) -> str | None:
+        entry = ctx.gazetteer.lookup(surface)
+        return entry.label if entry else None
+
+    def ordinary(surface: str) -> bool:
+        common = freq.get(surface, 0) >= _COMMON_FREQ and not (pos.get(surface) or "").startswith("nr")
+        return common or surface in ctx.gazetteer.stoplist or ctx.patterns.titles.search(surface) is not None
+
+    return repair_person_lists(
+        mentions,
+        t,
+        words,
+        person=lambda s, e: Candidate(s, e, "PERSON", "rule"),
+        name_length=lambda i: name_at(ctx, t, i, starts),
+        known_label=known_label,
+        ordinary=ordinary,
+        function_word=lambda w: (pos.get(w) or "").startswith(_FUNCTION_POS),
+        title_before=lambda i: any(t.endswith(x, 0, i) for x in ctx.rules.titles),
+    )

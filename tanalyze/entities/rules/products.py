@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
+from ..group import Candidate
+
 # Editions written after a model number: iPhone 15 Pro Max, 小米14 Ultra, 汉EV, 秦PLUS DM-i.
 _EDITION = r"(?:\s?(?:Pro|Max|Plus|PLUS|Ultra|mini|Mini|Lite|SE|Air|EV|DM-i|DM))*"
 # What a number is when it is no version: a date, a share, an amount, a count.
@@ -46,3 +48,9 @@ def model_codes(t: str, found: Sequence[tuple[int, int, str, str]]) -> Iterable[
             yield start, m.end()
     for m in _LAUNCHED.finditer(t):
         yield m.start(1), m.end(1)
+
+
+def model_code_names(ctx, found: Sequence[Candidate]) -> Iterable[Candidate]:
+    """The rule: a PRODUCT for every model code after a brand, a product or a launch verb."""
+    for s, e in model_codes(ctx.text, [(c.start, c.end, c.label, c.source) for c in found]):
+        yield Candidate(s, e, "PRODUCT", "rule", precise=True)  # beats the model's 小米汽车SU7/ORG

@@ -1,0 +1,127 @@
+"""Overlap resolution: the candidates of every source and rule become non-overlapping mentions.
+
+A candidate inside another is dropped unless the outer one may legitimately hold it (a name
+that keeps its parts inside: 广州市工商局 holds 广州市; :func:`_may_contain`); the rest are
+chosen by source rank (the gazetteer and precise rules first, then the model, then other rules),
+then length, then position, and a chosen mention takes its characters.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Iterable, Sequence
+
+from .context import Context
+from .group import Candidate, is_han as _is_han
+from .names import _SUBUNIT_ENDS, surname_len
+from .resources import _NAME_DOTS, _NOT_NAME
+
+# On a partial overlap: the gazetteer and precise rules first, then the model, then other rules.
+SOURCE_RANK = {"gazetteer": 3, "model": 2, "rule": 1}
+
+
+def _rank(c: "Candidate") -> int:
+    return 3 if c.precise else SOURCE_RANK[c.source]
+
+
+# Everyday words whose last character only looks like a body's head (工行|布局, 全|社会): a name the
+# model ran on into one of them does not end like an organisation.
+_NOT_HEAD_WORDS = (
+    "布局", "格局", "结局", "骗局", "僵局", "全局", "大局", "时局", "政局", "棋局", "饭局", "赌局", "开局", "残局",
+    "出局", "终局", "定局", "战局", "变局", "社会", "机会", "宴会", "约会", "误会", "体会", "聚会", "排队", "谜团",
+    "全部", "内部", "外部", "局部", "平台", "舞台", "后台", "前台", "经营", "运营", "阵营", "官司", "上司", "冠军",
+    "亚军", "季军", "到处", "好处", "场所", "住所", "进行", "执行", "旅行", "流行", "发行", "实行", "举行", "同行",
+)
+
+
+def resolve(ctx: Context, cands: list[Candidate], t: str) -> list[Candidate]:
+    """Non-overlapping mentions: legitimate containers first, then source rank and length."""
+    suffixes = tuple(s for s, _ in ctx.rules.org_suffixes)
+    # Spans the gazetteer lists as something other than a person (麦肯锡, a company).
+    listed = {(c.start, c.end) for c in cands if c.source == "gazetteer" and c.label != "PERSON"}
+
+    def may_contain(outer: Candidate, inner: Candidate) -> bool:
+        if outer.source == "gazetteer" or outer.precise or inner.source == "model" and outer.source == "model":
+            return True
+        if outer.label == inner.label == "PERSON" and inner.source == "gazetteer" and (
+            (inner.end == outer.end and t[inner.start - 1] in _NAME_DOTS)  # 拉吉夫·甘地 around 甘地
+            or (outer.source == "model" and inner.start == outer.start and inner.length == 2
+                and outer.length == 3 and _is_han(t[outer.start : outer.end]) and t[outer.end - 1] not in _NOT_NAME)
+        ):
+            return True  # ... and 刘翔谦 around 刘翔: a longer name holding a listed one
+        if (outer.label == "PERSON" and inner.label in ("GPE", "LOC") and inner.end == outer.end
+                and surname_len(ctx, t, outer.start) == inner.start - outer.start):
+            return True  # 赵柏林, 郭东亚: a given name that is also a place, after a surname
+        if outer.compound:
+            return inner.label != "PERSON"
+        if outer.source == "rule":
+            # A suffix-rule organisation keeps the place it starts with (广州市工商局) and a name
+            # the model took for a person right before its suffix (拉科鲁尼亚队, 李宁公司); a rule
+            # person never swallows the model's name (张悦摄 around 张悦).
+            if outer.label in ("ORG", "FAC") and inner.label == "PERSON" and inner.start == outer.start:
+                suffix_words = ctx.patterns.org_suffix_words if outer.label == "ORG" else ctx.patterns.facility_suffix_words
+                rest = t[inner.end : outer.end]
+                if rest in suffix_words or (inner.start, inner.end) in listed:
+                    return True  # 李郑屋 + 游乐场: the place's name; a listed company is no person
+                # 布莱克 + 本队: the model stopped inside a transliterated name
+                translit = ctx.rules.transliteration
+                return any(rest.endswith(x) and all(ch in translit for ch in rest[: -len(x)]) for x in suffix_words)
+            if outer.label == "PERSON" and (t[inner.start - 1 : inner.start] in _NAME_DOTS or t[inner.end : inner.end + 1] in _NAME_DOTS):
+                # A part of a dotted name: the model stopped at a dot of 扎东·次旺伦珠 (a model
+                # span never ends in one), and 阿里 in 穆罕默德·阿里 is no company
+                return True
+            if (outer.label == inner.label == "PERSON" and inner.start == outer.start and any(ch in _NAME_DOTS for ch in t[outer.start : inner.end])
+                    and all(ch in ctx.rules.transliteration for ch in t[inner.end : outer.end])):
+                return True  # the model stopped inside the last part of 瑞斯·维瑟斯彭
+            if outer.label == "PERSON" and inner.source == "model" and re.search("[-－‐]", t[outer.start : outer.end]):
+                return True  # 汤姆 + 克鲁斯 in 汤姆-克鲁斯: the model stops at a hyphen
+            if outer.label == "FAC" and inner.start == outer.start and (
+                    inner.label == "FAC" or t[inner.end : outer.end] in ctx.patterns.facility_suffix_words):
+                return True  # 青山公园 + 球场, a club/ORG + 球场: the site's name, then its kind
+            return outer.label != "PERSON" and (inner.source != "model" or inner.label in ("GPE", "LOC"))
+        # The model's organisation names keep the places and parent bodies they start with
+        # (北京市委, 越南外交部, 中共中央统战部); its place names keep smaller places.
+        outer_text = t[outer.start : outer.end]
+        if outer.label in ("ORG", "FAC", "EVENT") and inner.label in ("GPE", "LOC", "ORG", "NORP"):
+            # ...when the name ends like an organisation (委, 部, 局, 站 ...), not like
+            # a phrase the model ran on with (腾讯汽车产业互联网版图).
+            if (outer_text[-1] in _SUBUNIT_ENDS or outer_text.endswith(suffixes)) and not outer_text.endswith(_NOT_HEAD_WORDS):
+                return True  # ... and units or events named after them
+            # 中国侨联, 上海宝钢, 邯郸农专: a place, then an abbreviated or unknown name
+            rest = t[inner.end : outer.end]
+            return inner.start == outer.start and inner.label in ("GPE", "LOC") and len(rest) >= 2 and (
+                ctx.pos_table.get(rest) in ("j", "nt", "nz") or rest not in ctx.freq_table)
+        if outer.label in ("GPE", "LOC") and inner.label in ("GPE", "LOC"):
+            return True
+        return outer.label == "ORG" and t[outer.start : outer.end].endswith(suffixes)
+
+    index = _start_index(cands)
+    kept = [c for c in cands if not any(may_contain(o, c) for o in _containers(index, c))]
+    kept.sort(key=lambda c: (-_rank(c), -c.length, c.start))
+    taken = bytearray(len(t) + 1)  # characters of the mentions chosen so far: one check per character
+    chosen: list[Candidate] = []
+    for c in kept:
+        if not any(taken[c.start : c.end]):
+            chosen.append(c)
+            taken[c.start : c.end] = b"\x01" * c.length
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _start_index(cands: Sequence[Candidate]) -> tuple[list[int], dict[int, list[Candidate]], int]:
+    """The candidates by start: the sorted starts, the candidates at each, the longest length."""
+    by_start: dict[int, list[Candidate]] = {}
+    for o in cands:
+        by_start.setdefault(o.start, []).append(o)
+    return sorted(by_start), by_start, max((o.length for o in cands), default=0)
+
+
+def _containers(index: tuple[list[int], dict[int, list[Candidate]], int], c: Candidate) -> Iterable[Candidate]:
+    """The candidates longer than ``c`` that hold it. The index (:func:`_start_index`) is read
+    back only as far as the longest candidate reaches, so a look-up costs the number of
+    candidates near ``c``, not of the whole text."""
+    starts, by_start, longest = index
+    for i in range(bisect_right(starts, c.start - longest - 1), bisect_right(starts, c.start)):
+        for o in by_start[starts[i]]:
+            if o is not c and c.end <= o.end and o.length > c.length:
+                yield o

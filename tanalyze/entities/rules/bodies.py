@@ -1,0 +1,167 @@
+"""Bodies named from other names: a place or body and its department (北京市百货大楼党委), a body's
+word of the dictionary (市住建委), a diplomatic mission (中国驻智利使馆), a session (第九届XX大会)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+from ..context import Context
+from ..group import HAN as _HAN, Candidate, is_han as _is_han
+from ..names import _ATTRIBUTE_PREFIXES, _CAPTION, _GENERIC_AFTER_PLACE, _ends_with_one_of, org_head
+from ..resources import _COMMON_FREQ, _FUNCTION_POS, _NOT_NAME
+
+_ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+")
+# One-character words that end a department's name after its organisation (经贸委培训司).
+_DEPARTMENT_HEADS = set("司局处科室厅部办")
+# What ends a body's word: in the segmenter's dictionary (住建委, 房管局; not 部: 财务部, 中西部), and
+# in a list beside a named body, where 部 and 院 are bodies too (林业局, 扶贫办; not 会: 大会, 晚会).
+_BODY_WORD_HEADS = frozenset("委局厅署办")
+_PARTY_ORGANS = ("党委", "常委", "支部", "两委", "党组")
+# 中国驻智利使馆, 湖南驻沪办事处总务科: a diplomatic or liaison mission of a named sender.
+_MISSION = re.compile(rf"驻([{_HAN}]{{1,8}}?)(?:总领事馆|领事馆|总领馆|大使馆|使馆|办事处|代表处)(?:[{_HAN}]{{1,3}}?[处科室组])?")
+_SESSION = re.compile("第?[一二三四五六七八九十百0-9０-９]+届$")  # ending where the body's name starts
+# Words that join two fields inside one body's name (规划和国土局, 房地产及住宅研究会).
+_FIELD_JOINERS = frozenset({"和", "及", "与"})
+# What a committee or an office does, in its name (筹备委员会, 组织委员会); jieba tags these as verbs.
+_BODY_TASKS = frozenset({"筹备", "组织", "领导", "指导", "协调", "监督", "审计", "监察", "调查", "评审", "咨询", "仲裁",
+                         "执行", "监管", "出版", "救助", "招生", "考试", "治理", "整治", "防治", "保障", "接待"})
+
+
+def compound_orgs(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
+    """北京市百货大楼党委, 安徽省人大常委会, 公安部经济犯罪侦查局, 招行广州分行: a place or an
+    organisation, then descriptive words, then a word that ends an organisation name.
+
+    The words between may be nouns, verbal nouns, unknown words and other places (辽宁省
+    鞍山市公安局); a verb, a function word, a number, a person or punctuation ends the walk.
+    The longest name within six words wins.
+    """
+    t, words = ctx.text, ctx.words
+    pos = ctx.pos_table
+    freq = ctx.freq_table
+    index_by_start = {ws: i for i, (ws, _) in enumerate(words)}
+    covered: dict[int, Candidate] = {}
+    for c in found:
+        for k in range(c.start, c.end):
+            covered.setdefault(k, c)
+    for a in found:
+        if a.label not in ("GPE", "LOC", "ORG", "EVENT") or a.length < 2 or a.end not in index_by_start:
+            continue
+        best, prev_end, described, joined_at, named = None, a.end, False, -2, False
+        for j in range(index_by_start[a.end], min(index_by_start[a.end] + 6, len(words))):
+            ws, we = words[j]
+            w = t[ws:we]
+            if ws != prev_end or we - a.end > 16 or not _is_han(w) or w in _ATTRIBUTE_PREFIXES or w[1:] == "政府" and w[0] in _ATTRIBUTE_PREFIXES:
+                break  # 叙利亚 + 反政府 (组织): an attribute, not a body
+            inner = covered.get(ws)
+            tag = pos.get(w)
+            # Places right after the first name belong to it (招行广州分行, 辽宁省鞍山市公安局);
+            # a name after the descriptive words starts another name (会同国务院).
+            if inner is not None and inner.start < a.end:
+                inner = None  # a name that began before (安徽省人大 around 人大) is not a second name
+            if inner is not None:
+                # A body the model found (人大 + 常委会) belongs to the name; a known name does not.
+                body = inner.source != "gazetteer" and inner.label == "ORG" and org_head(ctx, t[inner.start : inner.end])
+                if not body and (described or inner.label not in ("GPE", "LOC")):
+                    break
+            # 美国 + 公司, 德国 + 电池 + 公司: a place and trade words before 公司/企业 describe, not name
+            generic = a.label in ("GPE", "LOC") and w in _GENERIC_AFTER_PLACE and not named
+            if joined_at >= 0 and (inner is not None or tag == "ns" or j == joined_at + 1 and len(w) < 3 and org_head(ctx, w)):
+                break  # 人民 + 和 + 政府, 牌手 + 和 + 北京队: after 和 a second body, not a field
+            if (org_head(ctx, w) and not generic) or (
+                # a university's department: 清华大学 + 心理学系
+                a.label == "ORG" and inner is None and len(w) >= 3 and w[-1] == "系"
+                and t.endswith(("大学", "学院"), a.start, a.end)
+            ) or (
+                # An organisation's department: 经贸委 + 培训 + 司, 平安银行 + 信用卡 + 中心
+                a.label == "ORG" and described and inner is None and (w in _DEPARTMENT_HEADS or w == "中心")
+            ):
+                best = we  # 分行 ends a name even where jieba tags it as a verb
+            if inner is None:
+                ordinal = _ORDINAL.fullmatch(w) is not None  # 第二小学, 第一中学
+                # 财政部 + 预算/v + 司: jieba tags the department's field as a verb; so it does the
+                # task of a committee (香港特别行政区 + 筹备/v + 委员会)
+                nxt = t[words[j + 1][0] : words[j + 1][1]] if j + 1 < len(words) else ""
+                department = tag == "v" and len(w) >= 2 and (
+                    a.label == "ORG" and nxt in _DEPARTMENT_HEADS
+                    or w in _BODY_TASKS and len(nxt) >= 3 and org_head(ctx, nxt))
+                # 规划 + 和 + 国土局, 房地产 + 及 + 住宅 + 研究会: fields joined inside one body's name
+                # (before its head; after a head, 和 joins two bodies: 市政府和市委)
+                joined = described and best is None and a.label in ("GPE", "LOC") and w in _FIELD_JOINERS
+                joined_at = j if joined else joined_at
+                if not joined and (w in _NOT_NAME or w in _CAPTION or w[0] == "等" or (
+                    tag is not None and tag not in ("vn", "an") and tag.startswith(_FUNCTION_POS) and not ordinal
+                    and not department
+                )):
+                    break
+                described = True
+                named = named or freq.get(w, 0) < _COMMON_FREQ or (tag or "n")[:2] in ("nr", "ns", "nt", "nz", "j")
+                named = named or ws - a.end + len(w) >= 4  # 有色金属 (公司): a longer description names one
+            elif inner.label not in ("GPE", "LOC"):
+                named = True
+            prev_end = we
+        if best is not None:
+            yield Candidate(a.start, best, "ORG", "rule", compound=True)
+
+
+def body_words(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
+    """民政局, 住建委, 扶贫办: a word the segmenter's dictionary tags as an organisation's name or
+    abbreviation (nt, j) that ends in a body's head (委局办署厅; not 部: 财务部, 中西部), with the
+    市/省/区/县 before it that says whose body it is (市住建委), three characters at least (not
+    省委). A party's organs in any unit (党委, 常委, 党支部) are no one body's name."""
+    t, words = ctx.text, ctx.words
+    pos = ctx.pos_table
+    for i, (a, b) in enumerate(words):
+        w = t[a:b]
+        if pos.get(w) not in ("nt", "j") or w[-1] not in _BODY_WORD_HEADS or not _is_han(w) or w.endswith(_PARTY_ORGANS):
+            continue
+        if any(w.endswith(x) for x, _ in ctx.rules.facility_suffixes):
+            continue  # 音乐厅: a hall, not a department
+        if i > 0 and words[i - 1][1] == a and t[words[i - 1][0] : a] in ("市", "省", "区", "县"):
+            a = words[i - 1][0]
+        if b - a >= 3:
+            yield Candidate(a, b, "ORG", "rule")
+
+
+def missions(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
+    """中国驻智利使馆, 湖南驻沪办事处: a country or body, 驻, a place
+    and a mission word are one organisation, holding the sender and the place. (我驻悉尼总领馆,
+    本报驻香港办事处 name no sender: :func:`unsent_missions` leaves the place alone.)"""
+    t = ctx.text
+    ends = {c.end: c for c in found if c.label in ("GPE", "ORG", "NORP")}
+    for m in _MISSION.finditer(t):
+        sender = ends.get(m.start())
+        if sender is not None:
+            yield Candidate(sender.start, m.end(), "ORG", "rule", compound=True)
+
+
+def unsent_missions(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
+    """A filter: 我驻悉尼总领馆, 本报驻香港办事处: a mission whose sender is not named is no
+    organisation name (People's Daily and MSRA mark only the place); the place inside stays a
+    candidate."""
+    t = ctx.text
+    missions = [(m.start(), m.end()) for m in _MISSION.finditer(t)]
+    named = [c for c in cands if c.compound and any(c.start < s and c.end == e for s, e in missions)]
+    return [c for c in cands if not (
+        c.label == "ORG" and c.source != "gazetteer" and any(s <= c.start and c.end <= e for s, e in missions)
+        and not any(n.start <= c.start and c.end <= n.end for n in named))]
+
+
+def sessions(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
+    """第九届全国人民代表大会, 七届全国人大, 秘鲁—中国文化协会: the session a body's name starts with, and a
+    country joined by a dash to an association of another, are part of the name (as both People's
+    Daily and MSRA annotate them)."""
+    t = ctx.text
+    places_by_end = {c.end: c for c in found if c.label in ("GPE", "LOC")}
+    for c in found:
+        if c.label != "ORG":
+            continue
+        window = max(0, c.start - 8)
+        m = _SESSION.search(t[window : c.start])
+        start = window + m.start() if m else 0
+        # not 新一届 (a new term of it)
+        if m and (start == 0 or t[start - 1] not in "新本上下每历同首该这那各"):
+            yield Candidate(start, c.end, "ORG", "rule", compound=True)
+        place = places_by_end.get(c.start - 1)
+        if place is not None and t[c.start - 1 : c.start] in "—－–" and _ends_with_one_of(t[c.start : c.end], ("协会", "友协", "商会", "学会", "委员会")):
+            yield Candidate(place.start, c.end, "ORG", "rule", compound=True)

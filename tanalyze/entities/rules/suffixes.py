@@ -1,0 +1,204 @@
+"""Names ending in an organisation, event or facility suffix (``dictionaries/rules/*_suffixes.txt``):
+广州市工商局, 蓝星石油有限公司, 中国汽车经销商高峰论坛, 南湖公园.
+
+The name runs back from the suffix over the words that may be part of a name (:func:`_name_run`);
+before a weak suffix (汽车, 科技) there must be a brand-like word and no noun may follow.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator, Sequence
+
+from ..context import Context
+from ..group import _RARE_FREQ, PAREN as _PAREN, Candidate, is_han as _is_han
+from ..names import _ATTRIBUTE_PREFIXES, _CAPTION, _GENERIC_AFTER_PLACE, _NAME_POS
+from ..resources import _COMMON_FREQ, _DEMONSTRATIVES, _FUNCTION_POS, _NOT_NAME
+
+# A company's heads: after a trade word (珠宝, 地产) they make it a company's name.
+_HEAD_TITLES = ("董事长", "副董事长", "总裁", "副总裁", "总经理", "副总经理", "常务副总", "副总", "首席执行官", "CEO",
+                "创始人", "联合创始人", "执行董事", "董事会")
+# A company's head or staff after its name
+_STAFF_AFTER = re.compile("的?(?:" + "|".join(_HEAD_TITLES + ("总监", "负责人", "工作人员", "发言人", "高管", "助理")) + ")")
+# 普益财富统计显示: a company's findings, as a company's speech
+_FINDINGS = re.compile("(?:研究|统计|调查|分析|研报|报告|数据|测算)(?:表明|显示|认为|指出|发现)")
+# Function characters an unknown word may have glued to the front of a name (为腾易 -> 腾易).
+_LEAD_FUNCTION = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将由这")
+# Last characters of unknown verb phrases that run into a suffix (多到商场).
+_VERB_ENDINGS = set("到至了着过在给向从对把被")
+# Characters that make the words before a suffix a kind, not a name (偏股型基金, 封闭式基金).
+_TYPE_MARKERS = frozenset("型式类")
+# One-character nouns a suffix word can modify (酒店区, 银行业, 公司界): the whole is not a name.
+_COLLECTIVE_NOUNS = frozenset("区业界群圈类")
+_FUND_TYPES = frozenset({"LOF", "ETF", "QDII", "FOF", "QFII", "RQFII", "REIT", "REITS", "MOM"})
+_VERSUS = frozenset({"vs", "v", "pk", "对阵", "迎战", "战胜", "击败", "负于", "不敌", "逼平"})  # 甲队vs乙队
+# Trades in a company's name that jieba tags as verbs (砭石开发有限公司, 房地产开发公司, 投资控股集团).
+_TRADE_VERBS = frozenset({"开发", "发展", "投资", "建设", "管理", "控股", "经营", "制造", "生产", "销售", "服务", "咨询",
+                          "设计", "装饰", "装修", "运输", "租赁", "研究", "研发", "置业", "担保", "拍卖", "印刷", "加工",
+                          "开采", "勘探", "发电", "供应", "代理", "培训", "策划", "营销", "传播", "推广", "经销", "进出口"})
+
+
+def org_suffixes(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
+    return suffixed(ctx, ctx.text, ctx.words, found, ctx.rules.org_suffixes, "ORG")
+
+
+def event_suffixes(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
+    return suffixed(ctx, ctx.text, ctx.words, found, ctx.rules.event_suffixes, "EVENT")
+
+
+def facility_suffixes(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
+    return suffixed(ctx, ctx.text, ctx.words, found, ctx.rules.facility_suffixes, "FAC")
+
+
+def suffixed(ctx: Context, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate], suffixes, label: str
+) -> Iterable[Candidate]:
+    """广州市工商局, 蓝星石油有限公司, 中国汽车经销商高峰论坛: name-like words followed by an
+    organisation (or event) suffix.
+
+    A suffix inside a longer dictionary word (布局, 格局) does not count unless that word
+    is itself an organisation word (工商局: POS j/nt) or unknown. Before a weak suffix
+    (汽车, 科技) there must be a brand-like word, and no noun may follow (腾讯汽车产业
+    is not an organisation). Before a parenthesised abbreviation (事业群(CSIG)) the name
+    runs back to the verb or punctuation before it.
+    """
+    freq = ctx.freq_table
+    pos = ctx.pos_table
+    covered: dict[int, Candidate] = {}
+    for c in found:
+        for k in range(c.start, c.end):
+            covered.setdefault(k, c)
+    index_by_start = {ws: i for i, (ws, _) in enumerate(words)}
+    index_by_end = {we: i for i, (_, we) in enumerate(words)}
+    word_ends = set(index_by_end) | {len(t)}
+    for suffix, weak in suffixes:
+        if suffix not in t:
+            continue  # most suffixes are in no given text: one test, not a generator each
+        for ss in find_all(t, suffix):
+            se = ss + len(suffix)
+            if se not in index_by_end or (ss > 0 and t[ss - 1] in _TYPE_MARKERS):
+                continue  # 偏股型基金, 封闭式基金, 创新型公司: a kind of fund or company, not a name
+            if ss > 0 and t[ss - 1] in _ATTRIBUTE_PREFIXES:
+                continue  # 反政府组织, 非银行金融机构: an attribute, not a body
+            if t[se : se + 1] in _COLLECTIVE_NOUNS:
+                continue  # 尖沙嘴酒店区, 银行业: the suffix word describes a district or a trade
+            if ss in index_by_start:
+                head = index_by_start[ss]
+            else:  # the suffix ends a longer word: only an organisation word or an unknown one
+                head = index_by_end[se]
+                word = t[words[head][0] : se]
+                # 工商局, 监管局: an organisation word; 布局, 格局: a common two-character noun.
+                if not (pos.get(word) in ("nt", "j", "nz") or not freq.get(word) or len(word) >= 3):
+                    continue
+                if len(suffix) == 1 and len(word) == 2 and not freq.get(word):
+                    continue  # 配队, 归队: a verb and 队 the segmenter only guessed, no team's name
+            nxt = words[index_by_end[se] + 1] if index_by_end[se] + 1 < len(words) else None
+            abbreviated = _PAREN.match(t, se) is not None and re.match(r"\s?[(（][A-Za-z]", t[se:]) is not None
+            # The subject of a statement is a company, not a trade.
+            said = (ctx.patterns.speech.match(t, se) or _FINDINGS.match(t, se)) if weak else None
+            speaker = said is not None and said.end() in word_ends  # not 分析|师 (an analyst)
+            # A title after the name says it is a company (青禾地产总经理)
+            titled = weak and _STAFF_AFTER.match(t, se) is not None  # (not 基金|分析师: a fund analyst)
+            if weak and nxt is not None and not speaker and not titled:
+                nword = t[nxt[0] : nxt[1]]
+                if _is_han(nword) and (pos.get(nword) or "n")[0] == "n":
+                    continue
+            if suffix == "基金" and head > 0 and t[words[head - 1][0] : words[head - 1][1]].upper() in _FUND_TYPES:
+                continue  # LOF基金, QDII基金: a kind of fund
+            # 渣打银行/nt: a whole name for the segmenter is extended only by names before it, not
+            # by a rare word it glued wrongly
+            whole = ss not in index_by_start and pos.get(t[words[head][0] : se]) == "nt" and se - words[head][0] >= 4
+            start, brand = _name_run(ctx, t, words, head, covered, pos, freq, abbreviated, suffix, weak, whole)
+            if start is None and titled and head > 0 and _brand_word(ctx, t[words[head - 1][0] : words[head - 1][1]]):
+                start, brand = words[head - 1][0], True
+            if start is None:
+                head_word = t[words[head][0] : se]
+                # A lexicon entry tagged as a name (nt/nz), not a domain term (基金公司 n).
+                lexicon_name = ctx.lexicon_tags.get(head_word) in ("nt", "nz")
+                if words[head][0] < ss and (lexicon_name or not freq.get(head_word)):
+                    start, brand = words[head][0], True  # one word that is a name (a lexicon entry)
+                else:
+                    continue  # 人民政府: a generic dictionary word
+            if speaker and not brand:  # ... but not a country's or province's trade (中国汽车表示)
+                place = ctx.gazetteer.lookup(t[start:ss])
+                speaker = place is None or place.label not in ("GPE", "LOC")
+            if (weak or suffix in _GENERIC_AFTER_PLACE) and not brand and not speaker and not titled:
+                continue  # 中国汽车, 美国公司: a place before a weak or generic suffix is not an organisation
+            if t[start] in _DEMONSTRATIVES:
+                continue  # 这片自然保护区: "this reserve" names none
+            while start < ss and t[start] in _LEAD_FUNCTION:
+                start += 1  # 为腾易科技 -> 腾易科技
+            if start < ss:
+                yield Candidate(start, se, label, "rule")
+
+
+def _brand_word(ctx: Context, w: str) -> bool:
+    """May the word ``w`` name a company before a trade word when a title follows (润泽|地产
+    总经理)? A Han word of two to four characters that is no frequent word, no domain term
+    of the lexicon (新能源) and no function word."""
+    freq, pos = ctx.freq_table, ctx.pos_table
+    return (_is_han(w) and 2 <= len(w) <= 4 and freq.get(w, 0) < _COMMON_FREQ and (pos.get(w) or "n")[0] in "nj"
+            and w not in ctx.lexicon_tags and w not in ctx.gazetteer.stoplist)
+
+
+def _name_run(ctx: Context, t, words, head, covered, pos, freq, abbreviated, suffix="", weak=False, whole=False):
+    """Walk back from word ``head`` over the words of an organisation name.
+
+    The walk stops at a versus (布莱克本队vs利物浦队) and at the suffix word itself ending
+    another name (甲队|乙队): a name does not hold two of them. Before a ``whole`` name (a
+    word the segmenter tags nt) a rare word is no part of it, only names are.
+
+    Returns (start, brand): where the name starts (None: no name-like word) and whether
+    a non-place name-like word is in it.
+    """
+    start, brand = None, False
+    j = head - 1
+    limit = 10 if abbreviated else 6
+    while j >= 0 and head - j <= limit:
+        bs, be = words[j]
+        prev = t[bs:be]
+        if (be != words[j + 1][0] or not (_is_han(prev) or prev.isascii() and prev.isalnum()) or prev in _CAPTION
+                or prev[0] == "等"  # 印度等国 (大使馆): a list ends there
+                or prev.lower() in _VERSUS or prev == suffix):
+            break
+        tag = pos.get(prev)
+        cand = covered.get(bs)
+        # A rare word may be a name; a rare idiom, verb or attribute (与民争利, 得利于, 副处级) is not.
+        rare = (
+            not whole
+            and _is_han(prev)
+            and freq.get(prev, 0) < _RARE_FREQ
+            and len(prev) >= 2
+            and (tag is None or tag[0] in "nj")
+            and prev[-1] not in _VERB_ENDINGS  # 多到 (商场), 诉至 (法院): a verb phrase jieba does not know
+            # 仓位 (基金), 断面 (石油): before a weak suffix a common noun jieba knows, however
+            # rare, is no brand (步长公司 before a strong one may be)
+            and not (weak and tag == "n" and freq.get(prev) and prev not in ctx.lexicon_tags)
+        )
+        latin = prev.isascii() and any(c.isalpha() for c in prev)
+        # 中介/j, 房产/j: a frequent abbreviation is a trade (中介公司), not a company's short name
+        common_abbreviation = tag == "j" and len(prev) >= 2 and freq.get(prev, 0) >= _COMMON_FREQ
+        name_like = cand is not None or (tag in _NAME_POS and tag != "nr" and not common_abbreviation) or rare or latin
+        if abbreviated:
+            if tag is not None and tag.startswith("v") and not name_like:
+                break
+            start = bs
+            brand = brand or not (tag == "ns" or (cand is not None and cand.label in ("GPE", "LOC")))
+        else:
+            if not name_like and (tag is None or tag.startswith(_FUNCTION_POS) or prev in _NOT_NAME) and not (
+                    prev in _TRADE_VERBS and suffix.endswith(("公司", "集团"))):  # 砭石|开发|有限公司: a company's trade
+                break
+            if name_like:
+                start = bs
+                place = (cand is not None and cand.label in ("GPE", "LOC")) or tag == "ns"
+                brand = brand or not place
+        j -= 1
+    return start, brand
+
+
+def find_all(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` starts in ``text``, left to right, without overlaps (as ``re.finditer`` of
+    the escaped word, at a fraction of its cost)."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + len(word))
