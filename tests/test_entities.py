@@ -559,7 +559,8 @@ def nlp_no_model():
 
 
 def test_a_name_the_model_calls_a_person_once_and_a_place_elsewhere_is_the_place():
-    from tanalyze.entities.group import Candidate, Group, one_label_per_name as _one_label_per_name
+    from tanalyze.entities.candidate import Candidate, Group
+    from tanalyze.entities.merge import one_label_per_name as _one_label_per_name
 
     person = Group("PERSON", None, [Candidate(0, 5, "PERSON", "model")], ["特雷姆萨村"])
     place = Group("GPE", None, [Candidate(9, 14, "GPE", "rule"), Candidate(20, 25, "GPE", "model")], ["特雷姆萨村"])
@@ -573,7 +574,8 @@ def test_a_name_the_model_calls_a_person_once_and_a_place_elsewhere_is_the_place
 
 
 def test_a_name_found_by_the_model_where_the_gazetteer_did_not_match_joins_the_gazetteer_entity():
-    from tanalyze.entities.group import Candidate, Group, merge_aliased
+    from tanalyze.entities.candidate import Candidate, Group
+    from tanalyze.entities.merge import merge_aliased
 
     known = Group("ORG", "南方基金", [Candidate(0, 4, "ORG", "gazetteer", key="南方基金")], ["南方基金", "南方基金管理"])
     found = Group("ORG", None, [Candidate(10, 14, "ORG", "model")], ["南方基金"])
@@ -585,7 +587,8 @@ def test_a_name_found_by_the_model_where_the_gazetteer_did_not_match_joins_the_g
 
 
 def test_a_name_cut_short_where_the_text_reads_a_longer_name_found_elsewhere_is_the_longer_name():
-    from tanalyze.entities.group import Candidate, Group, complete_cut_names
+    from tanalyze.entities.candidate import Candidate, Group
+    from tanalyze.entities.merge import complete_cut_names
 
     t = "林国远离职。就在林国远离职公告前几天。"
     full = Group("PERSON", None, [Candidate(0, 3, "PERSON", "model")], ["林国远"])
@@ -609,7 +612,8 @@ def test_a_name_cut_short_where_the_text_reads_a_longer_name_found_elsewhere_is_
 
 
 def test_a_surname_or_abbreviated_country_joins_the_one_entity_of_the_text_it_can_stand_for():
-    from tanalyze.entities.group import Candidate, Group, join_short_forms
+    from tanalyze.entities.candidate import Candidate, Group
+    from tanalyze.entities.merge import join_short_forms
 
     full = Group("PERSON", None, [Candidate(0, 3, "PERSON", "model")], ["邱国鹭"])
     alone = Group("PERSON", None, [Candidate(10, 11, "PERSON", "rule")], ["邱"])

@@ -22,8 +22,9 @@ from typing import Iterable, Sequence
 from ..gazetteer import Gazetteer
 from ..model import Document, Entity
 from ..textutil import fold_width
+from .candidate import Candidate, Group
 from .context import Context, boundaries
-from .group import Candidate, Group, Grouper
+from .group import Grouper
 from .names import in_name_word
 from .resolve import resolve
 from .resources import load_rules

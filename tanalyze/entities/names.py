@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import Mapping, Sequence
 
 from .context import Context
-from .group import _RARE_FREQ, is_han as _is_han
-from .resources import _COMMON_FREQ, _NOT_NAME, _NUMERAL_CHARS, _word_at, address_length
+from .resources import _COMMON_FREQ, _NOT_NAME, _NUMERAL_CHARS, _word_at, address_length, is_han as _is_han
+
+_RARE_FREQ = 30  # a word jieba has seen fewer times than this is taken for a name-like word
 
 _NAME_POS = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng")
 # Last characters of organisation names (北京市委, 越南外交部, 太原市动物检疫站).

@@ -12,10 +12,10 @@ import re
 from bisect import bisect_right
 from typing import Iterable, Sequence
 
+from .candidate import Candidate
 from .context import Context
-from .group import Candidate, is_han as _is_han
 from .names import _SUBUNIT_ENDS, surname_len
-from .resources import _NAME_DOTS, _NOT_NAME
+from .resources import _NAME_DOTS, _NOT_NAME, is_han as _is_han
 
 # On a partial overlap: the gazetteer and precise rules first, then the model, then other rules.
 SOURCE_RANK = {"gazetteer": 3, "model": 2, "rule": 1}

@@ -103,6 +103,12 @@ _ADVERBS = ("曾经", "曾", "也", "则", "还", "就", "又", "都", "一直",
 _BRAND_CUES = ("(?:公司|集团|股价|市值|财报|营收|CEO|首席执行官|董事长|总裁|创始人|旗下|官方|官网|发布|推出|宣布|"
                "表示|称|回应|起诉|收购|入股|上市|门店|新款|手机|电脑|汽车|品牌)")
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"  # the Han ranges names are read in
+_ALL_HAN = re.compile("[\u3400-\u9fff]+")
+
+
+def is_han(s: str) -> bool:
+    """Every character of ``s`` (not empty) is Han (U+3400..U+9FFF)."""
+    return _ALL_HAN.fullmatch(s) is not None
 
 
 @dataclass(frozen=True)

@@ -83,8 +83,20 @@ _ORGS = ("titles", "org_suffixes", "compound_orgs", "latin_bodies", "latin_maker
 
 
 def _registry() -> list[Rule]:
-    from . import bodies, brands, company_lists, coordinated, latin, people, person_lists, places, products, sports_teams, suffixes
-    from . import titles as works
+    from . import (
+        bodies,
+        brands,
+        company_lists,
+        coordinated,
+        latin,
+        people,
+        person_lists,
+        places,
+        products,
+        sports_teams,
+        suffixes,
+        titles as works,
+    )
 
     return [
         # -- places named by their kind, found with the gazetteer and the model (stage "source") --

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
+from ..candidate import Candidate
 from ..context import Context
-from ..group import HAN as _HAN, Candidate, is_han as _is_han
 from ..names import _ATTRIBUTE_PREFIXES, _CAPTION, _GENERIC_AFTER_PLACE, _ends_with_one_of, org_head
-from ..resources import _COMMON_FREQ, _FUNCTION_POS, _NOT_NAME
+from ..resources import _COMMON_FREQ, _FUNCTION_POS, _NOT_NAME, HAN as _HAN, is_han as _is_han
 
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+")
 # One-character words that end a department's name after its organisation (经贸委培训司).

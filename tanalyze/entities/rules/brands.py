@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
+from ..candidate import Candidate
 from ..context import Context
-from ..group import Candidate, is_han
+from ..resources import is_han
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+\-]*$")
 _NAME_TAGS = ("nz", "nr", "ns", "nt", "j", "eng")

@@ -14,9 +14,10 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
+from ..candidate import Candidate
 from ..context import Context
-from ..group import HAN as _HAN, Candidate
 from ..names import name_like
+from ..resources import HAN as _HAN
 from .person_lists import _STOPS as _LIST_STOPS
 
 # 等 + an optional count (13家, 各家, 多家) + up to three describing characters + a kind of company,

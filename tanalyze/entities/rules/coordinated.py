@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from ..candidate import Candidate
 from ..context import Context
-from ..group import _RARE_FREQ, Candidate, is_han as _is_han
-from ..names import ends_like_org
-from ..resources import _FUNCTION_POS, words_overlapping
+from ..names import _RARE_FREQ, ends_like_org
+from ..resources import _FUNCTION_POS, is_han as _is_han, words_overlapping
 
 # What ends a body's word: in the segmenter's dictionary (住建委, 房管局; not 部: 财务部, 中西部), and
 # in a list beside a named body, where 部 and 院 are bodies too (林业局, 扶贫办; not 会: 大会, 晚会).

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
+from ..candidate import Candidate
 from ..context import Context
-from ..group import Candidate
 from ..names import _BODY_KINDS
 from ..resources import _LATIN_TERMS
 from .sports import odds_after

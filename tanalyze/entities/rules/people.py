@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
+from ..candidate import Candidate
 from ..context import Context
-from ..group import Candidate, is_han as _is_han
 from ..names import name_at, surname_len
-from ..resources import _COMMON_FREQ, _FUNCTION_POS, _LATIN_TERMS, _NAME_DOTS, _NOT_NAME, _word_at
+from ..resources import _COMMON_FREQ, _FUNCTION_POS, _LATIN_TERMS, _NAME_DOTS, _NOT_NAME, _word_at, is_han as _is_han
 
 # What follows the place of a dateline (记者巴格达1月20日电), not a name after a title.
 _DATELINE = re.compile(r"[0-9０-９一二三四五六七八九十]+[月日]|电|报道")

@@ -18,10 +18,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable, Sequence, TypeVar
 
+from ..candidate import Candidate
 from ..context import Context
-from ..group import HAN as _HAN, Candidate, is_han as _is_han
 from ..names import name_at
-from ..resources import _COMMON_FREQ, _FUNCTION_POS
+from ..resources import _COMMON_FREQ, _FUNCTION_POS, HAN as _HAN, is_han as _is_han
 
 M = TypeVar("M")  # a mention: has start, end, label and source
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
+from ..candidate import Candidate
 from ..context import Context
-from ..group import Candidate, is_han as _is_han
 from ..names import _ADMIN, _NAME_POS, name_like
-from ..resources import _COMMON_FREQ, _NUMERAL_CHARS, _word_at
+from ..resources import _COMMON_FREQ, _NUMERAL_CHARS, _word_at, is_han as _is_han
 
 # Generic place nouns that end in an administrative unit but name no place (大中城市, 东北地区).
 _GENERIC_PLACES = ("城市", "都市", "地区", "山区", "社区", "小区", "景区", "园区", "农村", "乡村", "城镇", "乡镇")

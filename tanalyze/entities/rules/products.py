@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from ..group import Candidate
+from ..candidate import Candidate
 
 # Editions written after a model number: iPhone 15 Pro Max, 小米14 Ultra, 汉EV, 秦PLUS DM-i.
 _EDITION = r"(?:\s?(?:Pro|Max|Plus|PLUS|Ultra|mini|Mini|Lite|SE|Air|EV|DM-i|DM))*"

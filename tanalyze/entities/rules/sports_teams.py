@@ -41,14 +41,32 @@ from dataclasses import replace
 from typing import Callable, Sequence
 
 from ...textutil import sentences
+from ..candidate import Candidate
 from ..context import Context
-from ..group import Candidate
 from ..names import name_like
 from ..resources import _COMMON_FREQ
 from .sports import (
-    _LIST_JOINERS, _MATCH_AFTER, _MATCH_BEFORE, _MODIFIED, _PLACES, _SCORE_RE, _VERB_AFTER_SCORE, _VS_ONLY, SPLIT,
-    _fixture_pair, _is_han, _subject_at, _transliterated, ends_name, is_sporty, is_team_sport, odds_after, split_at_vs,
-    starts_name, team_cue, vs_spans,
+    _LIST_JOINERS,
+    _MATCH_AFTER,
+    _MATCH_BEFORE,
+    _MODIFIED,
+    _PLACES,
+    _SCORE_RE,
+    _VERB_AFTER_SCORE,
+    _VS_ONLY,
+    SPLIT,
+    _fixture_pair,
+    _is_han,
+    _subject_at,
+    _transliterated,
+    ends_name,
+    is_sporty,
+    is_team_sport,
+    odds_after,
+    split_at_vs,
+    starts_name,
+    team_cue,
+    vs_spans,
 )
 
 # Tags of common words no name runs on with (jieba tags 好手 and 选手 as verbs, so not v).

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator, Sequence
 
+from ..candidate import Candidate
 from ..context import Context
-from ..group import _RARE_FREQ, PAREN as _PAREN, Candidate, is_han as _is_han
-from ..names import _ATTRIBUTE_PREFIXES, _CAPTION, _GENERIC_AFTER_PLACE, _NAME_POS
-from ..resources import _COMMON_FREQ, _DEMONSTRATIVES, _FUNCTION_POS, _NOT_NAME
+from ..group import PAREN as _PAREN
+from ..names import _ATTRIBUTE_PREFIXES, _CAPTION, _GENERIC_AFTER_PLACE, _NAME_POS, _RARE_FREQ
+from ..resources import _COMMON_FREQ, _DEMONSTRATIVES, _FUNCTION_POS, _NOT_NAME, is_han as _is_han
 
 # A company's heads: after a trade word (珠宝, 地产) they make it a company's name.
 _HEAD_TITLES = ("董事长", "副董事长", "总裁", "副总裁", "总经理", "副总经理", "常务副总", "副总", "首席执行官", "CEO",

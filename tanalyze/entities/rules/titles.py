@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
+from ..candidate import Candidate
 from ..context import Context
-from ..group import Candidate
 
 _TITLE = re.compile(r"《([^《》\n]{1,40})》")
 # A periodical's name: 投资者报, 理财周报, 新民周刊 (not 政府工作报告, 天气预报, 公报 or 捷报).

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
+from ..candidate import Candidate
 from ..context import Context
-from ..group import Candidate
 from ..rules import stage
 from .gazetteer import gazetteer_candidates
 from .model import model_candidates

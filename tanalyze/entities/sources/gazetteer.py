@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from ..candidate import Candidate
 from ..context import Context
-from ..group import Candidate, is_han as _is_han
 from ..names import in_name_word, known_word_at
-from ..resources import _COMMON_FREQ, _word_at
+from ..resources import _COMMON_FREQ, _word_at, is_han as _is_han
 
 _SEQUEL = re.compile(r"[0-9]{1,2}(?![0-9.%年月日号个位名万亿元次天点时分秒岁期季级])|(?:IV|V?I{1,3}|[ⅡⅢⅣⅤⅥ])(?![A-Za-z])")
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from ..candidate import Candidate
 from ..context import Context
-from ..group import Candidate, is_han as _is_han
 from ..names import _EVENT_NOUNS, ends_like_facility, ends_like_org
-from ..resources import _NAME_DOTS, address_length
+from ..resources import _NAME_DOTS, address_length, is_han as _is_han
 from .model_spans import model_start, trim_model_span
 
 _BYLINE_ROLE = re.compile(r"[/／](?:文|摄|图|编译)")  # 曾芳/文, 李明/摄: who wrote or shot the piece

@@ -13,9 +13,18 @@ from bisect import bisect_right
 from typing import Sequence
 
 from ..context import Context
-from ..group import is_han as _is_han
-from ..names import _ADMIN, _BODY_KINDS, _NAME_POS, _ORG_HEADS, _SUBUNIT_ENDS, ends_like_facility, ends_like_org, org_head, surname_len
-from ..resources import _COMMON_FREQ, _NAME_DOTS, _word_at, address_length
+from ..names import (
+    _ADMIN,
+    _BODY_KINDS,
+    _NAME_POS,
+    _ORG_HEADS,
+    _SUBUNIT_ENDS,
+    ends_like_facility,
+    ends_like_org,
+    org_head,
+    surname_len,
+)
+from ..resources import _COMMON_FREQ, _NAME_DOTS, _word_at, address_length, is_han as _is_han
 
 _QUOTES = frozenset("“”‘’\"'「」『』")
 _RELATIONAL = ("旗下", "下属", "所属", "麾下")  # 青禾基金公司|旗下基金: what belongs to the body

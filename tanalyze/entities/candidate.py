@@ -1,0 +1,47 @@
+"""What the sources and rules produce and grouping consumes: candidate mentions and groups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+# Label families that may share an entity (a brand named as ORG by one source, PRODUCT by another).
+FAMILY = {"ORG": "org", "PRODUCT": "org", "FAC": "place", "GPE": "place", "LOC": "place"}
+
+
+@dataclass
+class Candidate:
+    """A possible mention, in Simplified coordinates."""
+
+    start: int
+    end: int
+    label: str
+    source: str
+    key: str | None = None  # gazetteer canonical name
+    precise: bool = False  # a rule as sure as the gazetteer (《title》)
+    compound: bool = False  # a rule name built on other names (北京市百货大楼党委): keeps them inside
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass
+class Group:
+    """Mentions of one entity while grouping."""
+
+    label: str
+    key: str | None
+    mentions: list[Candidate] = field(default_factory=list)
+    surfaces: list[str] = field(default_factory=list)  # Simplified surface forms known for it
+    declared: set[str] = field(default_factory=set)  # forms the text declares (（以下简称比亚迪）)
+
+    def absorb(self, other: "Group", misread: bool = False) -> None:
+        """Take ``other``'s mentions and its surface forms. ``misread``: ``other`` was this entity
+        under a wrong label (a person that is a place): its mentions take this group's label and
+        key, and its surfaces are no new forms. Mentions stay in text order."""
+        if misread:
+            self.mentions.extend(replace(c, label=self.label, key=self.key) for c in other.mentions)
+        else:
+            self.mentions.extend(other.mentions)
+            self.surfaces.extend(s for s in other.surfaces if s not in self.surfaces)
+        self.mentions.sort(key=lambda c: c.start)
