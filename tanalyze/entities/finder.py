@@ -106,7 +106,7 @@ class EntityFinder:
             # The model tells an abbreviation from a full name in context (中央军委/nt); the lists cannot.
             and (c.source == "model" or folded[c.start : c.end] not in self.skip)
         ]
-        mentions = resolve(ctx, cands, folded)
+        mentions = resolve(ctx, cands)
         for rule in stage("mention", self.disabled):
             mentions = rule.fn(ctx, mentions)
         return mentions

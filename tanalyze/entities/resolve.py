@@ -35,77 +35,88 @@ _NOT_HEAD_WORDS = (
 )
 
 
-def resolve(ctx: Context, cands: list[Candidate], t: str) -> list[Candidate]:
-    """Non-overlapping mentions: legitimate containers first, then source rank and length."""
-    suffixes = tuple(s for s, _ in ctx.rules.org_suffixes)
+def resolve(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping mentions of ``ctx.text``: legitimate containers first, then source rank
+    and length."""
     # Spans the gazetteer lists as something other than a person (麦肯锡, a company).
     listed = {(c.start, c.end) for c in cands if c.source == "gazetteer" and c.label != "PERSON"}
-
-    def may_contain(outer: Candidate, inner: Candidate) -> bool:
-        if outer.source == "gazetteer" or outer.precise or inner.source == "model" and outer.source == "model":
-            return True
-        if outer.label == inner.label == "PERSON" and inner.source == "gazetteer" and (
-            (inner.end == outer.end and t[inner.start - 1] in _NAME_DOTS)  # 拉吉夫·甘地 around 甘地
-            or (outer.source == "model" and inner.start == outer.start and inner.length == 2
-                and outer.length == 3 and _is_han(t[outer.start : outer.end]) and t[outer.end - 1] not in _NOT_NAME)
-        ):
-            return True  # ... and 刘翔谦 around 刘翔: a longer name holding a listed one
-        if (outer.label == "PERSON" and inner.label in ("GPE", "LOC") and inner.end == outer.end
-                and surname_len(ctx, t, outer.start) == inner.start - outer.start):
-            return True  # 赵柏林, 郭东亚: a given name that is also a place, after a surname
-        if outer.compound:
-            return inner.label != "PERSON"
-        if outer.source == "rule":
-            # A suffix-rule organisation keeps the place it starts with (广州市工商局) and a name
-            # the model took for a person right before its suffix (拉科鲁尼亚队, 李宁公司); a rule
-            # person never swallows the model's name (张悦摄 around 张悦).
-            if outer.label in ("ORG", "FAC") and inner.label == "PERSON" and inner.start == outer.start:
-                suffix_words = ctx.patterns.org_suffix_words if outer.label == "ORG" else ctx.patterns.facility_suffix_words
-                rest = t[inner.end : outer.end]
-                if rest in suffix_words or (inner.start, inner.end) in listed:
-                    return True  # 李郑屋 + 游乐场: the place's name; a listed company is no person
-                # 布莱克 + 本队: the model stopped inside a transliterated name
-                translit = ctx.rules.transliteration
-                return any(rest.endswith(x) and all(ch in translit for ch in rest[: -len(x)]) for x in suffix_words)
-            if outer.label == "PERSON" and (t[inner.start - 1 : inner.start] in _NAME_DOTS or t[inner.end : inner.end + 1] in _NAME_DOTS):
-                # A part of a dotted name: the model stopped at a dot of 扎东·次旺伦珠 (a model
-                # span never ends in one), and 阿里 in 穆罕默德·阿里 is no company
-                return True
-            if (outer.label == inner.label == "PERSON" and inner.start == outer.start and any(ch in _NAME_DOTS for ch in t[outer.start : inner.end])
-                    and all(ch in ctx.rules.transliteration for ch in t[inner.end : outer.end])):
-                return True  # the model stopped inside the last part of 瑞斯·维瑟斯彭
-            if outer.label == "PERSON" and inner.source == "model" and re.search("[-－‐]", t[outer.start : outer.end]):
-                return True  # 汤姆 + 克鲁斯 in 汤姆-克鲁斯: the model stops at a hyphen
-            if outer.label == "FAC" and inner.start == outer.start and (
-                    inner.label == "FAC" or t[inner.end : outer.end] in ctx.patterns.facility_suffix_words):
-                return True  # 青山公园 + 球场, a club/ORG + 球场: the site's name, then its kind
-            return outer.label != "PERSON" and (inner.source != "model" or inner.label in ("GPE", "LOC"))
-        # The model's organisation names keep the places and parent bodies they start with
-        # (北京市委, 越南外交部, 中共中央统战部); its place names keep smaller places.
-        outer_text = t[outer.start : outer.end]
-        if outer.label in ("ORG", "FAC", "EVENT") and inner.label in ("GPE", "LOC", "ORG", "NORP"):
-            # ...when the name ends like an organisation (委, 部, 局, 站 ...), not like
-            # a phrase the model ran on with (腾讯汽车产业互联网版图).
-            if (outer_text[-1] in _SUBUNIT_ENDS or outer_text.endswith(suffixes)) and not outer_text.endswith(_NOT_HEAD_WORDS):
-                return True  # ... and units or events named after them
-            # 中国侨联, 上海宝钢, 邯郸农专: a place, then an abbreviated or unknown name
-            rest = t[inner.end : outer.end]
-            return inner.start == outer.start and inner.label in ("GPE", "LOC") and len(rest) >= 2 and (
-                ctx.pos_table.get(rest) in ("j", "nt", "nz") or rest not in ctx.freq_table)
-        if outer.label in ("GPE", "LOC") and inner.label in ("GPE", "LOC"):
-            return True
-        return outer.label == "ORG" and t[outer.start : outer.end].endswith(suffixes)
-
     index = _start_index(cands)
-    kept = [c for c in cands if not any(may_contain(o, c) for o in _containers(index, c))]
+    kept = [c for c in cands if not any(_may_contain(ctx, listed, o, c) for o in _containers(index, c))]
     kept.sort(key=lambda c: (-_rank(c), -c.length, c.start))
-    taken = bytearray(len(t) + 1)  # characters of the mentions chosen so far: one check per character
+    taken = bytearray(len(ctx.text) + 1)  # characters of the mentions chosen so far: one check per character
     chosen: list[Candidate] = []
     for c in kept:
         if not any(taken[c.start : c.end]):
             chosen.append(c)
             taken[c.start : c.end] = b"\x01" * c.length
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _may_contain(ctx: Context, listed: set[tuple[int, int]], outer: Candidate, inner: Candidate) -> bool:
+    """May ``outer`` keep ``inner`` inside it (the inner candidate is then dropped)?"""
+    t = ctx.text
+    if outer.source == "gazetteer" or outer.precise or inner.source == "model" and outer.source == "model":
+        return True
+    if outer.label == inner.label == "PERSON" and inner.source == "gazetteer" and (
+        (inner.end == outer.end and t[inner.start - 1] in _NAME_DOTS)  # 拉吉夫·甘地 around 甘地
+        or (outer.source == "model" and inner.start == outer.start and inner.length == 2
+            and outer.length == 3 and _is_han(t[outer.start : outer.end]) and t[outer.end - 1] not in _NOT_NAME)
+    ):
+        return True  # ... and 刘翔谦 around 刘翔: a longer name holding a listed one
+    if (outer.label == "PERSON" and inner.label in ("GPE", "LOC") and inner.end == outer.end
+            and surname_len(ctx, t, outer.start) == inner.start - outer.start):
+        return True  # 赵柏林, 郭东亚: a given name that is also a place, after a surname
+    if outer.compound:
+        return inner.label != "PERSON"
+    if outer.source == "rule":
+        return _rule_may_contain(ctx, listed, outer, inner)
+    return _model_may_contain(ctx, outer, inner)
+
+
+def _rule_may_contain(ctx: Context, listed: set[tuple[int, int]], outer: Candidate, inner: Candidate) -> bool:
+    """A suffix-rule organisation keeps the place it starts with (广州市工商局) and a name the
+    model took for a person right before its suffix (拉科鲁尼亚队, 李宁公司); a rule person never
+    swallows the model's name (张悦摄 around 张悦)."""
+    t, translit = ctx.text, ctx.rules.transliteration
+    if outer.label in ("ORG", "FAC") and inner.label == "PERSON" and inner.start == outer.start:
+        suffix_words = ctx.patterns.org_suffix_words if outer.label == "ORG" else ctx.patterns.facility_suffix_words
+        rest = t[inner.end : outer.end]
+        if rest in suffix_words or (inner.start, inner.end) in listed:
+            return True  # 李郑屋 + 游乐场: the place's name; a listed company is no person
+        # 布莱克 + 本队: the model stopped inside a transliterated name
+        return any(rest.endswith(x) and all(ch in translit for ch in rest[: -len(x)]) for x in suffix_words)
+    if outer.label == "PERSON" and (t[inner.start - 1 : inner.start] in _NAME_DOTS or t[inner.end : inner.end + 1] in _NAME_DOTS):
+        # A part of a dotted name: the model stopped at a dot of 扎东·次旺伦珠 (a model
+        # span never ends in one), and 阿里 in 穆罕默德·阿里 is no company
+        return True
+    if (outer.label == inner.label == "PERSON" and inner.start == outer.start and any(ch in _NAME_DOTS for ch in t[outer.start : inner.end])
+            and all(ch in translit for ch in t[inner.end : outer.end])):
+        return True  # the model stopped inside the last part of 瑞斯·维瑟斯彭
+    if outer.label == "PERSON" and inner.source == "model" and re.search("[-－‐]", t[outer.start : outer.end]):
+        return True  # 汤姆 + 克鲁斯 in 汤姆-克鲁斯: the model stops at a hyphen
+    if outer.label == "FAC" and inner.start == outer.start and (
+            inner.label == "FAC" or t[inner.end : outer.end] in ctx.patterns.facility_suffix_words):
+        return True  # 青山公园 + 球场, a club/ORG + 球场: the site's name, then its kind
+    return outer.label != "PERSON" and (inner.source != "model" or inner.label in ("GPE", "LOC"))
+
+
+def _model_may_contain(ctx: Context, outer: Candidate, inner: Candidate) -> bool:
+    """The model's organisation names keep the places and parent bodies they start with
+    (北京市委, 越南外交部, 中共中央统战部); its place names keep smaller places."""
+    t, suffixes = ctx.text, ctx.patterns.org_suffix_any
+    outer_text = t[outer.start : outer.end]
+    if outer.label in ("ORG", "FAC", "EVENT") and inner.label in ("GPE", "LOC", "ORG", "NORP"):
+        # ...when the name ends like an organisation (委, 部, 局, 站 ...), not like
+        # a phrase the model ran on with (腾讯汽车产业互联网版图).
+        if (outer_text[-1] in _SUBUNIT_ENDS or outer_text.endswith(suffixes)) and not outer_text.endswith(_NOT_HEAD_WORDS):
+            return True  # ... and units or events named after them
+        # 中国侨联, 上海宝钢, 邯郸农专: a place, then an abbreviated or unknown name
+        rest = t[inner.end : outer.end]
+        return inner.start == outer.start and inner.label in ("GPE", "LOC") and len(rest) >= 2 and (
+            ctx.pos_table.get(rest) in ("j", "nt", "nz") or rest not in ctx.freq_table)
+    if outer.label in ("GPE", "LOC") and inner.label in ("GPE", "LOC"):
+        return True
+    return outer.label == "ORG" and outer_text.endswith(suffixes)
 
 
 def _start_index(cands: Sequence[Candidate]) -> tuple[list[int], dict[int, list[Candidate]], int]:

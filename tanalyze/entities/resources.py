@@ -124,6 +124,7 @@ class Patterns:
     org_suffix_words: frozenset[str]  # the organisation suffixes that are not weak
     facility_suffix_words: frozenset[str]
     org_suffix_ends: tuple[str, ...]  # the same, for str.endswith
+    org_suffix_any: tuple[str, ...]  # every organisation suffix, weak ones too
     facility_suffix_ends: tuple[str, ...]
 
 
@@ -147,6 +148,7 @@ def patterns() -> Patterns:
         org_suffix_words=org_words,
         facility_suffix_words=facility_words,
         org_suffix_ends=tuple(sorted(org_words)),
+        org_suffix_any=tuple(s for s, _ in rules.org_suffixes),
         facility_suffix_ends=tuple(sorted(facility_words)),
     )
 

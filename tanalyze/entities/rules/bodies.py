@@ -36,10 +36,7 @@ def compound_orgs(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidat
     鞍山市公安局); a verb, a function word, a number, a person or punctuation ends the walk.
     The longest name within six words wins.
     """
-    t, words = ctx.text, ctx.words
-    pos = ctx.pos_table
-    freq = ctx.freq_table
-    index_by_start = {ws: i for i, (ws, _) in enumerate(words)}
+    index_by_start = {ws: i for i, (ws, _) in enumerate(ctx.words)}
     covered: dict[int, Candidate] = {}
     for c in found:
         for k in range(c.start, c.end):
@@ -47,61 +44,82 @@ def compound_orgs(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidat
     for a in found:
         if a.label not in ("GPE", "LOC", "ORG", "EVENT") or a.length < 2 or a.end not in index_by_start:
             continue
-        best, prev_end, described, joined_at, named = None, a.end, False, -2, False
-        for j in range(index_by_start[a.end], min(index_by_start[a.end] + 6, len(words))):
-            ws, we = words[j]
-            w = t[ws:we]
-            if ws != prev_end or we - a.end > 16 or not _is_han(w) or w in _ATTRIBUTE_PREFIXES or w[1:] == "政府" and w[0] in _ATTRIBUTE_PREFIXES:
-                break  # 叙利亚 + 反政府 (组织): an attribute, not a body
-            inner = covered.get(ws)
-            tag = pos.get(w)
-            # Places right after the first name belong to it (招行广州分行, 辽宁省鞍山市公安局);
-            # a name after the descriptive words starts another name (会同国务院).
-            if inner is not None and inner.start < a.end:
-                inner = None  # a name that began before (安徽省人大 around 人大) is not a second name
-            if inner is not None:
-                # A body the model found (人大 + 常委会) belongs to the name; a known name does not.
-                body = inner.source != "gazetteer" and inner.label == "ORG" and org_head(ctx, t[inner.start : inner.end])
-                if not body and (described or inner.label not in ("GPE", "LOC")):
-                    break
-            # 美国 + 公司, 德国 + 电池 + 公司: a place and trade words before 公司/企业 describe, not name
-            generic = a.label in ("GPE", "LOC") and w in _GENERIC_AFTER_PLACE and not named
-            if joined_at >= 0 and (inner is not None or tag == "ns" or j == joined_at + 1 and len(w) < 3 and org_head(ctx, w)):
-                break  # 人民 + 和 + 政府, 牌手 + 和 + 北京队: after 和 a second body, not a field
-            if (org_head(ctx, w) and not generic) or (
-                # a university's department: 清华大学 + 心理学系
-                a.label == "ORG" and inner is None and len(w) >= 3 and w[-1] == "系"
-                and t.endswith(("大学", "学院"), a.start, a.end)
-            ) or (
-                # An organisation's department: 经贸委 + 培训 + 司, 平安银行 + 信用卡 + 中心
-                a.label == "ORG" and described and inner is None and (w in _DEPARTMENT_HEADS or w == "中心")
-            ):
-                best = we  # 分行 ends a name even where jieba tags it as a verb
-            if inner is None:
-                ordinal = _ORDINAL.fullmatch(w) is not None  # 第二小学, 第一中学
-                # 财政部 + 预算/v + 司: jieba tags the department's field as a verb; so it does the
-                # task of a committee (香港特别行政区 + 筹备/v + 委员会)
-                nxt = t[words[j + 1][0] : words[j + 1][1]] if j + 1 < len(words) else ""
-                department = tag == "v" and len(w) >= 2 and (
-                    a.label == "ORG" and nxt in _DEPARTMENT_HEADS
-                    or w in _BODY_TASKS and len(nxt) >= 3 and org_head(ctx, nxt))
-                # 规划 + 和 + 国土局, 房地产 + 及 + 住宅 + 研究会: fields joined inside one body's name
-                # (before its head; after a head, 和 joins two bodies: 市政府和市委)
-                joined = described and best is None and a.label in ("GPE", "LOC") and w in _FIELD_JOINERS
-                joined_at = j if joined else joined_at
-                if not joined and (w in _NOT_NAME or w in _CAPTION or w[0] == "等" or (
-                    tag is not None and tag not in ("vn", "an") and tag.startswith(_FUNCTION_POS) and not ordinal
-                    and not department
-                )):
-                    break
-                described = True
-                named = named or freq.get(w, 0) < _COMMON_FREQ or (tag or "n")[:2] in ("nr", "ns", "nt", "nz", "j")
-                named = named or ws - a.end + len(w) >= 4  # 有色金属 (公司): a longer description names one
-            elif inner.label not in ("GPE", "LOC"):
-                named = True
-            prev_end = we
+        best = _compound_end(ctx, a, index_by_start[a.end], covered)
         if best is not None:
             yield Candidate(a.start, best, "ORG", "rule", compound=True)
+
+
+def _compound_end(ctx: Context, a: Candidate, first: int, covered: dict[int, Candidate]) -> int | None:
+    """Where the longest body's name that starts with the name ``a`` ends (None: nowhere), walking
+    over at most six words from word ``first``."""
+    t, words, pos, freq = ctx.text, ctx.words, ctx.pos_table, ctx.freq_table
+    best, prev_end, described, joined_at, named = None, a.end, False, -2, False
+    for j in range(first, min(first + 6, len(words))):
+        ws, we = words[j]
+        w = t[ws:we]
+        if ws != prev_end or we - a.end > 16 or not _is_han(w) or w in _ATTRIBUTE_PREFIXES or w[1:] == "政府" and w[0] in _ATTRIBUTE_PREFIXES:
+            break  # 叙利亚 + 反政府 (组织): an attribute, not a body
+        inner = covered.get(ws)
+        tag = pos.get(w)
+        # Places right after the first name belong to it (招行广州分行, 辽宁省鞍山市公安局);
+        # a name after the descriptive words starts another name (会同国务院).
+        if inner is not None and inner.start < a.end:
+            inner = None  # a name that began before (安徽省人大 around 人大) is not a second name
+        if inner is not None:
+            # A body the model found (人大 + 常委会) belongs to the name; a known name does not.
+            body = inner.source != "gazetteer" and inner.label == "ORG" and org_head(ctx, t[inner.start : inner.end])
+            if not body and (described or inner.label not in ("GPE", "LOC")):
+                break
+        # 美国 + 公司, 德国 + 电池 + 公司: a place and trade words before 公司/企业 describe, not name
+        generic = a.label in ("GPE", "LOC") and w in _GENERIC_AFTER_PLACE and not named
+        if joined_at >= 0 and (inner is not None or tag == "ns" or j == joined_at + 1 and len(w) < 3 and org_head(ctx, w)):
+            break  # 人民 + 和 + 政府, 牌手 + 和 + 北京队: after 和 a second body, not a field
+        if _heads_body(ctx, a, w, inner is None, described, generic):
+            best = we  # 分行 ends a name even where jieba tags it as a verb
+        if inner is None:
+            # 规划 + 和 + 国土局, 房地产 + 及 + 住宅 + 研究会: fields joined inside one body's name
+            # (before its head; after a head, 和 joins two bodies: 市政府和市委)
+            joined = described and best is None and a.label in ("GPE", "LOC") and w in _FIELD_JOINERS
+            joined_at = j if joined else joined_at
+            if not joined and _ends_description(ctx, a, j, w, tag):
+                break
+            described = True
+            named = named or freq.get(w, 0) < _COMMON_FREQ or (tag or "n")[:2] in ("nr", "ns", "nt", "nz", "j")
+            named = named or ws - a.end + len(w) >= 4  # 有色金属 (公司): a longer description names one
+        elif inner.label not in ("GPE", "LOC"):
+            named = True
+        prev_end = we
+    return best
+
+
+def _heads_body(ctx: Context, a: Candidate, w: str, plain: bool, described: bool, generic: bool) -> bool:
+    """Does the word ``w`` end the name of a body that starts with ``a``? ``plain``: no other
+    name starts at ``w``; ``described``: descriptive words came between."""
+    return (org_head(ctx, w) and not generic) or (
+        # a university's department: 清华大学 + 心理学系
+        a.label == "ORG" and plain and len(w) >= 3 and w[-1] == "系"
+        and ctx.text.endswith(("大学", "学院"), a.start, a.end)
+    ) or (
+        # An organisation's department: 经贸委 + 培训 + 司, 平安银行 + 信用卡 + 中心
+        a.label == "ORG" and described and plain and (w in _DEPARTMENT_HEADS or w == "中心")
+    )
+
+
+def _ends_description(ctx: Context, a: Candidate, j: int, w: str, tag: str | None) -> bool:
+    """Does the word ``w`` (word ``j``) end the words describing a body after ``a``: a function
+    word, a caption, 等, a verb that is no department's field or committee's task?"""
+    t, words = ctx.text, ctx.words
+    ordinal = _ORDINAL.fullmatch(w) is not None  # 第二小学, 第一中学
+    # 财政部 + 预算/v + 司: jieba tags the department's field as a verb; so it does the
+    # task of a committee (香港特别行政区 + 筹备/v + 委员会)
+    nxt = t[words[j + 1][0] : words[j + 1][1]] if j + 1 < len(words) else ""
+    department = tag == "v" and len(w) >= 2 and (
+        a.label == "ORG" and nxt in _DEPARTMENT_HEADS
+        or w in _BODY_TASKS and len(nxt) >= 3 and org_head(ctx, nxt))
+    return w in _NOT_NAME or w in _CAPTION or w[0] == "等" or (
+        tag is not None and tag not in ("vn", "an") and tag.startswith(_FUNCTION_POS) and not ordinal
+        and not department
+    )
 
 
 def body_words(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:

@@ -151,75 +151,16 @@ def repair_person_lists(
     runs = list_runs(t)
     if not runs:
         return list(mentions)
-    starts = {s for s, _ in words} | {len(t)}
-    ends = {e for _, e in words} | {0}
-    exact = {(m.start, m.end) for m in mentions if m.label == "PERSON"}
-    by_start: dict[int, list[M]] = {}
-    persons_by_end: dict[int, list[M]] = {}
-    for m in mentions:
-        by_start.setdefault(m.start, []).append(m)
-        if m.label == "PERSON":
-            persons_by_end.setdefault(m.end, []).append(m)
-    word_starts = [a for a, _ in words]
-
-    def words_in(s: int, e: int) -> list[str]:
-        out, i = [], bisect_left(word_starts, s)
-        while i < len(words) and words[i][0] < e:
-            if words[i][1] <= e:
-                out.append(t[words[i][0] : words[i][1]])
-            i += 1
-        return out
-
-    def person_ending(e: int, s0: int) -> int | None:
-        return next((m.start for m in persons_by_end.get(e, ()) if m.start >= s0), None)
-
-    def first_item(item: Item) -> Item | None:
-        """出席会议的有王德炳、…: the first item starts after the phrase that introduces the list."""
-        s0, e = item.start, item.end
-        if e - s0 <= 4 or not _is_han(t[s0:e]):
-            inner = words_in(s0, e)
-            if (s0, e) in exact or name_length(s0) == e - s0 or not any(function_word(w) for w in inner):
-                return item
-        s = person_ending(e, s0)
-        if s is None:
-            s = next(
-                (e - n for n in (4, 3, 2) if e - n > s0 and e - n in starts
-                 and (t[e - n - 1] in _LEADS or title_before(e - n))),
-                None,
-            )
-        return None if s is None else Item(s, e, item.note, item.clean, item.person_note)
-
-    def last_items(item: Item) -> list[Item]:
-        """…、印木泉等, …、李四和王五, …、王五出席: the last item ends before 等, a verb or a join."""
-        s, e = item.start, item.end
-        cut = next((k for k in range(s, e) if t[k] in _TAIL_STOPS), e)
-        if cut > s and t[cut - 1 : cut + 1] == "以及":
-            cut -= 1  # 林永建以及…
-        out: list[Item] = []
-        join = next((k for k in range(s + 2, min(cut, s + 5)) if t[k] in _LAST_JOINS and cut - k > 2), None)
-        if join is not None:  # 李四和王五: two items (not 刘景和, where nothing follows)
-            out.append(Item(s, join))
-            s = join + 1
-        whole = Item(s, cut, item.note, item.clean, item.person_note) if cut == e else Item(s, cut)
-        later = words_in(s, cut)[1:]
-        if cut == e and item.note is not None:  # 李四(女)出席: the note closes the name
-            return [*out, whole]
-        if cut - s <= 4 and ((s, cut) in exact or name_length(s) == cut - s or not any(function_word(w) for w in later)):
-            return [*out, whole]
-        # A name, then the rest of the sentence: the person found there or a Chinese name.
-        n = max((m.end - s for m in by_start.get(s, ()) if m.label == "PERSON"), default=0) or name_length(s)
-        if n and s + n in starts:
-            out.append(Item(s, s + n))
-        return out
-
+    lists = _Lists(t, words, mentions, name_length, function_word, title_before)
+    starts, ends, exact = lists.starts, lists.ends, lists.exact
     out = _Spans(mentions)
     for run in runs:
-        first = first_item(run[0])
-        items = ([first] if first else []) + run[1:-1] + last_items(run[-1])
+        first = lists.first_item(run[0])
+        items = ([first] if first else []) + run[1:-1] + lists.last_items(run[-1])
         items = [x for x in items if x.end - x.start >= 1]
         evidence = sum(1 for x in items if (x.start, x.end) in exact or x.person_note)
         if evidence < 2 or 2 * evidence < len(items):
-            for m in _beside_a_person(items, exact, out, t, starts, ends, words_in, person, name_length, ordinary, function_word):
+            for m in _beside_a_person(items, exact, out, t, starts, ends, lists.words_in, person, name_length, ordinary, function_word):
                 out.add(m)
             continue
         for x in items:
@@ -238,14 +179,90 @@ def repair_person_lists(
             for m in inside:
                 out.remove(m)
             out.add(person(x.start, x.end))
-        # A note on a person ((赫哲族), (女,布朗族)) names a group, not a person, place or organisation.
-        for x in items:
-            if x.person_note and x.note is not None:
-                ns, ne = x.note
-                for m in out.overlapping(ns, ne):
-                    if ns <= m.start and m.end <= ne and m.label != "NORP":
-                        out.remove(m)
+        _drop_notes(items, out)
     return sorted(out.mentions(), key=lambda m: m.start)
+
+
+def _drop_notes(items: list[Item], out: "_Spans") -> None:
+    """A note on a person ((赫哲族), (女,布朗族)) names a group, not a person, place or organisation."""
+    for x in items:
+        if x.person_note and x.note is not None:
+            ns, ne = x.note
+            for m in out.overlapping(ns, ne):
+                if ns <= m.start and m.end <= ne and m.label != "NORP":
+                    out.remove(m)
+
+
+class _Lists:
+    """What the first and last item of a list are, read from the text, its words and mentions."""
+
+    def __init__(self, t: str, words: Sequence[tuple[int, int]], mentions: Sequence[M], name_length: Callable[[int], int],
+                 function_word: Callable[[str], bool], title_before: Callable[[int], bool]) -> None:
+        self.t, self.words = t, words
+        self.name_length, self.function_word, self.title_before = name_length, function_word, title_before
+        self.starts = {s for s, _ in words} | {len(t)}
+        self.ends = {e for _, e in words} | {0}
+        self.exact = {(m.start, m.end) for m in mentions if m.label == "PERSON"}
+        self.by_start: dict[int, list[M]] = {}
+        self.persons_by_end: dict[int, list[M]] = {}
+        for m in mentions:
+            self.by_start.setdefault(m.start, []).append(m)
+            if m.label == "PERSON":
+                self.persons_by_end.setdefault(m.end, []).append(m)
+        self.word_starts = [a for a, _ in words]
+
+    def words_in(self, s: int, e: int) -> list[str]:
+        t, words = self.t, self.words
+        out, i = [], bisect_left(self.word_starts, s)
+        while i < len(words) and words[i][0] < e:
+            if words[i][1] <= e:
+                out.append(t[words[i][0] : words[i][1]])
+            i += 1
+        return out
+
+    def person_ending(self, e: int, s0: int) -> int | None:
+        return next((m.start for m in self.persons_by_end.get(e, ()) if m.start >= s0), None)
+
+    def first_item(self, item: Item) -> Item | None:
+        """出席会议的有王德炳、…: the first item starts after the phrase that introduces the list."""
+        t = self.t
+        s0, e = item.start, item.end
+        if e - s0 <= 4 or not _is_han(t[s0:e]):
+            inner = self.words_in(s0, e)
+            if (s0, e) in self.exact or self.name_length(s0) == e - s0 or not any(self.function_word(w) for w in inner):
+                return item
+        s = self.person_ending(e, s0)
+        if s is None:
+            s = next(
+                (e - n for n in (4, 3, 2) if e - n > s0 and e - n in self.starts
+                 and (t[e - n - 1] in _LEADS or self.title_before(e - n))),
+                None,
+            )
+        return None if s is None else Item(s, e, item.note, item.clean, item.person_note)
+
+    def last_items(self, item: Item) -> list[Item]:
+        """…、印木泉等, …、李四和王五, …、王五出席: the last item ends before 等, a verb or a join."""
+        t = self.t
+        s, e = item.start, item.end
+        cut = next((k for k in range(s, e) if t[k] in _TAIL_STOPS), e)
+        if cut > s and t[cut - 1 : cut + 1] == "以及":
+            cut -= 1  # 林永建以及…
+        out: list[Item] = []
+        join = next((k for k in range(s + 2, min(cut, s + 5)) if t[k] in _LAST_JOINS and cut - k > 2), None)
+        if join is not None:  # 李四和王五: two items (not 刘景和, where nothing follows)
+            out.append(Item(s, join))
+            s = join + 1
+        whole = Item(s, cut, item.note, item.clean, item.person_note) if cut == e else Item(s, cut)
+        later = self.words_in(s, cut)[1:]
+        if cut == e and item.note is not None:  # 李四(女)出席: the note closes the name
+            return [*out, whole]
+        if cut - s <= 4 and ((s, cut) in self.exact or self.name_length(s) == cut - s or not any(self.function_word(w) for w in later)):
+            return [*out, whole]
+        # A name, then the rest of the sentence: the person found there or a Chinese name.
+        n = max((m.end - s for m in self.by_start.get(s, ()) if m.label == "PERSON"), default=0) or self.name_length(s)
+        if n and s + n in self.starts:
+            out.append(Item(s, s + n))
+        return out
 
 
 class _Spans:

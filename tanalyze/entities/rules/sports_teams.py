@@ -140,15 +140,7 @@ def teams(
     at ``k`` is a common word no name goes on with (两队, 必须), so a name may end before it.
     """
     vs = vs_spans(t)
-    sporty_at, team_sport_at, own_sporty_at = [False] * (len(t) + 1), [False] * (len(t) + 1), [False] * (len(t) + 1)
-    spans = sentences(t)
-    for n, (a, b) in enumerate(spans):
-        # A cue reads the sentence and its neighbours (击败意大利！本场做客: the sports word need not share
-        # the team's sentence); a mere other mention of a team's name needs a sports word of its own.
-        lo, hi = spans[max(0, n - 1)][0], spans[min(len(spans) - 1, n + 1)][1]
-        sporty, team_sport, own = is_sporty(t[lo:hi]), is_team_sport(t[lo:hi]), is_sporty(t[a:b])
-        for k in range(a, b + 1):
-            sporty_at[k], team_sport_at[k], own_sporty_at[k] = sporty, team_sport, own
+    sporty_at, team_sport_at, own_sporty_at = _sport_flags(t)
 
     def may_be_team(i: int, cue: str | None = None) -> bool:
         s, e, label, source = mentions[i]
@@ -180,8 +172,34 @@ def teams(
                 name = t[mentions[j][0] : mentions[j][1]]
                 if mentions[j][2] == "PERSON" and (other in chosen or lo == "ORG") and _transliterated(name, translit):
                     chosen.add(j)
-    # The other items of a list with a team in a sentence about sport (乌迪内斯),
-    # or with a listed club (皇马).
+    _spread_along_lists(t, mentions, chosen, sporty_at, may_be_team)
+    _drop_modified_lists(t, mentions, chosen)
+    # Other mentions of a team's name in sentences about sport follow it.
+    names = {t[mentions[i][0] : mentions[i][1]] for i in chosen}
+    for i, (s, e, _, _) in enumerate(mentions):
+        if i not in chosen and t[s:e] in names and own_sporty_at[s] and may_be_team(i, "vs"):
+            chosen.add(i)
+    return chosen, _unknown_teams(t, mentions, words, translit, new_name, plain_at, team_sport_at, vs)
+
+
+def _sport_flags(t: str) -> tuple[list[bool], list[bool], list[bool]]:
+    """Per character: is its sentence (with its neighbours) about sport, about a team sport, and
+    does its own sentence hold a sports word? A cue reads the sentence and its neighbours
+    (击败意大利！本场做客: the sports word need not share the team's sentence); a mere other mention
+    of a team's name needs a sports word of its own."""
+    sporty_at, team_sport_at, own_sporty_at = [False] * (len(t) + 1), [False] * (len(t) + 1), [False] * (len(t) + 1)
+    spans = sentences(t)
+    for n, (a, b) in enumerate(spans):
+        lo, hi = spans[max(0, n - 1)][0], spans[min(len(spans) - 1, n + 1)][1]
+        sporty, team_sport, own = is_sporty(t[lo:hi]), is_team_sport(t[lo:hi]), is_sporty(t[a:b])
+        for k in range(a, b + 1):
+            sporty_at[k], team_sport_at[k], own_sporty_at[k] = sporty, team_sport, own
+    return sporty_at, team_sport_at, own_sporty_at
+
+
+def _spread_along_lists(t: str, mentions, chosen: set[int], sporty_at: list[bool], may_be_team: Callable[[int], bool]) -> None:
+    """The other items of a list with a team in a sentence about sport (乌迪内斯), or with a
+    listed club (皇马), join ``chosen``."""
     clubs = {i for i, (s, _, label, source) in enumerate(mentions) if label == "ORG" and source == "gazetteer" and sporty_at[s]}
     changed = True
     while changed:
@@ -194,7 +212,10 @@ def teams(
                 if may_be_team(j):
                     chosen.add(j)
                     changed = True
-    # A list that a word for players or a squad ends is a list of places (俄罗斯、巴西和古巴等女排).
+
+
+def _drop_modified_lists(t: str, mentions, chosen: set[int]) -> None:
+    """A list that a word for players or a squad ends is a list of places (俄罗斯、巴西和古巴等女排)."""
     i = 0
     while i < len(mentions):
         j = i
@@ -204,12 +225,6 @@ def teams(
         if tail.lstrip("等").startswith(_MODIFIED):
             chosen -= set(range(i, j + 1))
         i = j + 1
-    # Other mentions of a team's name in sentences about sport follow it.
-    names = {t[mentions[i][0] : mentions[i][1]] for i in chosen}
-    for i, (s, e, _, _) in enumerate(mentions):
-        if i not in chosen and t[s:e] in names and own_sporty_at[s] and may_be_team(i, "vs"):
-            chosen.add(i)
-    return chosen, _unknown_teams(t, mentions, words, translit, new_name, plain_at, team_sport_at, vs)
 
 
 def _unknown_teams(t, mentions, words, translit, new_name, plain_at, team_sport_at, vs) -> list[tuple[int, int]]:
@@ -255,10 +270,7 @@ def _unknown_teams(t, mentions, words, translit, new_name, plain_at, team_sport_
                 return None
         return p, e + 1 if t[e : e + 1] == "队" else e
 
-    cues = [(a, b) for a, b in vs if a not in person_at and b not in person_at]
-    cues += [m.span() for m in _SCORE_RE.finditer(t) if team_sport_at[m.start()]]
-    cues = [(a, b + len(v.group())) if (v := _VERB_AFTER_SCORE.match(t, b)) else (a, b) for a, b in cues]
-    for a, b in cues:
+    for a, b in _cue_spans(t, vs, person_at, team_sport_at):
         for span in (run_before(a, True), run_after(b, True)):
             if span:
                 spans.append(span)
@@ -274,3 +286,11 @@ def _unknown_teams(t, mentions, words, translit, new_name, plain_at, team_sport_
             out.append(span)
             reach = max(reach, span[1])
     return out
+
+
+def _cue_spans(t: str, vs, person_at: set[int], team_sport_at: list[bool]) -> list[tuple[int, int]]:
+    """vs with no person on either side, and scores in a sentence about a team sport, with the
+    match verb after a score (2比0击败)."""
+    cues = [(a, b) for a, b in vs if a not in person_at and b not in person_at]
+    cues += [m.span() for m in _SCORE_RE.finditer(t) if team_sport_at[m.start()]]
+    return [(a, b + len(v.group())) if (v := _VERB_AFTER_SCORE.match(t, b)) else (a, b) for a, b in cues]

@@ -8,6 +8,7 @@ before a weak suffix (汽车, 科技) there must be a brand-like word and no nou
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
 from ..candidate import Candidate
@@ -40,19 +41,28 @@ _TRADE_VERBS = frozenset({"开发", "发展", "投资", "建设", "管理", "控
 
 
 def org_suffixes(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
-    return suffixed(ctx, ctx.text, ctx.words, found, ctx.rules.org_suffixes, "ORG")
+    return suffixed(ctx, found, ctx.rules.org_suffixes, "ORG")
 
 
 def event_suffixes(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
-    return suffixed(ctx, ctx.text, ctx.words, found, ctx.rules.event_suffixes, "EVENT")
+    return suffixed(ctx, found, ctx.rules.event_suffixes, "EVENT")
 
 
 def facility_suffixes(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
-    return suffixed(ctx, ctx.text, ctx.words, found, ctx.rules.facility_suffixes, "FAC")
+    return suffixed(ctx, found, ctx.rules.facility_suffixes, "FAC")
 
 
-def suffixed(ctx: Context, t: str, words: Sequence[tuple[int, int]], found: Sequence[Candidate], suffixes, label: str
-) -> Iterable[Candidate]:
+@dataclass
+class _Index:
+    """The candidates by character, and the words by start and by end, of one text."""
+
+    covered: dict[int, Candidate]
+    by_start: dict[int, int]
+    by_end: dict[int, int]
+    ends: set[int]
+
+
+def suffixed(ctx: Context, found: Sequence[Candidate], suffixes, label: str) -> Iterable[Candidate]:
     """广州市工商局, 蓝星石油有限公司, 中国汽车经销商高峰论坛: name-like words followed by an
     organisation (or event) suffix.
 
@@ -62,74 +72,85 @@ def suffixed(ctx: Context, t: str, words: Sequence[tuple[int, int]], found: Sequ
     is not an organisation). Before a parenthesised abbreviation (事业群(CSIG)) the name
     runs back to the verb or punctuation before it.
     """
-    freq = ctx.freq_table
-    pos = ctx.pos_table
+    t, words = ctx.text, ctx.words
     covered: dict[int, Candidate] = {}
     for c in found:
         for k in range(c.start, c.end):
             covered.setdefault(k, c)
-    index_by_start = {ws: i for i, (ws, _) in enumerate(words)}
-    index_by_end = {we: i for i, (_, we) in enumerate(words)}
-    word_ends = set(index_by_end) | {len(t)}
+    by_end = {we: i for i, (_, we) in enumerate(words)}
+    index = _Index(covered, {ws: i for i, (ws, _) in enumerate(words)}, by_end, set(by_end) | {len(t)})
     for suffix, weak in suffixes:
         if suffix not in t:
             continue  # most suffixes are in no given text: one test, not a generator each
         for ss in find_all(t, suffix):
             se = ss + len(suffix)
-            if se not in index_by_end or (ss > 0 and t[ss - 1] in _TYPE_MARKERS):
-                continue  # 偏股型基金, 封闭式基金, 创新型公司: a kind of fund or company, not a name
-            if ss > 0 and t[ss - 1] in _ATTRIBUTE_PREFIXES:
-                continue  # 反政府组织, 非银行金融机构: an attribute, not a body
-            if t[se : se + 1] in _COLLECTIVE_NOUNS:
-                continue  # 尖沙嘴酒店区, 银行业: the suffix word describes a district or a trade
-            if ss in index_by_start:
-                head = index_by_start[ss]
-            else:  # the suffix ends a longer word: only an organisation word or an unknown one
-                head = index_by_end[se]
-                word = t[words[head][0] : se]
-                # 工商局, 监管局: an organisation word; 布局, 格局: a common two-character noun.
-                if not (pos.get(word) in ("nt", "j", "nz") or not freq.get(word) or len(word) >= 3):
-                    continue
-                if len(suffix) == 1 and len(word) == 2 and not freq.get(word):
-                    continue  # 配队, 归队: a verb and 队 the segmenter only guessed, no team's name
-            nxt = words[index_by_end[se] + 1] if index_by_end[se] + 1 < len(words) else None
-            abbreviated = _PAREN.match(t, se) is not None and re.match(r"\s?[(（][A-Za-z]", t[se:]) is not None
-            # The subject of a statement is a company, not a trade.
-            said = (ctx.patterns.speech.match(t, se) or _FINDINGS.match(t, se)) if weak else None
-            speaker = said is not None and said.end() in word_ends  # not 分析|师 (an analyst)
-            # A title after the name says it is a company (青禾地产总经理)
-            titled = weak and _STAFF_AFTER.match(t, se) is not None  # (not 基金|分析师: a fund analyst)
-            if weak and nxt is not None and not speaker and not titled:
-                nword = t[nxt[0] : nxt[1]]
-                if _is_han(nword) and (pos.get(nword) or "n")[0] == "n":
-                    continue
-            if suffix == "基金" and head > 0 and t[words[head - 1][0] : words[head - 1][1]].upper() in _FUND_TYPES:
-                continue  # LOF基金, QDII基金: a kind of fund
-            # 渣打银行/nt: a whole name for the segmenter is extended only by names before it, not
-            # by a rare word it glued wrongly
-            whole = ss not in index_by_start and pos.get(t[words[head][0] : se]) == "nt" and se - words[head][0] >= 4
-            start, brand = _name_run(ctx, t, words, head, covered, pos, freq, abbreviated, suffix, weak, whole)
-            if start is None and titled and head > 0 and _brand_word(ctx, t[words[head - 1][0] : words[head - 1][1]]):
-                start, brand = words[head - 1][0], True
-            if start is None:
-                head_word = t[words[head][0] : se]
-                # A lexicon entry tagged as a name (nt/nz), not a domain term (基金公司 n).
-                lexicon_name = ctx.lexicon_tags.get(head_word) in ("nt", "nz")
-                if words[head][0] < ss and (lexicon_name or not freq.get(head_word)):
-                    start, brand = words[head][0], True  # one word that is a name (a lexicon entry)
-                else:
-                    continue  # 人民政府: a generic dictionary word
-            if speaker and not brand:  # ... but not a country's or province's trade (中国汽车表示)
-                place = ctx.gazetteer.lookup(t[start:ss])
-                speaker = place is None or place.label not in ("GPE", "LOC")
-            if (weak or suffix in _GENERIC_AFTER_PLACE) and not brand and not speaker and not titled:
-                continue  # 中国汽车, 美国公司: a place before a weak or generic suffix is not an organisation
-            if t[start] in _DEMONSTRATIVES:
-                continue  # 这片自然保护区: "this reserve" names none
-            while start < ss and t[start] in _LEAD_FUNCTION:
-                start += 1  # 为腾易科技 -> 腾易科技
-            if start < ss:
+            head = _suffix_head(ctx, index, ss, se, suffix)
+            start = _name_start(ctx, index, head, ss, se, suffix, weak) if head is not None else None
+            if start is not None:
                 yield Candidate(start, se, label, "rule")
+
+
+def _suffix_head(ctx: Context, index: _Index, ss: int, se: int, suffix: str) -> int | None:
+    """The word holding the suffix at [ss, se), where it may end a name (else None)."""
+    t, words, pos, freq = ctx.text, ctx.words, ctx.pos_table, ctx.freq_table
+    if se not in index.by_end or (ss > 0 and t[ss - 1] in _TYPE_MARKERS):
+        return None  # 偏股型基金, 封闭式基金, 创新型公司: a kind of fund or company, not a name
+    if ss > 0 and t[ss - 1] in _ATTRIBUTE_PREFIXES:
+        return None  # 反政府组织, 非银行金融机构: an attribute, not a body
+    if t[se : se + 1] in _COLLECTIVE_NOUNS:
+        return None  # 尖沙嘴酒店区, 银行业: the suffix word describes a district or a trade
+    if ss in index.by_start:
+        return index.by_start[ss]
+    # the suffix ends a longer word: only an organisation word or an unknown one
+    head = index.by_end[se]
+    word = t[words[head][0] : se]
+    # 工商局, 监管局: an organisation word; 布局, 格局: a common two-character noun.
+    if not (pos.get(word) in ("nt", "j", "nz") or not freq.get(word) or len(word) >= 3):
+        return None
+    if len(suffix) == 1 and len(word) == 2 and not freq.get(word):
+        return None  # 配队, 归队: a verb and 队 the segmenter only guessed, no team's name
+    return head
+
+
+def _name_start(ctx: Context, index: _Index, head: int, ss: int, se: int, suffix: str, weak: bool) -> int | None:
+    """Where the name ending in the suffix at [ss, se) starts (None: no name there)."""
+    t, words, pos, freq = ctx.text, ctx.words, ctx.pos_table, ctx.freq_table
+    nxt = words[index.by_end[se] + 1] if index.by_end[se] + 1 < len(words) else None
+    abbreviated = _PAREN.match(t, se) is not None and re.match(r"\s?[(（][A-Za-z]", t[se:]) is not None
+    # The subject of a statement is a company, not a trade.
+    said = (ctx.patterns.speech.match(t, se) or _FINDINGS.match(t, se)) if weak else None
+    speaker = said is not None and said.end() in index.ends  # not 分析|师 (an analyst)
+    # A title after the name says it is a company (青禾地产总经理)
+    titled = weak and _STAFF_AFTER.match(t, se) is not None  # (not 基金|分析师: a fund analyst)
+    if weak and nxt is not None and not speaker and not titled:
+        nword = t[nxt[0] : nxt[1]]
+        if _is_han(nword) and (pos.get(nword) or "n")[0] == "n":
+            return None
+    if suffix == "基金" and head > 0 and t[words[head - 1][0] : words[head - 1][1]].upper() in _FUND_TYPES:
+        return None  # LOF基金, QDII基金: a kind of fund
+    # 渣打银行/nt: a whole name for the segmenter is extended only by names before it, not
+    # by a rare word it glued wrongly
+    whole = ss not in index.by_start and pos.get(t[words[head][0] : se]) == "nt" and se - words[head][0] >= 4
+    start, brand = _name_run(ctx, t, words, head, index.covered, pos, freq, abbreviated, suffix, weak, whole)
+    if start is None and titled and head > 0 and _brand_word(ctx, t[words[head - 1][0] : words[head - 1][1]]):
+        start, brand = words[head - 1][0], True
+    if start is None:
+        head_word = t[words[head][0] : se]
+        # A lexicon entry tagged as a name (nt/nz), not a domain term (基金公司 n).
+        lexicon_name = ctx.lexicon_tags.get(head_word) in ("nt", "nz")
+        if not (words[head][0] < ss and (lexicon_name or not freq.get(head_word))):
+            return None  # 人民政府: a generic dictionary word
+        start, brand = words[head][0], True  # one word that is a name (a lexicon entry)
+    if speaker and not brand:  # ... but not a country's or province's trade (中国汽车表示)
+        place = ctx.gazetteer.lookup(t[start:ss])
+        speaker = place is None or place.label not in ("GPE", "LOC")
+    if (weak or suffix in _GENERIC_AFTER_PLACE) and not brand and not speaker and not titled:
+        return None  # 中国汽车, 美国公司: a place before a weak or generic suffix is not an organisation
+    if t[start] in _DEMONSTRATIVES:
+        return None  # 这片自然保护区: "this reserve" names none
+    while start < ss and t[start] in _LEAD_FUNCTION:
+        start += 1  # 为腾易科技 -> 腾易科技
+    return start if start < ss else None
 
 
 def _brand_word(ctx: Context, w: str) -> bool:
