@@ -19,9 +19,9 @@ from ..textutil import fold_width
 from .candidate import FAMILY, Candidate, Group
 from .merge import complete_cut_names, join_short_forms, merge_aliased, one_label_per_name
 from .names import _RARE_FREQ
-from .resources import HAN, is_han
+from .resources import HAN, is_han, word_list
 
-_ALIAS_MARKER = re.compile("又称|又名|简称|亦称|俗称|原名|英文名|下称|以下简称")
+_ALIAS_MARKER = re.compile("|".join(word_list("alias_markers.txt")))
 # The parts of speech of a phrase, never of a name: particles, conjunctions, prepositions, pronouns.
 _PHRASE_POS = ("u", "c", "p", "r")
 PAREN = re.compile(r"\s?[(（]\s*(?:" + _ALIAS_MARKER.pattern + r")?\s*"
@@ -186,7 +186,7 @@ class Grouper:
         """A short form (蔚来, 腾易) joins the full form that adds only a suffix (蔚来汽车, 腾易科技);
         a full form the rules found joins the gazetteer entry it adds a suffix to (青禾基金公司 ->
         南方基金)."""
-        suffixes = {s for s in self.org_suffixes} | {"出行", "网", "网络", "平台", "传媒", "养车"}
+        suffixes = {s for s in self.org_suffixes} | set(word_list("short_form_suffixes.txt"))
         # The groups by each short form their surfaces make (a surface minus a suffix), in order.
         fulls: dict[str, list[int]] = {}
         for j, full in enumerate(groups):

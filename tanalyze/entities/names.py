@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Mapping, Sequence
 
 from .context import Context
-from .resources import _COMMON_FREQ, _NOT_NAME, _NUMERAL_CHARS, _word_at, address_length, is_han as _is_han
+from .resources import _COMMON_FREQ, _NOT_NAME, _NUMERAL_CHARS, _word_at, address_length, is_han as _is_han, word_list
 
 _RARE_FREQ = 30  # a word jieba has seen fewer times than this is taken for a name-like word
 
@@ -24,18 +24,17 @@ _UNKNOWN_ORG_HEADS = set("部委局厅署院所司行社队团党校厂馆")
 # Last characters of dictionary nouns that name a kind of institution (话剧院, 农药厂, 公证处).
 _KNOWN_ORG_HEADS = set("部委局厅署院所司行社团校厂馆处")
 # Nouns of events that end like a body (音乐会 is even tagged nt by jieba).
-_EVENT_NOUNS = ("音乐会", "演唱会", "晚会", "联欢会", "茶话会", "招待会", "座谈会", "研讨会", "报告会", "运动会",
-                "博览会", "展览会", "展销会", "交易会", "订货会", "洽谈会", "新闻发布会", "发布会", "庙会", "灯会",
-                "拍卖会", "推介会", "见面会", "签约会", "恳谈会")
+_EVENT_NOUNS = word_list("event_nouns.txt")
 _SUBUNIT_ENDS = _ORG_HEADS | set("系科赛杯节展")
 _ATTRIBUTE_PREFIXES = frozenset("反亲非")
 # Suffixes that after a place alone mean "the place's ...s" (美国公司利润增长: American companies).
 _GENERIC_AFTER_PLACE = frozenset({"公司", "企业"})
 # Kinds of body a Latin-script name may follow in apposition (游戏公司EA, 评级机构ESRB, 战队iG).
-_BODY_KINDS = ("公司", "集团", "机构", "组织", "小组", "工作室", "厂商", "开发商", "发行商", "运营商", "制造商", "供应商",
-               "服务商", "银行", "俱乐部", "战队", "车队", "乐队", "组合", "网站", "媒体", "协会", "基金会", "交易所", "事务所")
+_BODY_KINDS = word_list("body_kinds.txt")
 # Caption openers that unknown-word guessing would take for the front of a name.
-_CAPTION = frozenset({"图为", "上图为", "下图为", "左图为", "右图为"})
+_CAPTION = frozenset(word_list("caption_openers.txt"))
+# What ends a street's name (文汇路, 长安街, 弥敦道): the streets rule and the model source.
+ROAD_WORDS = word_list("road_words.txt")
 
 
 def name_like(ctx: Context, word: str) -> bool:

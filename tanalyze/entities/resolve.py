@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 from .candidate import Candidate
 from .context import Context
 from .names import _SUBUNIT_ENDS, surname_len
-from .resources import _NAME_DOTS, _NOT_NAME, is_han as _is_han
+from .resources import _NAME_DOTS, _NOT_NAME, is_han as _is_han, word_list
 
 # On a partial overlap: the gazetteer and precise rules first, then the model, then other rules.
 SOURCE_RANK = {"gazetteer": 3, "model": 2, "rule": 1}
@@ -27,12 +27,7 @@ def _rank(c: "Candidate") -> int:
 
 # Everyday words whose last character only looks like a body's head (工行|布局, 全|社会): a name the
 # model ran on into one of them does not end like an organisation.
-_NOT_HEAD_WORDS = (
-    "布局", "格局", "结局", "骗局", "僵局", "全局", "大局", "时局", "政局", "棋局", "饭局", "赌局", "开局", "残局",
-    "出局", "终局", "定局", "战局", "变局", "社会", "机会", "宴会", "约会", "误会", "体会", "聚会", "排队", "谜团",
-    "全部", "内部", "外部", "局部", "平台", "舞台", "后台", "前台", "经营", "运营", "阵营", "官司", "上司", "冠军",
-    "亚军", "季军", "到处", "好处", "场所", "住所", "进行", "执行", "旅行", "流行", "发行", "实行", "举行", "同行",
-)
+_NOT_HEAD_WORDS = word_list("not_head_words.txt")
 
 
 def resolve(ctx: Context, cands: list[Candidate]) -> list[Candidate]:

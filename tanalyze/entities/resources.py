@@ -77,6 +77,13 @@ def _suffixes(name: str) -> tuple[tuple[str, bool], ...]:
     return tuple(sorted(out, key=lambda s: len(s[0]), reverse=True))
 
 
+@lru_cache(maxsize=None)
+def word_list(name: str) -> tuple[str, ...]:
+    """The words of the rule list ``dictionaries/rules/NAME``, in the file's order (the order
+    decides where a list becomes a regular expression's alternatives)."""
+    return tuple(_words(name))
+
+
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     """Load the rule word lists once per process."""
@@ -98,10 +105,9 @@ def load_rules() -> Rules:
 
 
 # Adverbs that may come between a name and its speech verb (王明曾经表示; 笑说: said with a smile).
-_ADVERBS = ("曾经", "曾", "也", "则", "还", "就", "又", "都", "一直", "再次", "随后", "同时", "此前", "近日", "日前", "亦", "笑")
+_ADVERBS = word_list("speech_adverbs.txt")
 # What follows a company, not an apple or a thought: 苹果发布, 联想股价, 吉利表示, 苹果CEO.
-_BRAND_CUES = ("(?:公司|集团|股价|市值|财报|营收|CEO|首席执行官|董事长|总裁|创始人|旗下|官方|官网|发布|推出|宣布|"
-               "表示|称|回应|起诉|收购|入股|上市|门店|新款|手机|电脑|汽车|品牌)")
+_BRAND_CUES = "(?:" + "|".join(word_list("brand_cues.txt")) + ")"
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"  # the Han ranges names are read in
 _ALL_HAN = re.compile("[\u3400-\u9fff]+")
 

@@ -9,7 +9,7 @@ from typing import Iterable, Sequence
 from ..candidate import Candidate
 from ..context import Context
 from ..names import _ATTRIBUTE_PREFIXES, _CAPTION, _GENERIC_AFTER_PLACE, _ends_with_one_of, org_head
-from ..resources import _COMMON_FREQ, _FUNCTION_POS, _NOT_NAME, HAN as _HAN, is_han as _is_han
+from ..resources import _COMMON_FREQ, _FUNCTION_POS, _NOT_NAME, HAN as _HAN, is_han as _is_han, word_list
 
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+")
 # One-character words that end a department's name after its organisation (经贸委培训司).
@@ -17,15 +17,15 @@ _DEPARTMENT_HEADS = set("司局处科室厅部办")
 # What ends a body's word: in the segmenter's dictionary (住建委, 房管局; not 部: 财务部, 中西部), and
 # in a list beside a named body, where 部 and 院 are bodies too (林业局, 扶贫办; not 会: 大会, 晚会).
 _BODY_WORD_HEADS = frozenset("委局厅署办")
-_PARTY_ORGANS = ("党委", "常委", "支部", "两委", "党组")
+# A party's organs in any unit (党委, 支部): no one body's name.
+_PARTY_ORGANS = word_list("party_organs.txt")
 # 中国驻智利使馆, 湖南驻沪办事处总务科: a diplomatic or liaison mission of a named sender.
 _MISSION = re.compile(rf"驻([{_HAN}]{{1,8}}?)(?:总领事馆|领事馆|总领馆|大使馆|使馆|办事处|代表处)(?:[{_HAN}]{{1,3}}?[处科室组])?")
 _SESSION = re.compile("第?[一二三四五六七八九十百0-9０-９]+届$")  # ending where the body's name starts
 # Words that join two fields inside one body's name (规划和国土局, 房地产及住宅研究会).
 _FIELD_JOINERS = frozenset({"和", "及", "与"})
 # What a committee or an office does, in its name (筹备委员会, 组织委员会); jieba tags these as verbs.
-_BODY_TASKS = frozenset({"筹备", "组织", "领导", "指导", "协调", "监督", "审计", "监察", "调查", "评审", "咨询", "仲裁",
-                         "执行", "监管", "出版", "救助", "招生", "考试", "治理", "整治", "防治", "保障", "接待"})
+_BODY_TASKS = frozenset(word_list("body_tasks.txt"))
 
 
 def compound_orgs(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:

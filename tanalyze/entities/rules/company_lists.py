@@ -17,14 +17,13 @@ from typing import Sequence
 from ..candidate import Candidate
 from ..context import Context
 from ..names import name_like
-from ..resources import HAN as _HAN
+from ..resources import HAN as _HAN, word_list
 from .person_lists import _STOPS as _LIST_STOPS
 
 # 等 + an optional count (13家, 各家, 多家) + up to three describing characters + a kind of company,
 # not the start of a longer word (企业家, 银行卡, 平台方 are people, cards, sides) nor a company's
 # people (等公司领导: 黄华平|等 is a name before it).
-_KINDS = ("股份制银行", "银行", "外资行", "大行", "券商", "公司", "企业", "集团", "机构", "基金公司", "保险公司", "险企", "车企",
-          "房企", "药企", "厂商", "厂家", "运营商", "电商", "网站", "平台", "媒体", "交易所")
+_KINDS = word_list("company_kinds.txt")
 _CLOSING = re.compile(
     rf"等(?:[0-9一二三四五六七八九十百几多各]+)?(?:家|个)?[{_HAN}]{{0,3}}?"
     rf"(?:{'|'.join(sorted(_KINDS, key=len, reverse=True))})(?!家|人|员|业|界|长|们|主|卡|方|号|级|类|型|领导|高管|负责人|职工)"

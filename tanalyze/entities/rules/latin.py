@@ -9,7 +9,7 @@ from typing import Iterable, Sequence
 from ..candidate import Candidate
 from ..context import Context
 from ..names import _BODY_KINDS
-from ..resources import _LATIN_TERMS
+from ..resources import _LATIN_TERMS, word_list
 from .sports import odds_after
 
 _LATIN_AFTER_KIND = re.compile(
@@ -18,7 +18,7 @@ _LATIN_AFTER_KIND = re.compile(
 )
 # What a body does to a work or an event, or has (Relic开发, 由CriterionGames制作, Eidos网站, X的董事):
 # a Latin-script name before it is an organisation; not 开发者 or 开发小组 (a developer, a team of one).
-_MAKER_VERBS = "开发|研发|制作|发行|出品|主办|承办|运营|代理"
+_MAKER_VERBS = "|".join(word_list("maker_verbs.txt"))
 # A Latin-script word, dotted or hyphenated (Take-Two, ms.runup.cn), or capitalised words (Criterion Games).
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9&'.\-])[A-Za-z][A-Za-z0-9&'\-]*(?:\.[A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9&'\-]*)*(?![A-Za-z0-9])")
 _MAKING = rf"(?:{_MAKER_VERBS})(?!者|商|人员|小组|团队|部门|工作)"  # not 开发者, 开发商: a maker, not making

@@ -9,19 +9,19 @@ from typing import Iterable, Sequence
 from ..candidate import Candidate
 from ..context import Context
 from ..names import name_at, surname_len
-from ..resources import _COMMON_FREQ, _FUNCTION_POS, _LATIN_TERMS, _NAME_DOTS, _NOT_NAME, _word_at, is_han as _is_han
+from ..resources import _COMMON_FREQ, _FUNCTION_POS, _LATIN_TERMS, _NAME_DOTS, _NOT_NAME, _word_at, is_han as _is_han, word_list
 
 # What follows the place of a dateline (记者巴格达1月20日电), not a name after a title.
 _DATELINE = re.compile(r"[0-9０-９一二三四五六七八九十]+[月日]|电|报道")
 # The forms of address that follow a full name (邱国鹭先生, Berg先生), not only a surname (王总:
 # honorifics.txt and titles.txt, through address_length).
-_FULL_NAME_ADDRESS = ("先生", "女士", "小姐", "夫人", "太太", "教授", "博士")
+_FULL_NAME_ADDRESS = word_list("full_name_address.txt")
 # A Latin-script name after a title: one word (Alex, zonTik) or capitalised words (Tim Cook).
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?: [A-Z][a-z]+)*(?![A-Za-z0-9])")
 # A name that opens a line or a sentence, then a colon: the speaker of a transcript (孙晶：…).
 _TRANSCRIPT_SPEAKER = re.compile(r"(?:^|(?<=[\n。！？」”]))[ \t\u3000]*([\u4e00-\u9fff]{2,4})[：:]", re.M)
 # Titles that open a byline: the name after them is closed by the byline (（记者马力）).
-_BYLINE_TITLES = frozenset({"记者", "编辑", "实习编辑", "特约记者", "通讯员", "实习记者", "本报记者"})
+_BYLINE_TITLES = frozenset(word_list("byline_titles.txt"))
 _CLOSERS = set("（(、，。；：,;:!?！？”\"》\n ")  # punctuation that ends a name
 
 

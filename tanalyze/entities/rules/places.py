@@ -12,23 +12,22 @@ from typing import Iterable, Sequence
 
 from ..candidate import Candidate
 from ..context import Context
-from ..names import _ADMIN, _NAME_POS, name_like
-from ..resources import _COMMON_FREQ, _NUMERAL_CHARS, _word_at, is_han as _is_han
+from ..names import _ADMIN, _NAME_POS, ROAD_WORDS, name_like
+from ..resources import _COMMON_FREQ, _NUMERAL_CHARS, _word_at, is_han as _is_han, word_list
 
 # Generic place nouns that end in an administrative unit but name no place (大中城市, 东北地区).
-_GENERIC_PLACES = ("城市", "都市", "地区", "山区", "社区", "小区", "景区", "园区", "农村", "乡村", "城镇", "乡镇")
+_GENERIC_PLACES = word_list("generic_places.txt")
 # Function characters an unknown word may glue to the front of a unit (个区县); place
 # names may well start with 中, 上, 和, 向 (中山市, 上虞市, 和平区, 向阳区).
 _NOT_PLACE_START = set("已曾的了是被把个")
 # Generic districts jieba tags as places (落后地区, 沈阳军区 is a body, 老城区, 中心区).
-_GENERIC_DISTRICTS = ("地区", "军区", "城区", "中心区", "市区", "郊区", "小区", "社区", "景区", "园区", "矿区", "灾区", "牧区",
-                      "林区", "垦区", "辖区", "省区", "开发区", "保护区", "风景区", "试验区", "示范区")
-_ROAD_WORDS = ("大街", "大道", "路", "街", "道", "径")  # 道, 径: Hong Kong (弥敦道, 棉登径)
-_ROAD_WORD = re.compile("|".join(_ROAD_WORDS))
+_GENERIC_DISTRICTS = word_list("generic_districts.txt")
+_ROAD_WORD = re.compile("|".join(ROAD_WORDS))
 _NOT_ROAD_NAME = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将已曾说称这那其该每个们条之走至自经沿往")
-_ROAD_LOCATIVE_WORDS = frozenset({"路上", "街上", "路边", "街边", "路旁", "路口", "街口"})
-_ROAD_BEFORE_WORDS = frozenset({"位于", "地处", "途经", "来到", "赶到", "前往", "穿过", "毗邻", "紧邻", "南邻", "北邻", "东邻",
-                                "西邻", "南至", "北至", "东至", "西至", "西靠", "东靠", "南靠", "北靠", "住在", "搬到"})
+# Words a street's name may end inside (长安街上, 路口): the street still ends there.
+_ROAD_LOCATIVE_WORDS = frozenset(word_list("road_locatives.txt"))
+# Words before a street that say it is a place (位于文汇路, 南至中山路).
+_ROAD_BEFORE_WORDS = frozenset(word_list("road_cues_before.txt"))
 _ROAD_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十百]+号|[东南西北]侧|以[东南西北]|路口|街口|交叉|交汇|交会|沿线|一带|附近|与[^，。、]{2,6}(?:路|街|大街|大道)")
 _LIST_JOINERS = frozenset({"、", "和", "与", "及", ",", "，"})
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 from ...textutil import is_cjk, sentences
+from ..resources import word_list
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _NUM = "0-9０-９"
@@ -23,41 +24,16 @@ _SCORE = rf"(?<![{_NUM}.:：\-日号时点])[{_NUM}]{{1,3}}\s?(?:比|:|：|-|–
 _SCORE_RE = re.compile(_SCORE)
 _VS = r"\s*(?:[vV][sS]\.?|ＶＳ|ｖｓ|[vV]\.)\s*"
 # Words that say the sentence is about sport (a league, a season, a goal, the odds).
-SPORTS_WORDS = (
-    "赛季", "联赛", "杯赛", "比赛", "赛事", "球队", "主场", "客场", "主队", "客队", "进球", "破门", "射门", "失球",
-    "丢球", "净胜球", "点球", "角球", "赔率", "盘口", "让球", "平手盘", "赢盘", "输盘", "大小球", "竞彩", "胜平负",
-    "欧赔", "亚盘", "取胜", "获胜", "连胜", "连败", "不胜", "不败", "保级", "降级", "夺冠", "积分榜", "球员", "主帅",
-    "门将", "前锋", "后卫", "射手", "球迷", "球场", "体育场", "半场", "补时", "绝杀", "世界杯", "欧洲杯", "亚洲杯",
-    "美洲杯", "预选赛", "热身赛", "友谊赛", "小组赛", "淘汰赛", "决赛", "欧冠", "欧联", "意甲", "英超", "西甲", "德甲",
-    "法甲", "中超", "英冠", "意乙", "西乙", "德乙", "荷甲", "葡超", "足总杯", "国王杯", "联赛杯", "首发", "替补",
-    "比分", "平局", "战平", "逼平", "交锋", "对阵", "首回合", "次回合", "足球", "篮球", "排球",
-    # football-pool and betting reports (足彩): 主胜, 上盘, 做胆
-    "足彩", "投注", "主胜", "客胜", "上盘", "下盘", "盘路", "做胆", "博胆", "防平", "德比",
-    # a team's sheet: who plays in this match, who is out (主力缺阵)
-    "本场", "缺阵", "伤停", "停赛", "阵容",
-)
+SPORTS_WORDS = word_list("sports_words.txt")
 # A sport played by teams (a person's name becomes a team only here): no tennis, no chess.
-TEAM_SPORT_WORDS = (
-    "联赛", "球队", "主场", "客场", "主队", "客队", "进球", "破门", "失球", "净胜球", "点球", "角球", "保级", "降级",
-    "欧冠", "欧联", "意甲", "英超", "西甲", "德甲", "法甲", "中超", "英冠", "意乙", "西乙", "德乙", "荷甲", "葡超",
-    "足总杯", "国王杯", "联赛杯", "让球", "盘口", "平手盘", "大小球", "足球", "门将", "前锋",
-    # away and home games, derbies, transfers, positions and football-pool words
-    "客战", "主战", "主客场", "德比", "欧战", "引援", "首发", "中卫", "后卫", "中场", "边锋", "红牌", "黄牌",
-    "足彩", "胜平负", "主胜", "客胜", "博胆", "做胆", "防平",
-)
+TEAM_SPORT_WORDS = word_list("team_sport_words.txt")
 _ROUND = re.compile(rf"第[{_NUM}一二三四五六七八九十]+轮")
 # One search each instead of a test per word (the sports rule asks this of every sentence).
 _SPORTY = re.compile("|".join(map(re.escape, SPORTS_WORDS)) + "|" + _ROUND.pattern)
 # A draw, win or loss at home or away (客平, 主胜), before or after a team.
 _HOME_AWAY_RESULTS = ("客平", "主平", "客胜", "主胜", "客负", "主负")
 # A match verb after the team (X战胜Y, X客场负于Y, X遭遇两连败), after a few words of time or place.
-_MATCH_AFTER = (
-    "战平", "逼平", "击败", "战胜", "负于", "输给", "败给", "轻取", "迎战", "对阵", "双杀", "力克", "险胜", "完胜",
-    "大胜", "惨败", "不敌", "憾负", "告负", "小胜", "做客", "作客", "挑战", "绝杀", "横扫", "掀翻", "客场挑战",
-    "主场迎战", "坐镇主场", "主客场", "主场", "客场", "赢球", "输球", "取胜", "获胜", "失利", "落败", "出线", "保持不败",
-    # a draw or win at home or away, and the betting words of a pools tip
-    *_HOME_AWAY_RESULTS, "高水", "低水", "博胆", "做胆", "防平",
-)
+_MATCH_AFTER = word_list("match_verbs_after.txt")
 _RESULT = rf"(?:[{_NUM}一二三四五六七八九十两]*(?:连胜|连败|连平|(?:场|轮)(?:比赛)?(?:不胜|不败|全胜))|首胜|首败)"
 _FILLER = (
     rf"(?:队|也|则|又|还|再|更是|更|已|曾|将|仅|均|都|在|本轮|上轮|下轮|此役|首回合|次回合|今天|昨天|今晚|昨晚|周[一二三四五六日末]|"
@@ -73,13 +49,7 @@ _AFTER_RE = re.compile(
     r"的(?:主场|客场|上半场|下半场|比赛)|状态(?:不佳|低迷|出色|火热|正佳|回升|下滑|不稳)"
 )
 # A match verb before the team (战胜X, 做客X, 2比0轻取X, 面对X).
-_MATCH_BEFORE = (
-    "战平", "逼平", "击败", "战胜", "负于", "输给", "败给", "轻取", "迎战", "对阵", "双杀", "力克", "险胜", "完胜",
-    "大胜", "不敌", "憾负", "小胜", "做客", "作客", "挑战", "绝杀", "横扫", "掀翻", "面对", "迎来", "遭遇", "交手",
-    "胜过", "平过", "拿下", "淘汰",
-    "转会", "加盟",  # a transfer to the club
-    *_HOME_AWAY_RESULTS, "防平", "博胆", "大热", "难胜",
-)
+_MATCH_BEFORE = word_list("match_verbs_before.txt")
 # A one-character result after a score is a verb too
 _VERB_AFTER_SCORE = re.compile(rf"\s?(?:{'|'.join(_MATCH_BEFORE)}|[胜平负](?![{_NUM}一二三四五六七八九十]))")
 # 胜拉齐奥、, 7:4胜X: a one-character result after a pause or a score
@@ -97,11 +67,7 @@ _RECORD_AFTER = re.compile(rf"\s?(?:对[{_HAN}]{{2,6}}?\s?)?{_RECORD}")
 _SCORE_BEFORE = re.compile(rf"{_SCORE}\s?(?:(?:{'|'.join(_MATCH_BEFORE)})\s?)?$")
 _HOME_AWAY = re.compile(r"(?:坐镇)?(?:主场|客场)(?:以|作战|迎战|挑战|对阵|战平|逼平|击败|战胜|负于|输给|不敌|取胜|获胜|失利|告负)")
 # Words after a place that make it a modifier: 法国选手, 福建女排, 法国总统, 罗马城.
-_MODIFIED = (
-    "选手", "球员", "队员", "名将", "小将", "新星", "球星", "棋手", "好手", "高手", "老将", "运动员", "健儿",
-    "女排", "男排", "女足", "男足", "女篮", "男篮", "女队", "男队", "国奥", "国青", "人", "籍", "总统", "政府", "首相", "总理", "媒体", "城", "市", "省", "州",
-    "大学", "警方", "当局", "方面", "民众", "选民", "时间",
-)
+_MODIFIED = word_list("team_modifiers.txt")
 # Words before a place that say where something happens (来自荷兰).
 _AT = ("在", "于", "到", "赴", "自", "往", "抵达", "来到")
 # Characters that may follow or precede a team's name within a sentence.

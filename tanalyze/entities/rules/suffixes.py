@@ -15,11 +15,10 @@ from ..candidate import Candidate
 from ..context import Context
 from ..group import PAREN as _PAREN
 from ..names import _ATTRIBUTE_PREFIXES, _CAPTION, _GENERIC_AFTER_PLACE, _NAME_POS, _RARE_FREQ
-from ..resources import _COMMON_FREQ, _DEMONSTRATIVES, _FUNCTION_POS, _NOT_NAME, is_han as _is_han
+from ..resources import _COMMON_FREQ, _DEMONSTRATIVES, _FUNCTION_POS, _NOT_NAME, is_han as _is_han, word_list
 
 # A company's heads: after a trade word (珠宝, 地产) they make it a company's name.
-_HEAD_TITLES = ("董事长", "副董事长", "总裁", "副总裁", "总经理", "副总经理", "常务副总", "副总", "首席执行官", "CEO",
-                "创始人", "联合创始人", "执行董事", "董事会")
+_HEAD_TITLES = word_list("company_head_titles.txt")
 # A company's head or staff after its name
 _STAFF_AFTER = re.compile("的?(?:" + "|".join(_HEAD_TITLES + ("总监", "负责人", "工作人员", "发言人", "高管", "助理")) + ")")
 # 普益财富统计显示: a company's findings, as a company's speech
@@ -33,11 +32,9 @@ _TYPE_MARKERS = frozenset("型式类")
 # One-character nouns a suffix word can modify (酒店区, 银行业, 公司界): the whole is not a name.
 _COLLECTIVE_NOUNS = frozenset("区业界群圈类")
 _FUND_TYPES = frozenset({"LOF", "ETF", "QDII", "FOF", "QFII", "RQFII", "REIT", "REITS", "MOM"})
-_VERSUS = frozenset({"vs", "v", "pk", "对阵", "迎战", "战胜", "击败", "负于", "不敌", "逼平"})  # 甲队vs乙队
+_VERSUS = frozenset(word_list("versus.txt"))  # 甲队vs乙队
 # Trades in a company's name that jieba tags as verbs (砭石开发有限公司, 房地产开发公司, 投资控股集团).
-_TRADE_VERBS = frozenset({"开发", "发展", "投资", "建设", "管理", "控股", "经营", "制造", "生产", "销售", "服务", "咨询",
-                          "设计", "装饰", "装修", "运输", "租赁", "研究", "研发", "置业", "担保", "拍卖", "印刷", "加工",
-                          "开采", "勘探", "发电", "供应", "代理", "培训", "策划", "营销", "传播", "推广", "经销", "进出口"})
+_TRADE_VERBS = frozenset(word_list("trade_verbs.txt"))
 
 
 def org_suffixes(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:

@@ -13,8 +13,8 @@ from typing import Callable
 
 from ..candidate import Candidate
 from ..context import Context
-from ..names import _EVENT_NOUNS, ends_like_facility, ends_like_org
-from ..resources import _NAME_DOTS, address_length, is_han as _is_han
+from ..names import _EVENT_NOUNS, ROAD_WORDS, ends_like_facility, ends_like_org
+from ..resources import _NAME_DOTS, address_length, is_han as _is_han, word_list
 from .model_spans import model_start, trim_model_span
 
 _BYLINE_ROLE = re.compile(r"[/／](?:文|摄|图|编译)")  # 曾芳/文, 李明/摄: who wrote or shot the piece
@@ -23,12 +23,11 @@ _CLAUSE_PUNCT = re.compile("[，。；：！？、,;:!?\n]")
 _PLACE_AFTER = re.compile("附近|一带|周边|周围|旁边|门口|内外|沿岸")
 _VILLAGE_UNITS = frozenset("村镇乡庄屯寨")
 # Endings of Slavic surnames that few places share (武西尼奇, 布拉戈耶维奇, 科瓦尔斯基).
-_SURNAME_ENDINGS = ("维奇", "尼奇", "耶夫", "诺夫", "托夫", "斯基", "洛夫", "科夫", "佐夫", "娃")
+_SURNAME_ENDINGS = word_list("slavic_surname_endings.txt")
 _PLACE_WORD_AFTER = re.compile("[州市省县区镇村河江湖山岛港]|地区|共和国")
 # The last character of a site's name and the site's label (岛: an island, 港: a port, 寺: a temple).
 _SITE_ENDS = {"岛": "LOC", "湾": "LOC", "邑": "GPE", "港": "LOC", "寺": "FAC", "窟": "FAC"}  # 港: a port or a city (张家港)
 _ISLAND_AFTER = ("群岛", "半岛", "岛")
-_ROAD_WORDS = ("大街", "大道", "路", "街", "道", "径")  # 道, 径: Hong Kong (弥敦道, 棉登径)
 
 
 def model_candidates(ctx: Context, text: str, predict: Callable) -> list[Candidate]:
@@ -83,7 +82,7 @@ def _relabel(ctx: Context, s: int, e: int, predicted_end: int, label: str) -> tu
         e, label = site  # 摩顿|岛: an island, a port, a temple
     elif (label in ("GPE", "LOC", "PERSON") or label == "ORG" and e < predicted_end) and ends_like_facility(ctx, name):
         label = "FAC"  # 重庆大厦, 首都机场: a building or site
-    elif label in ("GPE", "LOC") and e - s >= 3 and name.endswith(_ROAD_WORDS):
+    elif label in ("GPE", "LOC") and e - s >= 3 and name.endswith(ROAD_WORDS):
         label = "FAC"  # 长安街, 南昌街: a street, as the street rule labels it
     return e, label
 
