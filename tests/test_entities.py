@@ -34,9 +34,9 @@ def test_title_is_a_work_of_art(nlp):
 
 
 def test_a_periodical_in_title_marks_is_an_organisation_like_the_listed_press(nlp):
-    found = names(nlp, "据《投资者报》报道，《政府工作报告》提到此事，《人民日报》和《商业周刊》也有评论，《天气预报》说要下雨。")
+    found = names(nlp, "据《投资者报》报道，《年度发展报告》提到此事，《人民日报》和《商业周刊》也有评论，《天气预报》说要下雨。")
     assert ("投资者报", "ORG") in found and ("商业周刊", "ORG") in found and ("人民日报", "ORG") in found
-    assert ("政府工作报告", "WORK_OF_ART") in found and ("天气预报", "WORK_OF_ART") in found
+    assert ("年度发展报告", "WORK_OF_ART") in found and ("天气预报", "WORK_OF_ART") in found
 
 
 def test_dotted_foreign_name_and_its_family_name(nlp):
@@ -212,13 +212,13 @@ def test_generic_place_nouns_and_counts_are_not_places(nlp):
 @pytest.mark.parametrize(
     "text, org",
     [
-        ("北京市百货大楼党委召开会议。", ("北京市百货大楼党委", 0, 9, "rule")),
-        ("安徽省人大常委会通过决议。", ("安徽省人大常委会", 0, 8, "rule")),
+        ("青禾市百货大楼党委召开会议。", ("青禾市百货大楼党委", 0, 9, "rule")),
+        ("江西省人大常委会通过决议。", ("江西省人大常委会", 0, 8, "rule")),
         ("招行杭州分行发布公告。", ("招行杭州分行", 0, 6, "rule")),
-        ("辽宁省鞍山市公安局党委开会。", ("辽宁省鞍山市公安局党委", 0, 11, "rule")),
+        ("吉林省通化市公安局党委开会。", ("吉林省通化市公安局党委", 0, 11, "rule")),
         ("临川区文化市场综合执法局查处了网吧。", ("临川区文化市场综合执法局", 0, 12, "rule")),
         # fields joined by 和/及 inside one body's name
-        ("越南计划和投资部近日下达通知。", ("越南计划和投资部", 0, 8, "rule")),
+        ("老挝计划和投资部近日下达通知。", ("老挝计划和投资部", 0, 8, "rule")),
         ("中国园林及景观研究会发布报告。", ("中国园林及景观研究会", 0, 10, "rule")),
         # what a committee does (筹备/v), a university's department, an event's organising committee
         ("南京大学社会学系发布报告。", ("南京大学社会学系", 0, 8, "rule")),
@@ -271,7 +271,7 @@ def test_a_game_named_with_or_without_title_marks_is_one_work(nlp):
     "text, works",
     [
         # A sequel's number, Arabic or Roman, belongs to the title; a month does not.
-        ("生化危机4发售后，古墓丽影Ⅱ也来了，还有魔兽争霸III。", ["生化危机4", "古墓丽影Ⅱ", "魔兽争霸III"]),
+        ("生化危机4发售后，古墓丽影Ⅱ也来了，还有星际争霸III。", ["生化危机4", "古墓丽影Ⅱ", "星际争霸III"]),
         ("他在星际2和WAR3的比赛中夺冠。", ["星际2", "WAR3"]),
         ("魔兽世界3月更新。", ["魔兽世界"]),
         # Everyday phrases that are also game titles are not listed.
@@ -347,8 +347,8 @@ def test_a_function_word_glued_to_a_unit_is_not_a_place(nlp):
 @pytest.mark.parametrize(
     "text, found",
     [
-        ("广东省话剧院演出。", [("广东省话剧院", 0, 6, "rule")]),
-        ("中国老区建设促进会成立。", [("中国老区建设促进会", 0, 9, "rule")]),
+        ("湖南省话剧院演出。", [("湖南省话剧院", 0, 6, "rule")]),
+        ("中国山区建设促进会成立。", [("中国山区建设促进会", 0, 9, "rule")]),
         # 火车站 is a station (a FAC, as People's Daily tags [北京/ns 火车站/n]ns), not a body of 太原市.
         ("太原市发布会和太原市火车站", [("太原市", 0, 3, "gazetteer"), ("太原市火车站", 7, 13, "rule")]),
     ],
@@ -358,7 +358,7 @@ def test_institution_nouns_end_a_body_after_a_place(nlp, text, found):
 
 
 def test_an_ordinal_may_stand_in_an_organisation_name(nlp):
-    assert spans(nlp, "长沙市望月村第二小学的学生") == [("长沙市望月村第二小学", 0, 10, "rule")]
+    assert spans(nlp, "湘潭市青山村第二小学的学生") == [("湘潭市青山村第二小学", 0, 10, "rule")]
     assert spans(nlp, "北京市第二次会议") == [("北京市", 0, 3, "gazetteer")]
 
 
@@ -382,10 +382,10 @@ def test_rare_idioms_verbs_and_attributes_do_not_start_an_organisation(nlp, text
 @pytest.mark.parametrize(
     "text, found",
     [
-        ("北京市百货大楼很热闹。", [("北京市百货大楼", "FAC", 0, 7, "rule")]),
-        ("新疆银都大厦和长春市南湖公园", [("新疆银都大厦", "FAC", 0, 6, "rule"), ("长春市南湖公园", "FAC", 7, 14, "rule")]),
-        ("他在北京人民大会堂讲话", [("北京人民大会堂", "FAC", 2, 9, "rule")]),
-        ("北京市百货大楼党委召开会议。", [("北京市百货大楼党委", "ORG", 0, 9, "rule")]),
+        ("青禾市百货大楼很热闹。", [("青禾市百货大楼", "FAC", 0, 7, "rule")]),
+        ("新疆青禾大厦和长春市东湖公园", [("新疆青禾大厦", "FAC", 0, 6, "rule"), ("长春市东湖公园", "FAC", 7, 14, "rule")]),
+        ("他在上海人民大会堂讲话", [("上海人民大会堂", "FAC", 2, 9, "rule")]),
+        ("青禾市百货大楼党委召开会议。", [("青禾市百货大楼党委", "ORG", 0, 9, "rule")]),
         ("在图书馆和大厦里", []),
         ("露宿者日间多到商场等冷气场所", []),  # 多到: a verb phrase, not a name
     ],
@@ -398,7 +398,7 @@ def test_buildings_and_sites_are_facilities(nlp, text, found):
 @pytest.mark.parametrize(
     "text, found",
     [
-        ("云南元江哈尼族彝族傣族自治县", [("云南", 0, 2, "gazetteer"), ("元江哈尼族彝族傣族自治县", 2, 14, "rule")]),
+        ("云南孟连傣族拉祜族佤族自治县", [("云南", 0, 2, "gazetteer"), ("孟连傣族拉祜族佤族自治县", 2, 14, "rule")]),
     ],
 )
 def test_regions_and_autonomous_units_are_one_place(nlp, text, found):
@@ -411,10 +411,10 @@ def test_a_body_the_model_finds_after_a_place_joins_it():
     from tanalyze.pipeline import segmenter
 
     finder = EntityFinder(shipped_gazetteer(), segmenter(()), predict=lambda text, words: [(0, 3, "GPE"), (5, 8, "ORG")])
-    text = "安徽省人大常委会通过决议。"
+    text = "江西省人大常委会通过决议。"
     words = [(w.start, w.end) for w in segmenter(()).cut(text)]
     found = [(text[m.start : m.end], g.label) for g in finder.find(text, words) for m in g.mentions]
-    assert found == [("安徽省人大常委会", "ORG")]
+    assert found == [("江西省人大常委会", "ORG")]
 
 
 def test_a_name_the_model_took_for_a_person_before_an_organisation_suffix_is_an_organisation():
@@ -525,8 +525,8 @@ def test_a_caption_opener_is_not_part_of_a_name(nlp):
 def test_unbalanced_brackets_make_a_fragment():
     from tanalyze.entities.sources.model import _balanced
 
-    assert _balanced("渣打银行（香港）有限公司") and _balanced("腾讯")
-    assert not _balanced("香港）有限公司") and not _balanced("NHL(职业冰球联盟")
+    assert _balanced("青禾银行（澳门）有限公司") and _balanced("腾讯")
+    assert not _balanced("澳门）有限公司") and not _balanced("NHL(职业冰球联盟")
 
 
 def test_a_person_the_model_ran_into_a_verb_is_cut_before_it():
@@ -784,7 +784,7 @@ def test_a_model_name_ends_at_its_head_word_and_before_a_quote(text, span, expec
     "text, span, whole",
     [
         # A unit of the body or an event it names is part of the name: not cut.
-        ("他毕业于安徽农学院经济管理系。", (4, 14, "ORG"), "安徽农学院经济管理系"),
+        ("他毕业于江西农学院经济管理系。", (4, 14, "ORG"), "江西农学院经济管理系"),
         ("北京市对外经济贸易委员会发布通知。", (0, 12, "ORG"), "北京市对外经济贸易委员会"),
     ],
 )
@@ -887,7 +887,7 @@ def test_a_common_noun_before_an_organisation_suffix_is_not_its_short_name(nlp):
     "text, span, expected",
     [
         ("免收诊疗费。石嘴村特困户梅新咏病卧在床。", (6, 9, "PERSON"), ("石嘴村", "GPE")),
-        ("就来自芬兰北部的罗瓦涅米村。", (8, 13, "PERSON"), ("罗瓦涅米村", "GPE")),
+        ("就来自芬兰北部的萨利卡米村。", (8, 13, "PERSON"), ("萨利卡米村", "GPE")),
         ("他们住在施罗普郡，离伦敦不远。", (4, 8, "PERSON"), ("施罗普郡", "GPE")),  # an English county
         ("他叫王小州，住在附近。", (2, 5, "PERSON"), ("王小州", "PERSON")),  # a three-character name may end in 州
         # A person named like a village stays a person after a title or before a speech verb.
@@ -926,9 +926,9 @@ def test_an_analyst_is_no_statement_and_a_bodys_funds_are_not_its_name(nlp):
 @pytest.mark.parametrize(
     "text, span, org",
     [
-        ("选举第九届全国人民代表大会代表的办法。", (5, 13, "ORG"), "第九届全国人民代表大会"),
-        ("继七届全国人大三次会议通过决定。", (3, 7, "ORG"), "七届全国人大"),
-        ("秘鲁—中国文化协会主席出席。", (3, 9, "ORG"), "秘鲁—中国文化协会"),
+        ("选举第九届全国青年代表大会代表的办法。", (5, 13, "ORG"), "第九届全国青年代表大会"),
+        ("继七届全省人大三次会议通过决定。", (3, 7, "ORG"), "七届全省人大"),
+        ("智利—中国文化协会主席出席。", (3, 9, "ORG"), "智利—中国文化协会"),
     ],
 )
 def test_a_session_and_a_dash_joined_country_are_part_of_the_body(text, span, org):
@@ -973,8 +973,8 @@ def test_a_bylines_role_word_starts_no_name():
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("中国驻加拿大使馆教育处会议室一片欢声笑语。", "中国驻加拿大使馆教育处"),
-        ("他先后担任上海花纱布公司驻武汉办事处主任。", "上海花纱布公司驻武汉办事处"),
+        ("中国驻墨西哥使馆教育处会议室一片欢声笑语。", "中国驻墨西哥使馆教育处"),
+        ("他先后担任上海青禾纺织公司驻武汉办事处主任。", "上海青禾纺织公司驻武汉办事处"),
     ],
 )
 def test_a_named_senders_mission_is_one_organisation(nlp, text, name):
@@ -1017,16 +1017,16 @@ def test_the_gazetteer_scan_tries_shorter_and_later_matches_when_one_is_refused(
 
 
 def test_a_model_name_ends_before_a_verb_with_its_aspect_particle():
-    text = "郑州铁路分局月山机务段圆满完成了1215万吨的运输任务。"
+    text = "洛阳铁路分局青山机务段圆满完成了1215万吨的运输任务。"
     found = _found_with_model_spans(text, [(0, 18, "ORG")])
-    assert found == [("郑州铁路分局月山机务段", "ORG")]
+    assert found == [("洛阳铁路分局青山机务段", "ORG")]
 
 
 def test_an_organisation_listed_after_another_ends_at_its_head_word(nlp):
     # 桂林市委、市政府规定: the item is 市政府 (a common word, so no name), not 市政府规定.
     assert all(name != "市政府规定" for name, *_ in ents(nlp, "桂林市委、市政府规定：个人连片开发种植白果。"))
-    found = names(nlp, "天津评剧院、河北梆子剧院准备了新剧目。")
-    assert ("河北梆子剧院", "ORG") in found
+    found = names(nlp, "天津评剧院、湖南花鼓剧院准备了新剧目。")
+    assert ("湖南花鼓剧院", "ORG") in found
 
 
 def test_a_common_body_word_listed_beside_a_named_body_is_an_organisation(nlp):
@@ -1048,14 +1048,14 @@ def test_a_body_the_segmenter_knows_by_name_is_an_organisation_with_its_jurisdic
 
 
 def test_a_model_festival_is_an_event_and_a_sponsors_league_keeps_the_sponsor_inside():
-    assert _found_with_model_spans("据说，慕尼黑啤酒节是世界上最盛大的节日。", [(3, 9, "ORG")]) == [("慕尼黑啤酒节", "EVENT")]
+    assert _found_with_model_spans("据说，科隆城啤酒节是世界上最盛大的节日。", [(3, 9, "ORG")]) == [("科隆城啤酒节", "EVENT")]
     # 招商银行 is in the gazetteer; the league named after it is one name.
     assert ("招商银行职业联赛", "ORG") in _found_with_model_spans("他们退出了“招商银行职业联赛”。", [(6, 14, "ORG")])
 
 
 def test_a_longer_name_holds_a_listed_person_and_a_doctrine_is_no_person():
-    # 甘地 and 刘翔 are listed; 拉吉夫·甘地 and 刘翔谦 are other people whose names hold them.
-    assert _found_with_model_spans("前总理拉吉夫·甘地遇刺。", [(3, 9, "PERSON")]) == [("拉吉夫·甘地", "PERSON")]
+    # 甘地 and 刘翔 are listed; 萨米尔·甘地 and 刘翔谦 are other people whose names hold them.
+    assert _found_with_model_spans("前总理萨米尔·甘地遇刺。", [(3, 9, "PERSON")]) == [("萨米尔·甘地", "PERSON")]
     assert _found_with_model_spans("通讯员刘翔谦报道。", [(3, 6, "PERSON")]) == [("刘翔谦", "PERSON")]
     assert _found_with_model_spans("刘翔说，他很高兴。", []) == [("刘翔", "PERSON")]
     assert _found_with_model_spans("坚持马克思列宁主义和马克思主义。", []) == []
@@ -1239,7 +1239,7 @@ def test_a_form_of_address_before_a_pseudonym_note_is_not_a_given_name(nlp):
 
 
 def test_a_dotted_foreign_name_the_model_calls_a_place_is_a_person():
-    assert _found_with_model_spans("影片的导演费尔南多·梅里尔斯获奖。", [(5, 14, "GPE")]) == [("费尔南多·梅里尔斯", "PERSON")]
+    assert _found_with_model_spans("影片的导演阿尔贝托·梅里达斯获奖。", [(5, 14, "GPE")]) == [("阿尔贝托·梅里达斯", "PERSON")]
 
 
 def test_a_model_place_with_a_slavic_surname_ending_is_a_person():
@@ -1253,9 +1253,9 @@ def test_a_stoplist_word_in_title_marks_is_still_a_title(nlp):
 
 
 def test_two_dotted_names_in_one_run_of_han_characters(nlp):
-    found = spans(nlp, "《坚强的心》的安吉丽娜·茱莉在哈莉·贝丽之后获奖。", "PERSON")
-    assert ("安吉丽娜·茱莉", 7, 14, "rule") in found and ("哈莉·贝丽", 15, 20, "rule") in found
-    assert ("丹尼尔·拉万奇", 2, 9, "rule") in spans(nlp, "官员丹尼尔·拉万奇博士说。", "PERSON")  # 博士 transliterates too
+    found = spans(nlp, "《坚强的心》的安吉丽娜·露西在哈莉·贝丽之后获奖。", "PERSON")
+    assert ("安吉丽娜·露西", 7, 14, "rule") in found and ("哈莉·贝丽", 15, 20, "rule") in found
+    assert ("丹尼尔·拉古奇", 2, 9, "rule") in spans(nlp, "官员丹尼尔·拉古奇博士说。", "PERSON")  # 博士 transliterates too
 
 
 def test_a_part_of_a_dotted_name_is_no_listed_company(nlp):
@@ -1264,8 +1264,8 @@ def test_a_part_of_a_dotted_name_is_no_listed_company(nlp):
 
 
 def test_a_dotted_name_runs_past_where_the_model_stopped_in_its_last_part():
-    text = "在哈莉·贝丽、瑞斯·维瑟斯彭等劲敌之后。"
-    assert ("瑞斯·维瑟斯彭", "PERSON") in _found_with_model_spans(text, [(7, 13, "PERSON")])
+    text = "在哈莉·贝丽、瑞斯·维多斯彭等劲敌之后。"
+    assert ("瑞斯·维多斯彭", "PERSON") in _found_with_model_spans(text, [(7, 13, "PERSON")])
 
 
 def test_a_listed_company_the_model_calls_a_person_stays_inside_its_branch():
