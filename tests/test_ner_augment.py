@@ -16,11 +16,11 @@ from tanalyze.ner.augment import (
 from tanalyze.ner.data import Annotated, parse_pfr_line
 
 MENTIONS = {"PERSON": ["欧阳修", "司马光", "王安石"], "ORG": ["国务院", "新华社"],
-            "GPE": ["上海", "内蒙古自治区"], "LOC": ["长江", "太平洋"]}
+            "GPE": ["上海", "青禾山自治区"], "LOC": ["长江", "太平洋"]}
 GAZ = {"PERSON": ["埃隆·马斯克"], "ORG": ["腾讯控股有限公司"], "GPE": ["旧金山"], "LOC": ["亚马孙河"]}
 
 # PFR line with a person, an ORG bracket, a place, an abbreviation and a one-character place.
-PFR_LINE = ("19980101-01-001-001/m 江/nr 泽民/nr 在/p [中共中央/nt 政治局/n]nt 会议/n 上/f 谈/v "
+PFR_LINE = ("19980101-01-001-001/m 江/nr 泽民/nr 在/p [青禾市委/nt 宣传部/n]nt 会议/n 上/f 谈/v "
             "中/j 美/j 关系/n 和/c 北京/ns 的/u 发展/vn ,/w 提到/v 长江/ns 。/w")
 
 
@@ -76,8 +76,8 @@ def test_abbreviations_and_single_characters_untouched():
 
 def test_replacement_length_changes_shift_later_offsets():
     old = Annotated("张三在上海见李四。", ((0, 2, "PERSON"), (3, 5, "GPE"), (6, 8, "PERSON")))
-    new = replace_mentions(old, {"PERSON": ["欧阳修"], "GPE": ["内蒙古自治区"]}, random.Random(0))
-    assert new.text == "欧阳修在内蒙古自治区见欧阳修。"
+    new = replace_mentions(old, {"PERSON": ["欧阳修"], "GPE": ["青禾山自治区"]}, random.Random(0))
+    assert new.text == "欧阳修在青禾山自治区见欧阳修。"
     assert new.entities == ((0, 3, "PERSON"), (4, 10, "GPE"), (11, 14, "PERSON"))
 
 
@@ -114,18 +114,18 @@ def test_overlapping_entities_are_refused():
 
 def test_mention_pool_skips_abbreviations_and_single_characters():
     pool = mention_names([_rec()])
-    assert pool == {"PERSON": ["江泽民"], "ORG": ["中共中央政治局"], "GPE": ["北京"], "LOC": ["长江"]}
+    assert pool == {"PERSON": ["江泽民"], "ORG": ["青禾市委宣传部"], "GPE": ["北京"], "LOC": ["长江"]}
 
 
 def test_gazetteer_pool_keeps_full_name_aliases_only():
     entries = [GazetteerEntry("腾讯", "ORG", ("腾讯公司", "腾讯控股", "Tencent")),
                GazetteerEntry("中国共产党", "ORG", ("中共", "Communist Party of China")),
-               GazetteerEntry("中国", "GPE", ("中华人民共和国", "China")),
+               GazetteerEntry("青禾", "GPE", ("青禾山共和国", "Qinghe")),
                GazetteerEntry("马化腾", "PERSON", ("Pony Ma", "小马哥")),
                GazetteerEntry("王者荣耀", "WORK_OF_ART", ())]
     pool = gazetteer_names(entries)
     assert pool == {"PERSON": ["马化腾"], "ORG": ["中国共产党", "腾讯", "腾讯公司", "腾讯控股"],
-                    "GPE": ["中华人民共和国", "中国"], "LOC": []}
+                    "GPE": ["青禾", "青禾山共和国"], "LOC": []}
     assert not is_full_name_alias("阿里巴巴", "阿里", "ORG")
     assert not is_full_name_alias("北京大学", "北大", "ORG")
 
