@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Sequence
 
 # Label families that may share an entity (a brand named as ORG by one source, PRODUCT by another).
 FAMILY = {"ORG": "org", "PRODUCT": "org", "FAC": "place", "GPE": "place", "LOC": "place"}
@@ -45,3 +46,12 @@ class Group:
             self.mentions.extend(other.mentions)
             self.surfaces.extend(s for s in other.surfaces if s not in self.surfaces)
         self.mentions.sort(key=lambda c: c.start)
+
+
+def by_character(found: Sequence[Candidate]) -> dict[int, Candidate]:
+    """Each character covered by a candidate -> the first candidate (in ``found``'s order) covering it."""
+    covered: dict[int, Candidate] = {}
+    for c in found:
+        for k in range(c.start, c.end):
+            covered.setdefault(k, c)
+    return covered

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
-from ..candidate import Candidate
+from ..candidate import Candidate, by_character
 from ..context import Context
 from ..names import _ATTRIBUTE_PREFIXES, _CAPTION, _GENERIC_AFTER_PLACE, _ends_with_one_of, org_head
 from ..resources import _COMMON_FREQ, _FUNCTION_POS, _NOT_NAME, HAN as _HAN, is_han as _is_han, word_list
@@ -37,10 +37,7 @@ def compound_orgs(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidat
     The longest name within six words wins.
     """
     index_by_start = {ws: i for i, (ws, _) in enumerate(ctx.words)}
-    covered: dict[int, Candidate] = {}
-    for c in found:
-        for k in range(c.start, c.end):
-            covered.setdefault(k, c)
+    covered = by_character(found)
     for a in found:
         if a.label not in ("GPE", "LOC", "ORG", "EVENT") or a.length < 2 or a.end not in index_by_start:
             continue

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
-from ..candidate import Candidate
+from ..candidate import Candidate, by_character
 from ..context import Context
 from ..group import PAREN as _PAREN
 from ..names import _ATTRIBUTE_PREFIXES, _CAPTION, _GENERIC_AFTER_PLACE, _NAME_POS, _RARE_FREQ
@@ -70,10 +70,7 @@ def suffixed(ctx: Context, found: Sequence[Candidate], suffixes, label: str) -> 
     runs back to the verb or punctuation before it.
     """
     t, words = ctx.text, ctx.words
-    covered: dict[int, Candidate] = {}
-    for c in found:
-        for k in range(c.start, c.end):
-            covered.setdefault(k, c)
+    covered = by_character(found)
     by_end = {we: i for i, (_, we) in enumerate(words)}
     index = _Index(covered, {ws: i for i, (ws, _) in enumerate(words)}, by_end, set(by_end) | {len(t)})
     for suffix, weak in suffixes:
