@@ -61,6 +61,16 @@ class Context:
         """Word -> POS tag of the words tanalyze's own lexicons add (domain terms, names)."""
         return self.lexicon.lexicon_tags()
 
+    @cached_property
+    def word_starting(self) -> dict[int, int]:
+        """Word start -> the word's index in ``words``."""
+        return {ws: i for i, (ws, _) in enumerate(self.words)}
+
+    @cached_property
+    def word_ending(self) -> dict[int, int]:
+        """Word end -> the word's index in ``words``."""
+        return {we: i for i, (_, we) in enumerate(self.words)}
+
     @property
     def stoplist(self) -> frozenset[str]:
         return self.gazetteer.stoplist

@@ -51,9 +51,8 @@ def org_head(ctx: Context, w: str) -> bool:
         return False  # 音乐会/nt, 运动会: an event, not a body
     pos = ctx.pos_table
     freq = ctx.freq_table
-    for suffix, weak in ctx.rules.org_suffixes:
-        if not weak and w.endswith(suffix):
-            return w == suffix or len(w) >= 3 or pos.get(w) in ("nt", "j", "nz") or not freq.get(w)
+    if w.endswith(ctx.patterns.org_suffix_ends):  # a suffix that is not weak (one test for all of them)
+        return w in ctx.patterns.org_suffix_words or len(w) >= 3 or pos.get(w) in ("nt", "j", "nz") or not freq.get(w)
     if pos.get(w) in ("nt", "j"):
         # 外务省, 通产省: a ministry jieba knows as an organisation, not a province
         return (w[-1] in _ORG_HEADS and w[-1] not in _ADMIN) or (w[-1] == "省" and pos.get(w) == "nt")

@@ -36,7 +36,7 @@ def compound_orgs(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidat
     鞍山市公安局); a verb, a function word, a number, a person or punctuation ends the walk.
     The longest name within six words wins.
     """
-    index_by_start = {ws: i for i, (ws, _) in enumerate(ctx.words)}
+    index_by_start = ctx.word_starting
     covered = by_character(found)
     for a in found:
         if a.label not in ("GPE", "LOC", "ORG", "EVENT") or a.length < 2 or a.end not in index_by_start:

@@ -335,5 +335,5 @@ def person_lists(ctx: Context, mentions: list[Candidate]) -> list[Candidate]:
         known_label=known_label,
         ordinary=ordinary,
         function_word=lambda w: (pos.get(w) or "").startswith(_FUNCTION_POS),
-        title_before=lambda i: any(t.endswith(x, 0, i) for x in ctx.rules.titles),
+        title_before=lambda i: t.endswith(ctx.rules.titles, 0, i),
     )

@@ -69,10 +69,9 @@ def suffixed(ctx: Context, found: Sequence[Candidate], suffixes, label: str) -> 
     is not an organisation). Before a parenthesised abbreviation (事业群(CSIG)) the name
     runs back to the verb or punctuation before it.
     """
-    t, words = ctx.text, ctx.words
+    t = ctx.text
     covered = by_character(found)
-    by_end = {we: i for i, (_, we) in enumerate(words)}
-    index = _Index(covered, {ws: i for i, (ws, _) in enumerate(words)}, by_end, set(by_end) | {len(t)})
+    index = _Index(covered, ctx.word_starting, ctx.word_ending, set(ctx.word_ending) | {len(t)})
     for suffix, weak in suffixes:
         if suffix not in t:
             continue  # most suffixes are in no given text: one test, not a generator each
