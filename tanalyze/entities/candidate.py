@@ -19,7 +19,7 @@ class Candidate:
     source: str
     key: str | None = None  # gazetteer canonical name
     precise: bool = False  # a rule as sure as the gazetteer (《title》)
-    compound: bool = False  # a rule name built on other names (北京市百货大楼党委): keeps them inside
+    compound: bool = False  # a rule name built on other names (青禾市百货大楼党委): keeps them inside
 
     @property
     def length(self) -> int:

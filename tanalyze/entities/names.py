@@ -16,7 +16,7 @@ from .resources import _COMMON_FREQ, _NOT_NAME, _NUMERAL_CHARS, _word_at, addres
 _RARE_FREQ = 30  # a word jieba has seen fewer times than this is taken for a name-like word
 
 _NAME_POS = ("nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "eng")
-# Last characters of organisation names (北京市委, 越南外交部, 太原市动物检疫站).
+# Last characters of organisation names (北京市委, 越南外交部, 青禾市动物检疫站).
 _ORG_HEADS = set("部委局厅署会院所处办司行社队团军区党校站厂台馆协盟营组")
 # Administrative units that end a place name (塘沽区, 易县, 太和镇, 望月村).
 _ADMIN = set("省市县区镇乡村州")

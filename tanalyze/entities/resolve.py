@@ -70,7 +70,7 @@ def _may_contain(ctx: Context, listed: set[tuple[int, int]], outer: Candidate, i
 
 def _rule_may_contain(ctx: Context, listed: set[tuple[int, int]], outer: Candidate, inner: Candidate) -> bool:
     """A suffix-rule organisation keeps the place it starts with (广州市工商局) and a name the
-    model took for a person right before its suffix (拉科鲁尼亚队, 李宁公司); a rule person never
+    model took for a person right before its suffix (布拉戈维亚队, 李宁公司); a rule person never
     swallows the model's name (张悦摄 around 张悦)."""
     t, translit = ctx.text, ctx.rules.transliteration
     if outer.label in ("ORG", "FAC") and inner.label == "PERSON" and inner.start == outer.start:
@@ -97,7 +97,7 @@ def _rule_may_contain(ctx: Context, listed: set[tuple[int, int]], outer: Candida
 
 def _model_may_contain(ctx: Context, outer: Candidate, inner: Candidate) -> bool:
     """The model's organisation names keep the places and parent bodies they start with
-    (北京市委, 越南外交部, 中共中央统战部); its place names keep smaller places."""
+    (北京市委, 越南外交部, 青禾市委宣传部); its place names keep smaller places."""
     t, suffixes = ctx.text, ctx.patterns.org_suffix_any
     outer_text = t[outer.start : outer.end]
     if outer.label in ("ORG", "FAC", "EVENT") and inner.label in ("GPE", "LOC", "ORG", "NORP"):

@@ -23,7 +23,7 @@ _NOT_NAME = set("的了是在和与及并也都又还就则而但把被让给为
 _FUNCTION_POS = ("v", "p", "c", "u", "d", "r", "m", "q", "f", "y", "e", "o", "x", "w", "uj", "ul", "ud", "ug", "uz", "uv", "t")
 _COMMON_FREQ = 100  # a jieba word this frequent is an ordinary word, whatever its tag
 _NUMERAL_CHARS = set("一二三四五六七八九十两几百千万零〇0123456789")
-_DEMONSTRATIVES = "这那每各几哪该此"  # 这位先生, 这位安培先生: 位 is a measure word, not a surname
+_DEMONSTRATIVES = "这那每各几哪该此"  # 这位先生, 这位卡尔森先生: 位 is a measure word, not a surname
 _NAME_DOTS = frozenset("·•・‧")
 # Latin words of business writing that are no body's name or person's (公司CEO, 机构IPO, 选手ID).
 _LATIN_TERMS = frozenset(

@@ -1,4 +1,4 @@
-"""Bodies named from other names: a place or body and its department (北京市百货大楼党委), a body's
+"""Bodies named from other names: a place or body and its department (青禾市百货大楼党委), a body's
 word of the dictionary (市住建委), a diplomatic mission (中国驻智利使馆), a session (第九届XX大会)."""
 
 from __future__ import annotations
@@ -22,18 +22,18 @@ _PARTY_ORGANS = word_list("party_organs.txt")
 # 中国驻智利使馆, 湖南驻沪办事处总务科: a diplomatic or liaison mission of a named sender.
 _MISSION = re.compile(rf"驻([{_HAN}]{{1,8}}?)(?:总领事馆|领事馆|总领馆|大使馆|使馆|办事处|代表处)(?:[{_HAN}]{{1,3}}?[处科室组])?")
 _SESSION = re.compile("第?[一二三四五六七八九十百0-9０-９]+届$")  # ending where the body's name starts
-# Words that join two fields inside one body's name (规划和国土局, 房地产及住宅研究会).
+# Words that join two fields inside one body's name (水利和林业局, 园林及景观研究会).
 _FIELD_JOINERS = frozenset({"和", "及", "与"})
 # What a committee or an office does, in its name (筹备委员会, 组织委员会); jieba tags these as verbs.
 _BODY_TASKS = frozenset(word_list("body_tasks.txt"))
 
 
 def compound_orgs(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
-    """北京市百货大楼党委, 安徽省人大常委会, 公安部经济犯罪侦查局, 招行广州分行: a place or an
+    """青禾市百货大楼党委, 江西省人大常委会, 公安部网络安全保卫局, 招行杭州分行: a place or an
     organisation, then descriptive words, then a word that ends an organisation name.
 
     The words between may be nouns, verbal nouns, unknown words and other places (辽宁省
-    鞍山市公安局); a verb, a function word, a number, a person or punctuation ends the walk.
+    通化市公安局); a verb, a function word, a number, a person or punctuation ends the walk.
     The longest name within six words wins.
     """
     index_by_start = ctx.word_starting
@@ -58,7 +58,7 @@ def _compound_end(ctx: Context, a: Candidate, first: int, covered: dict[int, Can
             break  # 叙利亚 + 反政府 (组织): an attribute, not a body
         inner = covered.get(ws)
         tag = pos.get(w)
-        # Places right after the first name belong to it (招行广州分行, 辽宁省鞍山市公安局);
+        # Places right after the first name belong to it (招行杭州分行, 吉林省通化市公安局);
         # a name after the descriptive words starts another name (会同国务院).
         if inner is not None and inner.start < a.end:
             inner = None  # a name that began before (安徽省人大 around 人大) is not a second name
@@ -108,7 +108,7 @@ def _ends_description(ctx: Context, a: Candidate, j: int, w: str, tag: str | Non
     t, words = ctx.text, ctx.words
     ordinal = _ORDINAL.fullmatch(w) is not None  # 第二小学, 第一中学
     # 财政部 + 预算/v + 司: jieba tags the department's field as a verb; so it does the
-    # task of a committee (香港特别行政区 + 筹备/v + 委员会)
+    # task of a committee (青禾特别行政区 + 筹备/v + 委员会)
     nxt = t[words[j + 1][0] : words[j + 1][1]] if j + 1 < len(words) else ""
     department = tag == "v" and len(w) >= 2 and (
         a.label == "ORG" and nxt in _DEPARTMENT_HEADS
@@ -140,8 +140,8 @@ def body_words(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
 
 def missions(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
     """中国驻智利使馆, 湖南驻沪办事处: a country or body, 驻, a place
-    and a mission word are one organisation, holding the sender and the place. (我驻悉尼总领馆,
-    本报驻香港办事处 name no sender: :func:`unsent_missions` leaves the place alone.)"""
+    and a mission word are one organisation, holding the sender and the place. (我驻温哥华总领馆,
+    本报驻江城办事处 name no sender: :func:`unsent_missions` leaves the place alone.)"""
     t = ctx.text
     ends = {c.end: c for c in found if c.label in ("GPE", "ORG", "NORP")}
     for m in _MISSION.finditer(t):
@@ -151,7 +151,7 @@ def missions(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
 
 
 def unsent_missions(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
-    """A filter: 我驻悉尼总领馆, 本报驻香港办事处: a mission whose sender is not named is no
+    """A filter: 我驻温哥华总领馆, 本报驻江城办事处: a mission whose sender is not named is no
     organisation name (People's Daily and MSRA mark only the place); the place inside stays a
     candidate."""
     t = ctx.text
@@ -163,7 +163,7 @@ def unsent_missions(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
 
 
 def sessions(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
-    """第九届全国人民代表大会, 七届全国人大, 秘鲁—中国文化协会: the session a body's name starts with, and a
+    """第五届全国青年代表大会, 七届全省人大, 智利—青禾文化协会: the session a body's name starts with, and a
     country joined by a dash to an association of another, are part of the name (as both People's
     Daily and MSRA annotate them)."""
     t = ctx.text

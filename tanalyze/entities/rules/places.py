@@ -2,7 +2,7 @@
 
 Both are ``source`` rules: they run with the gazetteer and the model, before the candidate rules,
 so that every rule sees them and a model name that is only a chain of places found here is
-dropped (天津市塘沽区 = 天津市 + 塘沽区).
+dropped (青禾市东港区 = 青禾市 + 东港区).
 """
 
 from __future__ import annotations

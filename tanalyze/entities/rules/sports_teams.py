@@ -18,7 +18,7 @@ the local context only:
   不败) is a team, unless a list goes on after it (山东和辽宁男篮);
 - a country or city of the gazetteer is a team in any of these contexts (the national team:
   意大利2比1冰岛, as CLUENER annotates it; People's Daily tags a country alone as ns even
-  there, 负于丹麦); a place only the model found may be a player it misread (辛吉斯淘汰库尔尼科娃)
+  there, 负于丹麦); a place only the model found may be a player it misread (费德勒淘汰纳尔班迪)
   and becomes a team next to vs or in a sentence about a team sport (联赛, 主场, 进球, 6胜1平 ...);
 - a name the model took for a person becomes a team only when it is written in
   transliteration characters (no middle dot) and the sentence is about a team sport, or it

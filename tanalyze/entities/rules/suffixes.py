@@ -33,7 +33,7 @@ _TYPE_MARKERS = frozenset("型式类")
 _COLLECTIVE_NOUNS = frozenset("区业界群圈类")
 _FUND_TYPES = frozenset({"LOF", "ETF", "QDII", "FOF", "QFII", "RQFII", "REIT", "REITS", "MOM"})
 _VERSUS = frozenset(word_list("versus.txt"))  # 甲队vs乙队
-# Trades in a company's name that jieba tags as verbs (砭石开发有限公司, 房地产开发公司, 投资控股集团).
+# Trades in a company's name that jieba tags as verbs (竹木开发有限公司, 旅游开发公司, 投资控股集团).
 _TRADE_VERBS = frozenset(word_list("trade_verbs.txt"))
 
 
@@ -89,7 +89,7 @@ def _suffix_head(ctx: Context, index: _Index, ss: int, se: int, suffix: str) -> 
     if se not in index.by_end or (ss > 0 and t[ss - 1] in _TYPE_MARKERS):
         return None  # 偏股型基金, 封闭式基金, 创新型公司: a kind of fund or company, not a name
     if ss > 0 and t[ss - 1] in _ATTRIBUTE_PREFIXES:
-        return None  # 反政府组织, 非银行金融机构: an attribute, not a body
+        return None  # 反政府组织, 非营利教育机构: an attribute, not a body
     if t[se : se + 1] in _COLLECTIVE_NOUNS:
         return None  # 尖沙嘴酒店区, 银行业: the suffix word describes a district or a trade
     if ss in index.by_start:
@@ -140,7 +140,7 @@ def _name_start(ctx: Context, index: _Index, head: int, ss: int, se: int, suffix
     if (weak or suffix in _GENERIC_AFTER_PLACE) and not brand and not speaker and not titled:
         return None  # 中国汽车, 美国公司: a place before a weak or generic suffix is not an organisation
     if t[start] in _DEMONSTRATIVES:
-        return None  # 这片自然保护区: "this reserve" names none
+        return None  # 这片湿地保护区: "this reserve" names none
     while start < ss and t[start] in _LEAD_FUNCTION:
         start += 1  # 为腾易科技 -> 腾易科技
     return start if start < ss else None

@@ -10,7 +10,7 @@ from ..candidate import Candidate
 from ..context import Context
 
 _TITLE = re.compile(r"《([^《》\n]{1,40})》")
-# A periodical's name: 投资者报, 理财周报, 新民周刊 (not 政府工作报告, 天气预报, 公报 or 捷报).
+# A periodical's name: 投资者报, 理财周报, 新民周刊 (not 年度发展报告, 天气预报, 公报 or 捷报).
 _PERIODICAL = re.compile(r"^[^《》\s]{1,12}(?:日报|晚报|周报|时报|早报|晨报|商报|导报|快报|画报|学报|周刊|月刊|杂志|(?<![告道简通海公情电喜捷警汇预])报)$")
 # A title cut by the edge of an excerpt: its 《 before the text starts, or its 》 after it ends.
 _TITLE_CUT_AT_START = re.compile(r"\s*([^《》\n。！？；，、“”\"]{1,30})》")

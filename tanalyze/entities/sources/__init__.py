@@ -24,8 +24,8 @@ def source_candidates(ctx: Context, text: str, predict: Callable | None, disable
 
 
 def _split_place_chains(cands: list[Candidate]) -> list[Candidate]:
-    """Drop a model name that is only a chain of places found otherwise (天津市塘沽区 = 天津市 +
-    塘沽区, 绥化市宝山镇): the places are reported one by one, as in a chain without a road."""
+    """Drop a model name that is only a chain of places found otherwise (青禾市东港区 = 青禾市 +
+    东港区, 青禾市杏林镇): the places are reported one by one, as in a chain without a road."""
     places: dict[int, list[int]] = {}
     for c in cands:
         if c.source != "model" and c.label in ("GPE", "LOC"):

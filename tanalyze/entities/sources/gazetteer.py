@@ -47,7 +47,7 @@ def _accept(ctx: Context, m) -> bool:
     if used_as_adjective(ctx, folded, m.start, m.end):
         return False  # 盛大的葬礼, 平安地: the company's name used as the word it is
     if m.entry.label == "PERSON" and folded.startswith(("主义", "列宁主义"), m.end):
-        return False  # 马克思主义, 马克思列宁主义: a doctrine, not the person
+        return False  # 马克思主义, 马克思恩格斯主义: a doctrine, not the person
     if m.end - m.start >= 3 or (m.start in starts and m.end in ends) or not _is_han(surface):
         return True
     # 世嘉|于, 立博|凯: a two-character name that starts a word jieba only guessed (no
@@ -59,7 +59,7 @@ def _accept(ctx: Context, m) -> bool:
 
 def used_as_adjective(ctx: Context, t: str, s: int, e: int) -> bool:
     """Is a name that is also a common adjective (盛大/b, 平安/a) used as one here: after 的 or a
-    degree adverb (戴安娜的盛大葬礼, 很平安), before 地, or a non-predicate adjective before 的
+    degree adverb (王子的盛大婚礼, 很平安), before 地, or a non-predicate adjective before 的
     (盛大的决赛)?"""
     w = t[s:e]
     tag = ctx.pos_table.get(w) or ""

@@ -3,7 +3,7 @@
 The model's spans are moved to where a name starts and cut where it ends (:mod:`.model_spans`),
 dropped where no name can be (one character, a clause's punctuation, a byline's 文 or 摄), and
 relabelled where the span's own shape says what it names: a place ending in a body's word is
-that body (北京市消防局), a "person" ending in 村 a village, one ending in 岛 an island.
+that body (青禾市消防局), a "person" ending in 村 a village, one ending in 岛 an island.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ def _relabel(ctx: Context, s: int, e: int, predicted_end: int, label: str) -> tu
     folded = ctx.text
     name = folded[s:e]
     if label in ("GPE", "LOC") and ends_like_org(ctx, name):
-        label = "ORG"  # 北京市消防局, 布莱克本队: a place's body or team
+        label = "ORG"  # 青禾市消防局, 布莱克本队: a place's body or team
     elif label == "PERSON" and e - s >= 4 and ends_like_org(ctx, name):
         label = "ORG"  # No person's name ends in a team or body word
     elif label == "ORG" and e - s >= 3 and (folded[e - 1] == "节" or name.endswith(_EVENT_NOUNS)):
@@ -96,9 +96,9 @@ def _not_placed(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
 
 
 def village(ctx: Context, t: str, s: int, e: int) -> bool:
-    """Is the model's "person" ``t[s:e]`` a village, town or city (石嘴村特困户, 杨宋镇的农民)? It
+    """Is the model's "person" ``t[s:e]`` a village, town or city (青山村特困户, 杏林镇的农民)? It
     ends in 村/镇/乡/庄/屯/寨 (or, four characters or more, 市/县/州/省/郡: 施罗普郡) and nothing says it is a
-    person: no title before it (歌唱家吴国村), no speech verb after it (移民陈祖屯说)."""
+    person: no title before it (歌唱家李青村), no speech verb after it (移民王家屯说)."""
     if e - s < 3 or not _is_han(t[s:e]):
         return False
     if t[e - 1] not in _VILLAGE_UNITS and not (e - s >= 4 and t[e - 1] in "市县州省郡"):
@@ -112,7 +112,7 @@ def titled_before(ctx: Context, t: str, s: int) -> bool:
 
 
 def spoken_after(ctx: Context, t: str, e: int) -> bool:
-    """Does a speech verb or a colon follow ``e`` (移民陈祖屯说, 陈祖屯：)?"""
+    """Does a speech verb or a colon follow ``e`` (移民王家屯说, 陈祖屯：)?"""
     return ctx.patterns.speech.match(t, e) is not None or t.startswith(("说", "：", ":"), e)
 
 

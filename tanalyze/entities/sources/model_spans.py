@@ -84,7 +84,7 @@ def trim_model_span(ctx: Context, t: str, words: Sequence[tuple[int, int]], s: i
 
 def before_aspect(ctx: Context, t: str, words: Sequence[tuple[int, int]], s: int, e: int) -> int:
     """No name holds a verb with its aspect particle: a span the model ran on into 演出了歌舞
-    ends before that verb (广州地区文艺团体|演出了)."""
+    ends before that verb (江城地区文艺团体|演出了)."""
     pos = ctx.pos_table
     i = bisect_right(words, (s, sys.maxsize))
     while i < len(words) and words[i][1] <= e:
@@ -106,7 +106,7 @@ def before_final_verb(ctx: Context, t: str, words: Sequence[tuple[int, int]], s:
         return e
     w = t[last[0] : e]
     if (len(w) >= 2 and ctx.pos_table.get(w) == "v" and ctx.freq_table.get(w, 0) >= _COMMON_FREQ
-            and w not in _BODY_KINDS and not org_head(ctx, w)):  # (伊斯兰会议组织: 组织/v heads the name)
+            and w not in _BODY_KINDS and not org_head(ctx, w)):  # (国际海事组织: 组织/v heads the name)
         return last[0]
     return e
 
