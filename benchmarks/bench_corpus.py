@@ -220,7 +220,8 @@ def long_runs(articles: list[dict[str, str]], sizes: list[float], commands: list
             for command in commands:
                 t0 = time.perf_counter()
                 rss = peak_rss(_tanalyze(command, "-f", "jsonl", "-o", str(Path(tmp) / "out.jsonl"), str(path)))
-                out[f"{command} {mb:g}"] = {"rss": rss, "wall": time.perf_counter() - t0, "chars": len(path.read_text(encoding="utf-8"))}
+                out[f"{command} {mb:g}"] = {"rss": rss, "wall": time.perf_counter() - t0, "chars": len(path.read_text(encoding="utf-8")),
+                                            "at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "load": round(os.getloadavg()[0], 1)}
                 print("long", command, mb, out[f"{command} {mb:g}"], file=sys.stderr)
     return out
 
@@ -237,8 +238,8 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=300, help="articles for the throughput runs (default 300)")
     parser.add_argument("--rss", default="500,3000", help="corpus sizes for the memory runs (segment)")
     parser.add_argument("--rss-analyze", default="50,200", help="corpus sizes for the memory runs (analyze)")
-    parser.add_argument("--long", default="5,50", help="sizes in MB of the single long documents (segment and analyze)")
-    parser.add_argument("--long-analyze", default="5,50", help="the sizes of those that analyze reads too")
+    parser.add_argument("--long", default="5,50", help="sizes in MB of the single long documents segment reads ('': none)")
+    parser.add_argument("--long-analyze", default="5,15", help="sizes in MB of those analyze reads ('': none; 50 takes hours)")
     args = parser.parse_args()
     if args.quick:
         args.docs, args.rss, args.rss_analyze, args.long, args.long_analyze = 20, "50,200", "5,10", "0.5", "0.2"
@@ -249,7 +250,7 @@ def main() -> None:
     articles = pfr_articles()
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() and not args.quick else {}
     for name in wanted:
-        data = measure(name, args, articles)
+        data = measure(name, args, articles, results)
         data["_run"] = {"at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "load": round(os.getloadavg()[0], 1), "quick": args.quick}
         results[name] = data
         if not args.quick:
@@ -257,8 +258,8 @@ def main() -> None:
     report(results, len(articles), args)
 
 
-def measure(name: str, args: argparse.Namespace, articles: list[dict[str, str]]) -> dict:
-    """The figures of one section."""
+def measure(name: str, args: argparse.Namespace, articles: list[dict[str, str]], results: dict) -> dict:
+    """The figures of one section (``results``: the last figures of every section)."""
     if name == "throughput":
         sample = articles[: args.docs]
         chars = sum(len(a["text"]) for a in sample)
@@ -275,10 +276,10 @@ def measure(name: str, args: argparse.Namespace, articles: list[dict[str, str]])
                     print("rss", command, n, out[command][str(n)], file=sys.stderr)
         return out
     if name == "long":
-        sizes = [float(x) for x in args.long.split(",")]
-        both = {float(x) for x in args.long_analyze.split(",")}
-        out = long_runs(articles, sizes, ["segment"])
-        out.update(long_runs(articles, sorted(both), ["analyze"]))
+        # Each size is a run of its own (the 50 MB analyze takes hours): the sizes not measured now keep their figures.
+        out = {k: v for k, v in results.get("long", {}).items() if not k.startswith("_")}
+        out.update(long_runs(articles, [float(x) for x in args.long.split(",") if x], ["segment"]))
+        out.update(long_runs(articles, [float(x) for x in args.long_analyze.split(",") if x], ["analyze"]))
         return out
     seed = (ROOT / "corpora" / "tencent-industrial-internet.txt").read_text(encoding="utf-8")
     if name == "warm":
@@ -304,7 +305,8 @@ def report(results: dict, total: int, args: argparse.Namespace) -> None:
             lines += _SECTION_TEXT[name](results[name]) + [_when(results[name]), ""]
         else:
             lines += [f"*{name}: not measured yet* (`--sections {name}`).", ""]
-    lines.append("Re-run everything: `python -m benchmarks.bench_corpus` (hours: the 50 MB analyze alone, at the entity stage's present speed); "
+    lines.append("Re-run everything: `python -m benchmarks.bench_corpus` (the long documents take most of it; `--long-analyze 50` "
+                 "adds the 50 MB analyze, hours at the entity stage's present speed); "
                  f"parts: `--sections {','.join(SECTIONS)}`; `--quick` checks that the script runs (small sizes, nothing kept). "
                  f"Each part's last figures are kept in `benchmarks/{RESULTS.name}`.")
     text = "\n".join(lines)
@@ -346,14 +348,16 @@ def _memory_text(d: dict) -> list[str]:
 def _long_text(d: dict) -> list[str]:
     out = ["**One long document** (PFR articles joined again and again up to the size, UTF-8; read in windows of "
            "sentences, `--window` 50,000 characters; `-f jsonl -o FILE`; peak RSS of the process):", "",
-           "| command | input | characters | peak RSS | before (the issue's per-MB figure) | target | wall (s) |", "|---|---|---|---|---|---|---|"]
+           "| command | input | characters | peak RSS | before (the issue's per-MB figure) | target | wall (s) | measured (load) |",
+           "|---|---|---|---|---|---|---|---|"]
     targets = {"segment": "< 1 GB at 50 MB", "analyze": "< 1.5 GB at 50 MB"}
     for key, r in d.items():
         if key.startswith("_"):
             continue
         command, mb = key.split()
         before = PREVIOUS_PER_MB[command] * float(mb)
-        out.append(f"| {command} | {mb} MB | {r['chars']:,} | {r['rss']:,.0f} MB | ~{before:,.0f} MB | {targets[command]} | {r['wall']:.0f} |")
+        when = f"{r['at']} ({r['load']})" if "at" in r else f"{d.get('_run', {}).get('at', '?')} ({d.get('_run', {}).get('load', '?')})"
+        out.append(f"| {command} | {mb} MB | {r['chars']:,} | {r['rss']:,.0f} MB | ~{before:,.0f} MB | {targets[command]} | {r['wall']:.0f} | {when} |")
     return out + ["", "Before: `segment` held about 190 MB per MB of input, `entities` about 6 GB per MB of one document "
                   "(the issue's figures; `analyze` runs entities, so at least that)."]
 
