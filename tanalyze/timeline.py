@@ -18,7 +18,7 @@ paragraph ("11月中旬的广州……广州国际车展在这里举办").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from .dates.isotime import document_offset, is_calendar
 from .model import DateMention, Document, TimelineEvent
@@ -54,20 +54,26 @@ def build_timeline(doc: Document, include_undated: bool = False) -> tuple[Timeli
             by_sentence.setdefault(i, []).append(d)
     _context_dates(doc, spans, by_sentence, to_conv)
     repeats = _repeated_mentions(doc, starts, to_conv)
+    entities, claims = list(doc.entities or ()), list(doc.claims or ())
+    mentions = Within([(m.start, m.end, k) for k, ent in enumerate(entities) for m in ent.mentions])
+    claimed_spans = Within([(c.start, c.end, k) for k, c in enumerate(claims)])
+    claimed = {c.date_text for c in claims if c.date}
     events: list[tuple[str, int, TimelineEvent]] = []
     for i, (s, e) in enumerate(spans):
         dated = by_sentence.get(i, [])
         if (not dated and not include_undated) or i in repeats:
             continue
         text, simplified, start, end = doc.span(s, e)
-        names = _names(doc, start, end)
-        kind = _claim_kind(doc, start, end)
-        if kind is None and _BACKGROUND.search(doc.simplified, s, e) and not _actors_named(doc, start, end):
+        named = [entities[k] for k in mentions.keys(start, end)]
+        names = tuple(dict.fromkeys(ent.text for ent in named))
+        inside = claimed_spans.keys(start, end)
+        kind = claims[inside[0]].kind if inside else None
+        if kind is None and _BACKGROUND.search(doc.simplified, s, e) and not any(ent.label in ("PERSON", "ORG") for ent in named):
             if not include_undated:
                 continue
             kind = "background"
         if dated:
-            d = _main_date(doc, dated, to_conv)
+            d = _main_date(doc, dated, to_conv, claimed)
             events.append((sort_key(d.value), start, TimelineEvent(text, simplified, start, end, d.value, d.text, names, kind)))
         else:
             events.append(("2", start, TimelineEvent(text, simplified, start, end, "", "", names, kind)))
@@ -83,15 +89,24 @@ _BACKGROUND = re.compile(
 )
 
 
-def _actors_named(doc: Document, start: int, end: int) -> bool:
-    return any(ent.label in ("PERSON", "ORG") and any(start <= m.start and m.end <= end for m in ent.mentions)
-               for ent in doc.entities or ())
+class Within:
+    """Spans ``(start, end, key)`` by position: :meth:`keys` gives, in ascending order, the keys of
+    those lying wholly inside ``[start, end)``. Each sentence then reads only the mentions and claims
+    that start in it, not all of the document's (quadratic in a long document)."""
+
+    def __init__(self, spans: list[tuple[int, int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _, _ in self.spans]
+
+    def keys(self, start: int, end: int) -> list[int]:
+        lo, hi = bisect_left(self.starts, start), bisect_right(self.starts, end)
+        return sorted({k for _, e, k in self.spans[lo:hi] if e <= end})
 
 
-def _main_date(doc: Document, dated: list[DateMention], to_conv) -> DateMention:
-    """The date a sentence's main clause is about: the date of its claim when it has one, else its
-    first date that does not modify a noun (1994年创下的纪录 is about the record) or stand in brackets."""
-    claimed = {c.date_text for c in doc.claims or () if c.date}
+def _main_date(doc: Document, dated: list[DateMention], to_conv, claimed: set[str | None]) -> DateMention:
+    """The date a sentence's main clause is about: the date of its claim (``claimed``: the date
+    texts of the document's dated claims) when it has one, else its first date that does not
+    modify a noun (1994年创下的纪录 is about the record) or stand in brackets."""
     for d in dated:
         if d.text in claimed:
             return d
@@ -143,18 +158,3 @@ def _repeated_mentions(doc: Document, starts: list[int], to_conv) -> set[int]:
 
     later = {index(e.start, e.end) for c in doc.claims or () for e in c.evidence[1:]}
     return later - {index(c.start, c.end) for c in doc.claims or ()}
-
-
-def _names(doc: Document, start: int, end: int) -> tuple[str, ...]:
-    out: list[str] = []
-    for ent in doc.entities or ():
-        if any(start <= m.start and m.end <= end for m in ent.mentions) and ent.text not in out:
-            out.append(ent.text)
-    return tuple(out)
-
-
-def _claim_kind(doc: Document, start: int, end: int) -> str | None:
-    for claim in doc.claims or ():
-        if start <= claim.start and claim.end <= end:
-            return claim.kind
-    return None

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tanalyze.pipeline import Options, Pipeline
 from tanalyze.timeline import build_timeline, sort_key
@@ -68,3 +70,25 @@ def test_a_sentence_with_its_own_year_is_not_dated_by_an_offset_in_the_next_one(
     doc = Pipeline(["claims", "timeline"], Options(extra={"model": False}))(text)
     assert [(e.date, e.date_text, e.text[:6]) for e in build_timeline(doc, include_undated=True)] == [
         ("1981", "四十年前", "四十年前，这"), ("2021", "2021年", "2021年的")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)), max_size=25),
+    st.integers(0, 30),
+    st.integers(0, 12),
+)
+def test_within_finds_the_spans_wholly_inside_as_a_scan_of_all_would(spans, start, length):
+    from tanalyze.timeline import Within
+
+    triples = [(s, s + n, k) for k, (s, n) in enumerate(spans)]
+    end = start + length
+    expected = sorted({k for s, e, k in triples if start <= s and e <= end})
+    assert Within(triples).keys(start, end) == expected
+
+
+def test_within_keeps_a_span_ending_at_the_sentence_end_and_drops_one_crossing_it():
+    from tanalyze.timeline import Within
+
+    within = Within([(5, 9, 0), (2, 4, 1), (8, 12, 2), (10, 10, 3), (3, 10, 4)])
+    assert within.keys(3, 10) == [0, 3, 4]
