@@ -8,9 +8,10 @@ Dask does the scheduling; at most a couple of partitions per worker are in fligh
 stays flat in the number of documents.
 
 A local cluster is started with :data:`LOCAL_CONFIG`: measured on 80 PFR articles with both
-pipelines loaded first, Dask's defaults made each document cost 35 % more CPU than in a plain
-worker process (the statistical profiler sampling the task thread every 10 ms, and
-``MALLOC_TRIM_THRESHOLD_=65536`` returning memory to the system after every large free).
+pipelines loaded first, Dask's defaults made the documents cost 50-65 % more CPU than in plain
+worker processes, 23-35 % in the task's own thread and the rest in the worker's other threads
+(the statistical profiler sampling the task thread every 10 ms, and ``MALLOC_TRIM_THRESHOLD_=65536``
+returning memory to the system after every large free).
 """
 
 from __future__ import annotations
