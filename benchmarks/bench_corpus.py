@@ -358,7 +358,8 @@ def _long_text(d: dict) -> list[str]:
         before = PREVIOUS_PER_MB[command] * float(mb)
         when = f"{r['at']} ({r['load']})" if "at" in r else f"{d.get('_run', {}).get('at', '?')} ({d.get('_run', {}).get('load', '?')})"
         out.append(f"| {command} | {mb} MB | {r['chars']:,} | {r['rss']:,.0f} MB | ~{before:,.0f} MB | {targets[command]} | {r['wall']:.0f} | {when} |")
-    return out + ["", "Before: `segment` held about 190 MB per MB of input, `entities` about 6 GB per MB of one document "
+    notes = [f"- {key}: {r['note']}" for key, r in d.items() if not key.startswith("_") and r.get("note")]
+    return out + [""] + notes + ([""] if notes else []) + ["Before: `segment` held about 190 MB per MB of input, `entities` about 6 GB per MB of one document "
                   "(the issue's figures; `analyze` runs entities, so at least that)."]
 
 
