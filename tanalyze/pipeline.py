@@ -253,11 +253,13 @@ def _tokens(doc: Document, spans: Iterable["WordSpan"]) -> Iterator[Token]:  # n
 
 
 @lru_cache(maxsize=2)
-def ner_model(lexicons: tuple[str, ...] = ()) -> "NerModel":  # noqa: F821 - lazy import
-    """The shipped NER model, sharing the pipeline's Segmenter (loaded once per process)."""
-    from .ner.load import NerModel
+def ner_model(lexicons: tuple[str, ...] = ()) -> "CrfModel":  # noqa: F821 - lazy import
+    """The entity stage's NER model, sharing the pipeline's Segmenter (loaded once per process):
+    the shipped CRF (:mod:`tanalyze.ner.crf`; docs/ner.md says why it replaced the spaCy model
+    here), which imports no spaCy."""
+    from .ner.crf import CrfModel
 
-    return NerModel(segmenter=segmenter(lexicons))
+    return CrfModel(segmenter=segmenter(lexicons))
 
 
 def _entities_factory(options: Options) -> StageFn:

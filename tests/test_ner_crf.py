@@ -101,3 +101,12 @@ def test_tiny_crf_tags_a_held_out_sentence(tmp_path):
     model = CrfModel(out)
     assert model.predict("王芳昨天到大连开会，后来去了武汉。") == [(0, 2, "PERSON"), (5, 7, "GPE"), (14, 16, "GPE")]
     assert span_f1(model, _records()) == 1.0
+
+
+def test_shipped_crf_loads_offline_and_finds_names_in_new_sentences():
+    model = CrfModel()  # tanalyze/data/ner_crf/model.crfsuite, nothing downloaded
+    assert model.predict("李建国昨天在杭州会见了远山科技公司的代表。") == [
+        (0, 3, "PERSON"), (6, 8, "GPE"), (11, 17, "ORG")]
+    assert model.predict("欧阳明在长江边长大，后来考入了南京大学。") == [
+        (0, 3, "PERSON"), (4, 6, "LOC"), (15, 19, "ORG")]
+    assert model.predict("王志强担任宁波市交通局局长。") == [(0, 3, "PERSON"), (5, 11, "ORG")]

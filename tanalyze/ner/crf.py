@@ -11,10 +11,11 @@ memory grow linearly with the text. Trained by :mod:`tanalyze.ner.crf_train`.
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
-from ..errors import ResourceError
+from ..errors import ResourceError, shipped_data_error
 from .crf_features import Featurizer
 
 if TYPE_CHECKING:
@@ -43,20 +44,30 @@ def bio_spans(tags: Sequence[str]) -> list[Entity]:
     return out
 
 
-class CrfModel:
-    """A trained CRF (``model.crfsuite`` in ``path``, or that file itself)."""
+def shipped_path() -> Path:
+    """Where the shipped CRF model lives (the entity stage's model)."""
+    return Path(str(resources.files("tanalyze.data").joinpath("ner_crf", "model.crfsuite")))
 
-    def __init__(self, path: str | Path, segmenter: "Segmenter | None" = None) -> None:
+
+class CrfModel:
+    """A trained CRF (``model.crfsuite`` in ``path``, or that file itself; None: the shipped one)."""
+
+    def __init__(self, path: str | Path | None = None, segmenter: "Segmenter | None" = None) -> None:
         import pycrfsuite
 
-        path = Path(path)
+        shipped = path is None
+        path = shipped_path() if path is None else Path(path)
         file = path / "model.crfsuite" if path.is_dir() else path
         if not file.is_file():
+            if shipped:
+                raise shipped_data_error(file, "missing")
             raise ResourceError(f"CRF NER model not found: {file}", "run scripts/train_ner_crf.py")
         self.tagger = pycrfsuite.Tagger()
         try:
             self.tagger.open(str(file))
         except (ValueError, OSError) as exc:
+            if shipped:
+                raise shipped_data_error(file, f"cannot load the CRF NER model: {exc}") from exc
             raise ResourceError(f"cannot load the CRF NER model {file}: {exc}") from exc
         self.featurize = Featurizer(segmenter)
         self.path = path
