@@ -39,7 +39,9 @@ def test_a_claims_quote_and_a_work_title_are_neutralised(tmp_path):
     assert result.exit_code == 0, result.stderr
     assert [(r["actor.text"], r["quote"]) for r in _rows(out)] == [("腾讯", "'=1+2"), ("王先生", "'@SUM(A1)")]
     result, out = invoke(["entities", "--format", "csv", path])
-    assert [(r["text"], r["label"], r["start"], r["end"]) for r in _rows(out)] == [
+    # The organisation and the work title (a formula) as written, neutralised; the model's other
+    # guesses in this made-up text (王 of 王先生, SUM) are not what this test is about.
+    assert [(r["text"], r["label"], r["start"], r["end"]) for r in _rows(out) if r["label"] in ("ORG", "WORK_OF_ART")] == [
         ("腾讯", "ORG", "0", "2"), ("'=1+2", "WORK_OF_ART", "6", "10")]
 
 
