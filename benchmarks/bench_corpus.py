@@ -239,7 +239,7 @@ def main() -> None:
     parser.add_argument("--rss", default="500,3000", help="corpus sizes for the memory runs (segment)")
     parser.add_argument("--rss-analyze", default="50,200", help="corpus sizes for the memory runs (analyze)")
     parser.add_argument("--long", default="5,50", help="sizes in MB of the single long documents segment reads ('': none)")
-    parser.add_argument("--long-analyze", default="5,15", help="sizes in MB of those analyze reads ('': none; 50 takes hours)")
+    parser.add_argument("--long-analyze", default="5,15", help="sizes in MB of those analyze reads ('': none; 50 takes hours: claims is quadratic in one document)")
     args = parser.parse_args()
     if args.quick:
         args.docs, args.rss, args.rss_analyze, args.long, args.long_analyze = 20, "50,200", "5,10", "0.5", "0.2"
@@ -306,7 +306,7 @@ def report(results: dict, total: int, args: argparse.Namespace) -> None:
         else:
             lines += [f"*{name}: not measured yet* (`--sections {name}`).", ""]
     lines.append("Re-run everything: `python -m benchmarks.bench_corpus` (the long documents take most of it; `--long-analyze 50` "
-                 "adds the 50 MB analyze, hours at the entity stage's present speed); "
+                 "adds the 50 MB analyze: hours, the claims stage being quadratic in one document's length); "
                  f"parts: `--sections {','.join(SECTIONS)}`; `--quick` checks that the script runs (small sizes, nothing kept). "
                  f"Each part's last figures are kept in `benchmarks/{RESULTS.name}`.")
     text = "\n".join(lines)
