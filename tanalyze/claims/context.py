@@ -152,6 +152,10 @@ class Context:
     def in_date(self, start: int, end: int) -> bool:
         return self.date_cover.holds(start, end)
 
+    def unresolved_in(self, start: int, end: int) -> list[int]:
+        """Starts of the unresolved day words in ``start:end`` (a bisection, not a scan)."""
+        return self.unresolved[bisect_left(self.unresolved, start) : bisect_left(self.unresolved, end)]
+
 
 class Cover:
     """Spans, asked whether one of them holds ``start:end``: a bisection over the spans by start

@@ -130,12 +130,15 @@ def merge_events(claims: list[Claim]) -> list[Claim]:
     """One claim per event: later mentions of an event merge into its first, which keeps every
     evidence span, the most specific date and object, and the highest confidence."""
     out: list[Claim] = []
+    by_key: dict[tuple[str, object], list[int]] = {}  # same_event needs the same kind and actor
     for c in claims:
-        for i, kept in enumerate(out):
-            if same_event(kept, c):
-                out[i] = _merged(kept, c)
+        seen = by_key.setdefault((c.kind, who(c.actor)), [])
+        for i in seen:
+            if same_event(out[i], c):
+                out[i] = _merged(out[i], c)
                 break
         else:
+            seen.append(len(out))
             out.append(c)
     return out
 

@@ -43,12 +43,12 @@ class Extractor(ActorFinder, ObjectFinder):
         in_clause = [d for d in self.ctx.dates_in(clause.start, clause.end) if allowed(d)]
         if in_clause:
             return min(in_clause, key=lambda d: (d.start > at, abs(d.start - at)))
-        if any(clause.start <= k < clause.end for k in self.ctx.unresolved):
+        if self.ctx.unresolved_in(clause.start, clause.end):
             return None  # 经理昨日称 with 昨日 unknown: not the date of an earlier sentence
         in_sent = [d for d in self.ctx.dates_in(*sent) if allowed(d)]
         if in_sent:
             return min(in_sent, key=lambda d: (d.start > at, abs(d.start - at)))
-        if any(sent[0] <= k < sent[1] and (exclude is None or not exclude[0] <= k < exclude[1]) for k in self.ctx.unresolved):
+        if any(exclude is None or not exclude[0] <= k < exclude[1] for k in self.ctx.unresolved_in(*sent)):
             return None
         before = [d for d in self.ctx.dates_in(context_start, sent[0])]
         return before[-1] if before else None

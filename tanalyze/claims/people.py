@@ -7,6 +7,7 @@ entity mentions the actor rules read; a named body right before them is their af
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ..errors import ResourceError
@@ -35,12 +36,17 @@ def load_described() -> dict[str, str]:
 
 
 def _affiliation(ctx, ments: list[Ment], start: int) -> str | None:
-    """The named body right before ``start`` (with a unit of it between), if any."""
-    for m in reversed(ments):
-        if m.end > start or m.entity.label not in ("ORG", "GPE", "FAC"):
-            continue
+    """The named body right before ``start`` (with a unit of it between), if any: the bodies are
+    read nearest first from an index by end, built once per list of mentions."""
+    cached = getattr(ctx, "_bodies_by_end", None)
+    if cached is None or cached[0] is not ments:
+        bodies = sorted((m for m in ments if m.entity.label in ("ORG", "GPE", "FAC")), key=lambda m: m.end)
+        cached = ctx._bodies_by_end = (ments, bodies, [m.end for m in bodies])
+    _, bodies, ends = cached
+    for j in range(bisect_right(ends, start) - 1, -1, -1):
+        m = bodies[j]
         gap = ctx.text[m.end : start]
-        if m.end <= start and _UNIT_GAP.fullmatch(gap) and not _NOT_UNIT.search(gap):
+        if _UNIT_GAP.fullmatch(gap) and not _NOT_UNIT.search(gap):
             return m.entity.text
         if start - m.end > 10:
             return None
@@ -92,7 +98,7 @@ def described_people(ctx, ments: list[Ment]) -> list[Ment]:
     out = []
     for hit in pattern.finditer(t):
         s, e = hit.span()
-        if s in covered or e in person_starts or s not in ctx.starts or e not in ctx.ends | {len(t)}:
+        if s in covered or e in person_starts or s not in ctx.starts or (e not in ctx.ends and e != len(t)):
             continue
         out.append(_synthetic(ctx, s, e, heads[hit.group()], False, hit.group(), ments))
     return out
@@ -274,6 +280,8 @@ def full_bodies(ctx, ments: list[Ment]) -> tuple[list[Ment], set[int]]:
     bracketed place or a stock code after it (某汽车（中国）投资有限公司, 某公司(01234.HK)); one actor
     written that way, its head the entity's name. Returns them and the ids of the mentions they replace."""
     out, absorbed = [], set()
+    by_start = sorted(ments, key=lambda m: m.start)
+    starts = [m.start for m in by_start]
     for m in ments:
         if m.entity.label != "ORG" or m.ref is not None:
             continue
@@ -282,7 +290,7 @@ def full_bodies(ctx, ments: list[Ment]) -> tuple[list[Ment], set[int]]:
         end = code.end() if code else end
         if end == m.end:
             continue
-        inner = [o for o in ments if m.end <= o.start < end]
+        inner = by_start[bisect_left(starts, m.end) : bisect_left(starts, end)]
         if any(o.entity.label not in ("GPE", "LOC") for o in inner):
             continue  # (a place inside: （中国）; another body or a person: not one name)
         text, simplified, _, _ = ctx.doc.span(m.start, end)

@@ -1,0 +1,51 @@
+"""Claims over a long text: the look-ups that used to scan every mention or claim for each one
+(quadratic in a long document) give the answers the scan gave, from an index."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from tanalyze.claims.events import merge_events
+from tanalyze.claims.people import _affiliation
+from tanalyze.claims.context import Ment
+from tanalyze.model import Claim, Entity, EntityRef
+
+
+def _ment(text: str, sub: str, label: str) -> Ment:
+    s = text.index(sub)
+    return Ment(s, s + len(sub), Entity(sub, sub, label, 1), None)
+
+
+def test_affiliation_is_the_nearest_body_before_whatever_the_list_order():
+    text = "青禾汽车有限公司昨日开业。" + "天气晴朗，" * 4 + "南湖区环保局工作人员表示"
+    early = _ment(text, "青禾汽车有限公司", "ORG")
+    near = _ment(text, "南湖区环保局", "ORG")
+    ctx = SimpleNamespace(text=text)
+    at = text.index("工作人员")
+    # A body far before that comes later in the list (an added full name) once ended the search.
+    assert _affiliation(ctx, [near, early], at) == "南湖区环保局"
+    assert _affiliation(ctx, [early], at) is None  # more than ten characters before: none
+    assert _affiliation(ctx, [early, near], text.index("昨日")) == "青禾汽车有限公司"
+
+
+def _claim(actor: str, kind: str, obj: str | None, date: str | None, n: int) -> Claim:
+    ref = EntityRef(actor, actor, "ORG")
+    return Claim(actor=ref, kind=kind, predicate="发布", object=obj, date=date, date_text=None, quote=None,
+                 text=f"句{n}", simplified=f"句{n}", start=n, end=n + 1, confidence=0.5 + n / 100)
+
+
+def test_merge_events_merges_within_kind_and_actor_in_first_mention_order():
+    claims = [
+        _claim("青禾", "launch", "新车", "2024", 0),
+        _claim("蓝湾", "launch", "新车", "2024", 1),
+        _claim("青禾", "deal", "新车", "2024", 2),
+        _claim("青禾", "launch", "新车", "2024-05", 3),
+        _claim("青禾", "launch", "新车", "2023", 4),
+    ]
+    merged = merge_events(claims)
+    assert [(c.actor.text, c.kind, c.date, c.start) for c in merged] == [
+        ("青禾", "launch", "2024-05", 0),
+        ("蓝湾", "launch", "2024", 1),
+        ("青禾", "deal", "2024", 2),
+        ("青禾", "launch", "2023", 4),
+    ]
