@@ -29,6 +29,15 @@ def test_a_body_and_title_before_a_name_are_the_actors_name(nlp):
     assert actors(doc) == [("青禾基金董事长周南星", "周南星", "青禾基金", "personnel", "辞职", ())]
 
 
+def test_a_deputy_or_former_title_is_part_of_the_name(nlp):
+    # The segmenter cuts 副|县长: the 副 before the title belongs to it, as 前 and 原 do.
+    doc = nlp("青山县副县长周南星介绍说，全县新建了三座冷库。据悉，原董事长林一帆表示不会出售。")
+    assert [(a[0], a[1], a[2], a[3]) for a in actors(doc)] == [
+        ("青山县副县长周南星", "周南星", "青山县", "statement"),
+        ("原董事长林一帆", "林一帆", None, "statement"),
+    ]
+
+
 def test_a_form_of_address_after_a_full_name_belongs_to_it(nlp):
     assert actors(nlp("导演周南星先生因病逝世。")) == [("导演周南星先生", "周南星", None, "life", "逝世", ())]
 

@@ -189,7 +189,7 @@ def _body_before(ctx, at: int, start: int, bodies: dict[int, Ment]) -> Ment | No
 
 def _titled_span(ctx, m: Ment, bodies: dict[int, Ment]) -> tuple[int, Ment | None]:
     """Where the name of ``m`` as the text gives it starts: over its titles or roles (joined by
-    、 or 兼, maybe 前/原 before one), the body they belong to and an age before them
+    、 or 兼, maybe 前/原/副 before one), the body they belong to and an age before them
     (国家某局局长李某, 公司董事、副总经理兼董事会秘书董某, 27岁球员王某); ``m.start`` without a title."""
     t = ctx.text
     start = max(0, m.start - 40)
@@ -203,8 +203,8 @@ def _titled_span(ctx, m: Ment, bodies: dict[int, Ment]) -> tuple[int, Ment | Non
             pos = k
         elif (k := _role_before(ctx, pos, start)) >= 0:
             pos = k  # 国家安全|顾问, 独立|董事 (a role of two words)
-        elif t[pos - 1] in "前原" and pos - 1 in ctx.starts | ctx.ends:
-            pos -= 1
+        elif t[pos - 1] in "前原副" and (pos - 1 in ctx.starts or pos - 1 in ctx.ends):
+            pos -= 1  # 前董事长, 原局长, 副县长 (the segmenter may cut 副|县长)
         elif body is None and (b := _body_before(ctx, pos, start, bodies)) is not None:
             body, pos = b, b.start
         elif (age := _AGE.search(t, max(start, pos - 4), pos)) and age.start() in ctx.starts:
