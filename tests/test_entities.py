@@ -928,7 +928,7 @@ def test_an_analyst_is_no_statement_and_a_bodys_funds_are_not_its_name(nlp):
     [
         ("选举第九届全国青年代表大会代表的办法。", (5, 13, "ORG"), "第九届全国青年代表大会"),
         ("继七届全省人大三次会议通过决定。", (3, 7, "ORG"), "七届全省人大"),
-        ("智利—中国文化协会主席出席。", (3, 9, "ORG"), "智利—中国文化协会"),
+        ("秘鲁—中国茶叶协会主席出席。", (3, 9, "ORG"), "秘鲁—中国茶叶协会"),
     ],
 )
 def test_a_session_and_a_dash_joined_country_are_part_of_the_body(text, span, org):

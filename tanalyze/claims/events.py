@@ -35,7 +35,7 @@ _PUNCT = re.compile(r"[，,。；;：:！？!?、]")
 
 
 def join_split_predicates(cands: list[Candidate], t: str) -> list[Candidate]:
-    """夺得冠军, 判处有期徒刑, 斩获金牌: a trigger whose object is a trigger of the same kind right
+    """夺得冠军, 判处罚金, 斩获金牌: a trigger whose object is a trigger of the same kind right
     after it (no punctuation between) names one event: one candidate whose predicate is both
     (``夺得…冠军``; 坍塌事故 when they touch), with the actor either names (or both, when the same)."""
     out: list[Candidate] = []

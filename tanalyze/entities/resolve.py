@@ -1,7 +1,7 @@
 """Overlap resolution: the candidates of every source and rule become non-overlapping mentions.
 
 A candidate inside another is dropped unless the outer one may legitimately hold it (a name
-that keeps its parts inside: 广州市工商局 holds 广州市; :func:`_may_contain`); the rest are
+that keeps its parts inside: 青禾市工商局 holds 青禾市; :func:`_may_contain`); the rest are
 chosen by source rank (the gazetteer and precise rules first, then the model, then other rules),
 then length, then position, and a chosen mention takes its characters.
 """
@@ -69,7 +69,7 @@ def _may_contain(ctx: Context, listed: set[tuple[int, int]], outer: Candidate, i
 
 
 def _rule_may_contain(ctx: Context, listed: set[tuple[int, int]], outer: Candidate, inner: Candidate) -> bool:
-    """A suffix-rule organisation keeps the place it starts with (广州市工商局) and a name the
+    """A suffix-rule organisation keeps the place it starts with (青禾市工商局) and a name the
     model took for a person right before its suffix (布拉戈维亚队, 李宁公司); a rule person never
     swallows the model's name (张悦摄 around 张悦)."""
     t, translit = ctx.text, ctx.rules.transliteration

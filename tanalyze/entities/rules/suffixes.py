@@ -1,5 +1,5 @@
 """Names ending in an organisation, event or facility suffix (``dictionaries/rules/*_suffixes.txt``):
-广州市工商局, 蓝星石油有限公司, 中国汽车经销商高峰论坛, 南湖公园.
+青禾市工商局, 青禾石油有限公司, 中国汽车经销商高峰论坛, 南湖公园.
 
 The name runs back from the suffix over the words that may be part of a name (:func:`_name_run`);
 before a weak suffix (汽车, 科技) there must be a brand-like word and no noun may follow.
@@ -60,7 +60,7 @@ class _Index:
 
 
 def suffixed(ctx: Context, found: Sequence[Candidate], suffixes, label: str) -> Iterable[Candidate]:
-    """广州市工商局, 蓝星石油有限公司, 中国汽车经销商高峰论坛: name-like words followed by an
+    """青禾市工商局, 青禾石油有限公司, 中国汽车经销商高峰论坛: name-like words followed by an
     organisation (or event) suffix.
 
     A suffix inside a longer dictionary word (布局, 格局) does not count unless that word
