@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from tanalyze.claims.events import merge_events
-from tanalyze.claims.people import _affiliation
+from tanalyze.claims.people import _Bodies
 from tanalyze.claims.context import Ment
 from tanalyze.model import Claim, Entity, EntityRef
 
@@ -20,12 +18,11 @@ def test_affiliation_is_the_nearest_body_before_whatever_the_list_order():
     text = "青禾汽车有限公司昨日开业。" + "天气晴朗，" * 4 + "南湖区环保局工作人员表示"
     early = _ment(text, "青禾汽车有限公司", "ORG")
     near = _ment(text, "南湖区环保局", "ORG")
-    ctx = SimpleNamespace(text=text)
     at = text.index("工作人员")
     # A body far before that comes later in the list (an added full name) once ended the search.
-    assert _affiliation(ctx, [near, early], at) == "南湖区环保局"
-    assert _affiliation(ctx, [early], at) is None  # more than ten characters before: none
-    assert _affiliation(ctx, [early, near], text.index("昨日")) == "青禾汽车有限公司"
+    assert _Bodies([near, early]).affiliation(text, at) == "南湖区环保局"
+    assert _Bodies([early]).affiliation(text, at) is None  # more than ten characters before: none
+    assert _Bodies([early, near]).affiliation(text, text.index("昨日")) == "青禾汽车有限公司"
 
 
 def _claim(actor: str, kind: str, obj: str | None, date: str | None, n: int) -> Claim:

@@ -35,27 +35,29 @@ def load_described() -> dict[str, str]:
     return out
 
 
-def _affiliation(ctx, ments: list[Ment], start: int) -> str | None:
-    """The named body right before ``start`` (with a unit of it between), if any: the bodies are
-    read nearest first from an index by end, built once per list of mentions."""
-    cached = getattr(ctx, "_bodies_by_end", None)
-    if cached is None or cached[0] is not ments:
-        bodies = sorted((m for m in ments if m.entity.label in ("ORG", "GPE", "FAC")), key=lambda m: m.end)
-        cached = ctx._bodies_by_end = (ments, bodies, [m.end for m in bodies])
-    _, bodies, ends = cached
-    for j in range(bisect_right(ends, start) - 1, -1, -1):
-        m = bodies[j]
-        gap = ctx.text[m.end : start]
-        if _UNIT_GAP.fullmatch(gap) and not _NOT_UNIT.search(gap):
-            return m.entity.text
-        if start - m.end > 10:
-            return None
-    return None
+class _Bodies:
+    """The body mentions (ORG, GPE, FAC) of a list, by where they end: the one right before a
+    position is a bisection away, not a scan of the whole list."""
+
+    def __init__(self, ments: list[Ment]) -> None:
+        self.ments = sorted((m for m in ments if m.entity.label in ("ORG", "GPE", "FAC")), key=lambda m: m.end)
+        self.ends = [m.end for m in self.ments]
+
+    def affiliation(self, text: str, start: int) -> str | None:
+        """The named body right before ``start`` (with a unit of it between), if any, nearest first."""
+        for j in range(bisect_right(self.ends, start) - 1, -1, -1):
+            m = self.ments[j]
+            gap = text[m.end : start]
+            if _UNIT_GAP.fullmatch(gap) and not _NOT_UNIT.search(gap):
+                return m.entity.text
+            if start - m.end > 10:
+                return None
+        return None
 
 
-def _synthetic(ctx, s: int, e: int, label: str, named: bool, head: str | None, ments: list[Ment]) -> Ment:
+def _synthetic(ctx, s: int, e: int, label: str, named: bool, head: str | None, bodies: _Bodies) -> Ment:
     text, simplified, _, _ = ctx.doc.span(s, e)
-    ref = EntityRef(text, simplified, label, named=named, head=head, affiliation=_affiliation(ctx, ments, s))
+    ref = EntityRef(text, simplified, label, named=named, head=head, affiliation=bodies.affiliation(ctx.text, s))
     return Ment(s, e, Entity(text, simplified, label, 1), ref)
 
 
@@ -66,6 +68,7 @@ def titled_people(ctx, ments: list[Ment]) -> list[Ment]:
 
     rules = load_rules()
     t = ctx.text
+    bodies = _Bodies(ments)
     by_start = {m.start: m for m in ments}
     covered = {k for m in ments for k in range(m.start, m.end)}
     bounds = ctx.ends | ctx.starts | {len(t)}
@@ -83,7 +86,7 @@ def titled_people(ctx, ments: list[Ment]) -> list[Ment]:
             continue
         k = address_length(t, i + n)
         if k and (i + n + k) in bounds:
-            out.append(_synthetic(ctx, i, i + n + k, "PERSON", True, None, ments))
+            out.append(_synthetic(ctx, i, i + n + k, "PERSON", True, None, bodies))
     return out
 
 
@@ -93,6 +96,7 @@ def described_people(ctx, ments: list[Ment]) -> list[Ment]:
     heads = load_described()
     pattern = _heads_pattern(tuple(heads))
     t = ctx.text
+    bodies = _Bodies(ments)
     covered = {k for m in ments for k in range(m.start, m.end)}
     person_starts = {m.start for m in ments if m.entity.label == "PERSON"}
     out = []
@@ -100,7 +104,7 @@ def described_people(ctx, ments: list[Ment]) -> list[Ment]:
         s, e = hit.span()
         if s in covered or e in person_starts or s not in ctx.starts or (e not in ctx.ends and e != len(t)):
             continue
-        out.append(_synthetic(ctx, s, e, heads[hit.group()], False, hit.group(), ments))
+        out.append(_synthetic(ctx, s, e, heads[hit.group()], False, hit.group(), bodies))
     return out
 
 
@@ -120,6 +124,7 @@ def place_bodies(ctx, ments: list[Ment]) -> tuple[list[Ment], set[int]]:
 
     heads = load_triggers().by_head
     t = ctx.text
+    bodies = _Bodies(ments)
     by_start = {m.start: m for m in ments}
     person_starts = {m.start for m in ments if m.entity.label == "PERSON"}
     out, absorbed = [], set()
@@ -131,7 +136,7 @@ def place_bodies(ctx, ments: list[Ment]) -> tuple[list[Ment], set[int]]:
             if nxt.entity.label == "PERSON" and nxt.ref is None:
                 continue  # 美国特朗普: a place, then a person
             label, named, head = nxt.entity.label, nxt.ref is None, nxt.ref.head if nxt.ref else None
-            out.append(_synthetic(ctx, m.start, nxt.end, label, named, head, ments))
+            out.append(_synthetic(ctx, m.start, nxt.end, label, named, head, bodies))
             absorbed |= {id(m), id(nxt)}
             continue
         word = next(((ws, we) for ws, we in ctx.words_in(m.end, m.end + 4) if ws == m.end), None)
@@ -143,7 +148,7 @@ def place_bodies(ctx, ments: list[Ment]) -> tuple[list[Ment], set[int]]:
         tag = ctx.pos.get(w)
         if (tag is None or tag[:2] in ("n", "nz", "nt", "j")) and not w.endswith(titles) and word[1] not in by_start:
             # 美国网件, 武汉卓尔: a body's noun, or a name jieba does not know
-            out.append(_synthetic(ctx, m.start, word[1], "ORG", True, None, ments))
+            out.append(_synthetic(ctx, m.start, word[1], "ORG", True, None, bodies))
             absorbed.add(id(m))
     return out, absorbed
 
@@ -225,7 +230,8 @@ def titled_names(ctx, ments: list[Ment]) -> tuple[list[Ment], set[int]]:
     """国务院总理李某, 某公司董事长张某, 张某先生: a named person with the title, role, body and age the
     text gives before the name and a form of address after it, as one actor written that way; its ``head`` is the bare name (the entity), its
     affiliation the body. Returns them and the ids of the mentions they absorb."""
-    bodies = {m.end: m for m in ments if m.entity.label in ("ORG", "GPE", "FAC")}
+    near = _Bodies(ments)
+    bodies = dict(zip(near.ends, near.ments))
     out, absorbed = [], set()
     for m in ments:
         if m.entity.label != "PERSON" or m.ref is not None:
@@ -236,7 +242,7 @@ def titled_names(ctx, ments: list[Ment]) -> tuple[list[Ment], set[int]]:
             continue
         text, simplified, _, _ = ctx.doc.span(pos, end)
         ref = EntityRef(text, simplified, "PERSON", named=True, head=m.entity.text,
-                        affiliation=body.entity.text if body else _affiliation(ctx, ments, pos))
+                        affiliation=body.entity.text if body else near.affiliation(ctx.text, pos))
         out.append(Ment(pos, end, Entity(text, simplified, "PERSON", 1), ref))
         absorbed |= {id(m)} | ({id(body)} if body else set())
     return out, absorbed
