@@ -66,7 +66,7 @@ class Grouper:
             g.mentions.append(c)
             if surface not in g.surfaces:
                 g.surfaces.append(surface)
-        self._parenthesised_aliases(groups, t)
+        groups = join_bracketed(groups, self._parenthesised_aliases(groups, t))
         self._dotted_aliases(groups, t)
         groups = one_label_per_name(self.merge_names(groups, t), t)
         groups = self._join_bare_bodies(join_short_forms(complete_cut_names(groups, t)))
@@ -114,9 +114,11 @@ class Grouper:
         entry = self.gazetteer.lookup(name)
         return (entry is not None and entry.label in ("GPE", "LOC")) or (len(name) >= 2 and is_han(name) and name[-1] in "省市县区州")
 
-    def _parenthesised_aliases(self, groups: list[Group], t: str) -> None:
+    def _parenthesised_aliases(self, groups: list[Group], t: str) -> dict[str, Group]:
         """全称(缩写): the abbreviation becomes an alias of the entity before it; 《通缉》（Wanted）:
-        the original title becomes an alias of the work."""
+        the original title becomes an alias of the work. Returns each bracketed abbreviation
+        taken as an alias -> its entity (the first one named before it)."""
+        bracketed: dict[str, Group] = {}
         for g in groups:
             for c in list(g.mentions):
                 if g.label == "WORK_OF_ART":
@@ -128,8 +130,10 @@ class Grouper:
                 explicit = m is not None and _ALIAS_MARKER.search(m.group(0)) is not None  # （又称石河）
                 if m and m.group(1) not in g.surfaces and (explicit or self._plausible_alias(g.surfaces, m.group(1))):
                     g.surfaces.append(m.group(1))
+                    bracketed.setdefault(m.group(1), g)
                 if m and explicit:
                     g.declared.add(m.group(1))
+        return bracketed
 
     def _plausible_alias(self, surfaces: list[str], alias: str) -> bool:
         """Is a parenthesised text another name for the entity, not a note about it?
@@ -237,6 +241,23 @@ class Grouper:
                     taken[k] = True
         for g in groups:
             g.mentions.sort(key=lambda c: c.start)
+
+
+def join_bracketed(groups: list[Group], bracketed: dict[str, Group]) -> list[Group]:
+    """An abbreviation in brackets right after a name (青禾云事业部（QCB）) is that name's short
+    form. Where only the model found it, and under a label of another family (the model reads a
+    Latin acronym it does not know as a game's title, as CLUENER's games are), it joins the name
+    and takes the name's label. (Within one family :func:`~.merge.merge_aliased` joins it.)"""
+    out: list[Group] = []
+    for g in groups:
+        owner = bracketed.get(g.surfaces[0]) if g.surfaces else None
+        if (owner is not None and owner is not g and g.key is None
+                and FAMILY.get(g.label, g.label) != FAMILY.get(owner.label, owner.label)
+                and all(c.source == "model" for c in g.mentions)):
+            owner.absorb(g, misread=True)
+            continue
+        out.append(g)
+    return out
 
 
 def _occurrences(surfaces: Sequence[tuple[str, "Group"]], t: str) -> list[tuple[str, "Group", int]]:

@@ -1,0 +1,51 @@
+"""Grouping decisions as functions of given mentions (our own sentences): exact groups."""
+
+from __future__ import annotations
+
+import pytest
+
+from tanalyze.entities import EntityFinder, word_spans
+from tanalyze.entities.candidate import Candidate
+from tanalyze.entities.context import boundaries
+from tanalyze.gazetteer import shipped_gazetteer
+from tanalyze.pipeline import Pipeline, segmenter
+
+
+@pytest.fixture(scope="module")
+def group():
+    seg = Pipeline(["segment"])
+    finder = EntityFinder(shipped_gazetteer(), segmenter(()), None)
+
+    def group(text: str, found: list[str]) -> list[tuple[str, list[tuple[str, str, str]]]]:
+        """The groups of the mentions ``found`` ("surface/LABEL/source", first occurrence each):
+        (label, [(surface, mention label, source), ...]) per group."""
+        words = word_spans(seg(text))
+        mentions = []
+        for item in found:
+            surface, label, source = item.split("/")
+            mentions.append(Candidate(text.index(surface), text.index(surface) + len(surface), label, source))
+        mentions.sort(key=lambda c: c.start)
+        starts, ends = boundaries(words, len(text))
+        groups = finder.grouper.group(mentions, text, starts, ends, words)
+        return [(g.label, [(text[c.start : c.end], c.label, c.source) for c in g.mentions]) for g in groups]
+
+    return group
+
+
+def test_a_bracketed_acronym_the_model_read_as_a_title_is_the_short_form_of_the_name_before_it(group):
+    text = "江城科技去年成立了青禾云事业部（QCB），负责云业务。"
+    assert group(text, ["青禾云事业部/ORG/model", "QCB/WORK_OF_ART/model"]) == [
+        ("ORG", [("青禾云事业部", "ORG", "model"), ("QCB", "ORG", "model")])]
+
+
+def test_an_acronym_that_follows_no_name_in_brackets_keeps_its_label(group):
+    text = "青禾云事业部推出的QCB卖得很好。"
+    assert group(text, ["青禾云事业部/ORG/model", "QCB/WORK_OF_ART/model"]) == [
+        ("ORG", [("青禾云事业部", "ORG", "model")]), ("WORK_OF_ART", [("QCB", "WORK_OF_ART", "model")])]
+
+
+def test_a_bracketed_name_another_source_found_keeps_its_own_label(group):
+    # a rule or the gazetteer, not the model alone, read it: that reading is not overruled
+    text = "江城科技去年成立了青禾云事业部（QCB），负责云业务。"
+    assert group(text, ["青禾云事业部/ORG/model", "QCB/WORK_OF_ART/rule"]) == [
+        ("ORG", [("青禾云事业部", "ORG", "model")]), ("WORK_OF_ART", [("QCB", "WORK_OF_ART", "rule")])]
