@@ -91,3 +91,37 @@ def test_a_stock_code_after_a_company_is_part_of_its_name(nlp):
 
 def test_a_verb_after_a_body_is_no_part_of_its_name(nlp):
     assert [(c.actor.text, c.kind, c.object) for c in nlp("腾讯在深圳成立新公司。").claims] == [("腾讯", "founding", "新公司")]
+
+
+def events(doc):
+    return [(c.actor.text if c.actor else None, c.kind, c.predicate, c.object, c.date) for c in doc.claims if c.kind != "statement"]
+
+
+def test_a_body_that_issues_the_notice_did_the_passive_deed(nlp_model):
+    doc = nlp_model("2020年3月8日，青山市公安局发布通报称，嫌疑人王某已被依法拘留。")
+    assert events(doc) == [("青山市公安局", "legal", "拘留", "嫌疑人王某", "2020-03-08")]
+
+
+def test_the_source_a_reporter_heard_it_from_did_the_passive_deed(nlp):
+    doc = nlp("记者从青山市公安局获悉，三名嫌疑人已被依法逮捕。")
+    assert events(doc) == [("青山市公安局", "legal", "逮捕", "嫌疑人", None)]
+
+
+def test_what_befalls_a_passive_subject_goes_on_in_the_next_clause(nlp_model):
+    # 罚款 is the league's second penalty on the player, not the player fining someone: one claim each.
+    doc = nlp_model("2021年5月2日，篮协开出罚单，红星队球员李明被停赛3场，罚款2万元。")
+    assert [(a, k, p) for a, k, p, _, _ in events(doc)] == [("篮协", "legal", "停赛"), ("篮协", "legal", "罚款")]
+
+
+def test_a_passive_clause_without_an_agent_leaves_the_next_clause_without_one(nlp):
+    doc = nlp("红星队球员李明被停赛3场，罚款2万元。")
+    assert [(a, k, p) for a, k, p, _, _ in events(doc)] == [(None, "legal", "停赛"), (None, "legal", "罚款")]
+
+
+def test_beating_a_team_and_winning_the_title_are_two_events(nlp):
+    doc = nlp("2019年6月1日，白马队击败黑山队夺冠。")
+    assert events(doc) == [("白马队", "result", "击败", "黑山队", "2019-06-01"), ("白马队", "result", "夺冠", None, "2019-06-01")]
+
+
+def test_a_title_after_its_verb_is_one_event(nlp):
+    assert events(nlp("白马队夺得联赛冠军。")) == [("白马队", "result", "夺得…冠军", "联赛冠军", None)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .context import Clause, Ment, Prefix
+from .lists import word_list
 from .prefix import PrefixReader
 from .subjects import SubjectFinder
 from .triggers import KINDS
@@ -62,6 +63,9 @@ class ActorFinder(PrefixReader, SubjectFinder):
         if prefix.nominal or prefix.noun_before:
             return [], 0.0
         for prev in reversed(sent_clauses[:ci]):
+            if prev.patient:  # 李明被停赛3场，罚款2万元: he is fined too, by whoever banned him
+                prefix.passive = True
+                return [m for m in prev.agents if m.entity.label in ok], 0.85
             if prev.subjects:
                 return [m for m in prev.subjects if m.entity.label in ok], 0.85
             if prev.nominal:
@@ -78,14 +82,18 @@ class ActorFinder(PrefixReader, SubjectFinder):
             return [m for m in history[-1] if m.entity.label in ok], 0.65
         return [], 0.0
 
-    def passive_actors(self, kind: str, prefix: Prefix, actors: list, how: float) -> tuple[list, float]:
+    def passive_actors(self, kind: str, prefix: Prefix, actors: list, how: float, sent_clauses: list[Clause], ci: int) -> tuple[list, float]:
         """The actors of a passive trigger: the agent after 被 acts (嫌疑人被警方刑拘; 被省政府约谈, a
-        noun phrase the entity stage does not name); without one (李某被判处) the subject is only
+        noun phrase the entity stage does not name); without one, the body whose notice an earlier
+        clause of the sentence reports (警方通报称，王某已被拘留); else (李某被判处) the subject is only
         what was acted on: an event without a named agent, or none for a kind that needs one."""
         agents = [m for prep, m in prefix.obliques if PREPS.get(prep) == "agent" and m.entity.label in ACTOR_LABELS[kind]]
         if not agents and prefix.agent_at is not None:
             np = self.subject_np(prefix.agent_at, prefix.end, kind)
             agents = [np] if np is not None and np.entity.label in ACTOR_LABELS[kind] else []
+        if not agents:
+            agents = self.announcer(kind, sent_clauses, ci)
+            how = 0.8 if agents else how
         if agents:
             return agents, (0.9 if actors == [None] else how)
         if actors == [None]:
@@ -93,6 +101,21 @@ class ActorFinder(PrefixReader, SubjectFinder):
         if kind in AGENTLESS and kind != "statement":
             return [None], NO_ACTOR
         return actors, how * 0.8
+
+    def announcer(self, kind: str, sent_clauses: list[Clause], ci: int) -> list[Ment]:
+        """The body that an earlier clause of the sentence says issued a notice (市公安局发布通报称,
+        足协开出罚单) or told the news (记者从市公安局获悉): who acted in a passive event it reports."""
+        t, notices = self.text, word_list("notice")
+        for prev in reversed(sent_clauses[:ci]):
+            for m in self.ctx.mentions_in(prev.start, prev.end):
+                if m.entity.label not in ("ORG", "GPE") or m.entity.label not in ACTOR_LABELS[kind]:
+                    continue
+                source = t[max(prev.start, m.start - 1) : m.start] == "从"
+                if m in prev.subjects or source:
+                    words = {t[ws:we] for ws, we in self.ctx.words_in(m.end, prev.end)}
+                    if words & notices:
+                        return [m]
+        return []
 
     def _pronoun(self, word: str, at: int, ok: frozenset, sent_clauses, ci, history) -> list[Ment]:
         if word in TOPIC_PRONOUNS:

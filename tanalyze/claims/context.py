@@ -46,6 +46,8 @@ class Clause:
     sep: str  # the separator before it ("" at the sentence start)
     subjects: list[Ment] = field(default_factory=list)
     nominal: bool = False  # its subject is a noun that is not an entity
+    patient: bool = False  # its subject undergoes a passive trigger (李明被停赛): what follows befalls it too
+    agents: list[Ment] = field(default_factory=list)  # who does that passive trigger, if named
 
 
 @dataclass

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Claim, Document, EntityRef, Span
 from .context import DateRef
+from .lists import word_list
 
 
 @dataclass
@@ -37,13 +38,17 @@ _PUNCT = re.compile(r"[，,。；;：:！？!?、]")
 def join_split_predicates(cands: list[Candidate], t: str) -> list[Candidate]:
     """夺得冠军, 判处罚金, 斩获金牌: a trigger whose object is a trigger of the same kind right
     after it (no punctuation between) names one event: one candidate whose predicate is both
-    (``夺得…冠军``; 坍塌事故 when they touch), with the actor either names (or both, when the same)."""
+    (``夺得…冠军``; 坍塌事故 when they touch), with the actor either names (or both, when the same).
+    Not when the first has an object of its own that the second, a verb, does not head (甲击败乙夺冠:
+    two events; but 判处…的罚金, 夺得联赛冠军: one)."""
     out: list[Candidate] = []
     for c in cands:
         prev = out[-1] if out else None
         if (prev is not None and prev.kind == c.kind != "statement" and prev.sent == c.sent and prev.clause == c.clause
                 and "…" not in prev.predicate + c.predicate and 0 <= c.trigger[0] - prev.trigger[1] <= 8
                 and not _PUNCT.search(t, prev.trigger[1], c.trigger[0])
+                and (prev.object is None or c.predicate in prev.object or t[c.trigger[0] - 1] == "的" or prev.trigger[1] == c.trigger[0]
+                     or c.predicate in word_list("noun_triggers"))
                 and (prev.actor is None or c.actor is None or who(prev.actor) == who(c.actor))):
             out[-1] = replace(prev, actor=prev.actor or c.actor, co_actors=prev.co_actors or c.co_actors,
                               predicate=t[prev.trigger[0] : c.trigger[1]] if prev.trigger[1] == c.trigger[0] else f"{prev.predicate}…{c.predicate}",

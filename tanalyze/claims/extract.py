@@ -135,7 +135,9 @@ class Extractor(ActorFinder, ObjectFinder):
                 return []  # (战略投资是…: the trigger word is a noun here, not an event)
             actors, how = [None], NO_ACTOR  # 四川发生地震: the event is the news, whoever caused it
         if prefix.passive and kind not in ("incident", "life"):
-            actors, how = self.passive_actors(kind, prefix, actors, how)
+            actors, how = self.passive_actors(kind, prefix, actors, how, sent_clauses, ci)
+        if prefix.passive:
+            clause.patient, clause.agents = True, [a for a in actors if a is not None]
         conf = trigger.weight * how * negated(t, clause.start, ts)
         if t[sent[1] - 1 : sent[1]] in ("？", "?") and ci == len(sent_clauses) - 1:
             conf *= 0.6  # (祖父被刑拘，其他家人呢？: the question is the last clause's, not the event's)
@@ -210,8 +212,10 @@ def extract_claims(
             continue
         if c.confidence < min_confidence:
             continue
-        # One claim per actor, kind and sentence: the surest one; for statements the longest quote.
-        key = (who(c.actor), c.sent, c.kind)
+        # One claim per actor, kind, predicate and sentence: the surest one (李明被停赛3场，罚款2万元:
+        # two penalties; merge_events joins two words for one event); for statements one per
+        # speaker and sentence, the longest quote.
+        key = (who(c.actor), c.sent, c.kind, None if c.kind == "statement" else c.predicate)
         old = best.get(key)
         if old is None:
             best[key] = c
