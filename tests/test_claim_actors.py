@@ -125,3 +125,9 @@ def test_beating_a_team_and_winning_the_title_are_two_events(nlp):
 
 def test_a_title_after_its_verb_is_one_event(nlp):
     assert events(nlp("白马队夺得联赛冠军。")) == [("白马队", "result", "夺得…冠军", "联赛冠军", None)]
+
+
+def test_a_space_between_han_characters_ends_a_headline_clause(nlp_model):
+    # Without the break the first clause's subject (白马队) would be taken for the winner.
+    doc = nlp_model("白马队主帅吃到红牌 黑山队击败白马队")
+    assert events(doc) == [("黑山队", "result", "击败", "白马队", None)]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
 from ..dates.isotime import is_calendar
+from ..entities.resources import is_han
 from ..model import DateMention, Document, Entity, EntityRef
 from .words import (CLAUSE_SEP, CLOSE, DEICTIC, ENUM_MARKERS, NEGATION, OPEN, ORD, QUOTED, REFERENCE,
                     STRATEGY_NOUNS)
@@ -174,11 +175,19 @@ class Cover:
         return i > 0 and self.reach[i - 1] >= end
 
 
+_HEADLINE_GAP = re.compile("[ \u3000]+")
+
+
+def _between_han(text: str, i: int, j: int, end: int) -> bool:
+    return i > 0 and j < end and is_han(text[i - 1]) and is_han(text[j])
+
+
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """``(start, end, separator before)`` of the clauses of ``text[start:end]``.
 
-    Clauses end at ，：—— (and their ASCII forms) outside quotes and brackets; the sentence's
-    final punctuation is not part of the last clause.
+    Clauses end at ，：—— (and their ASCII forms) outside quotes and brackets, and at a space
+    between Han characters (a headline's clauses: 甲队主帅下课 乙队击败丙队); the sentence's final
+    punctuation is not part of the last clause.
     """
     out: list[tuple[int, int, str]] = []
     depth = 0
@@ -191,8 +200,8 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         elif ch in CLOSE:
             depth = max(0, depth - 1)
         elif depth == 0:
-            m = CLAUSE_SEP.match(text, i, end)
-            if m and not _in_score(text, i, m.end()):
+            m = CLAUSE_SEP.match(text, i, end) or _HEADLINE_GAP.match(text, i, end)
+            if m and not _in_score(text, i, m.end()) and (m.group().strip() or _between_han(text, i, m.end(), end)):
                 if i > cs:
                     out.append((cs, i, sep))
                 sep, cs = m.group(), m.end()
