@@ -73,16 +73,21 @@ def held_out(sentence_id: str) -> bool:
     return int.from_bytes(hashlib.sha1(sentence_id.encode("utf-8")).digest(), "big") % 3 == 0
 
 
-def _argument(args: list[dict], roles: tuple[str, ...], trigger_at: int) -> str | None:
+def _argument(args: list[dict], roles: tuple[str, ...], trigger_at: int, trigger_end: int, text: str) -> str | None:
     """The argument of the first role present; ``A|B`` is whichever of A and B is the trigger's
-    grammatical subject: the last one named before the trigger, else the first after it
-    (甲不敌乙 → 甲, 甲击败乙 → 甲; 甲惜败，乙完胜 → 乙 for 完胜)."""
+    grammatical subject: the last one named before the trigger, else the first after it that
+    is not its object, the argument right after it (甲不敌乙 → 甲, 甲击败乙 → 甲; 甲惜败，乙完胜
+    → 乙 for 完胜; 险胜乙后，甲… → 甲)."""
     for role in roles:
         names = role.split("|")
         found = sorted((a["argument_start_index"], a["argument"]) for a in args if a["role"] in names)
         if found:
+            if len(names) == 1:
+                return found[0][1]
             before = [f for f in found if f[0] < trigger_at]
-            return (before[-1] if before and len(names) > 1 else found[0])[1]
+            obj_at = trigger_end + len(text[trigger_end:]) - len(text[trigger_end:].lstrip())
+            after = [f for f in found if f[0] > trigger_at and f[0] != obj_at]
+            return (before[-1] if before else after[0] if after else found[0])[1]
     return None
 
 
@@ -98,8 +103,10 @@ def load(part: str, path: Path = TRAIN) -> list[Sentence]:
         for e in d["event_list"]:
             m = types[e["event_type"]]
             at = e["trigger_start_index"]
+            end = at + len(e["trigger"])
             events.append(GoldEvent(e["event_type"], m.kind, e["trigger"], at,
-                                    _argument(e["arguments"], m.actor_roles, at), _argument(e["arguments"], m.object_roles, at)))
+                                    _argument(e["arguments"], m.actor_roles, at, end, d["text"]),
+                                    _argument(e["arguments"], m.object_roles, at, end, d["text"])))
         out.append(Sentence(d["id"], d["text"], tuple(events)))
     return out
 
