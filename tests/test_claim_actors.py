@@ -131,3 +131,9 @@ def test_a_space_between_han_characters_ends_a_headline_clause(nlp_model):
     # Without the break the first clause's subject (白马队) would be taken for the winner.
     doc = nlp_model("白马队主帅吃到红牌 黑山队击败白马队")
     assert events(doc) == [("黑山队", "result", "击败", "白马队", None)]
+
+
+@pytest.mark.parametrize("text", ["1:3不敌黑山队，白马队遭遇三连败。", "2019年5月3日，2:1不敌黑山队后，白马队主帅下课。"])
+def test_a_fronted_clause_takes_the_main_clauses_subject(nlp_model, text):
+    date = "2019-05-03" if "2019" in text else None
+    assert events(nlp_model(text))[0] == ("白马队", "result", "不敌", "黑山队", date)

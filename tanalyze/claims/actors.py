@@ -10,7 +10,7 @@ from .lists import word_list
 from .prefix import PrefixReader
 from .subjects import SubjectFinder
 from .triggers import KINDS
-from .words import FRAME_START, PERSON_PRONOUNS, PREPS, TOPIC_PRONOUNS
+from .words import FRAME_START, FRONTED_ENDS, FRONTED_SCORE, PERSON_PRONOUNS, PREPS, TOPIC_PRONOUNS
 
 # Which entity labels may be the actor of a kind.
 AGENTS = frozenset({"ORG", "PERSON", "GPE"})
@@ -71,9 +71,13 @@ class ActorFinder(PrefixReader, SubjectFinder):
             if prev.nominal:
                 return [], 0.0  # the topic changed to something that is not an entity
         clause = sent_clauses[ci]
-        if FRAME_START.match(self.text, clause.start):
+        t = self.text
+        if FRAME_START.match(t, clause.start) or FRONTED_SCORE.match(t, clause.start) or t.endswith(FRONTED_ENDS, clause.start, clause.end):
+            # 在…时, 险胜乙后，甲…, 1:3不敌乙，甲…: a fronted clause shares the main clause's subject
             for nxt in sent_clauses[ci + 1 :]:
                 subs = self.prefix(nxt.start, nxt.end, before_trigger=False).subjects
+                np = None if subs or nxt is not sent_clauses[ci + 1] else self.clause_subject(nxt.start, nxt.end)
+                subs = subs or ([np] if np is not None and np.entity.label in ok else [])
                 if subs:
                     return [m for m in subs if m.entity.label in ok], 0.8
         if kind == "statement":

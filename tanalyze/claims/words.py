@@ -37,6 +37,10 @@ REPORTING_STARTS = tuple(w for w in REPORTING if len(w) > 1)  # (指, 称 also s
 STRATEGY_NOUNS = ("道路", "路径", "路线", "模式", "战略", "思路", "方向", "方案", "理念", "构想", "打法")
 # A 在-frame that closes after its trigger (在…辞职消息前, 在…不敌…的比赛后).
 FRAME_END = re.compile(r"[^，,。；;！？!?]{0,14}?(?:前|后|时|期间|之际|以来)")
+# A clause that only frames the next one: it opens with a score (1:3不敌乙，甲…) or ends in a
+# time word (险胜乙后，甲…).
+FRONTED_SCORE = re.compile(r"\d+\s*[-－:：比]\s*\d+")
+FRONTED_ENDS = ("后", "时")
 FRAME_START = re.compile(r"(?:在|通过|随着|为了|作为|凭借|依托|借助|基于|面对|经过|经历|伴随)")
 
 # Enumerations of alternatives and references back to them.
