@@ -27,23 +27,32 @@ class Job:
     """What to do with each document: the stages, their options and the view to record.
 
     ``on_error="skip"`` turns a failing document into an error record; ``"fail"`` re-raises.
+    ``lines``: a worker hands back each record as its JSONL line (:attr:`Result.line`), so that
+    the main process, which the workers wait on, only writes it (JSON output is then encoded
+    where the documents run, in parallel, and a short string crosses between processes instead
+    of a pickled tree of findings).
     """
 
     stages: tuple[str, ...]
     options: Options = field(default_factory=Options)
     view: str = "analyze"
     on_error: str = "skip"
+    lines: bool = False
 
 
 @dataclass(frozen=True)
 class Result:
-    """One finished document: its record, its size in characters and, if it failed, why."""
+    """One finished document: its record, its size in characters and, if it failed, why.
+
+    With :attr:`Job.lines`, a document that did not fail comes as ``line`` (its record's JSONL
+    line, without the line break) and ``record`` is None."""
 
     id: str
-    record: dict[str, Any]
+    record: dict[str, Any] | None
     chars: int = 0
     error: str | None = None
     warnings: tuple[str, ...] = ()  # for stderr (no reference year ...)
+    line: str | None = None
 
 
 # -- one document ---------------------------------------------------------------------------------
@@ -67,9 +76,9 @@ def process(job: Job, source: Source, lazy: bool = False) -> Result:
 
     ``lazy``: a long document's finding lists stay :class:`~tanalyze.streams.Stream` objects, read
     (its words segmented window by window) only as the output writes them; otherwise, as for a
-    record sent to another process, they are lists.
+    record sent to another process, they are lists (or, with ``job.lines``, its JSONL line).
     """
-    from .streams import materialize
+    from .streams import iter_json, materialize
 
     try:
         if source.error is not None:
@@ -82,7 +91,10 @@ def process(job: Job, source: Source, lazy: bool = False) -> Result:
             raise
         reason = str(exc) if isinstance(exc, TanalyzeError) else f"{type(exc).__name__}: {exc}"
         return Result(source.id, {"id": source.id, "error": reason}, len(source.text), reason)
-    return Result(source.id, record, len(source.text), warnings=tuple(doc.meta.get("warnings", ())))
+    warnings = tuple(doc.meta.get("warnings", ()))
+    if job.lines and not lazy:
+        return Result(source.id, None, len(source.text), warnings=warnings, line="".join(iter_json(record)))
+    return Result(source.id, record, len(source.text), warnings=warnings)
 
 
 def _record(job: Job, doc: Any) -> dict[str, Any]:

@@ -229,6 +229,14 @@ class RecordWriter:
             self.stream.write(record["text"])
         self.stream.flush()
 
+    def write_line(self, line: str) -> None:
+        """Write one document's JSONL line as a worker encoded it (``fmt="jsonl"``, no table)."""
+        if self.fmt != "jsonl" or self._table is not None:
+            raise ValueError(f"a JSONL line cannot be written as {self.fmt}")
+        self.count += 1
+        self.stream.write(line + "\n")
+        self.stream.flush()
+
     def _dump(self, record: dict[str, Any], before: str = "", after: str = "") -> None:
         self.stream.write(before)
         for piece in iter_json(record, 2 if self.pretty else None):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import replace
 from typing import Any, Callable, Iterator, Sequence
 
 import click
@@ -101,6 +102,8 @@ def write_results(ctx: click.Context, job: Any, sources: Iterator[Any], fmt: str
         table = batch["table"] or (_default_table(job.view) if fmt == "parquet" or (fmt == "csv" and job.view == "analyze") else None)
         writer = RecordWriter(VIEWS[job.view], fmt, stream, color=to_terminal, pretty=batch["pretty"] or to_terminal, wide=batch["wide"], sep=batch["sep"], table=table, csv_raw=batch["csv_raw"])
         todo = (s for s in sources if s.id not in out.done) if out.done else sources
+        if fmt == "jsonl" and table is None:
+            job = replace(job, lines=True)  # workers encode the lines; this process only writes them
         results = run_engine(job, todo, jobs=batch["jobs"], ordered=not batch["unordered"], engine=batch["engine"], scheduler=batch["scheduler"], lazy=True)
         with _Progress(batch["progress"], ctx) as progress:
             for result in results:
@@ -121,7 +124,10 @@ def _write_record(writer: Any, result: Any) -> None:
     from ..errors import InternalError, TanalyzeError
 
     try:
-        writer.write(result.record)
+        if result.line is not None:
+            writer.write_line(result.line)
+        else:
+            writer.write(result.record)
     except (TanalyzeError, OSError):
         raise
     except Exception as exc:
