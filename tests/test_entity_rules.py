@@ -61,6 +61,10 @@ def run():
         ("roads", "商店位于文汇路18号。", {("文汇路", "FAC")}),
         # Nothing where the cue is missing: an extra name fails these.
         ("org_suffixes", "这家公司和那个集团签约。", set()),
+        # an unknown word the segmenter glued onto a function character (一是, 由近, 刚出, 以省) names nothing
+        ("org_suffixes", "一是精简政府机构，二是由近百家大公司出资。", set()),
+        ("org_suffixes", "他刚出医院就去了青禾乳业有限公司。", {("青禾乳业有限公司", "ORG")}),
+        ("org_suffixes", "以省公司为例，还本保险也要改。", set()),
         ("latin_makers", "这款游戏开发了三年。", set()),
         ("titled_names", "副总经理施赛飞表示，教师利用自己的时间。", {("施赛飞", "PERSON")}),
         ("roads", "他走上了致富路。", set()),

@@ -45,6 +45,19 @@ def name_like(ctx: Context, word: str) -> bool:
     return tag in _NAME_POS or ctx.freq_table.get(word, 0) < _RARE_FREQ
 
 
+# The tags of a single character that make an unknown word starting with it a phrase jieba's
+# guesser glued together (不|谈, 刚|出, 由|近, 以|省, 一|是, 还|本): adverbs, prepositions,
+# conjunctions, pronouns, numerals, measure words.
+_GLUE_POS = ("d", "p", "c", "r", "m", "q")
+
+
+def glued_phrase(ctx: Context, word: str) -> bool:
+    """An unknown word (not in the dictionary) that starts with a function character: a phrase
+    the segmenter's guesser made (不谈 before 政府, 刚出 before 医院), no part of a name."""
+    return (len(word) >= 2 and not ctx.freq_table.get(word) and word not in ctx.lexicon_tags
+            and (ctx.pos_table.get(word[0]) or "").startswith(_GLUE_POS))
+
+
 def org_head(ctx: Context, w: str) -> bool:
     """A word that ends an organisation name: 公安局, 党委, 常委会, 分行, 执法局 (not 布局, 社会, 常委)."""
     if len(w) < 2 or ctx.patterns.titles.fullmatch(w) or w.endswith(_EVENT_NOUNS):

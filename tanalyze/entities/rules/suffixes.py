@@ -14,7 +14,7 @@ from typing import Iterable, Iterator, Sequence
 from ..candidate import Candidate, by_character
 from ..context import Context
 from ..group import PAREN as _PAREN
-from ..names import _ATTRIBUTE_PREFIXES, _CAPTION, _GENERIC_AFTER_PLACE, _NAME_POS, _RARE_FREQ
+from ..names import _ATTRIBUTE_PREFIXES, _CAPTION, _GENERIC_AFTER_PLACE, _NAME_POS, _RARE_FREQ, glued_phrase
 from ..resources import _COMMON_FREQ, _DEMONSTRATIVES, _FUNCTION_POS, _NOT_NAME, is_han as _is_han, word_list
 
 # A company's heads: after a trade word (珠宝, 地产) they make it a company's name.
@@ -185,6 +185,7 @@ def _name_run(ctx: Context, t, words, head, covered, pos, freq, abbreviated, suf
             and len(prev) >= 2
             and (tag is None or tag[0] in "nj")
             and prev[-1] not in _VERB_ENDINGS  # 多到 (商场), 诉至 (法院): a verb phrase jieba does not know
+            and not glued_phrase(ctx, prev)  # 不谈 (政府), 以省 (公司): a function character glued on
             # 仓位 (基金), 断面 (石油): before a weak suffix a common noun jieba knows, however
             # rare, is no brand (步长公司 before a strong one may be)
             and not (weak and tag == "n" and freq.get(prev) and prev not in ctx.lexicon_tags)
