@@ -98,14 +98,6 @@ def test_gazetteer_short_and_full_forms_group(nlp):
     assert found["滴滴出行"][2:] == (2, ("滴滴",))
 
 
-def test_a_body_named_without_its_place_joins_the_one_body_named_with_it(nlp):
-    found = ents(nlp, "青岛市环保局通报该事故。环保局一位王姓工作人员说。目前环保局已经展开调查。")
-    assert [e for e in found if e[1] == "ORG"] == [("青岛市环保局", "ORG", 3, ("环保局",))]
-    # two bodies it may be: the bare name stays apart
-    found = ents(nlp, "青岛市环保局和山东省环保局通报该事故。环保局一位工作人员说。")
-    assert ("环保局", "ORG", 1, ()) in found
-
-
 def test_traditional_input_keeps_original_text_and_offsets(nlp):
     doc = nlp("騰訊與阿里巴巴在杭州會面。")
     got = [(e.text, e.simplified, e.label, e.start, e.end) for e in doc.entities]
@@ -240,7 +232,6 @@ def test_place_or_organisation_then_an_organisation_body(nlp, text, org):
         ("北京市干部和群众参加活动。", [("北京市", 0, 3, "gazetteer")]),
         ("在梁王河水闸处发现油污。", []),  # 处: a spot, not an office, in an unknown word
         # 有关部门: no body; 国务院法制办 is one (the segmenter's dictionary names it, nt)
-        ("国务院有关部门会同国务院法制办起草。", [("国务院", 0, 3, "gazetteer"), ("国务院法制办", 9, 15, "rule")]),
         # after 和, a bare head or a named body is a second body, not a field of the first
         ("北京市人民和政府一起努力。", [("北京市", 0, 3, "gazetteer")]),
         ("美国成立委员会调查此事。", [("美国", 0, 2, "gazetteer")]),  # 成立: an act, not a committee's task
@@ -545,19 +536,6 @@ def test_a_place_the_model_finds_that_ends_in_a_facility_word_is_a_facility():
     assert ("重庆大厦", "FAC") in found
 
 
-def test_hyphenated_foreign_names_are_one_person_with_their_family_name_as_alias():
-    with_model = Pipeline(["entities"])
-    found = [(e.text, e.label, e.aliases) for e in with_model(
-        "法学教授安娜·范德维尔－克劳斯说，克劳斯认为冲突已经升级。").entities]
-    assert found == [("安娜·范德维尔－克劳斯", "PERSON", ("克劳斯",))]
-    assert names(nlp_no_model(), "球队缺少马克-韦尔曼坐镇后防。") == [("马克-韦尔曼", "PERSON")]
-    assert [e[1] for e in ents(nlp_no_model(), "北京-上海高铁开通。")] == ["GPE", "GPE"]
-
-
-def nlp_no_model():
-    return Pipeline(["entities"], Options(extra={"model": False}))
-
-
 def test_a_name_the_model_calls_a_person_once_and_a_place_elsewhere_is_the_place():
     from tanalyze.entities.candidate import Candidate, Group
     from tanalyze.entities.merge import one_label_per_name as _one_label_per_name
@@ -806,7 +784,7 @@ def test_a_team_name_the_model_cut_short_and_a_versus_between_two_teams():
 
 def test_a_name_after_a_title_the_segmenter_glued_to_the_next_word(nlp):
     # jieba cuts 冯/岩上/月: the name's last character sits in 岩上, but 上月 is the word.
-    assert names(nlp, "市交通委副主任冯岩上月曾表示，票价不变。") == [("市交通委", "ORG"), ("冯岩", "PERSON")]
+    assert names(nlp, "市交通委副主任冯岩上月曾表示，票价不变。") == [("冯岩", "PERSON")]
 
 
 def test_a_measure_word_before_a_form_of_address_is_no_surname(nlp):
@@ -824,21 +802,6 @@ def test_a_works_original_title_in_brackets_is_its_alias(nlp):
     assert ("老无所依", "WORK_OF_ART", 2, ("No Country for Old Men",)) in found
     # A Chinese note in brackets is not a title.
     assert ("赤壁", "WORK_OF_ART", 1, ()) in ents(nlp, "《赤壁》（上）将上映。")
-
-
-@pytest.mark.parametrize(
-    "text, road",
-    [
-        ("郑阿姨一早就赶到文汇路排队。", "文汇路"),
-        ("他一连跑了东风路、先锋街、建华路等派出所。", "先锋街"),
-        ("大楼在深圳主要街道深南中路南侧。", "深南中路"),
-        ("在幸福街上，满街都是小店。", "幸福街"),
-        ("尖沙嘴中间道及棉登径一带前晚突然停电。", "棉登径"),  # Hong Kong's 径 and 道
-        ("酒店位于弥敦道，离海边不远。", "弥敦道"),
-    ],
-)
-def test_a_street_the_text_places_is_a_facility(nlp, text, road):
-    assert (road, "FAC") in names(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -970,28 +933,6 @@ def test_a_bylines_role_word_starts_no_name():
     assert ("林芳", "PERSON") in found and all(not name.startswith("文") for name, _ in found)
 
 
-@pytest.mark.parametrize(
-    "text, name",
-    [
-        ("中国驻墨西哥使馆教育处会议室一片欢声笑语。", "中国驻墨西哥使馆教育处"),
-        ("他先后担任上海青禾纺织公司驻武汉办事处主任。", "上海青禾纺织公司驻武汉办事处"),
-    ],
-)
-def test_a_named_senders_mission_is_one_organisation(nlp, text, name):
-    found = names(nlp, text)
-    assert (name, "ORG") in found
-    assert all(n == name or n not in name for n, _ in found)  # not 中国 + 法使馆 beside it
-
-
-@pytest.mark.parametrize(
-    "text, place",
-    [("我驻悉尼总领馆吴克明总领事在致辞中说。", "悉尼"), ("本报驻香港办事处电话铃声不断。", "香港"), ("我驻德国慕尼黑总领事馆26日举行招待会。", "慕尼黑")],
-)
-def test_a_mission_without_a_named_sender_is_only_its_place(nlp, text, place):
-    found = names(nlp, text)
-    assert (place, "GPE") in found and all(label != "ORG" for _, label in found)
-
-
 def test_a_model_name_does_not_start_inside_a_common_word():
     # 当中|兴业银行: the model's 中兴业银行 starts inside 当中.
     found = _found_with_model_spans("这当中兴业银行的网点最多，", [(2, 7, "ORG")])
@@ -1036,15 +977,6 @@ def test_a_common_body_word_listed_beside_a_named_body_is_an_organisation(nlp):
     # Not beside a body, the same word stays a common noun; nor is a trade listed beside one a body.
     assert "林业局" not in {n for n, _ in names(nlp, "他在林业局、医院都干过。")}
     assert all(n != "市政府" for n, _ in names(nlp, "桂林市委、市政府规定：个人连片开发种植白果。"))
-
-
-def test_a_body_the_segmenter_knows_by_name_is_an_organisation_with_its_jurisdiction(nlp):
-    assert names(nlp, "市交通委相关负责人表示，今年将新增公交线路。") == [("市交通委", "ORG")]
-    assert names(nlp, "记者从房管局获悉，新楼盘下月开盘。") == [("房管局", "ORG")]
-    # A party's organ in any unit, a two-character body word and a hall are no names.
-    assert names(nlp, "各级党委和政府要认真组织。") == []
-    assert names(nlp, "省委领导同志来了。") == []
-    assert names(nlp, "艺术家们的表演和音乐厅的气氛。") == []
 
 
 def test_a_model_festival_is_an_event_and_a_sponsors_league_keeps_the_sponsor_inside():
@@ -1101,13 +1033,6 @@ def test_a_two_character_company_glued_to_the_next_character_by_a_guess_is_found
     assert ("交行", "ORG") not in _found_with_model_spans("工行为48元，交行为70元。", [])
 
 
-def test_the_speaker_of_a_transcript_line_is_a_person():
-    found = _found_with_model_spans("主持人：谢谢。\n金石开：阿森纳实际受到国家队的影响。", [])
-    assert ("金石开", "PERSON") in found and all(name != "主持人" for name, _ in found)
-    # Words before a colon that only look like a surname and a given name are no speaker.
-    assert _found_with_model_spans("古人曰：病来如山倒。\n原作品：见下。", []) == []
-
-
 def test_a_model_person_does_not_end_in_a_middle_dot():
     # The excerpt ends after the dot (…的米切尔·): the name is what comes before it.
     assert _found_with_model_spans("影片由他执导，主演是米切尔·", [(10, 14, "PERSON")]) == [("米切尔", "PERSON")]
@@ -1117,18 +1042,6 @@ def test_a_model_name_run_on_into_an_everyday_word_does_not_swallow_a_gazetteer_
     # 布局 ends in 局 but is no bureau: the gazetteer's bank stands alone (and 北京军区 stays whole).
     assert _found_with_model_spans("工行布局包括港澳台在内的地区。", [(0, 4, "ORG")]) == [("工行", "ORG")]
     assert ("北京军区", "ORG") in _found_with_model_spans("北京军区派出了救灾部队。", [(0, 4, "ORG")])
-
-
-def test_a_company_named_by_an_everyday_word_needs_a_companys_context(nlp):
-    found = {(e[0], e[1], e[2]) for e in ents(nlp, "苹果发布了新手机，我吃了一个苹果。")}
-    assert ("苹果", "ORG", 1) in found  # the fruit is no mention
-    found = set(names(nlp, "吉利表示将扩大产能，真吉利。这让人联想到过去。"))
-    assert ("吉利", "ORG") in found and all(name != "联想" for name, _ in found)
-    # The company word belongs to the name, and the entity is the gazetteer's.
-    doc = nlp("欧盟作出了处罚大众公司的决定。")
-    assert [(e.text, e.label) for e in doc.entities if e.label == "ORG"][-1] == ("大众公司", "ORG")
-    found = {(e[0], e[1], e[2]) for e in ents(nlp, "长安街上，长安发布新车。")}
-    assert ("长安", "ORG", 1) in found  # not in 长安街
 
 
 def test_a_rule_name_that_adds_a_suffix_to_a_gazetteer_name_is_that_entity(nlp):
@@ -1148,40 +1061,6 @@ def test_a_malformed_two_column_rule_file_names_its_line(tmp_path, monkeypatch):
     with pytest.raises(ResourceError, match=r"pairs.txt:3: expected two TAB-separated fields"):
         entity_rules._pairs("pairs.txt")
 
-
-
-@pytest.mark.parametrize(
-    "text, found",
-    [
-        ("欧洲游戏开发公司“Relic”推出新作。", [("Relic", 9, 14, "rule")]),
-        ("游戏被评级组织ESRB改评为成人级。", [("ESRB", 7, 11, "rule")]),
-        ("微软关闭了开发小组Ensemble。", [("微软", 0, 2, "gazetteer"), ("Ensemble", 9, 17, "rule")]),
-        # a term of business writing, or a web address, is no body's name
-        ("这家科技公司CEO今天离职，银行App也停了。", []),
-        ("详见游戏官方网站ms.example.cn。", []),
-    ],
-)
-def test_a_latin_name_after_the_kind_of_body_it_is_is_an_organisation(nlp, text, found):
-    assert spans(nlp, text, "ORG") == found
-
-
-@pytest.mark.parametrize(
-    "text, name",
-    [
-        ("由Relic开发、THQ发行的新作。", "Relic"),
-        ("《天堂》是由CriterionGames制作的。", "CriterionGames"),
-        ("Assembly开发的RTS作品很受欢迎。", "Assembly"),
-        ("Eidos网站暗示新作即将公布。", "Eidos"),
-        ("2003年，stonecastle的董事签署了协议。", "stonecastle"),
-    ],
-)
-def test_a_latin_name_before_what_a_body_does_or_has_is_an_organisation(nlp, text, name):
-    assert (name, "ORG") in names(nlp, text)
-
-
-def test_a_latin_developer_a_term_or_a_web_address_before_a_makers_verb_is_no_organisation(nlp):
-    text = "而Scrabulous开发者并未回应，PC开发的游戏见ms.example.cn网站。"
-    assert all(e[1] != "ORG" for e in ents(nlp, text))
 
 
 def test_a_place_and_a_trade_word_before_company_describe_a_company_without_naming_it(nlp):

@@ -17,13 +17,17 @@ def group():
     finder = EntityFinder(shipped_gazetteer(), segmenter(()), None)
 
     def group(text: str, found: list[str]) -> list[tuple[str, list[tuple[str, str, str]]]]:
-        """The groups of the mentions ``found`` ("surface/LABEL/source", first occurrence each):
+        """The groups of the mentions ``found`` ("surface/LABEL/source", at the surface's first
+        occurrence, or "surface/LABEL/source/n" at its n-th, from 0):
         (label, [(surface, mention label, source), ...]) per group."""
         words = word_spans(seg(text))
         mentions = []
         for item in found:
-            surface, label, source = item.split("/")
-            mentions.append(Candidate(text.index(surface), text.index(surface) + len(surface), label, source))
+            surface, label, source, *nth = item.split("/")
+            at = -1
+            for _ in range(int(nth[0]) + 1 if nth else 1):
+                at = text.index(surface, at + 1)
+            mentions.append(Candidate(at, at + len(surface), label, source))
         mentions.sort(key=lambda c: c.start)
         starts, ends = boundaries(words, len(text))
         groups = finder.grouper.group(mentions, text, starts, ends, words)
@@ -49,3 +53,16 @@ def test_a_bracketed_name_another_source_found_keeps_its_own_label(group):
     text = "江城科技去年成立了青禾云事业部（QCB），负责云业务。"
     assert group(text, ["青禾云事业部/ORG/model", "QCB/WORK_OF_ART/rule"]) == [
         ("ORG", [("青禾云事业部", "ORG", "model")]), ("WORK_OF_ART", [("QCB", "WORK_OF_ART", "rule")])]
+
+
+def test_a_body_named_without_its_place_joins_the_one_body_named_with_it(group):
+    text = "江城市环保局通报了事故。环保局一位工作人员说，目前环保局已经展开调查。"
+    assert group(text, ["江城市环保局/ORG/model", "环保局/ORG/model/1"]) == [
+        ("ORG", [("江城市环保局", "ORG", "model"), ("环保局", "ORG", "model"), ("环保局", "ORG", "rule")])]
+
+
+def test_a_bare_body_that_two_bodies_may_be_stays_apart(group):
+    text = "江城市环保局和青山县环保局通报了事故。环保局一位工作人员说。"
+    assert group(text, ["江城市环保局/ORG/model", "青山县环保局/ORG/model", "环保局/ORG/model/2"]) == [
+        ("ORG", [("江城市环保局", "ORG", "model")]), ("ORG", [("青山县环保局", "ORG", "model")]),
+        ("ORG", [("环保局", "ORG", "model")])]

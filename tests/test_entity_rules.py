@@ -21,7 +21,7 @@ def run():
     rules = {r.name: r for r in registry()}
 
     def run(name: str, text: str) -> set[tuple[str, str]]:
-        """What rule ``name`` adds to the sources' candidates (gazetteer, places, roads; no model)."""
+        """What rule ``name`` adds to the sources' candidates (gazetteer, places; no model)."""
         words = word_spans(seg(text))
         ctx = finder.context(text, words)
         found = tuple(finder.sources(text, words, ctx.starts, ctx.ends))
@@ -35,16 +35,10 @@ def run():
     [
         ("titles", "她在《远山的回声》里写到了《晨光日报》。", {("远山的回声", "WORK_OF_ART"), ("晨光日报", "ORG")}),
         ("dotted_names", "发言的是约翰·史密斯。", {("约翰·史密斯", "PERSON")}),
-        ("hyphenated_names", "球迷都记得汤姆-克劳斯这个名字。", {("汤姆-克劳斯", "PERSON")}),
         ("org_suffixes", "青禾乳业有限公司和蓝湾科技集团签约。", {("青禾乳业有限公司", "ORG"), ("蓝湾科技集团", "ORG")}),
         ("facility_suffixes", "游客在东湖公园门前合影。", {("东湖公园", "FAC")}),
         ("event_suffixes", "第三届江城国际车展开幕。", {("江城国际车展", "EVENT")}),
         ("model_codes", "小鹏G9和iPhone 15 Pro同台亮相。", {("小鹏G9", "PRODUCT"), ("iPhone 15 Pro", "PRODUCT")}),
-        ("cued_brands", "苹果发布了新手机，吉利表示将跟进。", {("苹果", "ORG"), ("吉利", "ORG")}),
-        ("body_words", "市住建委和房管局联合发文。", {("市住建委", "ORG"), ("房管局", "ORG")}),
-        ("missions", "中国驻智利使馆发出提醒。", {("中国驻智利使馆", "ORG")}),
-        ("latin_bodies", "评级组织ESRB给出了评分。", {("ESRB", "ORG")}),
-        ("latin_makers", "这款游戏由Acme开发。", {("Acme", "ORG")}),
         ("brands_before_kind", "超市里的青禾奶粉卖光了，蓝湾空调也在促销。", {("青禾", "PRODUCT"), ("蓝湾", "PRODUCT")}),
         ("brands_before_kind", "他买了金星牌电视和熊猫牌收音机。", {("金星", "PRODUCT"), ("熊猫", "PRODUCT")}),
         ("brands_before_kind", "我下载了星途App，还买了Nova手机。", {("星途", "PRODUCT"), ("Nova", "PRODUCT")}),
@@ -54,20 +48,16 @@ def run():
         ("cut_titles", "他翻开了新出版的《晨光与", {("晨光与", "WORK_OF_ART")}),
         ("titled_names", "公司董事长张序安今天到访。", {("张序安", "PERSON")}),
         ("titled_names", "财政大臣塔吉耶夫发表讲话。", {("塔吉耶夫", "PERSON")}),
-        ("transcript_speakers", "记者：你怎么看？\n王晓鹏：我看好。", {("王晓鹏", "PERSON")}),
         ("compound_orgs", "青禾市百货大楼党委召开会议。", {("青禾市百货大楼党委", "ORG")}),
         ("admin_places", "他来自塘坝县，后来搬到杏林镇。", {("塘坝县", "GPE"), ("杏林镇", "GPE")}),
         ("admin_places", "云南孟连傣族拉祜族佤族自治县", {("孟连傣族拉祜族佤族自治县", "GPE")}),
-        ("roads", "商店位于文汇路18号。", {("文汇路", "FAC")}),
         # Nothing where the cue is missing: an extra name fails these.
         ("org_suffixes", "这家公司和那个集团签约。", set()),
         # an unknown word the segmenter glued onto a function character (一是, 由近, 刚出, 以省) names nothing
         ("org_suffixes", "一是精简政府机构，二是由近百家大公司出资。", set()),
         ("org_suffixes", "他刚出医院就去了青禾乳业有限公司。", {("青禾乳业有限公司", "ORG")}),
         ("org_suffixes", "以省公司为例，还本保险也要改。", set()),
-        ("latin_makers", "这款游戏开发了三年。", set()),
         ("titled_names", "副总经理施赛飞表示，教师利用自己的时间。", {("施赛飞", "PERSON")}),
-        ("roads", "他走上了致富路。", set()),
         ("cut_titles", "《远山》和《晨光》都是好书。", set()),
         ("admin_places", "大中城市和东北地区的居民。", set()),
     ],
@@ -102,12 +92,7 @@ def repair():
         # candidate rules that build on other names: exactly what they add
         ("sessions", "第五届江城市人民代表大会开幕。", ["江城市人民代表大会/ORG/model"], {("第五届江城市人民代表大会", "ORG")}),
         ("sessions", "新一届江城市人民代表大会开幕。", ["江城市人民代表大会/ORG/model"], set()),
-        ("missions", "江城驻沪办事处发出通知。", ["江城/GPE/model"], {("江城驻沪办事处", "ORG")}),
-        ("missions", "本报驻江城办事处报道。", ["江城/GPE/model"], set()),
         # a filter: what is left of the candidates
-        ("unsent_missions", "本报驻江城办事处报道。", ["驻江城办事处/ORG/model", "江城/GPE/model"], {("江城", "GPE")}),
-        ("unsent_missions", "江城驻沪办事处发出通知。", ["江城驻沪办事处/ORG/rule", "江城/GPE/model"],
-         {("江城驻沪办事处", "ORG"), ("江城", "GPE")}),
         # mention rules: the whole repaired list of mentions
         ("person_lists", "出席会议的有王德明、李秀英、赵小川等。", ["王德明/PERSON/model", "李秀英/PERSON/model", "赵小/PERSON/model"],
          {("王德明", "PERSON"), ("李秀英", "PERSON"), ("赵小川", "PERSON")}),

@@ -107,7 +107,6 @@ def load_rules() -> Rules:
 # Adverbs that may come between a name and its speech verb (王明曾经表示; 笑说: said with a smile).
 _ADVERBS = word_list("speech_adverbs.txt")
 # What follows a company, not an apple or a thought: 苹果发布, 联想股价, 吉利表示, 苹果CEO.
-_BRAND_CUES = "(?:" + "|".join(word_list("brand_cues.txt")) + ")"
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"  # the Han ranges names are read in
 _ALL_HAN = re.compile("[\u3400-\u9fff]+")
 
@@ -124,9 +123,6 @@ class Patterns:
     titles: re.Pattern[str]  # any title (总经理, 教授), longest first
     speech: re.Pattern[str]  # a speech verb, an adverb before it allowed (也表示)
     dotted: re.Pattern[str]  # a run of Han characters with middle dots (克莱·舍基)
-    hyphenated: re.Pattern[str]  # transliterated names joined by a hyphen (汤姆-克鲁斯)
-    cued: re.Pattern[str] | None  # a company named by an everyday word, then its cue (苹果发布)
-    cued_entry: dict[str, str]  # that short form -> the gazetteer's canonical name
     org_suffix_words: frozenset[str]  # the organisation suffixes that are not weak
     facility_suffix_words: frozenset[str]
     org_suffix_ends: tuple[str, ...]  # the same, for str.endswith
@@ -138,19 +134,14 @@ class Patterns:
 def patterns() -> Patterns:
     """Build the rules' patterns once per process."""
     rules = load_rules()
-    translit = "".join(sorted(rules.transliteration))
-    brands = "|".join(re.escape(b) for b, _ in sorted(rules.cued_brands, key=lambda x: -len(x[0])))
     org_words = frozenset(x for x, weak in rules.org_suffixes if not weak)
     facility_words = frozenset(x for x, weak in rules.facility_suffixes if not weak)
     return Patterns(
         titles=re.compile("|".join(re.escape(t) for t in rules.titles), re.I),
         speech=re.compile("(?:" + "|".join(_ADVERBS) + ")?(?:" + "|".join(re.escape(v) for v in rules.speech_verbs) + ")"),
-        # Both patterns start only where a run starts (the lookbehind; the same matches): tried at
+        # The pattern starts only where a run starts (the lookbehind; the same matches): tried at
         # every position of a long run, they backtracked over the rest of it (10 s on 10,000 Han).
         dotted=re.compile(rf"(?<![{HAN}])[{HAN}]+(?:[·•・‧][{HAN}]+)+"),
-        hyphenated=re.compile(rf"(?<![{translit}])[{translit}]{{2,}}(?:[·•・‧][{translit}]{{2,}})*(?:[-－‐][{translit}]{{2,}})+"),
-        cued=re.compile(f"({brands})(?:公司|集团|(?={_BRAND_CUES}))") if brands else None,
-        cued_entry=dict(rules.cued_brands),
         org_suffix_words=org_words,
         facility_suffix_words=facility_words,
         org_suffix_ends=tuple(sorted(org_words)),

@@ -1,5 +1,5 @@
-"""Bodies named from other names: a place or body and its department (青禾市百货大楼党委), a body's
-word of the dictionary (市住建委), a diplomatic mission (中国驻智利使馆), a session (第九届XX大会)."""
+"""Bodies named from other names: a place or body and its department (青禾市百货大楼党委), a
+session (第九届XX大会)."""
 
 from __future__ import annotations
 
@@ -9,18 +9,11 @@ from typing import Iterable, Sequence
 from ..candidate import Candidate, by_character
 from ..context import Context
 from ..names import _ATTRIBUTE_PREFIXES, _CAPTION, _GENERIC_AFTER_PLACE, _ends_with_one_of, org_head
-from ..resources import _COMMON_FREQ, _FUNCTION_POS, _NOT_NAME, HAN as _HAN, is_han as _is_han, word_list
+from ..resources import _COMMON_FREQ, _FUNCTION_POS, _NOT_NAME, is_han as _is_han, word_list
 
 _ORDINAL = re.compile(r"第[0-9一二三四五六七八九十百]+")
 # One-character words that end a department's name after its organisation (经贸委培训司).
 _DEPARTMENT_HEADS = set("司局处科室厅部办")
-# What ends a body's word: in the segmenter's dictionary (住建委, 房管局; not 部: 财务部, 中西部), and
-# in a list beside a named body, where 部 and 院 are bodies too (林业局, 扶贫办; not 会: 大会, 晚会).
-_BODY_WORD_HEADS = frozenset("委局厅署办")
-# A party's organs in any unit (党委, 支部): no one body's name.
-_PARTY_ORGANS = word_list("party_organs.txt")
-# 中国驻智利使馆, 湖南驻沪办事处总务科: a diplomatic or liaison mission of a named sender.
-_MISSION = re.compile(rf"驻([{_HAN}]{{1,8}}?)(?:总领事馆|领事馆|总领馆|大使馆|使馆|办事处|代表处)(?:[{_HAN}]{{1,3}}?[处科室组])?")
 _SESSION = re.compile("第?[一二三四五六七八九十百0-9０-９]+届$")  # ending where the body's name starts
 # Words that join two fields inside one body's name (水利和林业局, 园林及景观研究会).
 _FIELD_JOINERS = frozenset({"和", "及", "与"})
@@ -117,49 +110,6 @@ def _ends_description(ctx: Context, a: Candidate, j: int, w: str, tag: str | Non
         tag is not None and tag not in ("vn", "an") and tag.startswith(_FUNCTION_POS) and not ordinal
         and not department
     )
-
-
-def body_words(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
-    """民政局, 住建委, 扶贫办: a word the segmenter's dictionary tags as an organisation's name or
-    abbreviation (nt, j) that ends in a body's head (委局办署厅; not 部: 财务部, 中西部), with the
-    市/省/区/县 before it that says whose body it is (市住建委), three characters at least (not
-    省委). A party's organs in any unit (党委, 常委, 党支部) are no one body's name."""
-    t, words = ctx.text, ctx.words
-    pos = ctx.pos_table
-    for i, (a, b) in enumerate(words):
-        w = t[a:b]
-        if pos.get(w) not in ("nt", "j") or w[-1] not in _BODY_WORD_HEADS or not _is_han(w) or w.endswith(_PARTY_ORGANS):
-            continue
-        if any(w.endswith(x) for x, _ in ctx.rules.facility_suffixes):
-            continue  # 音乐厅: a hall, not a department
-        if i > 0 and words[i - 1][1] == a and t[words[i - 1][0] : a] in ("市", "省", "区", "县"):
-            a = words[i - 1][0]
-        if b - a >= 3:
-            yield Candidate(a, b, "ORG", "rule")
-
-
-def missions(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
-    """中国驻智利使馆, 湖南驻沪办事处: a country or body, 驻, a place
-    and a mission word are one organisation, holding the sender and the place. (我驻温哥华总领馆,
-    本报驻江城办事处 name no sender: :func:`unsent_missions` leaves the place alone.)"""
-    t = ctx.text
-    ends = {c.end: c for c in found if c.label in ("GPE", "ORG", "NORP")}
-    for m in _MISSION.finditer(t):
-        sender = ends.get(m.start())
-        if sender is not None:
-            yield Candidate(sender.start, m.end(), "ORG", "rule", compound=True)
-
-
-def unsent_missions(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
-    """A filter: 我驻温哥华总领馆, 本报驻江城办事处: a mission whose sender is not named is no
-    organisation name (People's Daily and MSRA mark only the place); the place inside stays a
-    candidate."""
-    t = ctx.text
-    missions = [(m.start(), m.end()) for m in _MISSION.finditer(t)]
-    named = [c for c in cands if c.compound and any(c.start < s and c.end == e for s, e in missions)]
-    return [c for c in cands if not (
-        c.label == "ORG" and c.source != "gazetteer" and any(s <= c.start and c.end <= e for s, e in missions)
-        and not any(n.start <= c.start and c.end <= n.end for n in named))]
 
 
 def sessions(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:

@@ -81,13 +81,3 @@ def _brand_like(ctx: Context, name: str, marked: bool = False) -> bool:
 _NOT_BRANDS = frozenset({"APP", "TV", "PC", "AI", "VR", "AR", "LED", "OLED", "USB", "SUV", "MPV", "EV", "GPS", "NFC", "CEO"})
 
 
-def cued_brands(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
-    """苹果发布, 吉利表示: a company whose short form is an everyday word (``cued_brands.txt``),
-    where what follows says it is the company; it joins the gazetteer entry."""
-    t, starts = ctx.text, ctx.starts
-    if ctx.patterns.cued is None:
-        return
-    for m in ctx.patterns.cued.finditer(t):  # 大众公司: the company word is part of the name
-        entry = ctx.gazetteer.lookup(ctx.patterns.cued_entry[m.group(1)])
-        if entry is not None and m.start() in starts:
-            yield Candidate(m.start(), m.end(), entry.label, "rule", entry.name, precise=True)

@@ -1,5 +1,5 @@
 """Person names found by rules: after a title or before a speech verb, before a form of address,
-dotted and hyphenated foreign names, bylines, the speakers of a transcript."""
+dotted foreign names, bylines."""
 
 from __future__ import annotations
 
@@ -18,8 +18,6 @@ _DATELINE = re.compile(r"[0-9０-９一二三四五六七八九十]+[月日]|电
 _FULL_NAME_ADDRESS = word_list("full_name_address.txt")
 # A Latin-script name after a title: one word (Alex, zonTik) or capitalised words (Tim Cook).
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?: [A-Z][a-z]+)*(?![A-Za-z0-9])")
-# A name that opens a line or a sentence, then a colon: the speaker of a transcript (孙晶：…).
-_TRANSCRIPT_SPEAKER = re.compile(r"(?:^|(?<=[\n。！？」”]))[ \t\u3000]*([\u4e00-\u9fff]{2,4})[：:]", re.M)
 # Titles that open a byline: the name after them is closed by the byline (（记者马力）).
 _BYLINE_TITLES = frozenset(word_list("byline_titles.txt"))
 _CLOSERS = set("（(、，。；：,;:!?！？”\"》\n ")  # punctuation that ends a name
@@ -54,22 +52,6 @@ def dotted_names(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate
                 closed or all(t[k] in translit for k in range(dots[-1] + 1, e)))
             if dots[0] - s >= 1 and e - dots[-1] >= 3 and inner_ok and not ctx.gazetteer.lookup(t[s : dots[0]]):
                 yield Candidate(s, e, "PERSON", "rule")
-
-
-def hyphenated_names(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
-    """汤姆-克鲁斯, 路易丝·多斯沃尔德－贝克: foreign names joined by a hyphen. The parts are
-    transliteration characters; a person the model found across the start (路易丝·多斯沃尔德)
-    gives the name its front."""
-    t = ctx.text
-    for m in ctx.patterns.hyphenated.finditer(t):
-        if ctx.gazetteer.lookup(re.split("[-－‐·•・‧]", m.group())[0]):
-            continue  # 北京-上海: places, not a name
-        start = m.start()
-        for c in found:
-            dotted = re.search("[·•・‧]", t[c.start : c.end]) is not None  # a dotted "place" is a name
-            if (c.label == "PERSON" or dotted) and c.start < start < c.end <= m.end():
-                start = c.start
-        yield Candidate(start, m.end(), "PERSON", "rule")
 
 
 def _transliterated(ctx: Context, t: str, i: int, j: int, words: Sequence[tuple[int, int]], ends: set[int]) -> bool:
@@ -192,16 +174,6 @@ def _glued(ctx: Context, t: str, k: int, words: Sequence[tuple[int, int]]) -> bo
         return False
     freq = ctx.freq_table
     return any(k + n >= word[1] and freq.get(t[k : k + n], 0) >= _COMMON_FREQ for n in (2, 3))
-
-
-def transcript_speakers(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
-    """王大明：…: a personal name that opens a line or a sentence and a colon
-    after it is the speaker of an interview transcript (a surname and a given name)."""
-    t, words, starts = ctx.text, ctx.words, ctx.starts
-    for m in _TRANSCRIPT_SPEAKER.finditer(t):
-        i, j = m.span(1)
-        if name_at(ctx, t, i, starts) == j - i and not _reads_as_words(ctx, t, i, j - i, words):
-            yield Candidate(i, j, "PERSON", "rule")  # (not 原作品：, 古人曰：)
 
 
 def _byline_name(t: str, i: int) -> int:

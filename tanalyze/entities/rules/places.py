@@ -1,19 +1,19 @@
-"""Places named by their kind: administrative units (塘沽区, 易县, 望月村) and streets (文汇路).
+"""Places named by their kind: administrative units (塘沽区, 易县, 望月村).
 
-Both are ``source`` rules: they run with the gazetteer and the model, before the candidate rules,
-so that every rule sees them and a model name that is only a chain of places found here is
-dropped (青禾市东港区 = 青禾市 + 东港区).
+A ``source`` rule: it runs with the gazetteer and the model, before the candidate rules, so that
+every rule sees its places and a model name that is only a chain of places found here is
+dropped (青禾市东港区 = 青禾市 + 东港区). (Streets had a rule too; it found no name on the
+development splits of the training data and was deleted.)
 """
 
 from __future__ import annotations
 
-import re
 from typing import Iterable, Sequence
 
 from ..candidate import Candidate
 from ..context import Context
-from ..names import _ADMIN, _NAME_POS, ROAD_WORDS, name_like
-from ..resources import _COMMON_FREQ, _NUMERAL_CHARS, _word_at, is_han as _is_han, word_list
+from ..names import _ADMIN, name_like
+from ..resources import _NUMERAL_CHARS, is_han as _is_han, word_list
 
 # Generic place nouns that end in an administrative unit but name no place (大中城市, 东北地区).
 _GENERIC_PLACES = word_list("generic_places.txt")
@@ -22,22 +22,10 @@ _GENERIC_PLACES = word_list("generic_places.txt")
 _NOT_PLACE_START = set("已曾的了是被把个")
 # Generic districts jieba tags as places (落后地区, 沈阳军区 is a body, 老城区, 中心区).
 _GENERIC_DISTRICTS = word_list("generic_districts.txt")
-_ROAD_WORD = re.compile("|".join(ROAD_WORDS))
-_NOT_ROAD_NAME = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将已曾说称这那其该每个们条之走至自经沿往")
-# Words a street's name may end inside (长安街上, 路口): the street still ends there.
-_ROAD_LOCATIVE_WORDS = frozenset(word_list("road_locatives.txt"))
-# Words before a street that say it is a place (位于文汇路, 南至中山路).
-_ROAD_BEFORE_WORDS = frozenset(word_list("road_cues_before.txt"))
-_ROAD_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十百]+号|[东南西北]侧|以[东南西北]|路口|街口|交叉|交汇|交会|沿线|一带|附近|与[^，。、]{2,6}(?:路|街|大街|大道)")
-_LIST_JOINERS = frozenset({"、", "和", "与", "及", ",", "，"})
 
 
 def admin_places(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
     return [Candidate(s, e, "GPE", "rule") for s, e in admin_place_spans(ctx, ctx.text, ctx.words)]
-
-
-def roads(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
-    return [Candidate(s, e, "FAC", "rule") for s, e in road_spans(ctx, ctx.text, ctx.words, ctx.starts)]
 
 
 def admin_place_spans(ctx: Context, t: str, words: Sequence[tuple[int, int]]) -> Iterable[tuple[int, int]]:
@@ -71,55 +59,6 @@ def admin_place_spans(ctx: Context, t: str, words: Sequence[tuple[int, int]]) ->
             stem = t[ps:ws]
             if _is_han(stem) and len(stem) >= 2 and _place_stem(stem + w, stem) and name_like(ctx, stem):
                 yield ps, we
-
-
-def road_spans(ctx: Context, t: str, words: Sequence[tuple[int, int]], starts: set[int]) -> Iterable[tuple[int, int]]:
-    """文汇路, 南京东路: a street or road name (two to four characters
-    before 路/街/大街/大道, a direction may come between) where the text says it is a place.
-
-    Streets are named with everyday words (幸福, 人民, 解放), and 路 and 街 end many common
-    phrases (走上致富路, 兵分三路, 赶夜路), so the name is not judged by itself: the context
-    must place it (位于/南至/赶到 before it; 20号, 南侧, 交叉口, 上 after it; 在X路上), or
-    it is listed with another street (东风路、先锋街). The road word ends a word (not 路线,
-    街头, 街道), and a dictionary word that is not a place (高速公路, 致富路) is no street."""
-    freq, pos = ctx.freq_table, ctx.pos_table
-    found: list[tuple[int, int]] = []
-    for m in _ROAD_WORD.finditer(t):
-        rs, e = m.start(), m.end()
-        if rs > 0 and t[rs - 1] in "东西南北中":
-            rs -= 1  # 南京东路
-        for length in (4, 3, 2):  # the longest name that starts a word or follows a function character
-            s = rs - length
-            if s < 0 or not _is_han(t[s:rs]) or set(t[s:rs]) & _NOT_ROAD_NAME:
-                continue
-            if s in starts or t[s - 1] in _NOT_ROAD_NAME:
-                break
-        else:
-            continue
-        first = _word_at(words, s)
-        if first is not None and first[0] == s and first[1] - s >= 2 and rs - first[1] >= 2 and freq.get(t[s : first[1]], 0) >= _COMMON_FREQ and pos.get(t[s : first[1]]) not in _NAME_POS:
-            s = first[1]  # 街道|深南中路: a common word before the name
-        held = _word_at(words, e - 1)
-        if held is not None and held[1] != e and t[held[0] : held[1]] not in _ROAD_LOCATIVE_WORDS:
-            continue
-        word, name = t[s:e], t[s:rs]
-        if (freq.get(word) and pos.get(word) != "ns") or (name[0] in _NUMERAL_CHARS and not all(c in _NUMERAL_CHARS for c in name)):
-            continue  # 高速公路, 致富路; 十里长安街 (but 五四路)
-        if m.group(0) in "道径" and freq.get(name, 0) >= _COMMON_FREQ:
-            continue  # 高速道上: Hong Kong's 道 and 径 follow names (弥敦道), not everyday words
-        place = ctx.gazetteer.lookup(name)
-        if rs == m.start() and freq.get(name[-1] + m.group(0)[0], 0) >= _COMMON_FREQ and not (place is not None and place.label in ("GPE", "LOC")):
-            continue  # 发展道|路, 集成电|路 (but 上海|路)
-        if any(g.entry.label not in ("GPE", "LOC", "FAC") for g in ctx.gazetteer.find(word) if (g.start, g.end) == (0, len(word))):
-            continue
-        found.append((s, e))
-    # Both streets of a pair joined by 、/和 (东风路、先锋街) are listed.
-    listed = {road for x, y in zip(found, found[1:]) if t[x[1] : y[0]] in _LIST_JOINERS for road in (x, y)}
-    for s, e in found:
-        before = t[max(0, s - 2) : s]
-        placed = before in _ROAD_BEFORE_WORDS or _ROAD_AFTER.match(t, e) or (before[-1:] == "在" and t.startswith("上", e))
-        if placed or (s, e) in listed:
-            yield s, e
 
 
 def _place_stem(place: str, stem: str) -> bool:
