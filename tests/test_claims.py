@@ -390,3 +390,14 @@ def test_a_question_in_a_later_clause_does_not_weaken_the_event(nlp):
 def test_a_noun_of_manner_before_de_does_not_block_the_subject(nlp):
     claims = nlp("腾讯上午完成了重组，下午还戏剧性地收购了一家公司。").claims
     assert [(c.actor.text, c.kind, c.predicate) for c in claims if c.kind == "deal"] == [("腾讯", "deal", "收购")]
+
+
+def test_a_negated_verb_after_a_place_phrase_is_no_event(nlp):
+    # 不在公司担任: the negation stands before 在公司, not right before the trigger.
+    doc = nlp("2020年3月2日，王海辞职后将不在公司担任任何职务。")
+    assert [(c.actor.text, c.kind, c.predicate, c.object, c.date) for c in doc.claims] == [
+        ("王海", "personnel", "辞职", None, "2020-03-02")]
+
+
+def test_a_counted_trigger_before_a_noun_is_a_modifier(nlp):
+    assert nlp("白马队和黑山队是新赛季两大夺冠热门。").claims == ()

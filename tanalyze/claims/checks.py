@@ -46,6 +46,10 @@ def trigger_sense(ex, c: Candidate) -> Candidate:
     return c
 
 
+# A count right before a trigger and a noun (两大夺冠热门, 三名辞职员工): the count is the noun's.
+_COUNTED = re.compile("[一二两三四五六七八九十几0-9]+[大名位个支家类]$")
+
+
 def attributive(ex, c: Candidate) -> Candidate | None:
     """A trigger that modifies the noun after it (一则处罚通知, 全部的首发球员, 上映时间, 增长模式逐渐
     失灵) names no event: the noun is the head of a phrase that a classifier, 的 or a verb after it
@@ -63,7 +67,7 @@ def attributive(ex, c: Candidate) -> Candidate | None:
     before = ex.ctx.words_in(max(0, ts - 4), ts)
     prev = t[before[-1][0] : before[-1][1]] if before else ""
     after = word_at(ex, te + len(noun))
-    if prev == "的" or ex.ctx.pos.get(prev, "")[:1] in ("m", "q") or ex.ctx.pos.get(after, "")[:1] in ("d", "v"):
+    if prev == "的" or ex.ctx.pos.get(prev, "")[:1] in ("m", "q") or ex.ctx.pos.get(after, "")[:1] in ("d", "v") or _COUNTED.search(t, max(0, ts - 4), ts):
         return None
     return c
 

@@ -311,9 +311,15 @@ def clean(phrase: str) -> str:
     return phrase
 
 
+# A negation before a prepositional phrase negates the verb after it (不在公司担任, 没有向法院起诉).
+_NEGATED_FRAME = re.compile("(?:" + "|".join(NEGATION) + ")再?(?:在|于|从|向|对|给|为|和|与)[^，,。；;：:！？!?]{1,12}$")
+
+
 def negated(t: str, cs: int, ts: int) -> float:
     before = t[max(cs, ts - 3) : ts]
-    return 0.4 if any(before.endswith(n) or before[:-1].endswith(n) for n in NEGATION) else 1.0
+    if any(before.endswith(n) or before[:-1].endswith(n) for n in NEGATION):
+        return 0.4
+    return 0.4 if _NEGATED_FRAME.search(t, max(cs, ts - 16), ts) else 1.0
 
 
 def _split_at(bounds: set[int], words: list[tuple[int, int]]) -> list[tuple[int, int]]:

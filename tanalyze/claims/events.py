@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Claim, Document, EntityRef, Span
-from .context import DateRef
+from .context import DateRef, negated
 from .lists import word_list
 
 
@@ -49,7 +49,8 @@ def join_split_predicates(cands: list[Candidate], t: str) -> list[Candidate]:
                 and not _PUNCT.search(t, prev.trigger[1], c.trigger[0])
                 and (prev.object is None or c.predicate in prev.object or t[c.trigger[0] - 1] == "的" or prev.trigger[1] == c.trigger[0]
                      or c.predicate in word_list("noun_triggers"))
-                and (prev.actor is None or c.actor is None or who(prev.actor) == who(c.actor))):
+                and (prev.actor is None or c.actor is None or who(prev.actor) == who(c.actor))
+                and negated(t, prev.trigger[1], c.trigger[0]) == 1.0):  # (辞职后不在公司担任: no part of it)
             out[-1] = replace(prev, actor=prev.actor or c.actor, co_actors=prev.co_actors or c.co_actors,
                               predicate=t[prev.trigger[0] : c.trigger[1]] if prev.trigger[1] == c.trigger[0] else f"{prev.predicate}…{c.predicate}",
                               trigger=(prev.trigger[0], c.trigger[1]),
