@@ -137,3 +137,9 @@ def test_a_space_between_han_characters_ends_a_headline_clause(nlp_model):
 def test_a_fronted_clause_takes_the_main_clauses_subject(nlp_model, text):
     date = "2019-05-03" if "2019" in text else None
     assert events(nlp_model(text))[0] == ("白马队", "result", "不敌", "黑山队", date)
+
+
+def test_a_place_before_a_noun_phrase_only_says_which(nlp_model):
+    # The place is a modifier: the 17-year-old from there wins, and 冠军 is the title of whom he beat.
+    doc = nlp_model("2019年8月2日，韩国17岁小将3比1逆转日本冠军。")
+    assert events(doc) == [("韩国17岁小将", "result", "逆转…冠军", "日本", "2019-08-02")]

@@ -49,6 +49,10 @@ class ActorFinder(PrefixReader, SubjectFinder):
         if prefix.causative or (kind == "incident" and prefix.reported):
             return [], 0.0  # 机电署估计停电: who estimates the outage's cause did not cause it
         subjects = [m for m in prefix.subjects if m.entity.label in ok]
+        if len(subjects) == 1 and subjects[0].entity.label == "GPE":
+            np = self.subject_np(prefix.start, prefix.end, kind)
+            if np is not None and np.start <= subjects[0].start and np.end > subjects[0].end and np.entity.label in ok:
+                return [np], 1.0  # 青山一酒吧坍塌, 青山19岁小将逆转: the place only says which
         if subjects:
             return subjects, 1.0
         if prefix.subjects:

@@ -134,7 +134,7 @@ class SubjectFinder:
         for k, (ws, we) in enumerate(words):
             word = t[ws:we]
             tag = self._tag(word)
-            if tag == "m" and (k + 1 == len(words) or self._tag(t[slice(*words[k + 1])])[:1] not in ("q", "n")):
+            if tag == "m" and (k + 1 == len(words) or self._tag(t[slice(*words[k + 1])])[:1] not in ("q", "n", "m")):
                 break  # 蓝鲸88：90不敌: a score after the subject (5人, 一名男子: a count in it)
             if ws == end and end > s and word in LOCALIZERS:
                 s, end, head = we, we, None  # 高速公路上: a place, then the subject slot
