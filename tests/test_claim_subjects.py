@@ -156,3 +156,9 @@ def test_what_an_event_causes_has_its_own_actor(nlp):
 ])
 def test_lexicon_words_grown_from_the_tuning_part(nlp, text, expected):
     assert summary(nlp(text)) == [expected]
+
+
+@pytest.mark.parametrize("text, actor", [("青山置业：12.3亿元竞得一宗商住用地", None), ("青山置业24.45亿元竞得一宗商住用地", "青山置业")])
+def test_an_amount_is_no_subject_and_no_part_of_one(nlp, text, actor):
+    # Without the model 青山置业 is no entity: before the colon it is another clause's.
+    assert summary(nlp(text)) == [(actor, "deal", "竞得", "一宗商住用地", None)]

@@ -20,6 +20,8 @@ from .words import CLOSE, FRAME_END, LIGHT, LOCALIZERS, OPEN, PREPS, REPORTING, 
 _NAME_LABELS = {"nr": "PERSON", "nrt": "PERSON", "nrfg": "PERSON", "ns": "GPE", "nt": "ORG"}
 _PERSON_KINDS = frozenset({"life", "personnel"})
 _SCORE = frozenset("-－:：比/")
+_CURRENCY = ("元", "美元", "欧元", "英镑", "日元", "港元", "港币")  # (绿城24亿元竞得: an amount after the subject)
+_NUMBER_CHARS = frozenset(".,，%％十百千万亿余多")
 _FUNCTION_CHARS = frozenset("已将被在了的是也都就又再还从向对把给于与和")
 
 
@@ -33,8 +35,8 @@ class SubjectFinder:
 
     def _tag(self, word: str) -> str:
         tag = self.ctx.pos.get(word, "")
-        if not tag and any(ch.isdigit() for ch in word) and not any(ch.isalpha() and not ch.isdigit() for ch in word):
-            return "m"
+        if not tag and any(ch.isdigit() for ch in word) and all(ch.isdigit() or ch in _NUMBER_CHARS for ch in word):
+            return "m"  # (12.3亿, 5万, 3.5%: an amount, not a name)
         if not tag and any(ch.isalpha() for ch in word):
             return "?"  # a word jieba does not know: a name (恒大, MBP)
         return tag
@@ -134,7 +136,8 @@ class SubjectFinder:
         for k, (ws, we) in enumerate(words):
             word = t[ws:we]
             tag = self._tag(word)
-            if tag == "m" and (k + 1 == len(words) or self._tag(t[slice(*words[k + 1])])[:1] not in ("q", "n", "m")):
+            nxt = t[slice(*words[k + 1])] if k + 1 < len(words) else ""
+            if tag == "m" and (not nxt or self._tag(nxt)[:1] not in ("q", "n", "m") or nxt.endswith(_CURRENCY)):
                 break  # 蓝鲸88：90不敌: a score after the subject (5人, 一名男子: a count in it)
             if ws == end and end > s and word in LOCALIZERS:
                 s, end, head = we, we, None  # 高速公路上: a place, then the subject slot
