@@ -143,3 +143,9 @@ def test_a_place_before_a_noun_phrase_only_says_which(nlp_model):
     # The place is a modifier: the 17-year-old from there wins, and 冠军 is the title of whom he beat.
     doc = nlp_model("2019年8月2日，韩国17岁小将3比1逆转日本冠军。")
     assert events(doc) == [("韩国17岁小将", "result", "逆转…冠军", "日本", "2019-08-02")]
+
+
+def test_the_name_before_the_verb_of_a_relative_clause_does_the_event(nlp_model):
+    # 辞职报告 is one word to the segmenter; 王海涛 hands it in, the board only receives it.
+    doc = nlp_model("董事会于2019年8月7日收到副总经理王海涛递交的辞职报告。")
+    assert events(doc) == [("副总经理王海涛", "personnel", "辞职", None, "2019-08-07")]

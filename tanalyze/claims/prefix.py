@@ -85,6 +85,10 @@ class PrefixReader:
             else:
                 self._scan_word(st, ws, we)
         p = st.p
+        doer = self._relative_subject(cs, ts) if before_trigger else None
+        if doer is not None:
+            p.subjects, p.coordinators, p.nominal = [doer], [], False
+            return p
         p.causative = st.in_pp in ("让", "使", "令")
         if not p.subjects and st.reporters and not st.group:
             p.subjects, p.reported = st.reporters, True  # 腾讯表示将投资…: the reporter is the subject
@@ -195,6 +199,19 @@ class PrefixReader:
                 st.p.nominal = True
         if noun and st.in_pp is None:
             st.p.noun_before = True  # 医护人员遇袭, 大使被召回: a noun is the trigger's subject
+
+    def _relative_subject(self, cs: int, ts: int) -> Ment | None:
+        """X递交的辞职报告, X提出的诉讼: the name before the verb of a relative clause on the trigger
+        (a noun here) is its doer, whatever the main clause's subject (董事会收到…)."""
+        t = self.text
+        if ts - cs < 4 or t[ts - 1] != "的":
+            return None
+        words = self.ctx.words_in(max(cs, ts - 6), ts - 1)
+        if not words or words[-1][1] != ts - 1 or not self.ctx.pos.get(t[slice(*words[-1])], "").startswith("v"):
+            return None
+        verb = words[-1][0]
+        m = next((m for m in self.ctx.mentions_in(max(cs, verb - 40), verb) if m.end == verb), None)
+        return m if m is not None and m.entity.label in ("PERSON", "ORG") else None
 
     def _modifier(self, end: int) -> bool:
         """Is the mention ending at ``end`` a modifier of the noun after it (越南外交部)?

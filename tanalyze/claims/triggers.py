@@ -11,6 +11,7 @@ from typing import Iterable, Mapping
 
 from ..errors import ResourceError, UsageError
 from ..lexicon import dictionaries_dir, read_lines
+from .lists import word_list
 from .words import BOOK_TITLE, QUOTED
 
 KINDS = (
@@ -113,7 +114,7 @@ def find_triggers(ctx, triggers: Triggers, start: int, end: int) -> list[tuple[i
         if i in ctx.starts and i not in blocked and i not in inside_ment:
             for n in range(min(triggers.max_head, end - i), 0, -1):
                 head = t[i : i + n]
-                if head not in triggers.by_head or (i + n) not in ctx.ends:
+                if head not in triggers.by_head or ((i + n) not in ctx.ends and not _record_follows(ctx, i + n)):
                     continue
                 for trig in triggers.by_head[head]:
                     if trig.tail is None:
@@ -137,6 +138,12 @@ def find_triggers(ctx, triggers: Triggers, start: int, end: int) -> list[tuple[i
         else:
             i += 1
     return out
+
+
+def _record_follows(ctx, at: int) -> bool:
+    """Does a noun naming the event or its record end a word at ``at`` (辞职报告 is one word
+    to the segmenter: 辞职 is still a trigger in it)?"""
+    return any(ctx.text.startswith(w, at) and at + len(w) in ctx.ends for w in word_list("event_nouns"))
 
 
 @lru_cache(maxsize=None)
