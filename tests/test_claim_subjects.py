@@ -162,3 +162,9 @@ def test_lexicon_words_grown_from_the_tuning_part(nlp, text, expected):
 def test_an_amount_is_no_subject_and_no_part_of_one(nlp, text, actor):
     # Without the model 青山置业 is no entity: before the colon it is another clause's.
     assert summary(nlp(text)) == [(actor, "deal", "竞得", "一宗商住用地", None)]
+
+
+def test_what_follows_jiang_is_the_object_not_the_subject(nlp):
+    # 将利率下调: the rate is lowered, it lowers nothing.
+    # (The bank's own cut, 青山银行 … 下调, is not read yet: only the statement is claimed.)
+    assert summary(nlp("青山银行宣布，将存款利率下调25个基点。")) == [("青山银行", "statement", "宣布", None, None)]

@@ -57,6 +57,9 @@ class SubjectFinder:
         while i < len(words):
             ws, we = words[i]
             word, tag = t[ws:we], self._tag(t[ws:we])
+            if word in ("将", "把") and i + 1 < len(words) and self._tag(t[slice(*words[i + 1])])[:1] in ("n", "?", "j") \
+                    and not self.ctx.in_date(*words[i + 1]):
+                return None  # 将利率下调: what follows 将 is what the verb acts on, not its subject
             if word.isspace() or word in "，,：:、" or tag[:1] in ("c", "d", "t", "f", "s") or self.ctx.in_date(ws, we):
                 i += 1
             elif word in ("据", "经") and i + 1 < len(words):
