@@ -208,7 +208,7 @@ def write_corpus(ctx: click.Context, inputs: Sequence[str], min_docs: int, fmt: 
     """Aggregate the records of ``inputs`` and write one row per entity."""
     from ..corpus import COLUMNS, aggregate
     from ..outfile import OutputFile
-    from ..output import TableWriter
+    from ..tablewriter import TableWriter
 
     env = ctx.obj
     if not inputs and env.stdin_isatty:
