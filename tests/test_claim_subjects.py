@@ -168,3 +168,11 @@ def test_what_follows_jiang_is_the_object_not_the_subject(nlp):
     # 将利率下调: the rate is lowered, it lowers nothing.
     # (The bank's own cut, 青山银行 … 下调, is not read yet: only the statement is claimed.)
     assert summary(nlp("青山银行宣布，将存款利率下调25个基点。")) == [("青山银行", "statement", "宣布", None, None)]
+
+
+@pytest.mark.parametrize("text, actor, predicate", [
+    ("蓝天科技(600123)跌停，报于12.83元。", "蓝天科技(600123)", "跌停"),
+    ("快讯：板块走强 蓝天科技封涨停", "蓝天科技", "封涨停"),
+])
+def test_a_stock_with_its_code_and_a_sealed_limit(nlp, text, actor, predicate):
+    assert [(c.actor.text if c.actor else None, c.kind, c.predicate) for c in nlp(text).claims] == [(actor, "result", predicate)]

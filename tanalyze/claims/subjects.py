@@ -11,6 +11,8 @@ place's or body's name is a named actor of that label.
 
 from __future__ import annotations
 
+import re
+
 from ..model import Entity, EntityRef
 from .context import Ment
 from .lists import word_list
@@ -20,6 +22,7 @@ from .words import CLOSE, FRAME_END, LIGHT, LOCALIZERS, OPEN, PREPS, REPORTING, 
 _NAME_LABELS = {"nr": "PERSON", "nrt": "PERSON", "nrfg": "PERSON", "ns": "GPE", "nt": "ORG"}
 _PERSON_KINDS = frozenset({"life", "personnel"})
 _SCORE = frozenset("-－:：比/")
+_CODE = re.compile(r"[（(][0-9]{6}(?:\.[A-Z]{2})?[）)]")  # a stock code in brackets: (600123), （000001.SZ）
 _CURRENCY = ("元", "美元", "欧元", "英镑", "日元", "港元", "港币")  # (绿城24亿元竞得: an amount after the subject)
 _NUMBER_CHARS = frozenset(".,，%％十百千万亿余多")
 _FUNCTION_CHARS = frozenset("已将被在了的是也都就又再还从向对把给于与和")
@@ -148,6 +151,13 @@ class SubjectFinder:
             if word == "的" and end > s:
                 s, end, head = we, we, None  # 41岁的梁静茹: the head after the last 的
                 continue
+            code = _CODE.match(t, ws) if ws == end and end > s else None
+            if code is not None:
+                end = code.end()  # 蓝天科技(600123): a listed company's stock code is part of its name
+                head = (head[0], end, head[2]) if head is not None else None
+                continue
+            if ws < end:
+                continue  # (a word inside the code)
             if word in OPEN + CLOSE and ws == end and word not in "（(":
                 end = we
                 continue
