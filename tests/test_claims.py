@@ -401,3 +401,9 @@ def test_a_negated_verb_after_a_place_phrase_is_no_event(nlp):
 
 def test_a_counted_trigger_before_a_noun_is_a_modifier(nlp):
     assert nlp("白马队和黑山队是新赛季两大夺冠热门。").claims == ()
+
+
+def test_a_title_before_a_name_is_no_title_won(nlp):
+    # (Without the model the resigning person is not named yet: only the kinds are asserted.)
+    doc = nlp("2020年5月5日，白马队主帅、前奥运冠军王小丫宣布辞职。")
+    assert [(c.kind, c.predicate, c.date) for c in doc.claims] == [("personnel", "辞职", "2020-05-05")]

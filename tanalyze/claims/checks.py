@@ -57,6 +57,8 @@ def attributive(ex, c: Candidate) -> Candidate | None:
     if c.kind == "statement" or "…" in c.predicate:
         return c
     t, (ts, te) = ex.text, c.trigger
+    if c.predicate in word_list("noun_triggers") and any(m.start == te and m.entity.label == "PERSON" for m in ex.ctx.mentions_in(te, te + 12)):
+        return None  # 前奥运冠军王某: a title before a name, not a title won here
     noun = word_at(ex, te)
     if not noun or te in ex.ctx.ment_starts_set or not ex.ctx.pos.get(noun, "").startswith("n"):
         return c
