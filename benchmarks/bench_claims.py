@@ -21,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import json  # noqa: E402
+import os  # noqa: E402
 import re  # noqa: E402
 
 from benchmarks import duee  # noqa: E402
@@ -132,6 +133,7 @@ def dump(doc) -> list[str]:
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     model = "--no-model" not in argv
+    load_start = os.getloadavg()[0]
     options = Options(extra={"model": model})
     articles = require_eval("articles")
     if "--errors" in argv:
@@ -168,7 +170,9 @@ def main(argv: list[str] | None = None) -> None:
         "## Claims",
         "",
         f"`python -m benchmarks.bench_claims{'' if model else ' --no-model'}` — {machine()}; entities from "
-        + ("gazetteer, rules and the NER model." if model else "gazetteer and rules only (no NER model)."),
+        + ("gazetteer, rules and the NER model" if model else "gazetteer and rules only (no NER model)")
+        + f"; load average {load_start:.1f} at the start, {os.getloadavg()[0]:.1f} at the end (2 cores: wall times"
+        " above a load of 2 are stretched, CPU times much less).",
         "",
         "| measure | value |",
         "|---|---|",
