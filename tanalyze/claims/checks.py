@@ -14,7 +14,7 @@ from ..lexicon import dictionaries_dir, read_lines
 from ..model import EntityRef
 from .actors import AGENTLESS, NO_ACTOR
 from .context import clauses
-from .events import Candidate
+from .events import Candidate, noun_predicate
 from .lists import word_list
 from .people import load_described
 from .subjects import word_at
@@ -57,7 +57,7 @@ def attributive(ex, c: Candidate) -> Candidate | None:
     if c.kind == "statement" or "…" in c.predicate:
         return c
     t, (ts, te) = ex.text, c.trigger
-    if c.predicate in word_list("noun_triggers") and any(m.start == te and m.entity.label == "PERSON" for m in ex.ctx.mentions_in(te, te + 12)):
+    if noun_predicate(c.predicate) and any(m.start == te and m.entity.label == "PERSON" for m in ex.ctx.mentions_in(te, te + 12)):
         return None  # 前奥运冠军王某: a title before a name, not a title won here
     noun = word_at(ex, te)
     if not noun or te in ex.ctx.ment_starts_set or not ex.ctx.pos.get(noun, "").startswith("n"):

@@ -35,7 +35,7 @@ def who(actor: EntityRef | None) -> str | None:
 _PUNCT = re.compile(r"[，,。；;：:！？!?、]")
 
 
-def _noun(predicate: str) -> bool:
+def noun_predicate(predicate: str) -> bool:
     """Does a predicate end in a noun trigger (冠军, 卫冕冠军, 罚金)?"""
     return predicate.endswith(tuple(word_list("noun_triggers")))
 
@@ -53,9 +53,9 @@ def join_split_predicates(cands: list[Candidate], t: str) -> list[Candidate]:
                 and "…" not in prev.predicate + c.predicate and 0 <= c.trigger[0] - prev.trigger[1] <= 8
                 and not _PUNCT.search(t, prev.trigger[1], c.trigger[0])
                 and (prev.object is None or c.predicate in prev.object or t[c.trigger[0] - 1] == "的" or prev.trigger[1] == c.trigger[0]
-                     or _noun(c.predicate))
+                     or noun_predicate(c.predicate))
                 and (prev.actor is None or c.actor is None or who(prev.actor) == who(c.actor)
-                     or _noun(c.predicate))  # (逆转卫冕冠军: the verb's object)
+                     or noun_predicate(c.predicate))  # (逆转卫冕冠军: the verb's object)
                 and negated(t, prev.trigger[1], c.trigger[0]) == 1.0):  # (辞职后不在公司担任: no part of it)
             out[-1] = replace(prev, actor=prev.actor or c.actor, co_actors=prev.co_actors or c.co_actors,
                               predicate=t[prev.trigger[0] : c.trigger[1]] if prev.trigger[1] == c.trigger[0] else f"{prev.predicate}…{c.predicate}",
