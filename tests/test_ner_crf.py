@@ -24,18 +24,20 @@ def test_features_first_character_exact():
     assert len(rows) == 8
     assert rows[0] == ("u-2=^", "u-1=^", "u0=王", "u+1=明", "u+2=到",
                        "b-2=^^", "b-1=^王", "b0=王明", "b+1=明到", "t0=^王明", "k=^HH",
-                       "p=nr-B", "p-1=^", "p+1=nr-E", "n=2", "w=王明", "g=_", "s=1", "r=_", "x=_")
+                       "p=nr-B", "p-1=^", "p+1=nr-E", "n=2", "w=王明", "g=_", "s=1", "r=_", "x=_",
+                       "wp=王明-B")
 
 
 def test_features_gazetteer_suffix_and_end_padding_exact():
     rows = features("王明到星河公司。", SPANS, LEX)
     assert rows[4] == ("u-2=到", "u-1=星", "u0=河", "u+1=公", "u+2=司",
                        "b-2=到星", "b-1=星河", "b0=河公", "b+1=公司", "t0=星河公", "k=HHH",
-                       "p=nz-E", "p-1=nz-B", "p+1=n-B", "n=2", "w=星河", "g=I-ORG", "s=_", "r=_", "x=>org")
-    assert rows[6][16:] == ("g=I-ORG", "s=_", "r=_", "x=I-org")
+                       "p=nz-E", "p-1=nz-B", "p+1=n-B", "n=2", "w=星河", "g=I-ORG", "s=_", "r=_", "x=>org",
+                       "wp=星河-E")
+    assert rows[6][16:] == ("g=I-ORG", "s=_", "r=_", "x=I-org", "wp=公司-E")
     assert rows[7] == ("u-2=公", "u-1=司", "u0=。", "u+1=$", "u+2=$",
                        "b-2=公司", "b-1=司。", "b0=。$", "b+1=$$", "t0=司。$", "k=HP$",
-                       "p=x-S", "p-1=n-E", "p+1=$", "n=1", "w=。", "g=_", "s=_", "r=_", "x=_")
+                       "p=x-S", "p-1=n-E", "p+1=$", "n=1", "w=。", "g=_", "s=_", "r=_", "x=_", "wp=。-S")
 
 
 def test_features_compound_surname_transliteration_and_untagged_words():

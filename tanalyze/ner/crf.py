@@ -20,6 +20,7 @@ from .crf_features import Featurizer
 
 if TYPE_CHECKING:
     from ..segment import Segmenter, WordSpan
+    from .clusters import Clusters
 
 Entity = tuple[int, int, str]
 #: model label -> (product label, is an abbreviation)
@@ -49,8 +50,24 @@ def shipped_path() -> Path:
     return Path(str(resources.files("tanalyze.data").joinpath("ner_crf", "model.crfsuite")))
 
 
+def _clusters_beside(file: Path, shipped: bool) -> "Clusters | None":
+    """The cluster table the model was trained with (``clusters.tsv`` beside it), if it has one."""
+    from .clusters import TABLE, read_table
+
+    table = file.parent / TABLE
+    if not table.is_file():
+        return None
+    try:
+        return read_table(table)
+    except (ValueError, OSError, UnicodeDecodeError) as exc:
+        if shipped:
+            raise shipped_data_error(table, f"cannot read the CRF cluster table: {exc}") from exc
+        raise ResourceError(f"cannot read the CRF cluster table {table}: {exc}") from exc
+
+
 class CrfModel:
-    """A trained CRF (``model.crfsuite`` in ``path``, or that file itself; None: the shipped one)."""
+    """A trained CRF (``model.crfsuite`` in ``path``, or that file itself; None: the shipped one),
+    with the cluster table it was trained with when one lies beside it (``clusters.tsv``)."""
 
     def __init__(self, path: str | Path | None = None, segmenter: "Segmenter | None" = None) -> None:
         import pycrfsuite
@@ -69,7 +86,7 @@ class CrfModel:
             if shipped:
                 raise shipped_data_error(file, f"cannot load the CRF NER model: {exc}") from exc
             raise ResourceError(f"cannot load the CRF NER model {file}: {exc}") from exc
-        self.featurize = Featurizer(segmenter)
+        self.featurize = Featurizer(segmenter, clusters=_clusters_beside(file, shipped))
         self.path = path
 
     def predict(self, text: str, word_spans: "Sequence[WordSpan] | None" = None, *,

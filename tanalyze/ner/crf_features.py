@@ -18,7 +18,13 @@ number for every character (a feature that does not apply reads ``...=_``):
   (``transliteration_chars.txt``);
 * ``x``: ``<B|I>-org`` / ``<B|I>-fac`` inside an organisation or facility suffix that ends a
   segmenter word (``org_suffixes.txt``, ``facility_suffixes.txt``), ``>org`` / ``>fac`` on the
-  character right before one.
+  character right before one;
+* ``wp``: the word and this character's place in it (``<word>-<B|M|E|S>``); ``f``: the word's
+  frequency band in the segmenter's dictionary (``0`` absent, else ``1 + log2(freq) // 2``)
+  and that place (only when the segmenter's table is given; :class:`Featurizer` gives it);
+* only with a cluster table (:mod:`tanalyze.ner.clusters`, shipped beside the model that was
+  trained with it): ``c-1 c0 c+1`` the distributional clusters of the previous, this and the
+  next character (``_`` for a character the table lacks), ``c01`` this and the next one's.
 
 Built column by column with list comprehensions and zipped into rows: pure Python, but no
 per-character function call.
@@ -29,12 +35,13 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from ..textutil import fold_width
 
 if TYPE_CHECKING:
     from ..gazetteer import Gazetteer
+    from .clusters import Clusters
     from ..segment import Segmenter, WordSpan
 
 _PAD = ("^", "^")
@@ -151,8 +158,41 @@ def surname_column(text: str, lex: Lexicons) -> list[str]:
     return out
 
 
-def features(text: str, spans: "Sequence[WordSpan]", lex: Lexicons) -> list[tuple[str, ...]]:
-    """The feature strings of every character of ``text`` (folded), given its tagged word spans."""
+def cluster_columns(text: str, clusters: "Clusters") -> list[list[str]]:
+    """The ``c-1 c0 c+1 c01`` columns: character clusters around each character."""
+    n = len(text)
+    table = clusters.chars
+    ids = ["^", *(table.get(c, "_") for c in text), "$"]
+    return [["c-1=" + x for x in ids[0:n]], ["c0=" + x for x in ids[1 : n + 1]],
+            ["c+1=" + x for x in ids[2 : n + 2]],
+            ["c01=" + a + "|" + b for a, b in zip(ids[1 : n + 1], ids[2 : n + 2])]]
+
+
+def frequency_band(freq: int) -> str:
+    """A dictionary frequency as a band: ``0`` absent, else ``1 + log2(freq) // 2`` capped at 11."""
+    return str(1 + min(freq.bit_length() - 1, 20) // 2) if freq > 0 else "0"
+
+
+def word_position_columns(tags: Sequence[str], words: Sequence[str],
+                          freq: "Mapping[str, int] | None") -> list[list[str]]:
+    """``wp``: the word and this character's place in it (``<word>-<B|M|E|S>``); with the
+    segmenter's dictionary ``freq``, ``f``: the word's frequency band and that place."""
+    places = [t[-1] for t in tags]
+    cols = [["wp=" + w + "-" + p for w, p in zip(words, places)]]
+    if freq is not None:
+        bands: dict[str, str] = {}
+        for w in words:
+            if w not in bands:
+                bands[w] = frequency_band(freq.get(w) or 0)
+        cols.append(["f=" + bands[w] + "-" + p for w, p in zip(words, places)])
+    return cols
+
+
+def features(text: str, spans: "Sequence[WordSpan]", lex: Lexicons, clusters: "Clusters | None" = None,
+             freq: "Mapping[str, int] | None" = None) -> list[tuple[str, ...]]:
+    """The feature strings of every character of ``text`` (folded), given its tagged word spans
+    (the ``f`` column with the segmenter's dictionary ``freq``; the cluster columns with a
+    cluster table)."""
     n = len(text)
     if not n:
         return []
@@ -174,16 +214,21 @@ def features(text: str, spans: "Sequence[WordSpan]", lex: Lexicons) -> list[tupl
         ["s=" + x for x in surname_column(text, lex)],
         ["r=1" if c in lex.transliteration else "r=_" for c in text],
         ["x=" + x for x in suffix_column(text, spans, lex)],
+        *word_position_columns(tags, words, freq),
     ]
+    if clusters is not None:
+        cols += cluster_columns(text, clusters)
     return list(zip(*cols))
 
 
 class Featurizer:
     """Text -> feature rows, running the segmenter (cut + POS) when no word spans are given."""
 
-    def __init__(self, segmenter: "Segmenter | None" = None, lexicons: Lexicons | None = None) -> None:
+    def __init__(self, segmenter: "Segmenter | None" = None, lexicons: Lexicons | None = None,
+                 clusters: "Clusters | None" = None) -> None:
         self._segmenter = segmenter
         self.lexicons = lexicons if lexicons is not None else shipped_lexicons()
+        self.clusters = clusters
 
     @property
     def segmenter(self) -> "Segmenter":
@@ -199,4 +244,4 @@ class Featurizer:
             word_spans = self.segmenter.cut(folded)
         if any(s.pos is None for s in word_spans):
             word_spans = self.segmenter.tag(folded, word_spans)
-        return features(folded, word_spans, self.lexicons)
+        return features(folded, word_spans, self.lexicons, self.clusters, self.segmenter.freq_table())
