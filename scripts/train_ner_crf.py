@@ -9,7 +9,13 @@ The corpora are read and featurized once; each ``--run NAME=PARAMS`` (crfsuite's
 names, plus ``algorithm``: lbfgs, l2sgd, ap, pa, arow) is then trained on them in turn and
 written to ``OUT/NAME/model.crfsuite``, and its dev F1 (exact spans, all labels, every corpus's
 dev split) is logged and appended to ``OUT/runs.jsonl``. ``--ship NAME`` copies that run's
-model into the package. See docs/ner.md.
+model into the package (with the cluster table it was trained with). See docs/ner.md.
+
+Before the features, the distributional cluster table (:mod:`tanalyze.ner.clusters`) is built
+from the training texts (dev records left out) and the raw news sample and written to
+``OUT/clusters.tsv``; every run reads it, and ``--ship`` copies it beside the model.
+``--word-clusters K`` adds K word clusters to it (default 0: characters only, 128 clusters);
+``--no-clusters`` trains the features without cluster columns (the model before them).
 """
 
 from __future__ import annotations
@@ -23,10 +29,12 @@ from pathlib import Path
 
 from train_ner import ROOT, SHARED, union
 
+from tanalyze.ner import clusters
 from tanalyze.ner.crf import CrfModel
 from tanalyze.ner.crf_features import Featurizer
 from tanalyze.ner.crf_train import DEFAULT_PARAMS, fit, load_trainer, span_f1
-from tanalyze.ner.train import read_training, split_dev
+from tanalyze.ner.train import raw_texts, read_training, split_dev
+from tanalyze.segment import Segmenter
 
 SHIPPED = ROOT / "tanalyze" / "data" / "ner_crf" / "model.crfsuite"
 
@@ -47,18 +55,42 @@ def parse_run(spec: str) -> tuple[str, dict]:
     return name, params
 
 
+def build_clusters(args: argparse.Namespace, train: list, segmenter: Segmenter) -> Path:
+    """Build the cluster table from the training texts and the raw news, write OUT/clusters.tsv."""
+    _, raw = union(args.shared)
+    texts = [r.text for r in train] + [t for f in raw for t in raw_texts(f)]
+    chars, words = clusters.build(texts, segmenter, args.char_clusters, args.word_clusters)
+    path = args.out / clusters.TABLE
+    clusters.write_table(path, chars, words)
+    logging.info("clusters of %d characters and %d words written to %s", len(chars), len(words), path)
+    return path
+
+
+def ship(out: Path, name: str) -> None:
+    """Copy a run's model, and its cluster table or the absence of one, into the package."""
+    SHIPPED.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(out / name / "model.crfsuite", SHIPPED)
+    table, shipped_table = out / name / clusters.TABLE, SHIPPED.parent / clusters.TABLE
+    if table.is_file():
+        shutil.copyfile(table, shipped_table)
+    else:
+        shipped_table.unlink(missing_ok=True)
+    print(f"model written to {SHIPPED}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=SHARED, help="the shared data folder (default: %(default)s)")
     ap.add_argument("--out", type=Path, required=True, help="folder for the runs' models and runs.jsonl")
     ap.add_argument("--run", action="append", default=[], metavar="NAME=PARAMS",
                     help=f"a training run (default: default={DEFAULT_PARAMS})")
-    ap.add_argument("--ship", metavar="NAME", help=f"copy OUT/NAME/model.crfsuite to {SHIPPED}")
+    ap.add_argument("--ship", metavar="NAME", help=f"copy OUT/NAME/model.crfsuite (and its clusters) to {SHIPPED}")
+    ap.add_argument("--no-clusters", action="store_true", help="no cluster features")
+    ap.add_argument("--char-clusters", type=int, default=128, help="character clusters (default %(default)s)")
+    ap.add_argument("--word-clusters", type=int, default=0, help="word clusters (default %(default)s)")
     args = ap.parse_args()
     if args.ship:
-        SHIPPED.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(args.out / args.ship / "model.crfsuite", SHIPPED)
-        print(f"model written to {SHIPPED}")
+        ship(args.out, args.ship)
         return
     logging.basicConfig(level=logging.INFO, stream=sys.stdout, format="%(asctime)s %(message)s")
     runs = [parse_run(r) for r in args.run] or [("default", dict(DEFAULT_PARAMS))]
@@ -68,10 +100,15 @@ def main() -> None:
         tr, dv = split_dev(records)
         train += tr
         dev[key.split(":")[0]] = dv
-    featurize = Featurizer()
+    segmenter = Segmenter()
+    table = None if args.no_clusters else build_clusters(args, train, segmenter)
+    featurize = Featurizer(segmenter, clusters=table and clusters.read_table(table))
     trainer, data_stats = load_trainer(train, featurize)
     for name, params in runs:
         out = args.out / name / "model.crfsuite"
+        if table is not None:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(table, out.parent / clusters.TABLE)
         stats = {"name": name, "params": params, **data_stats, **fit(trainer, out, params)}
         model = CrfModel(out, featurize.segmenter)
         stats["dev"] = {c: round(span_f1(model, recs), 4) for c, recs in dev.items()}

@@ -12,7 +12,7 @@ either side become separate training sequences. Their features are still compute
 record (a piece's first character sees the masked text as context); only the label transition
 across the cut is lost. Nothing is dropped besides the masked characters themselves.
 
-The shipped model is trained with crfsuite's averaged perceptron (15 epochs) and
+The shipped model is trained with crfsuite's averaged perceptron (20 epochs) and
 ``feature.minfreq`` 3 (features seen fewer times are not kept); any crfsuite algorithm and
 parameters can be given. The records are appended in file order and crfsuite takes no seed
 from the caller (any shuffling uses C's ``rand``, unseeded, so it repeats in a fresh process):
@@ -35,8 +35,8 @@ _log = logging.getLogger(__name__)
 
 
 #: The shipped model's training parameters (crfsuite's names; see scripts/train_ner_crf.py):
-#: averaged perceptron, 15 epochs, features seen fewer than 3 times dropped.
-DEFAULT_PARAMS = {"algorithm": "ap", "max_iterations": 15, "feature.minfreq": 3}
+#: averaged perceptron, 20 epochs, features seen fewer than 3 times dropped.
+DEFAULT_PARAMS = {"algorithm": "ap", "max_iterations": 20, "feature.minfreq": 3}
 
 
 def bio_tags(record: Annotated) -> list[str]:
