@@ -2,6 +2,7 @@
 
     python -m benchmarks.entity_identity dump OUT.jsonl      # every group of every record
     python -m benchmarks.entity_identity time [--repeat N]   # ms per 100k characters, non-model part
+    python -m benchmarks.entity_identity whole OUT.jsonl     # the whole stage, model included
 
 For refactoring: dump before and after a change and ``cmp`` the two files; a change that
 should keep behaviour must leave them byte-identical. The sample (never ``../shared/eval``):
@@ -9,7 +10,10 @@ should keep behaviour must leave them byte-identical. The sample (never ``../sha
 the NER model trained on both, which does not matter for identity) and the first 60 whole articles of ``news_raw`` (long documents,
 about 60k characters). Segmentation and the model's predictions are computed once and cached
 (as ``entity_dev`` does), so both commands run the gazetteer, the rules, resolution and
-grouping alone: ``time`` measures exactly the non-model part of the stage.
+grouping alone: ``time`` measures exactly the non-model part of the stage. ``whole`` runs
+``tanalyze entities`` itself (conversion, segmentation, POS tags, the model and the rest) on the
+2,000 MSRA train sentences of :mod:`benchmarks.entity_speed`, their Traditional copies (s2t)
+and the seed article, for changes below the entity stage (conversion, segmentation, tagging).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import sys
 import time
 from dataclasses import asdict
 
+from benchmarks._common import ROOT
 from benchmarks.entity_dev import TRAIN, cluener_dev, msra_dev, prepared
 
 NEWS_ARTICLES = 60
@@ -66,6 +71,22 @@ def dump(path: str) -> None:
             f.write(json.dumps({"i": i, "groups": groups}, ensure_ascii=False, sort_keys=True) + "\n")
 
 
+def whole(path: str) -> None:
+    from benchmarks.entity_speed import sentences
+    from tanalyze.convert import converter
+    from tanalyze.pipeline import Pipeline
+
+    texts = sentences(2000)
+    texts += [converter("s2t").convert_plain(t) for t in texts]
+    texts.append((ROOT / "corpora" / "tencent-industrial-internet.txt").read_text(encoding="utf-8"))
+    nlp = Pipeline(["entities"])
+    with open(path, "w", encoding="utf-8") as f:
+        for i, text in enumerate(texts):
+            doc = nlp(text)
+            ents = [[e.text, e.label, [[m.start, m.end, m.source] for m in e.mentions]] for e in doc.entities]
+            f.write(json.dumps({"i": i, "entities": ents}, ensure_ascii=False) + "\n")
+
+
 def timing(repeat: int) -> None:
     """CPU time (``process_time``: steadier than the clock while other jobs run) of the stage
     without its model, per 100k characters, and its ratio to a bare peer measured in the same
@@ -93,6 +114,8 @@ def timing(repeat: int) -> None:
 def main() -> None:
     if len(sys.argv) >= 3 and sys.argv[1] == "dump":
         dump(sys.argv[2])
+    elif len(sys.argv) >= 3 and sys.argv[1] == "whole":
+        whole(sys.argv[2])
     elif len(sys.argv) >= 2 and sys.argv[1] == "time":
         timing(int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 3)
     else:
