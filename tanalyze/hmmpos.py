@@ -55,8 +55,15 @@ def _valid(data: Any) -> bool:
 
 
 def viterbi(obs: str) -> list[State]:
-    """The most probable state of each character of ``obs`` (``jieba.posseg.viterbi``)."""
+    """The most probable state of each character of ``obs`` (``jieba.posseg.viterbi``).
+
+    The same search and the same result as jieba's, tie for tie: a state is reached only from
+    the previous states with a transition into it (:func:`_into`), which are exactly the ones
+    jieba's ``max`` can pick (the others score minus infinity, and every state searched has at
+    least one such predecessor), instead of trying every previous state for every state.
+    """
     states, start_p, trans_p, emit_p = tables()
+    into = _into()
     all_states = trans_p.keys()
     v: list[dict] = [{}]
     mem_path: list[dict] = [{}]
@@ -66,14 +73,20 @@ def viterbi(obs: str) -> list[State]:
     for t in range(1, len(obs)):
         v.append({})
         mem_path.append({})
+        prev_v = v[t - 1]
         prev_states = [x for x in mem_path[t - 1] if len(trans_p[x]) > 0]
         expect_next = {y for x in prev_states for y in trans_p[x]}
         obs_states = set(states.get(obs[t], all_states)) & expect_next
         if not obs_states:
             obs_states = expect_next if expect_next else all_states
+        live = set(prev_states)
         for y in obs_states:
             emit = emit_p[y].get(obs[t], MIN_FLOAT)
-            prob, state = max((v[t - 1][y0] + trans_p[y0].get(y, MIN_INF) + emit, y0) for y0 in prev_states)
+            best = [(prev_v[y0] + p + emit, y0) for y0, p in into.get(y, ()) if y0 in live]
+            if best:
+                prob, state = max(best)
+            else:  # no transition into y (jieba's fallback to every state): all score minus infinity
+                prob, state = max((prev_v[y0] + trans_p[y0].get(y, MIN_INF) + emit, y0) for y0 in prev_states)
             v[t][y] = prob
             mem_path[t][y] = state
     _, state = max((v[-1][y], y) for y in mem_path[-1])
@@ -82,6 +95,16 @@ def viterbi(obs: str) -> list[State]:
         route[i] = state
         state = mem_path[i][state]
     return route
+
+
+@lru_cache(maxsize=1)
+def _into() -> dict[State, tuple[tuple[State, float], ...]]:
+    """State -> the states with a transition into it, with that transition's log-probability."""
+    into: dict[State, list[tuple[State, float]]] = {}
+    for y0, nexts in tables()[2].items():
+        for y, p in nexts.items():
+            into.setdefault(y, []).append((y0, p))
+    return {y: tuple(pairs) for y, pairs in into.items()}
 
 
 @lru_cache(maxsize=65536)

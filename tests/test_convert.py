@@ -3,6 +3,8 @@ from __future__ import annotations
 import types
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tanalyze import convert as conv_mod
 from tanalyze.convert import Converter, detect_script, to_simplified
@@ -22,6 +24,19 @@ from tanalyze.errors import UsageError
 )
 def test_detect_script(text, script):
     assert detect_script(text) == script
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="這裡说國语的们們后後发發头頭中人民大学abc1，。", max_size=40))
+def test_detect_script_counts_what_a_one_by_one_conversion_changes(text):
+    # The definition, over the whole text at once (detect_script caches each character's marks).
+    chars = "".join(c for c in text if "\u3400" <= c <= "\u9fff")
+    trad = sum(a != b for a, b in zip(chars, conv_mod.converter("t2s").project(chars)))
+    simp = sum(a != b for a, b in zip(chars, conv_mod.converter("s2t").project(chars)))
+    share = trad / (trad + simp) if trad + simp else 0.0
+    want = ("none" if not chars else "simplified" if trad == simp == 0 else
+            "traditional" if share >= 0.8 else "simplified" if share <= 0.2 else "mixed")
+    assert detect_script(text) == want
 
 
 def test_simplified_input_is_left_alone():
