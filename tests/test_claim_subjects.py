@@ -176,3 +176,8 @@ def test_what_follows_jiang_is_the_object_not_the_subject(nlp):
 ])
 def test_a_stock_with_its_code_and_a_sealed_limit(nlp, text, actor, predicate):
     assert [(c.actor.text if c.actor else None, c.kind, c.predicate) for c in nlp(text).claims] == [(actor, "result", predicate)]
+
+
+def test_a_manner_noun_before_the_verb_is_no_part_of_the_subject(nlp):
+    # jieba tags 全线 and 强势 as nouns; before a verb they say how, not who.
+    assert summary(nlp("本周白银全线上涨。")) == [("白银", "result", "上涨", None, "DOC+P0W")]
