@@ -31,9 +31,9 @@ except ImportError:  # pragma: no cover - the test environment has the extra
     _WorkerPlugin = object  # type: ignore[assignment,misc]
 
 #: Characters per Dask task: a partition takes documents until it holds this many (one longer
-#: document is a partition of its own). About a second of one worker's time: a task costs the
-#: worker's event loop ~10 ms of CPU and the scheduler's a few more, which 4-document partitions
-#: of news articles (~0.1 s of work) made a tenth of the run.
+#: document is a partition of its own). About a second of one worker's time: a task costs ~9 ms
+#: of CPU in the worker's event loop and ~8 ms in the main process's (scheduler, client, nannies),
+#: which 4-document partitions of news articles (~0.13 s of work) made 13 % of the run.
 PARTITION_CHARS = 16_000
 
 #: Dask settings for the local cluster: no statistical profiler, glibc's own trim threshold, and

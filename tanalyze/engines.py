@@ -86,15 +86,14 @@ def process(job: Job, source: Source, lazy: bool = False) -> Result:
         pipeline = pipeline_for(job)
         doc = pipeline(source)
         record = _record(job, doc) if lazy else materialize(_record(job, doc))
+        line = "".join(iter_json(record)) if job.lines and not lazy else None
     except Exception as exc:  # noqa: BLE001 - one bad document must not end a corpus run
         if job.on_error != "skip":
             raise
         reason = str(exc) if isinstance(exc, TanalyzeError) else f"{type(exc).__name__}: {exc}"
         return Result(source.id, {"id": source.id, "error": reason}, len(source.text), reason)
     warnings = tuple(doc.meta.get("warnings", ()))
-    if job.lines and not lazy:
-        return Result(source.id, None, len(source.text), warnings=warnings, line="".join(iter_json(record)))
-    return Result(source.id, record, len(source.text), warnings=warnings)
+    return Result(source.id, None if line is not None else record, len(source.text), warnings=warnings, line=line)
 
 
 def _record(job: Job, doc: Any) -> dict[str, Any]:
