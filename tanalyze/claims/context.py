@@ -12,6 +12,7 @@ from typing import Iterable, Mapping, Sequence
 from ..dates.isotime import is_calendar
 from ..entities.resources import is_han
 from ..model import DateMention, Document, Entity, EntityRef
+from .index import Marks, Words
 from .words import (CLAUSE_SEP, CLOSE, DEICTIC, ENUM_MARKERS, NEGATION, OPEN, ORD, QUOTED, REFERENCE,
                     STRATEGY_NOUNS)
 
@@ -84,12 +85,13 @@ class Context:
         self.text = doc.simplified
         self.pos = pos
         to_conv = doc.offsets.to_converted if doc.offsets is not None else (lambda a, b: (a, b))
-        from ..entities import word_spans
+        from ..entities import iter_word_spans
 
-        self.words = word_spans(doc)
-        self.word_starts = [s for s, _ in self.words]
-        self.starts = set(self.word_starts)
-        self.ends = {e for _, e in self.words}
+        n = len(self.text)
+        self.words = Words(iter_word_spans(doc))
+        self.word_starts = self.words.starts
+        self.starts = Marks(n, self.words.starts)
+        self.ends = Marks(n, self.words.ends)
         ments = []
         for ent in doc.entities or ():
             for m in ent.mentions:
@@ -104,8 +106,8 @@ class Context:
         self.ment_starts_set = set(self.ment_starts)
         self._cut_words(ments)
         # An entity mention is a word boundary too (jieba may join 为 and 腾易 into one word).
-        self.starts |= {m.start for m in ments}
-        self.ends |= {m.start for m in ments} | {m.end for m in ments}
+        self.starts.add_all(m.start for m in ments)
+        self.ends.add_all(b for m in ments for b in (m.start, m.end))
         dates = []
         for d in doc.dates or ():
             if d.type in ("date", "datetime", "interval") and is_calendar(d.value):
@@ -122,10 +124,10 @@ class Context:
                                  if d.type in ("date", "datetime") and not d.value and DEICTIC.match(d.simplified))
 
     def _cut_words(self, ments: list[Ment]) -> None:
-        self.words = _split_at({b for m in ments for b in (m.start, m.end)}, self.words)
-        self.word_starts = [s for s, _ in self.words]
-        self.starts |= set(self.word_starts)
-        self.ends |= {e for _, e in self.words}
+        self.words = self.words.split_at(Marks(len(self.text), (b for m in ments for b in (m.start, m.end))))
+        self.word_starts = self.words.starts
+        self.starts.add_all(self.words.starts)
+        self.ends.add_all(self.words.ends)
 
     def mentions_in(self, start: int, end: int) -> list[Ment]:
         i = bisect_left(self.ment_starts, start)
@@ -145,12 +147,8 @@ class Context:
         return out
 
     def words_in(self, start: int, end: int) -> list[tuple[int, int]]:
-        i = bisect_left(self.word_starts, start)
-        out = []
-        while i < len(self.words) and self.words[i][0] < end:
-            out.append(self.words[i])
-            i += 1
-        return out
+        i, j = bisect_left(self.word_starts, start), bisect_left(self.word_starts, end)
+        return self.words[i:j]
 
     def in_date(self, start: int, end: int) -> bool:
         return self.date_cover.holds(start, end)
@@ -320,13 +318,3 @@ def negated(t: str, cs: int, ts: int) -> float:
     if any(before.endswith(n) or before[:-1].endswith(n) for n in NEGATION):
         return 0.4
     return 0.4 if _NEGATED_FRAME.search(t, max(cs, ts - 16), ts) else 1.0
-
-
-def _split_at(bounds: set[int], words: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``words`` cut at every boundary of ``bounds`` inside one (处王|处长 → 处|王|处长)."""
-    out = []
-    for ws, we in words:
-        cuts = [b for b in range(ws + 1, we) if b in bounds]
-        for a, b in zip([ws, *cuts], [*cuts, we]):
-            out.append((a, b))
-    return out

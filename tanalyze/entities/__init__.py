@@ -12,8 +12,9 @@
 from __future__ import annotations
 
 from .candidate import Candidate, Group
-from .finder import EntityFinder, filter_entities, word_spans
+from .finder import EntityFinder, filter_entities, iter_word_spans, word_spans
 from .group import to_entities
 from .resources import address_length, load_rules
 
-__all__ = ["Candidate", "EntityFinder", "Group", "address_length", "filter_entities", "load_rules", "to_entities", "word_spans"]
+__all__ = ["Candidate", "EntityFinder", "Group", "address_length", "filter_entities", "iter_word_spans", "load_rules", "to_entities",
+           "word_spans"]

@@ -17,7 +17,7 @@ through one :class:`~tanalyze.entities.context.Context` per text.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from ..gazetteer import Gazetteer
 from ..model import Document, Entity
@@ -128,6 +128,12 @@ def filter_entities(entities: Iterable[Entity], labels: Iterable[str] = (), min_
 
 def word_spans(doc: Document) -> list[tuple[int, int]]:
     """The document's tokens as Simplified spans."""
+    return list(iter_word_spans(doc))
+
+
+def iter_word_spans(doc: Document) -> Iterator[tuple[int, int]]:
+    """The document's tokens as Simplified spans, one at a time (no list for a long document)."""
     if doc.offsets is None or doc.offsets.is_identity:
-        return [(t.start, t.end) for t in doc.tokens or ()]
-    return [doc.offsets.to_converted(t.start, t.end) for t in doc.tokens or ()]
+        return ((t.start, t.end) for t in doc.tokens or ())
+    to_converted = doc.offsets.to_converted
+    return (to_converted(t.start, t.end) for t in doc.tokens or ())
