@@ -36,15 +36,32 @@ def resolve(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     # Spans the gazetteer lists as something other than a person (麦肯锡, a company).
     listed = {(c.start, c.end) for c in cands if c.source == "gazetteer" and c.label != "PERSON"}
     index = _start_index(cands)
-    kept = [c for c in cands if not any(_may_contain(ctx, listed, o, c) for o in _containers(index, c))]
-    kept.sort(key=lambda c: (-_rank(c), -c.length, c.start))
+    held: dict[int, list[Candidate]] = {}  # id of a dropped candidate -> the containers that hold it
+    kept = []
+    for c in cands:
+        holders = [o for o in _containers(index, c) if _may_contain(ctx, listed, o, c)]
+        if holders:
+            held[id(c)] = holders
+        else:
+            kept.append(c)
+    by_rank = lambda c: (-_rank(c), -c.length, c.start)  # noqa: E731
     taken = bytearray(len(ctx.text) + 1)  # characters of the mentions chosen so far: one check per character
     chosen: list[Candidate] = []
-    for c in kept:
+    _choose(sorted(kept, key=by_rank), taken, chosen)
+    # A candidate held by containers that all lost (日本 inside a rule's 日本长崎县X海军, which lost
+    # to the model's X海军基地) stands on its own again: the container's loss must not take its parts.
+    picked = {id(c) for c in chosen}
+    freed = [c for c in cands if id(c) in held and not any(id(o) in picked for o in held[id(c)])]
+    _choose(sorted(freed, key=by_rank), taken, chosen)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _choose(ordered: Iterable[Candidate], taken: bytearray, chosen: list[Candidate]) -> None:
+    """Each candidate in turn whose characters are all still free, taking them."""
+    for c in ordered:
         if not any(taken[c.start : c.end]):
             chosen.append(c)
             taken[c.start : c.end] = b"\x01" * c.length
-    return sorted(chosen, key=lambda c: c.start)
 
 
 def _may_contain(ctx: Context, listed: set[tuple[int, int]], outer: Candidate, inner: Candidate) -> bool:
