@@ -241,7 +241,7 @@ def main() -> None:
     parser.add_argument("--rss", default="500,3000", help="corpus sizes for the memory runs (segment)")
     parser.add_argument("--rss-analyze", default="50,200", help="corpus sizes for the memory runs (analyze)")
     parser.add_argument("--long", default="5,50", help="sizes in MB of the single long documents segment reads ('': none)")
-    parser.add_argument("--long-analyze", default="5,15", help="sizes in MB of those analyze reads ('': none; 50 takes hours: claims is quadratic in one document)")
+    parser.add_argument("--long-analyze", default="5,15", help="sizes in MB of those analyze reads ('': none; 50 MB adds about a quarter of an hour)")
     args = parser.parse_args()
     if args.quick:
         args.docs, args.rounds, args.rss, args.rss_analyze, args.long, args.long_analyze = 20, 1, "50,200", "5,10", "0.5", "0.2"
@@ -278,7 +278,7 @@ def measure(name: str, args: argparse.Namespace, articles: list[dict[str, str]],
                     print("rss", command, n, out[command][str(n)], file=sys.stderr)
         return out
     if name == "long":
-        # Each size is a run of its own (the 50 MB analyze takes hours): the sizes not measured now keep their figures.
+        # Each size is a run of its own (the 50 MB analyze takes a quarter of an hour): the sizes not measured now keep their figures.
         out = {k: v for k, v in results.get("long", {}).items() if not k.startswith("_")}
         out.update(long_runs(articles, [float(x) for x in args.long.split(",") if x], ["segment"]))
         out.update(long_runs(articles, [float(x) for x in args.long_analyze.split(",") if x], ["analyze"]))
@@ -308,7 +308,7 @@ def report(results: dict, total: int, args: argparse.Namespace) -> None:
         else:
             lines += [f"*{name}: not measured yet* (`--sections {name}`).", ""]
     lines.append("Re-run everything: `python -m benchmarks.bench_corpus` (the long documents take most of it; `--long-analyze 50` "
-                 "adds the 50 MB analyze: hours, the claims stage being quadratic in one document's length); "
+                 "adds the 50 MB analyze, about a quarter of an hour on 2 quiet cores); "
                  f"parts: `--sections {','.join(SECTIONS)}`; `--quick` checks that the script runs (small sizes, nothing kept). "
                  f"Each part's last figures are kept in `benchmarks/{RESULTS.name}`.")
     text = "\n".join(lines)
