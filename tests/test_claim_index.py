@@ -33,10 +33,6 @@ def test_marks_hold_exactly_the_positions_given():
     assert list(marks) == [0, 3, 5, 6, 7, 10]
 
 
-def test_marks_union():
-    assert list(Marks(6, [1, 4]) | Marks(6, [2, 4, 6])) == [1, 2, 4, 6]
-
-
 def test_words_cut_inside_a_word_only():
     words = Words([(0, 2), (2, 5), (5, 6)])
     assert list(words.split_at(Marks(6, [1, 2, 3, 4]))) == [(0, 1), (1, 2), (2, 3), (3, 4), (4, 5), (5, 6)]

@@ -36,14 +36,6 @@ class Marks:
     def __contains__(self, i: object) -> bool:
         return isinstance(i, int) and 0 <= i < len(self._b) and self._b[i] == 1
 
-    def __or__(self, other: "Marks") -> "Marks":
-        if not isinstance(other, Marks) or len(other._b) != len(self._b):
-            return NotImplemented
-        out = Marks(-1)
-        n = len(self._b)
-        out._b = bytearray((int.from_bytes(self._b, "little") | int.from_bytes(other._b, "little")).to_bytes(n, "little"))
-        return out
-
     def __iter__(self) -> Iterator[int]:
         return (i for i, v in enumerate(self._b) if v)
 
@@ -86,7 +78,3 @@ class Words(Sequence):
             add_e(we)
         return out
 
-
-def word_index(spans: Sequence[tuple[int, int]] | Iterable[tuple[int, int]]) -> Words:
-    """The words of ``spans``, in the order given."""
-    return Words(spans)

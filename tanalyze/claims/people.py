@@ -80,7 +80,6 @@ def titled_people(ctx, ments: list[Ment]) -> list[Ment]:
     bodies = _Bodies(ments)
     by_start = {m.start: m for m in ments}
     covered = _covered(len(t), ments)
-    bounds = ctx.ends | ctx.starts
     out = []
     for i in range(len(t)):
         n = 2 if t[i : i + 2] in rules.compound_surnames else 1 if t[i] in rules.surnames else 0
@@ -94,8 +93,8 @@ def titled_people(ctx, ments: list[Ment]) -> list[Ment]:
         if m is None and i in covered:
             continue
         k = address_length(t, i + n)
-        if k and ((i + n + k) in bounds or i + n + k == len(t)):
-            out.append(_synthetic(ctx, i, i + n + k, "PERSON", True, None, bodies))
+        if k and ((end := i + n + k) in ctx.ends or end in ctx.starts or end == len(t)):
+            out.append(_synthetic(ctx, i, end, "PERSON", True, None, bodies))
     return out
 
 

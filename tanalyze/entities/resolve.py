@@ -25,6 +25,11 @@ def _rank(c: "Candidate") -> int:
     return 3 if c.precise else SOURCE_RANK[c.source]
 
 
+def _order(c: "Candidate") -> tuple[int, int, int]:
+    """The order candidates are chosen in: source rank, then length, then position."""
+    return (-_rank(c), -c.length, c.start)
+
+
 # Everyday words whose last character only looks like a body's head (工行|布局, 全|社会): a name the
 # model ran on into one of them does not end like an organisation.
 _NOT_HEAD_WORDS = word_list("not_head_words.txt")
@@ -44,15 +49,14 @@ def resolve(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
             held[id(c)] = holders
         else:
             kept.append(c)
-    by_rank = lambda c: (-_rank(c), -c.length, c.start)  # noqa: E731
     taken = bytearray(len(ctx.text) + 1)  # characters of the mentions chosen so far: one check per character
     chosen: list[Candidate] = []
-    _choose(sorted(kept, key=by_rank), taken, chosen)
+    _choose(sorted(kept, key=_order), taken, chosen)
     # A candidate held by containers that all lost (日本 inside a rule's 日本长崎县X海军, which lost
     # to the model's X海军基地) stands on its own again: the container's loss must not take its parts.
     picked = {id(c) for c in chosen}
     freed = [c for c in cands if id(c) in held and not any(id(o) in picked for o in held[id(c)])]
-    _choose(sorted(freed, key=by_rank), taken, chosen)
+    _choose(sorted(freed, key=_order), taken, chosen)
     return sorted(chosen, key=lambda c: c.start)
 
 
