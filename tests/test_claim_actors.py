@@ -149,3 +149,18 @@ def test_the_name_before_the_verb_of_a_relative_clause_does_the_event(nlp_model)
     # 辞职报告 is one word to the segmenter; 王海涛 hands it in, the board only receives it.
     doc = nlp_model("董事会于2019年8月7日收到副总经理王海涛递交的辞职报告。")
     assert events(doc) == [("副总经理王海涛", "personnel", "辞职", None, "2019-08-07")]
+
+
+def test_the_noun_phrase_that_ends_in_the_actor_is_how_it_is_named(nlp):
+    # The team before the role is part of how the text names him, though no entity names the team.
+    assert actors(nlp("白鹭队前锋周南星正式宣布退役。")) == [("白鹭队前锋周南星", "周南星", None, "personnel", "退役", ())]
+    # A described actor keeps its modifiers; the count and age before them say how many and how old.
+    (claim,) = nlp("一名42岁的乡村女教师在山间失踪。").claims
+    assert (claim.actor.text, claim.actor.named, claim.actor.head, claim.kind) == ("乡村女教师", False, "教师", "incident")
+
+
+def test_a_preposition_or_a_reporting_verb_is_not_part_of_the_actors_name(nlp):
+    claim = nlp("经海淀区检察院起诉，周某被判处有期徒刑两年。").claims[0]
+    assert (claim.actor.text, claim.kind, claim.predicate) == ("海淀区检察院", "legal", "起诉")
+    claim = nlp("工信部证实比亚迪一家工厂发生火灾。").claims[0]
+    assert (claim.actor.text, claim.kind) == ("比亚迪", "incident")

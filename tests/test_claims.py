@@ -309,8 +309,9 @@ def test_an_addressed_person_after_a_described_one_is_the_actor(nlp):
 def test_described_actors_are_not_named_and_keep_their_head_noun(nlp):
     (claim,) = nlp("村民们说，河水已经变黑了。").claims
     assert actor_of(claim) == ("村民", "PERSON", False, "村民", None)
+    # Written as the text names them (the body and its staff), the head noun and body kept apart.
     (claim,) = nlp("腾讯公司工作人员拒绝了记者的采访。").claims
-    assert actor_of(claim) == ("工作人员", "PERSON", False, "工作人员", "腾讯公司")
+    assert actor_of(claim) == ("腾讯公司工作人员", "PERSON", False, "工作人员", "腾讯公司")
     assert (claim.kind, claim.predicate) == ("response", "拒绝")
 
 

@@ -18,7 +18,7 @@ from .events import Candidate, noun_predicate
 from .lists import word_list
 from .people import load_described
 from .subjects import word_at
-from .words import COMPOUND_HEADS
+from .words import CLOSE, COMPOUND_HEADS, OPEN, PREPS, REPORTING
 
 
 @lru_cache(maxsize=1)
@@ -112,3 +112,67 @@ def product_maker(ex, c: Candidate) -> Candidate:
     text = a.text[k : m.end(1)] if len(a.text) == len(a.simplified) else m.group(1)
     maker = EntityRef(text, m.group(1), "ORG")
     return replace(c, actor=maker, object=a.simplified)
+
+
+# A count or an age opening a noun phrase (一名, 10名, 22岁的): how many or how old, not who.
+_COUNT_OR_AGE = re.compile(r"(?:[一二两三四五六七八九十几百千0-9]+(?:名|位|个|支|家|岁)的?)+")
+
+
+def _modifier_word(ex, word: str, prev: str) -> bool:
+    """May ``word`` stand in the noun phrase before an actor (著名|的|网约车|公司, “|网红|”)? Not a
+    preposition (经某院起诉), a bracket (an aside: （记者某某）), a dateline's 电, a verb of saying
+    (jieba tags 证实 a noun) or a helper verb."""
+    if word in "“”‘’「」『』《》·":
+        return True
+    if word == "的":
+        return bool(prev) and prev != "的"
+    if word in PREPS or word in ("经", "电") or word in OPEN + CLOSE or word in REPORTING or word in word_list("helpers"):
+        return False
+    tag = ex._tag(word)
+    return ex._nominal(word, tag) or tag in ("a", "an")
+
+
+def _phrase_start(ex, lead: int, k: int) -> int | None:
+    """Where the noun phrase before an actor starting at ``k`` starts (``lead`` the subject slot's
+    start), or None when a word between is no modifier. A count or an age opening it (一名, 22岁的)
+    says how many or how old, not who; a phrase before 的 that names someone or a work (某片的导演)
+    is a possessor: the phrase starts after it."""
+    t = ex.text
+    count = _COUNT_OR_AGE.match(t, lead, k)
+    start, prev = (count.end() if count else lead), ""
+    for ws, we in ex.ctx.words_in(lead, k):
+        word = t[ws:we]
+        if ws >= start and not _modifier_word(ex, word, prev):
+            return None
+        if word == "的" and ws >= start and (ex.ctx.mentions_in(start, ws) or "《" in t[start:ws]):
+            start = we
+        prev = word
+    depth = 0
+    for i in range(start, k):  # (“某广告”与…: a quote mark whose pair closes after the actor is not its)
+        depth += (t[i] in OPEN) - (t[i] in CLOSE)
+        if depth < 0 or (t[i] in OPEN and not any(t[j] in CLOSE for j in range(i + 1, k))):
+            start, depth = i + 1, 0
+    return start if prev != "的" or start < k - 1 else None
+
+
+def actor_phrase(ex, c: Candidate) -> Candidate:
+    """著名的网约车公司某某, 归国青年女教师, 某公司独立董事某某: the noun phrase of the subject slot
+    that ends in the actor is how the text names it, and the actor is written that way (its
+    ``head`` stays the name, or the head noun of a described actor)."""
+    a = c.actor
+    if a is None or c.kind in ("statement", "strategy"):
+        return c  # (a speaker stays as the issue names them: 市民赵先生称 → 赵先生)
+    t = ex.text
+    k = t.rfind(a.simplified, c.sent[0], c.trigger[0])
+    if k < 0:
+        return c
+    cs = max(s for s, _, _ in clauses(t, *c.sent) if s <= k)
+    lead = ex._lead(cs, k)
+    start = None if lead is None or lead >= k else _phrase_start(ex, lead, k)
+    if start is None or start >= k:
+        return c
+    text, simplified, _, _ = ex.ctx.doc.span(start, k + len(a.simplified))
+    body = next((m.entity.text for m in ex.ctx.mentions_in(start, k) if m.entity.label in ("ORG", "GPE")), None)
+    head = a.head if a.head or not a.named else a.text
+    ref = EntityRef(text, simplified, a.label, named=a.named, head=head, affiliation=a.affiliation or body)
+    return replace(c, actor=ref)

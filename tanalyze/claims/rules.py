@@ -23,7 +23,8 @@ def registry() -> list[Rule]:
         Rule("attributive", KINDS, checks.attributive, after=("trigger_sense",)),
         Rule("irrealis", KINDS, checks.irrealis),
         Rule("reporter_actor", KINDS, checks.reporter_actor),
-        Rule("product_maker", ("launch", "recall", "price"), checks.product_maker, after=("trigger_sense",)),
+        Rule("actor_phrase", KINDS, checks.actor_phrase, after=("reporter_actor",)),
+        Rule("product_maker", ("launch", "recall", "price"), checks.product_maker, after=("trigger_sense", "actor_phrase")),
     ]
 
 
