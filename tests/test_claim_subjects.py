@@ -181,3 +181,9 @@ def test_a_stock_with_its_code_and_a_sealed_limit(nlp, text, actor, predicate):
 def test_a_manner_noun_before_the_verb_is_no_part_of_the_subject(nlp):
     # jieba tags 全线 and 强势 as nouns; before a verb they say how, not who.
     assert summary(nlp("本周白银全线上涨。")) == [("白银", "result", "上涨", None, "DOC+P0W")]
+
+
+def test_a_noun_used_as_an_adverb_leaves_the_subject_to_the_clause_before(nlp):
+    # 强势 is tagged a noun, but stands as manner: the second clause's subject is the first's.
+    assert [(c.actor.text if c.actor else None, c.predicate) for c in nlp("青禾队主场2:1击败白鹭队，强势夺得联赛冠军。").claims] == [
+        ("青禾队", "击败"), ("青禾队", "夺得…冠军")]

@@ -191,7 +191,8 @@ class PrefixReader:
             if st.in_pp not in (None, "在", "从", "于", "自"):
                 st.in_pp = None
             return
-        noun = (tag[:1] in ("n", "r", "j") or tag == "eng") and not t.startswith("地", we)  # (戏剧性地: manner)
+        # (戏剧性地: manner; 主场, 强势: a noun used as an adverb, dictionaries/claims/adverbial_nouns.txt)
+        noun = (tag[:1] in ("n", "r", "j") or tag == "eng") and not t.startswith("地", we) and word not in word_list("adverbial_nouns")
         if st.in_pp is None and not st.p.subjects and (not st.seen_verb or st.after_de_noun):
             if word in PERSON_PRONOUNS | ORG_PRONOUNS | TOPIC_PRONOUNS:
                 st.p.pronoun = word
