@@ -187,3 +187,11 @@ def test_a_noun_used_as_an_adverb_leaves_the_subject_to_the_clause_before(nlp):
     # 强势 is tagged a noun, but stands as manner: the second clause's subject is the first's.
     assert [(c.actor.text if c.actor else None, c.predicate) for c in nlp("青禾队主场2:1击败白鹭队，强势夺得联赛冠军。").claims] == [
         ("青禾队", "击败"), ("青禾队", "夺得…冠军")]
+
+
+@pytest.mark.parametrize("gap", [" ", "\u3000", "\xa0"])
+def test_any_space_between_han_characters_ends_a_headline_clause(gap):
+    from tanalyze.claims.context import clauses
+
+    text = f"青禾队召回新车{gap}白鹭队宣布裁员"
+    assert clauses(text, 0, len(text)) == [(0, 7, ""), (8, 15, gap)]

@@ -173,7 +173,7 @@ class Cover:
         return i > 0 and self.reach[i - 1] >= end
 
 
-_HEADLINE_GAP = re.compile("[ \u3000]+")
+_HEADLINE_GAP = re.compile(r"[^\S\n]+")  # any space but a line break (a no-break space too)
 
 
 def _between_han(text: str, i: int, j: int, end: int) -> bool:
