@@ -147,11 +147,12 @@ def _model_stamp() -> tuple:
     from tanalyze.ner.crf import shipped_path
 
     st = shipped_path().stat()
-    return (st.st_size, st.st_mtime_ns)
+    return (st.st_size, st.st_mtime_ns, "scored")  # predictions with the model's confidence
 
 
 def prepared(name: str, data: list[tuple[str, set]]) -> list[tuple[str, list, list]]:
-    """(text, words, model predictions) per record, from the cache when it is there."""
+    """(text, words, model predictions with their confidence) per record, from the cache when it
+    is there."""
     path = CACHE / ("-".join(name.lower().split()) + ".pickle")
     stamp = _model_stamp()
     if path.exists():
@@ -165,7 +166,7 @@ def prepared(name: str, data: list[tuple[str, set]]) -> list[tuple[str, list, li
     seg, model, out = Pipeline(["segment"]), ner_model(()), []
     for text, _ in data:
         words = word_spans(seg(text))
-        out.append((text, words, list(model.predict(text, [WordSpan(a, b) for a, b in words]))))
+        out.append((text, words, model.predict_scored(text, [WordSpan(a, b) for a, b in words])))
     CACHE.mkdir(parents=True, exist_ok=True)
     path.write_bytes(pickle.dumps((stamp, out)))
     return out
@@ -194,7 +195,7 @@ def model_alone(records, gold_sets, labels: set[str]) -> tuple[float, float, flo
     """The model's predictions alone, mapped and scored as :func:`score` scores the stage."""
     counts = Counter()
     for (_, _, predicted), gold in zip(records, gold_sets):
-        pred = {(s, e, OURS[l]) for s, e, l in predicted if OURS.get(l) in labels}
+        pred = {(s, e, OURS[l]) for s, e, l, _ in predicted if OURS.get(l) in labels}
         gold = {g for g in gold if g[2] in labels}
         counts["c"] += len(pred & gold)
         counts["p"] += len(pred)

@@ -272,9 +272,11 @@ def _entities_factory(options: Options) -> StageFn:
     abbreviations = bool(options.extra.get("abbreviations", True))
     if options.extra.get("model", True):
         model = ner_model(options.lexicons)
+        # the model's names with its confidence in each, which resolution weighs (a stand-in model may lack it)
+        scored = getattr(model, "predict_scored", model.predict)
 
         def predict(text, words):  # type: ignore[no-redef]
-            return model.predict(text, words, abbreviations=abbreviations)
+            return scored(text, words, abbreviations=abbreviations)
 
     finder = EntityFinder(shipped_gazetteer(), seg, predict, abbreviations)
 

@@ -41,3 +41,51 @@ def test_a_container_that_wins_keeps_its_parts_inside(run):
     text = "青禾市工商局发布通知。"
     found = ["青禾市/GPE/model", "青禾市工商局/ORG/rule"]
     assert run(text, found) == [("青禾市工商局", "ORG")]
+
+
+@pytest.fixture(scope="module")
+def scored(run):
+    seg = Pipeline(["segment"])
+    finder = EntityFinder(shipped_gazetteer(), segmenter(()), None)
+
+    def scored(text: str, found: list[str]) -> list[tuple[str, str]]:
+        """As ``run``, with "surface/LABEL/source/confidence" items (a model name's confidence;
+        ``precise`` for a rule as sure as the gazetteer, a 《title》)."""
+        ctx = finder.context(text, word_spans(seg(text)))
+        cands = []
+        for item in found:
+            surface, label, source, *conf = item.split("/")
+            at = text.index(surface)
+            precise = conf == ["precise"]
+            cands.append(Candidate(at, at + len(surface), label, source, precise=precise,
+                                   confidence=float(conf[0]) if conf and not precise else None))
+        return [(text[c.start : c.end], c.label, c.source) for c in resolve(ctx, cands)]
+
+    return scored
+
+
+def test_a_place_the_model_is_sure_of_is_not_held_inside_a_rule_body(scored):
+    text = "青禾国政府宣布减税。"
+    assert scored(text, ["青禾国/GPE/model/0.999", "青禾国政府/ORG/rule"]) == [("青禾国", "GPE", "model")]
+    # ... but it is where the model hesitated
+    assert scored(text, ["青禾国/GPE/model/0.95", "青禾国政府/ORG/rule"]) == [("青禾国政府", "ORG", "rule")]
+    # ... and a sure person's name may still name what follows it
+    assert scored("住在李青田邨的人", ["李青田/PERSON/model/0.999", "李青田邨/FAC/rule"]) == [("李青田邨", "FAC", "rule")]
+
+
+def test_a_title_keeps_the_sure_names_inside_it(scored):
+    text = "他读过《青禾国游记》。"
+    assert scored(text, ["青禾国/GPE/model/0.999", "青禾国游记/WORK_OF_ART/rule/precise"]) == [("青禾国游记", "WORK_OF_ART", "rule")]
+
+
+def test_a_sure_model_name_beats_a_crossing_listed_one_and_an_agreeing_one_stays_listed(scored):
+    text = "在白沙湾区长住"
+    assert scored(text, ["白沙湾/LOC/model/0.999", "湾区/LOC/gazetteer"]) == [("白沙湾", "LOC", "model")]
+    assert scored(text, ["白沙湾/LOC/model/0.9", "湾区/LOC/gazetteer"]) == [("湾区", "LOC", "gazetteer")]
+    assert scored(text, ["白沙湾/LOC/model/0.999", "白沙湾/LOC/gazetteer"]) == [("白沙湾", "LOC", "gazetteer")]
+
+
+def test_an_unsure_model_name_is_dropped_unless_the_dictionary_knows_it_as_a_name(scored):
+    assert scored("今天和阿青去吃饭", ["阿青/PERSON/model/0.7"]) == []
+    assert scored("今天和阿青去吃饭", ["阿青/PERSON/model/0.85"]) == [("阿青", "PERSON", "model")]
+    assert scored("今天去北京吃饭", ["北京/GPE/model/0.7"]) == [("北京", "GPE", "model")]  # ns for the segmenter

@@ -112,3 +112,40 @@ def test_shipped_crf_loads_offline_and_finds_names_in_new_sentences():
     assert model.predict("欧阳明在长江边长大，后来考入了南京大学。") == [
         (0, 3, "PERSON"), (4, 6, "LOC"), (15, 19, "ORG")]
     assert model.predict("王志强担任宁波市交通局局长。") == [(0, 3, "PERSON"), (5, 11, "ORG")]
+
+
+def test_scored_names_are_the_predicted_ones_with_the_models_confidence():
+    model = CrfModel()
+    for text in ["李建国昨天在杭州会见了远山科技公司的代表。", "今天好开心啊和阿花去吃了火锅哈哈", "下周去苏州玩，顺便见见小马哥。"]:
+        scored = model.predict_scored(text)
+        assert [(s, e, label) for s, e, label, _ in scored] == model.predict(text)
+        assert all(0.0 < conf <= 1.0 for *_, conf in scored)
+    # a plain name in a plain news sentence is sure; a nickname in chat is not
+    assert min(conf for *_, conf in model.predict_scored("李建国昨天在杭州会见了远山科技公司的代表。")) > 0.999
+    assert model.predict_scored("今天好开心啊和阿花去吃了火锅哈哈")[0][3] < 0.8
+
+
+def test_tempered_weights_are_divided_exactly_and_tag_the_same(tmp_path):
+    import struct
+
+    import pycrfsuite
+
+    from tanalyze.ner.crf import tempered
+
+    trainer, _ = load_trainer(_records())
+    out = tmp_path / "m.crfsuite"
+    fit(trainer, out, {"algorithm": "lbfgs", "c1": 0.0, "c2": 0.01, "max_iterations": 60, "feature.minfreq": 1})
+    raw = out.read_bytes()
+    scaled = tempered(raw, 16)
+    count = struct.unpack_from("<i", raw, 56)[0]
+    for k in range(count):
+        w, v = (struct.unpack_from("<d", data, 60 + 20 * k + 12)[0] for data in (raw, scaled))
+        assert v == w / 16
+    assert scaled[:60] == raw[:60] and scaled[60 + 20 * count :] == raw[60 + 20 * count :]
+    plain, model = pycrfsuite.Tagger(), CrfModel(out)
+    plain.open(str(out))
+    for text in ["王芳昨天到大连开会，后来去了武汉。", "孙丽到厦门开会。"]:
+        assert model.tagger.tag(model.featurize(text, model.featurize.segmenter.cut(text))) == plain.tag(
+            model.featurize(text, model.featurize.segmenter.cut(text)))
+    with pytest.raises(ValueError):
+        tempered(b"not a model" * 10, 16)

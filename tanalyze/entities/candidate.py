@@ -20,6 +20,8 @@ class Candidate:
     key: str | None = None  # gazetteer canonical name
     precise: bool = False  # a rule as sure as the gazetteer (《title》)
     compound: bool = False  # a rule name built on other names (青禾市百货大楼党委): keeps them inside
+    # the model's confidence in its name (:meth:`CrfModel.predict_scored`); None: not known (other sources)
+    confidence: float | None = None
 
     @property
     def length(self) -> int:

@@ -3,7 +3,7 @@
 A candidate beside the spaCy model (:mod:`tanalyze.ner.load`), with the same interface:
 ``CrfModel(path).predict(text, word_spans)`` -> ``[(start, end, label), ...]``, offsets into
 the given Simplified text, end exclusive; ``*_ABBR`` labels reported as what they abbreviate
-(``abbreviations=False`` drops them). Tags are BIO over the model labels
+(``abbreviations=False`` drops them); ``predict_scored`` adds the model's confidence in each. Tags are BIO over the model labels
 (:data:`tanalyze.ner.data.MODEL_LABELS`); features are :mod:`tanalyze.ner.crf_features`.
 The text is read in the sentence windows of :func:`tanalyze.ner.load.windows`, so time and
 memory grow linearly with the text. Trained by :mod:`tanalyze.ner.crf_train`.
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .clusters import Clusters
 
 Entity = tuple[int, int, str]
+ScoredEntity = tuple[int, int, str, float]  # ... and the model's confidence in it (0-1)
 #: model label -> (product label, is an abbreviation)
 LABEL_MAP = {"PERSON": ("PERSON", False), "ORG": ("ORG", False), "GPE": ("GPE", False), "LOC": ("LOC", False),
              "WORK_OF_ART": ("WORK_OF_ART", False),
@@ -65,6 +66,32 @@ def _clusters_beside(file: Path, shipped: bool) -> "Clusters | None":
         raise ResourceError(f"cannot read the CRF cluster table {table}: {exc}") from exc
 
 
+#: The model's weights are divided by this when loaded (a power of two: every score is divided
+#: exactly, so the best tag sequence, and thus :meth:`CrfModel.predict`, is the same bit for bit).
+#: The trained weights are so large (transitions of 660) that crfsuite's marginals, computed
+#: from exponentiated scores, overflow to NaN; at 1/16 they do not, and they spread enough to
+#: tell a hesitant name from a sure one (on the dev splits of ``benchmarks/entity_dev.py``, 10 %
+#: of the model's tags score under 0.97, against 0.99999 at 1/4).
+CONFIDENCE_TEMPERATURE = 16
+_FEATURE = [("type", "<i4"), ("src", "<i4"), ("dst", "<i4"), ("weight", "<f8")]
+
+
+def tempered(model: bytes, temperature: int) -> bytes:
+    """A crfsuite model file (format 100: a 48-byte header, then the ``FEAT`` chunk of
+    ``(type, src, dst, weight)`` records) with every weight divided by ``temperature``."""
+    import struct
+
+    import numpy as np
+
+    if model[:4] != b"lCRF" or model[48:52] != b"FEAT":
+        raise ValueError("not a crfsuite model of the known layout")
+    buf = bytearray(model)
+    count = struct.unpack_from("<i", buf, 56)[0]
+    features = np.frombuffer(buf, dtype=np.dtype(_FEATURE), count=count, offset=60)
+    features["weight"] /= temperature
+    return bytes(buf)
+
+
 class CrfModel:
     """A trained CRF (``model.crfsuite`` in ``path``, or that file itself; None: the shipped one),
     with the cluster table it was trained with when one lies beside it (``clusters.tsv``)."""
@@ -81,7 +108,9 @@ class CrfModel:
             raise ResourceError(f"CRF NER model not found: {file}", "run scripts/train_ner_crf.py")
         self.tagger = pycrfsuite.Tagger()
         try:
-            self.tagger.open(str(file))
+            # the tagger reads this buffer for as long as it lives: the model keeps it
+            self._weights = tempered(file.read_bytes(), CONFIDENCE_TEMPERATURE)
+            self.tagger.open_inmemory(self._weights)
         except (ValueError, OSError) as exc:
             if shipped:
                 raise shipped_data_error(file, f"cannot load the CRF NER model: {exc}") from exc
@@ -92,6 +121,17 @@ class CrfModel:
     def predict(self, text: str, word_spans: "Sequence[WordSpan] | None" = None, *,
                 abbreviations: bool = True, batch_chars: int | None = None) -> list[Entity]:
         """Entities of one Simplified text. ``word_spans``: the segmenter's words, if known."""
+        return [(s, e, label) for s, e, label, _ in self._spans(text, word_spans, abbreviations, scored=False)]
+
+    def predict_scored(self, text: str, word_spans: "Sequence[WordSpan] | None" = None, *,
+                       abbreviations: bool = True) -> list[ScoredEntity]:
+        """The entities of :meth:`predict`, each with the model's confidence in it: the lowest
+        marginal probability (forward-backward over the window) of the span's own tags, so a name
+        the model hesitated over at any one character scores low."""
+        return self._spans(text, word_spans, abbreviations, scored=True)
+
+    def _spans(self, text: str, word_spans: "Sequence[WordSpan] | None", abbreviations: bool,
+               scored: bool) -> list[ScoredEntity]:
         from .load import _per_window, windows
 
         text = text.translate(_NAME_DOTS)
@@ -100,13 +140,16 @@ class CrfModel:
         elif any(x.start > y.start for x, y in zip(word_spans, word_spans[1:])):
             word_spans = sorted(word_spans, key=lambda w: w.start)
         cuts = windows(text, word_spans)
-        out: list[Entity] = []
+        out: list[ScoredEntity] = []
+        tagger = self.tagger
         for (a, b), spans in zip(cuts, _per_window(word_spans, cuts)):
-            tags = self.tagger.tag(self.featurize(text[a:b], spans))
+            tags = tagger.tag(self.featurize(text[a:b], spans))
             for s, e, label in bio_spans(tags):
                 product, abbr = LABEL_MAP.get(label, (label, False))
                 if abbreviations or not abbr:
-                    out.append((s + a, e + a, product))
+                    # the marginals are those of the sequence just tagged
+                    conf = min(tagger.marginal(tags[k], k) for k in range(s, e)) if scored else 1.0
+                    out.append((s + a, e + a, product, conf))
         return out
 
     def predict_batch(self, texts: Iterable[str], word_spans: "Iterable[Sequence[WordSpan] | None] | None" = None, *,

@@ -31,12 +31,13 @@ _ISLAND_AFTER = ("群岛", "半岛", "岛")
 
 
 def model_candidates(ctx: Context, text: str, predict: Callable) -> list[Candidate]:
-    """The model's candidates: ``predict(text, word_spans)`` reads the unfolded ``text``."""
+    """The model's candidates: ``predict(text, word_spans)`` reads the unfolded ``text`` and
+    gives ``(start, end, label)`` or ``(start, end, label, confidence)`` per name."""
     from ...segment import WordSpan
 
     folded, words = ctx.text, ctx.words
     out: list[Candidate] = []
-    for s, predicted_end, label in predict(text, [WordSpan(a, b) for a, b in words]):
+    for s, predicted_end, label, *confidence in predict(text, [WordSpan(a, b) for a, b in words]):
         s = model_start(ctx, folded, words, ctx.starts, s, predicted_end)
         if s is None:
             continue
@@ -47,7 +48,7 @@ def model_candidates(ctx: Context, text: str, predict: Callable) -> list[Candida
             continue  # 记者曾芳/文|博时肖华: the byline's 文 (text) or 摄 (photo) starts no name
         if _may_name(ctx, s, e, label):
             e, label = _relabel(ctx, s, e, predicted_end, label)
-            out.append(Candidate(s, e, label, "model"))
+            out.append(Candidate(s, e, label, "model", confidence=confidence[0] if confidence else None))
     return _not_placed(ctx, out)
 
 
