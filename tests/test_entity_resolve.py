@@ -86,6 +86,8 @@ def test_a_sure_model_name_beats_a_crossing_listed_one_and_an_agreeing_one_stays
 
 
 def test_an_unsure_model_name_is_dropped_unless_the_dictionary_knows_it_as_a_name(scored):
-    assert scored("今天和阿青去吃饭", ["阿青/PERSON/model/0.7"]) == []
-    assert scored("今天和阿青去吃饭", ["阿青/PERSON/model/0.85"]) == [("阿青", "PERSON", "model")]
+    assert scored("今天和Coco去吃饭", ["Coco/PERSON/model/0.7"]) == []
+    assert scored("今天和Coco去吃饭", ["Coco/PERSON/model/0.85"]) == [("Coco", "PERSON", "model")]
     assert scored("今天去北京吃饭", ["北京/GPE/model/0.7"]) == [("北京", "GPE", "model")]  # ns for the segmenter
+    # a person's name of the Chinese shape stays, sure or not
+    assert scored("今天和李青去吃饭", ["李青/PERSON/model/0.7"]) == [("李青", "PERSON", "model")]

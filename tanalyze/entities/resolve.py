@@ -32,12 +32,14 @@ SOURCE_RANK = {"gazetteer": 3, "model": 2, "rule": 1}
 #   out of titles measured 0.7076 / 0.8959 / 0.5901, a choice between two conventions):
 #   0.7097 / 0.8942 / 0.5439 (at 0.95: 0.7097 / 0.8945 / 0.5439; at 0.999: 0.7071 / 0.8926 / 0.5439);
 # - a name it is UNSURE of (< 0.8) is dropped, unless the segmenter's dictionary knows the span as
-#   a proper noun (nr/ns/nt/nz): noise on social media (one-character "places", Latin words), and
+#   a proper noun or an abbreviation (nr/ns/nt/nz/j): noise on social media (one-character "places", Latin words), and
 #   both together 0.7076 / 0.8942 / 0.5813 (at 0.7: 0.7041 / 0.8957 / 0.5723; at 0.9: 0.7060 /
-#   0.8930 / 0.5687; dropping the proper nouns too cost MSRA its one-character abbreviations).
+#   0.8930 / 0.5687; dropping the proper nouns too cost MSRA its one-character abbreviations);
+#   nor a person's name of the Chinese shape (a surname, one or two characters): 0.7081 / 0.8947 / 0.5810;
+#   the abbreviations (篮协/j) kept as well: 0.7079 / 0.8940 / 0.5793, within a name or two of it.
 SURE = 0.99
 UNSURE = 0.8
-_PROPER_NOUN_TAGS = ("nr", "ns", "nt", "nz")
+_PROPER_NOUN_TAGS = ("nr", "ns", "nt", "nz", "j")
 
 
 def _sure(c: Candidate) -> bool:
@@ -46,10 +48,15 @@ def _sure(c: Candidate) -> bool:
 
 
 def _unsure(ctx: Context, c: Candidate) -> bool:
-    """Is ``c`` a name the model hesitated over, and nothing else backs it?"""
+    """Is ``c`` a name the model hesitated over, and nothing else backs it: neither the segmenter's
+    dictionary (a proper noun or an abbreviation) nor the shape of a Chinese personal name (a surname, then one or
+    two characters: 王某, 李青)?"""
     if c.confidence is None or c.confidence >= UNSURE:
         return False
-    return (ctx.pos_table.get(ctx.text[c.start : c.end]) or "")[:2] not in _PROPER_NOUN_TAGS
+    t = ctx.text
+    if c.label == "PERSON" and 2 <= c.length <= 3 and _is_han(t[c.start : c.end]) and surname_len(ctx, t, c.start):
+        return False
+    return (ctx.pos_table.get(t[c.start : c.end]) or "")[:2] not in _PROPER_NOUN_TAGS
 
 
 def _rank(c: Candidate) -> int:
