@@ -73,9 +73,12 @@ def test_a_place_the_model_is_sure_of_is_not_held_inside_a_rule_body(scored):
     assert scored("住在李青田邨的人", ["李青田/PERSON/model/0.999", "李青田邨/FAC/rule"]) == [("李青田邨", "FAC", "rule")]
 
 
-def test_a_title_keeps_the_sure_names_inside_it(scored):
+def test_a_title_holds_the_names_inside_it_and_the_sure_ones_are_nested_mentions(scored):
     text = "他读过《青禾国游记》。"
-    assert scored(text, ["青禾国/GPE/model/0.999", "青禾国游记/WORK_OF_ART/rule/precise"]) == [("青禾国游记", "WORK_OF_ART", "rule")]
+    assert scored(text, ["青禾国/GPE/model/0.999", "青禾国游记/WORK_OF_ART/rule/precise"]) == [
+        ("青禾国游记", "WORK_OF_ART", "rule"), ("青禾国", "GPE", "model")]
+    assert scored(text, ["青禾国/GPE/model/0.95", "青禾国游记/WORK_OF_ART/rule/precise"]) == [("青禾国游记", "WORK_OF_ART", "rule")]
+    assert scored(text, ["青禾国/GPE/gazetteer", "青禾国游记/WORK_OF_ART/rule/precise"]) == [("青禾国游记", "WORK_OF_ART", "rule")]
 
 
 def test_a_sure_model_name_beats_a_crossing_listed_one_and_an_agreeing_one_stays_listed(scored):

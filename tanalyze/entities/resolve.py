@@ -4,7 +4,8 @@ A candidate inside another is dropped unless the outer one may legitimately hold
 that keeps its parts inside: 青禾市工商局 holds 青禾市; :func:`_may_contain`); the rest are
 chosen by source rank (a model name the model is sure of, then the gazetteer and precise rules,
 then the model, then other rules), then length, then position, and a chosen mention takes its
-characters. A model name the model is unsure of is dropped first (:data:`UNSURE`).
+characters. A model name the model is unsure of is dropped first (:data:`UNSURE`); a name it is
+sure of inside a chosen 《title》 is a mention too, nested in the title's (the one overlap).
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ _NOT_HEAD_WORDS = word_list("not_head_words.txt")
 
 def resolve(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     """Non-overlapping mentions of ``ctx.text``: legitimate containers first, then source rank
-    and length."""
+    and length; the sure model names inside a chosen 《title》 are the exception, nested in it
+    (:func:`_named_in_titles`)."""
     # Spans the gazetteer lists as something other than a person (麦肯锡, a company).
     listed = {(c.start, c.end) for c in cands if c.source == "gazetteer" and c.label != "PERSON"}
     cands = _agreed([c for c in cands if not _unsure(ctx, c)])
@@ -98,7 +100,18 @@ def resolve(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     picked = {id(c) for c in chosen}
     freed = [c for c in cands if id(c) in held and not any(id(o) in picked for o in held[id(c)])]
     _choose(sorted(freed, key=_order), taken, chosen)
+    chosen.extend(_named_in_titles(cands, held, {id(c) for c in chosen}))
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _named_in_titles(cands: Sequence[Candidate], held: dict[int, list[Candidate]], picked: set[int]) -> list[Candidate]:
+    """The names the model is sure of inside a chosen 《title》 (青禾省 in 《青禾省志》): mentions
+    too, nested in the work's mention, the one place where mentions overlap. A title is one
+    name and its words may name others; MSRA and Weibo annotate those (CLUENER only the title,
+    which stays). entity_dev (CLUENER / MSRA / Weibo): 0.7079 / 0.8940 / 0.5793 -> 0.7079 /
+    0.8962 / 0.5879."""
+    return [c for c in cands if id(c) in held and _sure(c)
+            and all(o.precise and o.label == "WORK_OF_ART" for o in held[id(c)]) and any(id(o) in picked for o in held[id(c)])]
 
 
 def _agreed(cands: list[Candidate]) -> list[Candidate]:
