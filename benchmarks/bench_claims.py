@@ -59,7 +59,14 @@ def previous_figures() -> dict[str, dict[str, float]]:
         nums = [re.match(r"[0-9.]+", c) for c in cells[2:]]
         if all(nums):
             out[cells[0].strip("*")] = {m: float(n.group()) for m, n in zip(_MEASURES, nums)}
+    tuning = _TUNING_LINE.search(section)
+    if tuning:
+        out["tuning"] = {m: float(v) for m, v in zip(_MEASURES, tuning.groups())}
     return out
+
+
+# The tuning part's sentence of the section (its figures, then what stood beside them).
+_TUNING_LINE = re.compile(r"\*\*Tuning part\*\*.*?recall (\d\.\d+).*?precision (\d\.\d+).*?actor strict (\d\.\d+).*?head (\d\.\d+)")
 
 
 def duee_table(score: duee.Score, baseline: dict, previous: dict) -> list[str]:
@@ -91,6 +98,10 @@ def duee_section(options: Options, save_baseline: bool = False) -> list[str]:
         BASELINE.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     baseline = json.loads(BASELINE.read_text(encoding="utf-8")) if BASELINE.exists() else {}
     tuning = score_duee("tuning", options).row()
+    before = previous.get("tuning", {})
+
+    def was(measure: str) -> str:
+        return f" (prev {before[measure]:.2f})" if measure in before else ""
     return [
         f"**DuEE held-out part** ({sum(held.gold.values())} events; split and scoring in `benchmarks/duee.py`, "
         "types mapped to kinds in `benchmarks/duee_kinds.tsv`). In brackets: `prev`, the figures of the run this "
@@ -100,8 +111,8 @@ def duee_section(options: Options, save_baseline: bool = False) -> list[str]:
         *duee_table(held, baseline, previous),
         "",
         f"**Tuning part** ({tuning['gold']} events, the sentences the lexicons and rules were grown from; same run): "
-        f"recall {tuning['recall']:.2f}, precision {tuning['precision']:.2f} ({tuning['claims']} claims), "
-        f"actor strict {tuning['strict']:.2f}, head {tuning['head']:.2f}.",
+        f"recall {tuning['recall']:.2f}{was('recall')}, precision {tuning['precision']:.2f}{was('precision')} "
+        f"({tuning['claims']} claims), actor strict {tuning['strict']:.2f}{was('strict')}, head {tuning['head']:.2f}{was('head')}.",
     ]
 
 
