@@ -31,11 +31,15 @@ def test_a_products_version_and_edition_extend_it():
         ("华为2023年营收增长。", [(0, 2, "ORG", "gazetteer")]),  # a year
         ("iPhone 15万部售罄。", [(0, 6, "PRODUCT", "gazetteer")]),  # an amount
         ("腾讯QQ的用户很多。", [(0, 2, "ORG", "gazetteer")]),  # no digit: the gazetteer's business
-        ("华为P60很好。", [(0, 2, "ORG", "model")]),  # only a brand the gazetteer knows
     ],
 )
 def test_no_product_from_years_amounts_or_unknown_brands(text, found):
     assert spans(text, found) == []
+
+
+def test_a_company_the_model_found_takes_its_code_too():
+    assert spans("华为P60很好。", [(0, 2, "ORG", "model")]) == ["华为P60"]
+    assert spans("华为P60很好。", [(0, 2, "PERSON", "model")]) == []  # coded_products reads those
 
 
 def test_a_code_after_a_launch_verb_is_a_product():

@@ -44,6 +44,13 @@ def run():
         ("brands_before_kind", "我下载了星途App，还买了Nova手机。", {("星途", "PRODUCT"), ("Nova", "PRODUCT")}),
         ("brands_before_kind", "进口奶粉和国产手机都降价了，打牌的人说这个牌不好。", set()),
         ("brands_before_kind", "新疆棉花和北京烤鸭很有名。", set()),
+        # 品牌 is a kind: a name-like word before it, not a kind, a common word or a glued phrase
+        ("brands_before_kind", "青禾品牌进入了木地板品牌的前列，国产品牌和民族品牌都在追赶，十大品牌不比青禾差。", {("青禾", "PRODUCT")}),
+        # a code after a coined brand, a code before a kind, a code after a model word
+        ("coded_products", "新到的柯岚Q20很轻，Z80相机和这款Zeta 300也到货了。",
+         {("柯岚Q20", "PRODUCT"), ("Z80", "PRODUCT"), ("Zeta 300", "PRODUCT")}),
+        # no brand: a place, a phrase, a format, a shop's booth, a bare code
+        ("coded_products", "北京G20峰会上，新的J1签证和MP3播放器都有人谈，他在电脑城A3022买了K50。", set()),
         ("cut_titles", "远山的回声》一书昨天再版。", {("远山的回声", "WORK_OF_ART")}),
         ("cut_titles", "他翻开了新出版的《晨光与", {("晨光与", "WORK_OF_ART")}),
         ("titled_names", "公司董事长张序安今天到访。", {("张序安", "PERSON")}),
@@ -92,6 +99,8 @@ def repair():
         # candidate rules that build on other names: exactly what they add
         ("sessions", "第五届江城市人民代表大会开幕。", ["江城市人民代表大会/ORG/model"], {("第五届江城市人民代表大会", "ORG")}),
         ("sessions", "新一届江城市人民代表大会开幕。", ["江城市人民代表大会/ORG/model"], set()),
+        ("coded_products", "蓝汐Nova 300电源很安静。", ["蓝汐/PERSON/model"], {("蓝汐Nova 300", "PRODUCT")}),
+        ("coded_products", "作者：张序安X200评测", ["张序安/PERSON/model"], set()),
         # a filter: what is left of the candidates
         # mention rules: the whole repaired list of mentions
         ("person_lists", "出席会议的有王德明、李秀英、赵小川等。", ["王德明/PERSON/model", "李秀英/PERSON/model", "赵小/PERSON/model"],

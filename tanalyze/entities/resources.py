@@ -49,6 +49,7 @@ class Rules:
     cued_brands: tuple[tuple[str, str], ...] = ()  # (short form, canonical name)
     product_kinds: frozenset[str] = frozenset()  # 奶粉, 手机: what a brand's name comes before
     brand_markers: frozenset[str] = frozenset()  # 牌, 品牌: words that make the word before a brand
+    model_cues: tuple[str, ...] = ()  # 这款, 新机: words that make the code after them a model
 
 
 def _words(name: str) -> list[str]:
@@ -101,6 +102,7 @@ def load_rules() -> Rules:
         cued_brands=_pairs("cued_brands.txt"),
         product_kinds=frozenset(_words("product_kinds.txt")),
         brand_markers=frozenset(_words("brand_markers.txt")),
+        model_cues=tuple(_words("model_cues.txt")),
     )
 
 

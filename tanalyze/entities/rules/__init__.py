@@ -118,6 +118,7 @@ def _registry() -> list[Rule]:
         Rule("sessions", ("ORG",), bodies.sessions, after=_ORGS),
         # -- products -----------------------------------------------------------------------------
         Rule("model_codes", ("PRODUCT",), products.model_code_names, after=_NAMED),
+        Rule("coded_products", ("PRODUCT",), products.coded_products, after=_NAMED),
         Rule("brands_before_kind", ("PRODUCT",), brands.before_kind, after=_NAMED),
         # -- repairs of the resolved mentions ------------------------------------------------
         Rule("person_lists", ("PERSON",), person_lists.person_lists, stage="mention"),

@@ -1,8 +1,8 @@
 """Brands named before the kind of product they are (青禾奶粉, 蓝湾空调, 飞鸽牌自行车, 星途App).
 
 News about consumer goods names a brand by putting it before its kind: the kind word
-(``dictionaries/rules/product_kinds.txt``) or a brand marker (``brand_markers.txt``: 牌, 品牌)
-says the word before it is a brand's name. That word is a PRODUCT when it reads as a name: a
+(``dictionaries/rules/product_kinds.txt``, 品牌 among them) or a brand marker
+(``brand_markers.txt``: 牌) says the word before it is a brand's name. That word is a PRODUCT when it reads as a name: a
 Latin-script word, a Han word of two to four characters the dictionary does not know or tags as
 a name (nz, nr, ns, nt, j), or a name another source found there that is not a place the
 gazetteer knows (a brand the model took for a place is the brand: 青禾/GPE + 奶粉). A common
@@ -18,7 +18,8 @@ from typing import Iterable, Sequence
 
 from ..candidate import Candidate
 from ..context import Context
-from ..resources import is_han
+from ..names import glued_phrase
+from ..resources import _NOT_NAME, is_han
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+\-]*$")
 _NAME_TAGS = ("nz", "nr", "ns", "nt", "j", "eng")
@@ -41,7 +42,7 @@ def before_kind(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]
             continue
         s, e = words[i - 1]
         if e != ks:
-            continue  # a space or a gap: 青禾 奶粉 is still read, but not across punctuation
+            continue  # a gap: not across punctuation or a space
         known = by_end.get(e)
         if known is not None and known.start < e:
             span = (known.start, e)
@@ -65,8 +66,8 @@ def _brand_like(ctx: Context, name: str, marked: bool = False) -> bool:
         return False
     if _LATIN.match(name):
         return len(name) >= 2 and name.upper() not in _NOT_BRANDS
-    if not is_han(name) or not 2 <= len(name) <= 4:
-        return False
+    if not is_han(name) or not 2 <= len(name) <= 4 or glued_phrase(ctx, name) or name[-1] in _NOT_NAME:
+        return False  # 不比|涂料, 十大|卫浴, 于用|手机: a phrase the guesser glued, no name
     if name.endswith(tuple(x for x, _ in ctx.rules.org_suffixes)):
         return False  # 青禾乳业: a company (the organisation-suffix rule names it)
     freq, tag = ctx.freq(name), ctx.pos(name) or ""
