@@ -164,3 +164,8 @@ def test_a_preposition_or_a_reporting_verb_is_not_part_of_the_actors_name(nlp):
     assert (claim.actor.text, claim.kind, claim.predicate) == ("海淀区检察院", "legal", "起诉")
     claim = nlp("工信部证实比亚迪一家工厂发生火灾。").claims[0]
     assert (claim.actor.text, claim.kind) == ("比亚迪", "incident")
+
+
+def test_a_role_read_from_inside_a_bodys_name_starts_with_that_name(nlp_model):
+    # The model's body 中青能源证券 and the role 证券事务代表 share 证券; jieba tags 中 a localizer.
+    assert actors(nlp_model("中青能源证券事务代表周南星辞职。"))[0][:4] == ("中青能源证券事务代表周南星", "周南星", "中青能源证券", "personnel")

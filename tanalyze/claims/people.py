@@ -44,6 +44,16 @@ class _Bodies:
         self.ments = sorted((m for m in ments if m.entity.label in ("ORG", "GPE", "FAC")), key=lambda m: m.end)
         self.ends = [m.end for m in self.ments]
 
+    def holding(self, at: int) -> Ment | None:
+        """The body whose name ``at`` falls inside (not at its start), if any (names are short: a
+        bisection, then a few steps)."""
+        j = bisect_right(self.ends, at)
+        while j < len(self.ments) and self.ends[j] <= at + 40:
+            if self.ments[j].start < at:
+                return self.ments[j]
+            j += 1
+        return None
+
     def affiliation(self, text: str, start: int) -> str | None:
         """The named body right before ``start`` (with a unit of it between), if any, nearest first."""
         for j in range(bisect_right(self.ends, start) - 1, -1, -1):
@@ -245,6 +255,9 @@ def titled_names(ctx, ments: list[Ment]) -> tuple[list[Ment], set[int]]:
         if m.entity.label != "PERSON" or m.ref is not None:
             continue
         pos, body = _titled_span(ctx, m, bodies)
+        cut = near.holding(pos)
+        if cut is not None:  # (某能源证券|证券事务代表: a role read from inside a body's name starts with that name)
+            pos, body = cut.start, cut
         end = m.end + _honorific(ctx.text, m.end)
         if pos == m.start and end == m.end:
             continue
