@@ -46,3 +46,28 @@ def test_merge_events_merges_within_kind_and_actor_in_first_mention_order():
         ("青禾", "deal", "2024", 2),
         ("青禾", "launch", "2023", 4),
     ]
+
+
+def test_a_sentences_clauses_are_read_once_however_many_claims_it_holds(monkeypatch):
+    # 200 clauses, a claim in each: the checks used to split the sentence again for every one.
+    import tanalyze.claims.checks as checks
+    import tanalyze.claims.extract as extract
+    from tanalyze.claims.context import clauses
+    from tanalyze.pipeline import Options, Pipeline
+
+    calls = []
+    for module in (extract, checks):  # wherever the stage splits sentences
+        if hasattr(module, "clauses"):
+            monkeypatch.setattr(module, "clauses", lambda t, s, e: calls.append((s, e)) or clauses(t, s, e))
+    doc = Pipeline(["claims"], Options(extra={"model": False}))("青禾公司董事长周南星辞职，" * 200)
+    assert doc.claims and len(calls) == len(set(calls)) == 1
+
+
+def test_a_noun_run_longer_than_a_name_is_not_read_into_the_actor():
+    from tanalyze.claims.checks import _PHRASE_MAX
+    from tanalyze.pipeline import Options, Pipeline
+
+    nlp = Pipeline(["claims"], Options(extra={"model": False}))
+    short, long = ("白鹭队" * n + "前锋周南星正式宣布退役。" for n in (1, _PHRASE_MAX // 3 + 1))
+    assert [c.actor.text for c in nlp(short).claims] == ["白鹭队前锋周南星"]
+    assert [c.actor.text for c in nlp(long).claims] == ["前锋周南星"]

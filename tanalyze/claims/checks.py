@@ -6,6 +6,7 @@ their word lists are in ``dictionaries/claims/``."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -13,7 +14,6 @@ from ..errors import ResourceError
 from ..lexicon import dictionaries_dir, read_lines
 from ..model import EntityRef
 from .actors import AGENTLESS, NO_ACTOR
-from .context import clauses
 from .events import Candidate, noun_predicate
 from .lists import word_list
 from .people import load_described
@@ -76,7 +76,7 @@ def attributive(ex, c: Candidate) -> Candidate | None:
 
 def irrealis(ex, c: Candidate) -> Candidate:
     """希望战胜, 如果夺冠, 无缘冠军: a wish, a condition or a failure keeps 0.4 of its confidence."""
-    cs = clauses(ex.text, *c.sent)[c.clause][0]
+    cs = ex.clauses_of(c.sent)[c.clause][0]
     before = ex.text[cs : c.trigger[0]]
     if any(w in before for w in word_list("irrealis")):
         return replace(c, confidence=round(c.confidence * 0.4, 2))
@@ -114,6 +114,9 @@ def product_maker(ex, c: Candidate) -> Candidate:
     return replace(c, actor=maker, object=a.simplified)
 
 
+# The longest noun phrase read before an actor (an age, a bureau, its brigade, a role and a name
+# come to 20): a longer run of nouns is no name, and the reading stays linear in hostile text.
+_PHRASE_MAX = 40
 # A count or an age opening a noun phrase (一名, 10名, 22岁的): how many or how old, not who.
 _COUNT_OR_AGE = re.compile(r"(?:[一二两三四五六七八九十几百千0-9]+(?:名|位|个|支|家|岁)的?)+")
 
@@ -166,9 +169,10 @@ def actor_phrase(ex, c: Candidate) -> Candidate:
     k = t.rfind(a.simplified, c.sent[0], c.trigger[0])
     if k < 0:
         return c
-    cs = max(s for s, _, _ in clauses(t, *c.sent) if s <= k)
+    spans = ex.clauses_of(c.sent)
+    cs = spans[bisect_right(spans, (k, len(t))) - 1][0]  # the clause holding the actor
     lead = ex._lead(cs, k)
-    start = None if lead is None or lead >= k else _phrase_start(ex, lead, k)
+    start = None if lead is None or not 0 < k - lead <= _PHRASE_MAX else _phrase_start(ex, lead, k)
     if start is None or start >= k:
         return c
     text, simplified, _, _ = ex.ctx.doc.span(start, k + len(a.simplified))

@@ -28,6 +28,13 @@ class Extractor(ActorFinder, ObjectFinder):
         from ..entities import load_rules
 
         self.titles = load_rules().titles
+        self._clauses: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+
+    def clauses_of(self, sent: tuple[int, int]) -> list[tuple[int, int, str]]:
+        """The clauses of a sentence, read once (the checks ask for them per candidate)."""
+        if sent not in self._clauses:
+            self._clauses[sent] = clauses(self.text, *sent)
+        return self._clauses[sent]
 
     def find_triggers(self, start: int, end: int) -> list[tuple[int, int, Trigger, str | None]]:
         return find_triggers(self.ctx, self.triggers, start, end)
@@ -70,7 +77,7 @@ class Extractor(ActorFinder, ObjectFinder):
                 self.enums.extend(find_enumerations(t, paras[para], para_end))
             context_start = sent_starts[-2] if len(sent_starts) >= 2 else paras[para]
             sent_starts.append(sent[0])
-            sent_clauses = [Clause(s, e, sep) for s, e, sep in clauses(t, *sent)]
+            sent_clauses = [Clause(s, e, sep) for s, e, sep in self.clauses_of(sent)]
             quotes: list[tuple[int, int]] = []
             sent_subjects: list[Ment] = []
             for ci, clause in enumerate(sent_clauses):
