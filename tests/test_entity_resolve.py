@@ -94,3 +94,11 @@ def test_an_unsure_model_name_is_dropped_unless_the_dictionary_knows_it_as_a_nam
     assert scored("今天去北京吃饭", ["北京/GPE/model/0.7"]) == [("北京", "GPE", "model")]  # ns for the segmenter
     # a person's name of the Chinese shape stays, sure or not
     assert scored("今天和李青去吃饭", ["李青/PERSON/model/0.7"]) == [("李青", "PERSON", "model")]
+
+
+def test_a_product_a_rule_found_relabels_the_same_span_of_the_model_or_the_gazetteer(scored):
+    text = "货架上的青禾奶粉和黄河牌电视机"
+    found = ["青禾/GPE/model/0.999", "青禾/PRODUCT/rule/precise", "黄河/LOC/gazetteer", "黄河/PRODUCT/rule/precise"]
+    assert scored(text, found) == [("青禾", "PRODUCT", "rule"), ("黄河", "PRODUCT", "rule")]
+    # other precise rules do not: the sure model name stays
+    assert scored("青禾国游记", ["青禾国/GPE/model/0.999", "青禾国/ORG/rule/precise"]) == [("青禾国", "GPE", "model")]

@@ -46,6 +46,13 @@ def run():
         ("brands_before_kind", "新疆棉花和北京烤鸭很有名。", set()),
         # 品牌 is a kind: a name-like word before it, not a kind, a common word or a glued phrase
         ("brands_before_kind", "青禾品牌进入了木地板品牌的前列，国产品牌和民族品牌都在追赶，十大品牌不比青禾差。", {("青禾", "PRODUCT")}),
+        # a place or a name joined to 牌 names a brand; a common word before 牌 does not
+        ("brands_before_kind", "他买了长城牌葡萄酒和黄河牌电视机，打扑克牌的人看广告牌。", {("长城", "PRODUCT"), ("黄河", "PRODUCT")}),
+        # the items of a list that 等 and a kind of product close; no kinds, no common words, no stations
+        ("listed_brands", "超市里，飞鹤、青禾、蓝湾等品牌的奶粉都在降价。", {("飞鹤", "PRODUCT"), ("青禾", "PRODUCT"), ("蓝湾", "PRODUCT")}),
+        ("listed_brands", "报纸、广播、电视等媒体和奶粉、饮料等品牌，云港电视台等四家电视台。", set()),
+        ("listed_brands", "联盟拥有柯岚、蓝汐等家具品牌，而东港、西岭等家具卖场和北塘、南浦等地板企业都在降价。",
+         {("柯岚", "PRODUCT"), ("蓝汐", "PRODUCT")}),
         # a code after a coined brand, a code before a kind, a code after a model word
         ("coded_products", "新到的柯岚Q20很轻，Z80相机和这款Zeta 300也到货了。",
          {("柯岚Q20", "PRODUCT"), ("Z80", "PRODUCT"), ("Zeta 300", "PRODUCT")}),

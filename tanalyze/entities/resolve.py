@@ -82,7 +82,7 @@ def resolve(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     (:func:`_named_in_titles`)."""
     # Spans the gazetteer lists as something other than a person (麦肯锡, a company).
     listed = {(c.start, c.end) for c in cands if c.source == "gazetteer" and c.label != "PERSON"}
-    cands = _agreed([c for c in cands if not _unsure(ctx, c)])
+    cands = _relabelled(_agreed([c for c in cands if not _unsure(ctx, c)]))
     index = _start_index(cands)
     held: dict[int, list[Candidate]] = {}  # id of a dropped candidate -> the containers that hold it
     kept = []
@@ -121,6 +121,15 @@ def _agreed(cands: list[Candidate]) -> list[Candidate]:
     listed = {(c.start, c.end, c.label) for c in cands if c.source == "gazetteer"}
     return [replace(c, confidence=scored[k]) if c.source == "gazetteer" and (k := (c.start, c.end, c.label)) in scored
             else c for c in cands if not (c.source == "model" and (c.start, c.end, c.label) in listed)]
+
+
+def _relabelled(cands: list[Candidate]) -> list[Candidate]:
+    """A model or gazetteer name over exactly the span of a product a rule found is the rule's: the
+    rule read what they do not (青禾 before 奶粉 is a brand, however sure the model is of a place,
+    and the model never learned products; 黄河 before 牌 names a brand). Letting every precise
+    rule relabel the model's span measured CLUENER held-out 0.7079 -> 0.7060."""
+    products = {(c.start, c.end) for c in cands if c.source == "rule" and c.precise and c.label == "PRODUCT"}
+    return [c for c in cands if c.source == "rule" or (c.start, c.end) not in products]
 
 
 def _choose(ordered: Iterable[Candidate], taken: bytearray, chosen: list[Candidate]) -> None:

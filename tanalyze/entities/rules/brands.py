@@ -14,21 +14,26 @@ reading of the same span.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..candidate import Candidate
 from ..context import Context
 from ..names import glued_phrase
-from ..resources import _NOT_NAME, is_han
+from ..resources import _NOT_NAME, HAN, is_han
+from .company_lists import company_lists
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+\-]*$")
 _NAME_TAGS = ("nz", "nr", "ns", "nt", "j", "eng")
 _MAX_FREQ = 50  # a dictionary word this frequent is a common word, whatever its tag
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+_VERB_TAGS = ("v", "p", "c", "d")  # a word that opens a list's clause, not its first name
 
 
 def before_kind(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
-    """PRODUCT candidates for the brand names right before a product kind or a brand marker."""
+    """PRODUCT candidates for the brand names right before a product kind or a brand marker, for
+    a name the segmenter joined to its marker (长城牌, one dictionary word), and for the items of
+    a list of brands (飞鹤、青禾、蓝湾等品牌)."""
     t, words = ctx.text, ctx.words
     kinds, markers = ctx.rules.product_kinds, ctx.rules.brand_markers
     by_end: dict[int, Candidate] = {}
@@ -39,19 +44,58 @@ def before_kind(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]
         ks, ke = words[i]
         kind = t[ks:ke]
         if kind not in kinds and kind not in markers:
+            if _joined_marker(ctx, kind):
+                yield Candidate(ks, ke - 1, "PRODUCT", "rule", precise=True)
             continue
         s, e = words[i - 1]
         if e != ks:
             continue  # a gap: not across punctuation or a space
         known = by_end.get(e)
-        if known is not None and known.start < e:
-            span = (known.start, e)
-            if _place(ctx, t[known.start : e]) or known.label == "ORG" and known.source == "gazetteer":
-                continue  # 新疆棉花: a place's produce; a listed company keeps its label
-        else:
-            span = (s, e)
-        if _brand_like(ctx, t[span[0] : span[1]], marked=kind in markers):
+        span = (known.start, e) if known is not None and known.start < e else (s, e)
+        name = t[span[0] : span[1]]
+        if _place(ctx, name):
+            if kind in markers:  # 黄河|牌电视机: a place names the brand before 牌
+                yield Candidate(span[0], span[1], "PRODUCT", "rule", precise=True)
+            continue  # 新疆棉花: a place's produce
+        if known is not None and known.start < e and known.label == "ORG" and known.source == "gazetteer":
+            continue  # a listed company keeps its label
+        if _brand_like(ctx, name, marked=kind in markers):
             yield Candidate(span[0], span[1], "PRODUCT", "rule", precise=True)
+
+
+def _joined_marker(ctx: Context, word: str) -> bool:
+    """长城牌, 上海牌: a dictionary word of a name (a place or a word tagged as a name) and 牌."""
+    stem = word[:-1]
+    if len(stem) < 2 or word[-1] not in ctx.rules.brand_markers:
+        return False
+    return _place(ctx, stem) or (ctx.pos(stem) or "").startswith(_NAME_TAGS) or _brand_like(ctx, stem)
+
+
+def listed_brands(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
+    """The items of a 、 list that 等 and a kind of product close (飞鹤、青禾、蓝湾等品牌, 青禾、
+    蓝湾等三款奶粉) are brands: each item that reads as a name (a coined word, or a word the
+    dictionary tags as a name however common; no kind of product, no place the gazetteer knows)
+    is a PRODUCT, also where the model read it as a place (报纸、电视等媒体品牌 names none)."""
+    t = ctx.text
+    for items in company_lists(t, ctx.words, _closing(ctx.rules.product_kinds)):
+        for s, e in items:
+            first = ctx.word_starting.get(s)
+            if first is not None and ctx.words[first][1] < e and (ctx.pos(t[s : ctx.words[first][1]]) or "").startswith(_VERB_TAGS):
+                s = ctx.words[first][1]  # 拥有|意风、猫王等品牌: the verb before the list
+            name = t[s:e]
+            if s in ctx.starts and e in ctx.ends and name not in ctx.rules.product_kinds and not _place(ctx, name) \
+                    and not name.endswith(tuple(x for x, _ in ctx.rules.org_suffixes)) \
+                    and (_brand_like(ctx, name) or (ctx.pos(name) or "").startswith(_NAME_TAGS)):
+                yield Candidate(s, e, "PRODUCT", "rule", precise=True)
+
+
+@lru_cache(maxsize=4)
+def _closing(kinds: frozenset[str]) -> re.Pattern[str]:
+    """等 + an optional count (三款, 多个) + up to three describing characters + a kind of product,
+    not the start of a longer word (等四家电视台: stations, not television sets; 等家具卖场, 等地板企业:
+    shops and makers, not brands)."""
+    return re.compile(rf"等(?:[0-9一二三四五六七八九十几多各]+)?(?:个|款|种)?(?:(?![和与及、家])[{HAN}]){{0,3}}?"
+                      rf"(?:{'|'.join(sorted(kinds, key=len, reverse=True))})(?![台站网厂商业企界人员卖店城市场])")
 
 
 def _place(ctx: Context, name: str) -> bool:

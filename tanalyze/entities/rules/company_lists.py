@@ -33,8 +33,9 @@ _SEPARATOR = "、"
 _STOPS = _LIST_STOPS | set("()（）")
 
 
-def company_lists(t: str, words: Sequence[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """The item spans of each 、 list in ``t`` that a 等 + kind of company closes, in order.
+def company_lists(t: str, words: Sequence[tuple[int, int]], closing: re.Pattern[str] = _CLOSING) -> list[list[tuple[int, int]]]:
+    """The item spans of each 、 list in ``t`` that a 等 + kind of company closes (or another
+    ``closing`` pattern that starts at 等: a kind of product), in order.
 
     The last item runs from the last 、 to 等, the middle ones from 、 to 、; the first is the
     word before the first 、 (a list often follows a verb: 包括民生、工行…). Items are two to
@@ -42,7 +43,7 @@ def company_lists(t: str, words: Sequence[tuple[int, int]]) -> list[list[tuple[i
     """
     word_start = {e: s for s, e in words}
     out: list[list[tuple[int, int]]] = []
-    for m in _CLOSING.finditer(t):
+    for m in closing.finditer(t):
         end = m.start()
         items: list[tuple[int, int]] = []
         k = end
