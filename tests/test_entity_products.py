@@ -62,3 +62,8 @@ def test_a_model_code_beats_the_models_organisation_over_the_same_span():
     words = [(w.start, w.end) for w in segmenter(()).cut(text)]
     found = [(text[m.start : m.end], g.label) for g in finder.find(text, words) for m in g.mentions]
     assert found == [("小米汽车SU7", "PRODUCT")]
+
+
+def test_a_common_noun_is_no_product_but_the_named_platform_is():
+    doc = Pipeline(["entities"], Options(extra={"model": False}))("他在个人微博上发文，新浪微博的用户又多了。")
+    assert [(e.text, e.label) for e in doc.entities] == [("新浪微博", "PRODUCT")]
