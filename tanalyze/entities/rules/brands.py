@@ -31,9 +31,8 @@ _VERB_TAGS = ("v", "p", "c", "d")  # a word that opens a list's clause, not its 
 
 
 def before_kind(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
-    """PRODUCT candidates for the brand names right before a product kind or a brand marker, for
-    a name the segmenter joined to its marker (长城牌, one dictionary word), and for the items of
-    a list of brands (飞鹤、青禾、蓝湾等品牌)."""
+    """PRODUCT candidates for the brand names right before a product kind or a brand marker, and
+    for a name the segmenter joined to its marker (长城牌, one dictionary word)."""
     t, words = ctx.text, ctx.words
     kinds, markers = ctx.rules.product_kinds, ctx.rules.brand_markers
     by_end: dict[int, Candidate] = {}
@@ -82,11 +81,16 @@ def listed_brands(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidat
             first = ctx.word_starting.get(s)
             if first is not None and ctx.words[first][1] < e and (ctx.pos(t[s : ctx.words[first][1]]) or "").startswith(_VERB_TAGS):
                 s = ctx.words[first][1]  # 拥有|意风、猫王等品牌: the verb before the list
-            name = t[s:e]
-            if s in ctx.starts and e in ctx.ends and name not in ctx.rules.product_kinds and not _place(ctx, name) \
-                    and not name.endswith(tuple(x for x, _ in ctx.rules.org_suffixes)) \
-                    and (_brand_like(ctx, name) or (ctx.pos(name) or "").startswith(_NAME_TAGS)):
+            if s in ctx.starts and e in ctx.ends and _listed_name(ctx, t[s:e]):
                 yield Candidate(s, e, "PRODUCT", "rule", precise=True)
+
+
+def _listed_name(ctx: Context, name: str) -> bool:
+    """An item of a list of brands that reads as one: coined, or tagged as a name however common
+    (伊利/nz), and no kind of product, place the gazetteer knows or company (青禾乳业)."""
+    if name in ctx.rules.product_kinds or _place(ctx, name) or name.endswith(ctx.patterns.org_suffix_any):
+        return False
+    return _brand_like(ctx, name) or (ctx.pos(name) or "").startswith(_NAME_TAGS)
 
 
 @lru_cache(maxsize=4)
