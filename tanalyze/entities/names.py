@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Mapping, Sequence
 
 from .context import Context
-from .resources import _COMMON_FREQ, _NOT_NAME, _NUMERAL_CHARS, _word_at, address_length, is_han as _is_han, word_list
+from .resources import _COMMON_FREQ, _FUNCTION_POS, _NOT_NAME, _NUMERAL_CHARS, _word_at, address_length, is_han as _is_han, word_list
 
 _RARE_FREQ = 30  # a word jieba has seen fewer times than this is taken for a name-like word
 
@@ -49,6 +49,14 @@ def name_like(ctx: Context, word: str) -> bool:
 # guesser glued together (不|谈, 刚|出, 由|近, 以|省, 一|是, 还|本): adverbs, prepositions,
 # conjunctions, pronouns, numerals, measure words.
 _GLUE_POS = ("d", "p", "c", "r", "m", "q")
+
+
+def function_word(ctx: Context, word: str) -> bool:
+    """A word the dictionary tags as a function word (a verb, preposition, pronoun, numeral ...:
+    :data:`_FUNCTION_POS`), no part of a name. jieba's ``x`` (a character it has no word for) is
+    not one here: unknown characters are what coined names (brands) are made of."""
+    tag = ctx.pos_table.get(word) or ""
+    return tag.startswith(_FUNCTION_POS) and tag != "x"
 
 
 def glued_phrase(ctx: Context, word: str) -> bool:

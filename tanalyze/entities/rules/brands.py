@@ -19,7 +19,7 @@ from typing import Iterable, Sequence
 
 from ..candidate import Candidate
 from ..context import Context
-from ..names import glued_phrase
+from ..names import function_word, glued_phrase
 from ..resources import _NOT_NAME, HAN, is_han
 from .company_lists import company_lists
 
@@ -27,7 +27,6 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+\-]*$")
 _NAME_TAGS = ("nz", "nr", "ns", "nt", "j", "eng")
 _MAX_FREQ = 50  # a dictionary word this frequent is a common word, whatever its tag
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
-_VERB_TAGS = ("v", "p", "c", "d")  # a word that opens a list's clause, not its first name
 
 
 def before_kind(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
@@ -79,7 +78,7 @@ def listed_brands(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidat
     for items in company_lists(t, ctx.words, _closing(ctx.rules.product_kinds)):
         for s, e in items:
             first = ctx.word_starting.get(s)
-            if first is not None and ctx.words[first][1] < e and (ctx.pos(t[s : ctx.words[first][1]]) or "").startswith(_VERB_TAGS):
+            if first is not None and ctx.words[first][1] < e and function_word(ctx, t[s : ctx.words[first][1]]):
                 s = ctx.words[first][1]  # 拥有|意风、猫王等品牌: the verb before the list
             if s in ctx.starts and e in ctx.ends and _listed_name(ctx, t[s:e]):
                 yield Candidate(s, e, "PRODUCT", "rule", precise=True)

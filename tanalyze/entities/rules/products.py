@@ -20,7 +20,7 @@ from typing import Iterable, Sequence
 
 from ..candidate import Candidate
 from ..context import Context
-from ..names import glued_phrase, name_like, surname_len
+from ..names import function_word, glued_phrase, name_like, surname_len
 from ..resources import _NOT_NAME, is_han
 
 # Editions written after a model number: iPhone 15 Pro Max, 小米14 Ultra, 汉EV, 秦PLUS DM-i.
@@ -41,8 +41,6 @@ _LAUNCHED = re.compile(
     r"([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?\s?[A-Z]?[0-9]{1,3}[A-Za-z]?" + _EDITION + ")" + _NOT_VERSION
 )
 _BRAND_LABELS = ("PERSON", "GPE", "LOC")  # what the model may take a brand for (ORG: model_codes)
-# Tags of one-character words that are no part of a brand's name (的, 在, 和, 这, 都, 是, 三, 个, 上).
-_NOT_IN_BRAND = ("u", "p", "c", "r", "d", "v", "m", "q", "f")
 _NAME_TAGS = ("nr", "ns", "nt", "nz", "j")
 _LONE_DIGITS = 2  # a code with no brand before it needs this many digits (not MP3, H1)
 
@@ -132,7 +130,7 @@ def _han_name_start(ctx: Context, end: int) -> int | None:
         return s
     while i > 0 and ctx.words[i - 1][1] - ctx.words[i - 1][0] == 1 and ctx.words[i - 1][1] == s and e - s < 4:
         ch = ctx.text[ctx.words[i - 1][0]]
-        if not is_han(ch) or (ctx.pos(ch) or "").startswith(_NOT_IN_BRAND):
+        if not is_han(ch) or function_word(ctx, ch):  # 的, 在, 和, 这, 都, 是, 三, 个, 上
             break
         i -= 1
         s = ctx.words[i][0]
