@@ -21,7 +21,7 @@ def run():
     rules = {r.name: r for r in registry()}
 
     def run(name: str, text: str) -> set[tuple[str, str]]:
-        """What rule ``name`` adds to the sources' candidates (gazetteer, places; no model)."""
+        """What rule ``name`` adds to the sources' candidates (the gazetteer; no model)."""
         words = word_spans(seg(text))
         ctx = finder.context(text, words)
         found = tuple(finder.sources(text, words, ctx.starts, ctx.ends))
@@ -37,7 +37,6 @@ def run():
         ("dotted_names", "发言的是约翰·史密斯。", {("约翰·史密斯", "PERSON")}),
         ("org_suffixes", "青禾乳业有限公司和蓝湾科技集团签约。", {("青禾乳业有限公司", "ORG"), ("蓝湾科技集团", "ORG")}),
         ("facility_suffixes", "游客在东湖公园门前合影。", {("东湖公园", "FAC")}),
-        ("event_suffixes", "第三届江城国际车展开幕。", {("江城国际车展", "EVENT")}),
         ("model_codes", "小鹏G9和iPhone 15 Pro同台亮相。", {("小鹏G9", "PRODUCT"), ("iPhone 15 Pro", "PRODUCT")}),
         ("brands_before_kind", "超市里的青禾奶粉卖光了，蓝湾空调也在促销。", {("青禾", "PRODUCT"), ("蓝湾", "PRODUCT")}),
         ("brands_before_kind", "他买了金星牌电视和熊猫牌收音机。", {("金星", "PRODUCT"), ("熊猫", "PRODUCT")}),
@@ -62,9 +61,7 @@ def run():
         ("cut_titles", "他翻开了新出版的《晨光与", {("晨光与", "WORK_OF_ART")}),
         ("titled_names", "公司董事长张序安今天到访。", {("张序安", "PERSON")}),
         ("titled_names", "财政大臣塔吉耶夫发表讲话。", {("塔吉耶夫", "PERSON")}),
-        ("compound_orgs", "青禾市百货大楼党委召开会议。", {("青禾市百货大楼党委", "ORG")}),
-        ("admin_places", "他来自塘坝县，后来搬到杏林镇。", {("塘坝县", "GPE"), ("杏林镇", "GPE")}),
-        ("admin_places", "云南孟连傣族拉祜族佤族自治县", {("孟连傣族拉祜族佤族自治县", "GPE")}),
+        ("compound_orgs", "杭州市百货大楼党委召开会议。", {("杭州市百货大楼党委", "ORG")}),
         # Nothing where the cue is missing: an extra name fails these.
         ("org_suffixes", "这家公司和那个集团签约。", set()),
         # an unknown word the segmenter glued onto a function character (一是, 由近, 刚出, 以省) names nothing
@@ -73,7 +70,6 @@ def run():
         ("org_suffixes", "以省公司为例，还本保险也要改。", set()),
         ("titled_names", "副总经理施赛飞表示，教师利用自己的时间。", {("施赛飞", "PERSON")}),
         ("cut_titles", "《远山》和《晨光》都是好书。", set()),
-        ("admin_places", "大中城市和东北地区的居民。", set()),
     ],
 )
 def test_rule_finds_exactly(run, name, text, expected):
@@ -115,7 +111,6 @@ def repair():
         ("person_lists", "他买了苹果、香蕉、橘子。", ["苹果/ORG/model"], {("苹果", "ORG")}),
         ("coordinated", "智能出行领域的蘑菇智行、青禾科技都在布局。", ["青禾科技/ORG/rule"], {("蘑菇智行", "ORG"), ("青禾科技", "ORG")}),
         ("coordinated", "他们讨论了教育、青禾科技的合作。", ["青禾科技/ORG/rule"], {("青禾科技", "ORG")}),
-        ("listed_companies", "民生、工行、浦发等三家银行发布了财报。", ["民生/ORG/gazetteer"], {("民生", "ORG"), ("工行", "ORG"), ("浦发", "ORG")}),
         ("sports_teams", "罗马2比0击败拉齐奥，本赛季联赛保持不败。", ["罗马/GPE/gazetteer", "拉齐奥/GPE/model"], {("罗马", "ORG"), ("拉齐奥", "ORG")}),
         ("sports_teams", "他从罗马飞往米兰参加会议。", ["罗马/GPE/gazetteer", "米兰/GPE/gazetteer"], {("罗马", "GPE"), ("米兰", "GPE")}),
     ],

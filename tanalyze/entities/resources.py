@@ -42,7 +42,6 @@ class Rules:
     titles: tuple[str, ...]
     speech_verbs: tuple[str, ...]
     org_suffixes: tuple[tuple[str, bool], ...]  # (suffix, weak), longest first
-    event_suffixes: tuple[tuple[str, bool], ...]
     facility_suffixes: tuple[tuple[str, bool], ...]
     transliteration: frozenset[str]
     honorifics: tuple[str, ...] = ()
@@ -95,7 +94,6 @@ def load_rules() -> Rules:
         titles=tuple(sorted(set(_words("titles.txt")), key=len, reverse=True)),
         speech_verbs=tuple(sorted(set(_words("speech_verbs.txt")), key=len, reverse=True)),
         org_suffixes=_suffixes("org_suffixes.txt"),
-        event_suffixes=_suffixes("event_suffixes.txt"),
         facility_suffixes=_suffixes("facility_suffixes.txt"),
         transliteration=frozenset("".join(_words("transliteration_chars.txt"))),
         honorifics=tuple(sorted(set(_words("honorifics.txt")), key=len, reverse=True)),

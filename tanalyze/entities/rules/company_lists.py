@@ -5,18 +5,16 @@ or look like people and places (民生、工行、浦发、中行等13家银行;
 淘宝、京东等电商平台). Alone, 民生 is "people's livelihood" and 东亚 a region; the closing
 ``等 + kind of company`` says what every item of the list is.
 
-The function here is pure: it reads the text and returns the spans of the items.
+The function here is pure: it reads the text and returns the spans of the items; the brands rule
+reads lists closed by a kind of product with it (:func:`tanalyze.entities.rules.brands.listed_brands`).
+(The rule that made these items organisations measured nothing on the dev splits and was deleted.)
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Sequence
 
-from ..candidate import Candidate
-from ..context import Context
-from ..names import name_like
 from ..resources import HAN as _HAN, word_list
 from .person_lists import _STOPS as _LIST_STOPS
 
@@ -64,26 +62,3 @@ def company_lists(t: str, words: Sequence[tuple[int, int]], closing: re.Pattern[
             out.append(sorted(items))
     return out
 
-
-def listed_companies(ctx: Context, mentions: list[Candidate]) -> list[Candidate]:
-    """民生、工行、浦发、中行等13家银行: every item of a list that 等 and a kind of company close is
-    an organisation (:mod:`tanalyze.entities.rules.company_lists`). An item the model read as a place becomes
-    an ORG; beside a known organisation, so does a person or a listed place (汇丰、花旗等
-    外资行). An item nobody found is added when it is whole words, and, unless a known
-    organisation is in the list, looks like a name (not 报纸、广播、电视等媒体)."""
-    t, words, starts, ends = ctx.text, ctx.words, ctx.starts, ctx.ends
-    by_span = {(c.start, c.end): i for i, c in enumerate(mentions)}
-    out = list(mentions)
-    for items in company_lists(t, words):
-        known = [by_span.get(span) for span in items]
-        beside_org = any(i is not None and out[i].label == "ORG" for i in known)
-        for (s, e), i in zip(items, known):
-            if i is not None:
-                c = out[i]
-                if c.label in ("PERSON", "GPE", "LOC") and (beside_org or c.label != "PERSON" and c.source != "gazetteer"):
-                    out[i] = replace(c, label="ORG", key=None, source="rule")
-            elif s in starts and e in ends and not any(c.start < e and s < c.end for c in out) and (
-                    t[s:e] not in ctx.gazetteer.stoplist and not ctx.patterns.titles.search(t[s:e])
-                    and (beside_org or name_like(ctx, t[s:e]))):  # 报纸、广播、电视等媒体: kinds, not names
-                out.append(Candidate(s, e, "ORG", "rule"))
-    return sorted(out, key=lambda c: c.start)

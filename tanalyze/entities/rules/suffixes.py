@@ -1,5 +1,5 @@
-"""Names ending in an organisation, event or facility suffix (``dictionaries/rules/*_suffixes.txt``):
-青禾市工商局, 青禾石油有限公司, 中国汽车经销商高峰论坛, 南湖公园.
+"""Names ending in an organisation or facility suffix (``dictionaries/rules/*_suffixes.txt``):
+青禾市工商局, 青禾石油有限公司, 南湖公园.
 
 The name runs back from the suffix over the words that may be part of a name (:func:`_name_run`);
 before a weak suffix (汽车, 科技) there must be a brand-like word and no noun may follow.
@@ -41,10 +41,6 @@ def org_suffixes(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate
     return suffixed(ctx, found, ctx.rules.org_suffixes, "ORG")
 
 
-def event_suffixes(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
-    return suffixed(ctx, found, ctx.rules.event_suffixes, "EVENT")
-
-
 def facility_suffixes(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
     return suffixed(ctx, found, ctx.rules.facility_suffixes, "FAC")
 
@@ -60,8 +56,8 @@ class _Index:
 
 
 def suffixed(ctx: Context, found: Sequence[Candidate], suffixes, label: str) -> Iterable[Candidate]:
-    """青禾市工商局, 青禾石油有限公司, 中国汽车经销商高峰论坛: name-like words followed by an
-    organisation (or event) suffix.
+    """青禾市工商局, 青禾石油有限公司, 南湖公园: name-like words followed by an organisation (or
+    facility) suffix.
 
     A suffix inside a longer dictionary word (布局, 格局) does not count unless that word
     is itself an organisation word (工商局: POS j/nt) or unknown. Before a weak suffix

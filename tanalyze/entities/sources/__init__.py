@@ -1,5 +1,5 @@
 """Where candidates come from before the rules run: the gazetteer, the model, and the ``source``
-rules of the registry (places named by their kind, :mod:`tanalyze.entities.rules.places`)."""
+rules of the registry (:mod:`tanalyze.entities.rules`)."""
 
 from __future__ import annotations
 
