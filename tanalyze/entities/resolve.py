@@ -43,8 +43,8 @@ UNSURE = 0.8
 _PROPER_NOUN_TAGS = ("nr", "ns", "nt", "nz", "j")
 
 
-def _sure(c: Candidate) -> bool:
-    """Is ``c`` a name the model is sure of?"""
+def sure(c: Candidate) -> bool:
+    """Is ``c`` a name the model is sure of (:data:`SURE`)?"""
     return c.confidence is not None and c.confidence >= SURE
 
 
@@ -61,7 +61,7 @@ def _unsure(ctx: Context, c: Candidate) -> bool:
 
 
 def _rank(c: Candidate) -> int:
-    if _sure(c):
+    if sure(c):
         return 4
     return 3 if c.precise else SOURCE_RANK[c.source]
 
@@ -110,7 +110,7 @@ def _named_in_titles(cands: Sequence[Candidate], held: dict[int, list[Candidate]
     name and its words may name others; MSRA and Weibo annotate those (CLUENER only the title,
     which stays). entity_dev (CLUENER / MSRA / Weibo): 0.7079 / 0.8940 / 0.5793 -> 0.7079 /
     0.8962 / 0.5879."""
-    return [c for c in cands if id(c) in held and _sure(c)
+    return [c for c in cands if id(c) in held and sure(c)
             and all(o.precise and o.label == "WORK_OF_ART" for o in held[id(c)]) and any(id(o) in picked for o in held[id(c)])]
 
 
@@ -143,7 +143,7 @@ def _choose(ordered: Iterable[Candidate], taken: bytearray, chosen: list[Candida
 def _may_contain(ctx: Context, listed: set[tuple[int, int]], outer: Candidate, inner: Candidate) -> bool:
     """May ``outer`` keep ``inner`` inside it (the inner candidate is then dropped)?"""
     t = ctx.text
-    if _sure(inner) and outer.source != "model" and inner.label != "PERSON" and not outer.precise:
+    if sure(inner) and outer.source != "model" and inner.label != "PERSON" and not outer.precise:
         # 美国 in a rule's 美国政府: the model said where the name ends. (A person's name may
         # still name what follows it, 李青田 + 邨: keeping the sure persons too measured 0.0006
         # less on MSRA. A 《title》 keeps what it holds: see SURE.)
