@@ -16,6 +16,14 @@ from the training texts (dev records left out) and the raw news sample and writt
 ``OUT/clusters.tsv``; every run reads it, and ``--ship`` copies it beside the model.
 ``--word-clusters K`` adds K word clusters to it (default 0: characters only, 128 clusters);
 ``--no-clusters`` trains the features without cluster columns (the model before them).
+
+Besides crfsuite's parameters a run takes ``weibo_copies=N``: the Weibo training records are
+in the data N times (default 1). The copies are appended to the one trainer before the first
+run that asks for them, so the runs must come in order of ``weibo_copies``. ``--subsample K``
+trains on every K-th training record only (the dev records and the cluster table stay whole):
+quick comparisons.
+Every run is scored on each corpus's dev split and on Weibo's own dev file (``weibo_file``:
+256 messages, never trained on).
 """
 
 from __future__ import annotations
@@ -32,7 +40,8 @@ from train_ner import ROOT, SHARED, union
 from tanalyze.ner import clusters
 from tanalyze.ner.crf import CrfModel
 from tanalyze.ner.crf_features import Featurizer
-from tanalyze.ner.crf_train import DEFAULT_PARAMS, fit, load_trainer, span_f1
+from tanalyze.ner.corpora import read_weibo
+from tanalyze.ner.crf_train import DEFAULT_PARAMS, append_records, fit, load_trainer, span_f1
 from tanalyze.ner.train import raw_texts, read_training, split_dev
 from tanalyze.segment import Segmenter
 
@@ -66,6 +75,20 @@ def build_clusters(args: argparse.Namespace, train: list, segmenter: Segmenter) 
     return path
 
 
+def read_data(shared: Path) -> tuple[list, dict, list]:
+    """The training records, the dev records by corpus (each corpus's dev split, and Weibo's own
+    dev file as ``weibo_file``) and the Weibo training records."""
+    train, dev, weibo_train = [], {}, []
+    for key, records in read_training(union(shared)[0]).items():
+        tr, dv = split_dev(records)
+        train += tr
+        dev[key.split(":")[0]] = dv
+        if key.startswith("weibo:"):
+            weibo_train = tr
+    dev["weibo_file"] = list(read_weibo(shared / "train" / "weibo_ner_train" / "weiboNER_2nd_conll.dev"))
+    return train, dev, weibo_train
+
+
 def ship(out: Path, name: str) -> None:
     """Copy a run's model, and its cluster table or the absence of one, into the package."""
     SHIPPED.parent.mkdir(parents=True, exist_ok=True)
@@ -88,31 +111,39 @@ def main() -> None:
     ap.add_argument("--no-clusters", action="store_true", help="no cluster features")
     ap.add_argument("--char-clusters", type=int, default=128, help="character clusters (default %(default)s)")
     ap.add_argument("--word-clusters", type=int, default=0, help="word clusters (default %(default)s)")
+    ap.add_argument("--subsample", type=int, default=1, metavar="K",
+                    help="train on every K-th training record only (default %(default)s: all)")
     args = ap.parse_args()
     if args.ship:
         ship(args.out, args.ship)
         return
     logging.basicConfig(level=logging.INFO, stream=sys.stdout, format="%(asctime)s %(message)s")
     runs = [parse_run(r) for r in args.run] or [("default", dict(DEFAULT_PARAMS))]
-    corpora = read_training(union(args.shared)[0])
-    train, dev = [], {}
-    for key, records in corpora.items():
-        tr, dv = split_dev(records)
-        train += tr
-        dev[key.split(":")[0]] = dv
+    copies = [int(params.get("weibo_copies", 1)) for _, params in runs]
+    if copies != sorted(copies) or copies[0] < 1:
+        ap.error("runs must come in order of weibo_copies (at least 1)")
+    train, dev, weibo_train = read_data(args.shared)
     segmenter = Segmenter()
     table = None if args.no_clusters else build_clusters(args, train, segmenter)
     featurize = Featurizer(segmenter, clusters=table and clusters.read_table(table))
-    trainer, data_stats = load_trainer(train, featurize)
+    trainer, data_stats = load_trainer(train[::args.subsample], featurize)
+    in_data = 1
     for name, params in runs:
+        params = dict(params)
+        wanted = int(params.pop("weibo_copies", 1))
+        for _ in range(wanted - in_data):
+            append_records(trainer, weibo_train[::args.subsample], featurize)
+        in_data = wanted
         out = args.out / name / "model.crfsuite"
         if table is not None:
             out.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(table, out.parent / clusters.TABLE)
-        stats = {"name": name, "params": params, **data_stats, **fit(trainer, out, params)}
+        stats = {"name": name, "params": params, "weibo_copies": wanted, "subsample": args.subsample,
+                 **data_stats, **fit(trainer, out, params)}
         model = CrfModel(out, featurize.segmenter)
         stats["dev"] = {c: round(span_f1(model, recs), 4) for c, recs in dev.items()}
-        stats["dev"]["all"] = round(span_f1(model, [r for recs in dev.values() for r in recs]), 4)
+        splits = [r for c, recs in dev.items() if c != "weibo_file" for r in recs]
+        stats["dev"]["all"] = round(span_f1(model, splits), 4)
         logging.info("%s dev F1 %s", name, stats["dev"])
         with open(args.out / "runs.jsonl", "a", encoding="utf-8") as fh:
             fh.write(json.dumps(stats) + "\n")

@@ -6,7 +6,7 @@ from tanalyze.errors import ResourceError
 from tanalyze.gazetteer import Gazetteer, GazetteerEntry
 from tanalyze.ner.crf import CrfModel, bio_spans
 from tanalyze.ner.crf_features import Lexicons, char_class, features
-from tanalyze.ner.crf_train import bio_tags, fit, load_trainer, pieces, sequences, span_f1
+from tanalyze.ner.crf_train import append_records, bio_tags, fit, load_trainer, pieces, sequences, span_f1
 from tanalyze.ner.data import Annotated
 from tanalyze.segment import WordSpan
 
@@ -103,6 +103,13 @@ def test_tiny_crf_tags_a_held_out_sentence(tmp_path):
     model = CrfModel(out)
     assert model.predict("王芳昨天到大连开会，后来去了武汉。") == [(0, 2, "PERSON"), (5, 7, "GPE"), (14, 16, "GPE")]
     assert span_f1(model, _records()) == 1.0
+
+
+def test_append_records_adds_one_sequence_per_piece_outside_the_masks():
+    trainer, stats = load_trainer(_records()[:2])
+    masked = Annotated("王明读《风与河》在宁波", ((0, 2, "PERSON"), (9, 11, "GPE")), "t", missing=((4, 7),))
+    assert append_records(trainer, [masked, masked]) == (4, 16)
+    assert (stats["sequences"], append_records(trainer, [])) == (2, (0, 0))
 
 
 def test_shipped_crf_loads_offline_and_finds_names_in_new_sentences():

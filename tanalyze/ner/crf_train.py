@@ -68,22 +68,29 @@ def sequences(record: Annotated, featurize: Featurizer) -> Iterator[tuple[list, 
         yield rows[a:b], tags[a:b]
 
 
-def load_trainer(records: Iterable[Annotated], featurize: Featurizer | None = None) -> tuple[Any, dict]:
-    """A crfsuite trainer holding the records' sequences, and their counts and feature time.
-
-    One trainer can be fitted several times (:func:`fit`) with different parameters.
-    """
-    import pycrfsuite
-
+def append_records(trainer: Any, records: Iterable[Annotated], featurize: Featurizer | None = None) -> tuple[int, int]:
+    """Append the records' sequences to a crfsuite trainer; returns (sequences, characters)."""
     featurize = featurize or Featurizer()
-    trainer = pycrfsuite.Trainer(verbose=False)
-    t0 = time.perf_counter()
     n_seq = n_chars = 0
     for rec in records:
         for xseq, yseq in sequences(rec, featurize):
             trainer.append(xseq, yseq)
             n_seq += 1
             n_chars += len(yseq)
+    return n_seq, n_chars
+
+
+def load_trainer(records: Iterable[Annotated], featurize: Featurizer | None = None) -> tuple[Any, dict]:
+    """A crfsuite trainer holding the records' sequences, and their counts and feature time.
+
+    One trainer can be fitted several times (:func:`fit`) with different parameters, and
+    records can be appended to it between fits (:func:`append_records`).
+    """
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    t0 = time.perf_counter()
+    n_seq, n_chars = append_records(trainer, records, featurize)
     stats = {"sequences": n_seq, "characters": n_chars, "features_s": round(time.perf_counter() - t0, 1)}
     _log.info("features of %(sequences)d sequences (%(characters)d characters) in %(features_s).0f s", stats)
     return trainer, stats
@@ -119,4 +126,4 @@ def span_f1(model, records: Sequence[Annotated]) -> float:
     return 2 * c / (p + g) if p + g else 0.0
 
 
-__all__ = ["DEFAULT_PARAMS", "bio_spans", "bio_tags", "fit", "load_trainer", "pieces", "sequences", "span_f1"]
+__all__ = ["DEFAULT_PARAMS", "append_records", "bio_spans", "bio_tags", "fit", "load_trainer", "pieces", "sequences", "span_f1"]
