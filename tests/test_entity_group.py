@@ -66,3 +66,11 @@ def test_a_bare_body_that_two_bodies_may_be_stays_apart(group):
     assert group(text, ["江城市环保局/ORG/model", "青山县环保局/ORG/model", "环保局/ORG/model/2"]) == [
         ("ORG", [("江城市环保局", "ORG", "model")]), ("ORG", [("青山县环保局", "ORG", "model")]),
         ("ORG", [("环保局", "ORG", "model")])]
+
+
+def test_a_brand_named_as_goods_stays_apart_from_the_company_named_after_it(group):
+    # the brand's goods are a PRODUCT, the company that makes them an ORG: a reader counts two things
+    text = "几家超市下架了青禾奶粉。青禾乳业回应称，青禾乳业将召回这批产品。"
+    assert group(text, ["青禾/PRODUCT/rule", "青禾乳业/ORG/model", "青禾乳业/ORG/model/1"]) == [
+        ("PRODUCT", [("青禾", "PRODUCT", "rule")]),
+        ("ORG", [("青禾乳业", "ORG", "model"), ("青禾乳业", "ORG", "model")])]

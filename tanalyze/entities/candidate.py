@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Sequence
 
-# Label families that may share an entity (a brand named as ORG by one source, PRODUCT by another).
-FAMILY = {"ORG": "org", "PRODUCT": "org", "FAC": "place", "GPE": "place", "LOC": "place"}
+# Label families that may share an entity: places (a city read as GPE once and LOC elsewhere).
+# A brand as goods (PRODUCT) and the company named after it (ORG) are two things, not one family.
+FAMILY = {"ORG": "org", "PRODUCT": "product", "FAC": "place", "GPE": "place", "LOC": "place"}
 
 
 @dataclass
