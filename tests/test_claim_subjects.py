@@ -195,3 +195,15 @@ def test_any_space_between_han_characters_ends_a_headline_clause(gap):
 
     text = f"青禾队召回新车{gap}白鹭队宣布裁员"
     assert clauses(text, 0, len(text)) == [(0, 7, ""), (8, 15, gap)]
+
+
+# -- an announcing verb and the event it announces --------------------------------------------
+
+def test_an_announced_event_with_a_phrase_between_is_the_speakers_event(nlp):
+    doc = nlp("2025年3月5日，腾讯宣布以12亿元收购饿了么全部股权。")
+    assert summary(doc) == [("腾讯", "deal", "收购", "饿了么全部股权", "2025-03-05")]
+
+
+def test_an_announcement_that_names_another_subject_keeps_both_claims(nlp):
+    doc = nlp("腾讯宣布，阿里巴巴将以12亿元收购饿了么。")
+    assert summary(doc) == [("腾讯", "statement", "宣布", None, None), ("阿里巴巴", "deal", "收购", "饿了么", None)]

@@ -89,10 +89,8 @@ class Extractor(ActorFinder, ObjectFinder):
                 found = self.find_triggers(clause.start, clause.end)
                 for k, trig in enumerate(found):
                     ts, te, trigger, _ = trig
-                    if trigger.kind == "statement" and any(
-                        f[2].kind != "statement" and f[0] - te <= 4 for f in found[k + 1 :]
-                    ) and t[ts:te] in ANNOUNCE:
-                        continue  # 宣布升级为: the speech verb announces the event
+                    if trigger.kind == "statement" and t[ts:te] in ANNOUNCE and self._announces(te, found[k + 1 :]):
+                        continue  # 宣布升级为, 宣布以…收购: the speech verb announces its subject's event
                     prefix = self.prefix(clause.start, ts)
                     quote_start = next((qs for qs, qe in quotes if qs <= ts < qe), None)
                     quoted = quote_start is not None
@@ -119,6 +117,15 @@ class Extractor(ActorFinder, ObjectFinder):
                     sent_subjects = []
             history.append(sent_subjects)
         return out
+
+    def _announces(self, te: int, later: list) -> bool:
+        """An announcing verb (宣布, 决定) whose clause goes on to an event trigger with no subject of
+        its own between them (宣布以12亿元收购…, 宣布将于下月发布…): the event is the speaker's, and
+        the announcement is no claim of its own. A subject between (宣布张三辞职) keeps both."""
+        nxt = next((f for f in later if f[2].kind != "statement"), None)
+        if nxt is None:
+            return False
+        return nxt[0] - te <= 4 or not self.prefix(te, nxt[0]).subjects
 
     def _own_subject(self, prefix: Prefix, quote_start: int, cs: int, ts: int, kind: str) -> bool:
         """Has a trigger inside a quote a subject of its own there (蓝星表示，红河汽车决定召回…: an
