@@ -207,3 +207,9 @@ def test_an_announced_event_with_a_phrase_between_is_the_speakers_event(nlp):
 def test_an_announcement_that_names_another_subject_keeps_both_claims(nlp):
     doc = nlp("腾讯宣布，阿里巴巴将以12亿元收购饿了么。")
     assert summary(doc) == [("腾讯", "statement", "宣布", None, None), ("阿里巴巴", "deal", "收购", "饿了么", None)]
+
+
+def test_the_people_an_event_affects_are_an_incident_of_their_own(nlp):
+    doc = nlp("受暴雨影响，约两千户居民的生活受到影响。")
+    assert summary(doc) == [("两千户居民", "incident", "受到影响", None, None)]
+    assert actor(doc) == ("两千户居民", "PERSON", False, "居民")
