@@ -34,7 +34,7 @@ def news_text(n: int) -> str:
     return "\n".join(parts)[:n]
 
 
-PHASES = ("candidates", "resolve", "_person_lists", "_coordinated", "_sports_teams")
+PHASES = ("candidates", "resolve", "_person_lists", "_coordinated")
 
 
 def timed(obj, name: str, timings: dict[str, float], key: str | None = None) -> None:

@@ -18,7 +18,7 @@ Four kinds of rule, in four stages of :meth:`EntityFinder.mentions` (``stage=``)
 - ``"filter"`` rules drop candidates before overlaps are resolved: ``fn(ctx, cands) -> cands``
   (none at present: the one there was measured nothing and was deleted).
 - ``"mention"`` rules run on the resolved, non-overlapping mentions and return them repaired
-  (lists of people, coordinated names, sports teams): ``fn(ctx, mentions) -> mentions``.
+  (lists of people, coordinated names): ``fn(ctx, mentions) -> mentions``.
 
 ``labels`` says which labels a rule can produce or change (what the ablation harness
 ``benchmarks/entity_dev.py`` can measure it on). Each rule is kept only because it adds F1 on
@@ -28,7 +28,7 @@ model never learned; the product rules (``model_codes``, ``coded_products``, ``b
 ``listed_brands``) are measured only on the news paragraphs annotated here (``news ... products``),
 where few of their patterns occur (see ``benchmarks/data/README.md``). Rules that measured nothing
 or less than nothing on every split were deleted (events by their suffix, places by their kind,
-the items of a list of companies: see the commit that deleted them). ``dotted_names`` and
+the items of a list of companies, sports teams named by their city: see the commits that deleted them). ``dotted_names`` and
 ``titled_names`` measure nothing (dotted) or a little less than nothing (titled: CLUENER -0.0007,
 news check -0.0019) with the model, but the claims tests and golden file run the stage without the
 model, where they find the people: kept for that mode.
@@ -100,7 +100,6 @@ def _registry() -> list[Rule]:
         people,
         person_lists,
         products,
-        sports_teams,
         suffixes,
         titles as works,
     )
@@ -125,7 +124,6 @@ def _registry() -> list[Rule]:
         # -- repairs of the resolved mentions ------------------------------------------------
         Rule("person_lists", ("PERSON",), person_lists.person_lists, stage="mention"),
         Rule("coordinated", ("PERSON", "ORG", "GPE", "LOC"), coordinated.coordinated, after=("person_lists",), stage="mention"),
-        Rule("sports_teams", ("ORG",), sports_teams.sports_teams, after=("coordinated",), stage="mention"),
     ]
 
 
