@@ -49,8 +49,11 @@ SHIPPED = ROOT / "tanalyze" / "data" / "ner_crf" / "model.crfsuite"
 
 
 def parse_run(spec: str) -> tuple[str, dict]:
-    """``name=key=value,key=value`` -> (name, params) with numbers read as numbers."""
-    name, _, rest = spec.partition("=")
+    """``name=key=value,key=value`` -> (name, params) with numbers read as numbers; a bare
+    ``name`` gets the default parameters (not crfsuite's own defaults, which are L-BFGS)."""
+    name, sep, rest = spec.partition("=")
+    if not sep:
+        return name, dict(DEFAULT_PARAMS)
     params: dict = {}
     for item in filter(None, rest.split(",")):
         key, _, value = item.partition("=")
