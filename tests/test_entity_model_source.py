@@ -1,0 +1,45 @@
+"""The model source as a function of given model spans (our own sentences): exact candidates."""
+
+from __future__ import annotations
+
+import pytest
+
+from tanalyze.entities import EntityFinder, word_spans
+from tanalyze.entities.sources.model import model_candidates
+from tanalyze.gazetteer import shipped_gazetteer
+from tanalyze.pipeline import Pipeline, segmenter
+
+
+@pytest.fixture(scope="module")
+def source():
+    seg = Pipeline(["segment"])
+    finder = EntityFinder(shipped_gazetteer(), segmenter(()), None)
+
+    def source(text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The model candidates of ``text`` when the model predicts ``spans`` ((surface, label) at
+        the surface's first occurrence, sure of each)."""
+        predicted = [(text.index(sf), text.index(sf) + len(sf), label, 0.999) for sf, label in spans]
+        ctx = finder.context(text, word_spans(seg(text)))
+        return [(text[c.start : c.end], c.label) for c in model_candidates(ctx, text, lambda t, w: predicted)]
+
+    return source
+
+
+def test_a_model_name_that_opens_a_quotation_it_does_not_close_is_what_follows_the_mark(source):
+    text = "据江城“青禾社”报道，大桥已通车。"
+    assert source(text, [("江城“青禾社", "ORG")]) == [("青禾社", "ORG")]
+
+
+def test_a_model_name_that_closes_a_quotation_it_did_not_open_is_what_precedes_the_mark(source):
+    text = "依据“江城文化局”宣传处的通知。"
+    assert source(text, [("江城文化局”宣传处", "ORG")]) == [("江城文化局", "ORG")]
+
+
+def test_a_title_bracket_cuts_a_model_name_as_a_quotation_mark_does(source):
+    text = "江城《青禾日报》报道了此事。"
+    assert source(text, [("江城《青禾日报", "ORG")]) == [("青禾日报", "ORG")]
+
+
+def test_a_model_name_that_holds_a_whole_quotation_is_kept(source):
+    text = "他在“青禾”科技公司工作。"
+    assert source(text, [("“青禾”科技公司", "ORG")]) == [("“青禾”科技公司", "ORG")]
