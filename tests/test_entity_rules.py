@@ -35,6 +35,8 @@ def run():
     [
         ("titles", "她在《远山的回声》里写到了《晨光日报》。", {("远山的回声", "WORK_OF_ART"), ("晨光日报", "ORG")}),
         ("dotted_names", "发言的是约翰·史密斯。", {("约翰·史密斯", "PERSON")}),
+        # a hyphen joins a transliterated name as the dot does; not places, nor years
+        ("dotted_names", "球队签下了卡罗尔-帕斯特纳克，北京-上海航线和2010-2011赛季照旧。", {("卡罗尔-帕斯特纳克", "PERSON")}),
         ("org_suffixes", "青禾乳业有限公司和蓝湾科技集团签约。", {("青禾乳业有限公司", "ORG"), ("蓝湾科技集团", "ORG")}),
         ("facility_suffixes", "游客在东湖公园门前合影。", {("东湖公园", "FAC")}),
         ("model_codes", "小鹏G9和iPhone 15 Pro同台亮相。", {("小鹏G9", "PRODUCT"), ("iPhone 15 Pro", "PRODUCT")}),

@@ -103,7 +103,7 @@ def test_name_patterns_match_only_from_a_runs_start_and_find_what_they_found(fin
     from tanalyze.entities.resources import HAN as _HAN, patterns
 
     # The pattern without the lookbehind, as it was: tried at every position of a run.
-    dotted = re.compile(rf"[{_HAN}]+(?:[·•・‧][{_HAN}]+)+")
+    dotted = re.compile(rf"[{_HAN}]+(?:[·•・‧\-－‐][{_HAN}]+)+")
     for old, new in ((dotted, patterns().dotted),):
         assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
         assert all(m.start() == 0 or not old.match(text, m.start() - 1) for m in new.finditer(text))

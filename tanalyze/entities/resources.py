@@ -122,7 +122,7 @@ class Patterns:
 
     titles: re.Pattern[str]  # any title (总经理, 教授), longest first
     speech: re.Pattern[str]  # a speech verb, an adverb before it allowed (也表示)
-    dotted: re.Pattern[str]  # a run of Han characters with middle dots (克莱·舍基)
+    dotted: re.Pattern[str]  # a run of Han characters with middle dots or hyphens (克莱·舍基, 汤姆-克鲁斯)
     org_suffix_words: frozenset[str]  # the organisation suffixes that are not weak
     facility_suffix_words: frozenset[str]
     org_suffix_ends: tuple[str, ...]  # the same, for str.endswith
@@ -141,7 +141,7 @@ def patterns() -> Patterns:
         speech=re.compile("(?:" + "|".join(_ADVERBS) + ")?(?:" + "|".join(re.escape(v) for v in rules.speech_verbs) + ")"),
         # The pattern starts only where a run starts (the lookbehind; the same matches): tried at
         # every position of a long run, they backtracked over the rest of it (10 s on 10,000 Han).
-        dotted=re.compile(rf"(?<![{HAN}])[{HAN}]+(?:[·•・‧][{HAN}]+)+"),
+        dotted=re.compile(rf"(?<![{HAN}])[{HAN}]+(?:[·•・‧\-－‐][{HAN}]+)+"),
         org_suffix_words=org_words,
         facility_suffix_words=facility_words,
         org_suffix_ends=tuple(sorted(org_words)),

@@ -23,9 +23,15 @@ _BYLINE_TITLES = frozenset(word_list("byline_titles.txt"))
 _CLOSERS = set("（(、，。；：,;:!?！？”\"》\n ")  # punctuation that ends a name
 
 
+# What joins the parts of a transliterated name: a middle dot, or a hyphen as sports pages write
+# it (汤姆-克鲁斯). Before the first joiner no listed name (北京-上海 are places), and the parts
+# are transliteration characters, so a hyphen between other words joins no name.
+_JOINERS = _NAME_DOTS | frozenset("-－‐")
+
+
 def dotted_names(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
-    """克莱·舍基: runs of transliteration characters joined by middle dots; a run of Han
-    characters may hold several names."""
+    """克莱·舍基, 汤姆-克鲁斯: runs of transliteration characters joined by middle dots or
+    hyphens; a run of Han characters may hold several names."""
     t = ctx.text
     translit = ctx.rules.transliteration
     for m in ctx.patterns.dotted.finditer(t):
@@ -48,7 +54,7 @@ def dotted_names(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate
             closed = last and e - dots[-1] < 3 and e < hi and 2 <= hi - dots[-1] - 1 <= 6 and (hi == len(t) or t[hi] in _CLOSERS)
             if closed:
                 e = hi
-            inner_ok = all(t[k] in translit or t[k] in _NAME_DOTS for k in range(s, dots[-1] + 1)) and (
+            inner_ok = all(t[k] in translit or t[k] in _JOINERS for k in range(s, dots[-1] + 1)) and (
                 closed or all(t[k] in translit for k in range(dots[-1] + 1, e)))
             if dots[0] - s >= 1 and e - dots[-1] >= 3 and inner_ok and not ctx.gazetteer.lookup(t[s : dots[0]]):
                 yield Candidate(s, e, "PERSON", "rule")
@@ -192,7 +198,7 @@ def _dot_groups(t: str, start: int, end: int, translit: frozenset[str]) -> list[
     transliteration characters stand between them, not in """
     groups: list[list[int]] = []
     for i in range(start, end):
-        if t[i] in _NAME_DOTS:
+        if t[i] in _JOINERS:
             if groups and all(t[k] in translit for k in range(groups[-1][-1] + 1, i)):
                 groups[-1].append(i)
             else:
