@@ -25,6 +25,9 @@ _COMMON_FREQ = 100  # a jieba word this frequent is an ordinary word, whatever i
 _NUMERAL_CHARS = set("一二三四五六七八九十两几百千万零〇0123456789")
 _DEMONSTRATIVES = "这那每各几哪该此"  # 这位先生, 这位卡尔森先生: 位 is a measure word, not a surname
 _NAME_DOTS = frozenset("·•・‧")
+# What joins the parts of a transliterated name: a middle dot, or a hyphen as sports pages write it
+# (汤姆-克鲁斯). In this order in the patterns.
+_NAME_JOINERS = "·•・‧-－‐"
 # Latin words of business writing that are no body's name or person's (公司CEO, 机构IPO, 选手ID).
 _LATIN_TERMS = frozenset(
     "CEO CFO CTO COO CMO CIO CSO VP IPO APP AI IT PC VR AR MR XR GDP CPI PPI PMI PE VC PR HR KPI ROI API SDK OS UI "
@@ -141,7 +144,7 @@ def patterns() -> Patterns:
         speech=re.compile("(?:" + "|".join(_ADVERBS) + ")?(?:" + "|".join(re.escape(v) for v in rules.speech_verbs) + ")"),
         # The pattern starts only where a run starts (the lookbehind; the same matches): tried at
         # every position of a long run, they backtracked over the rest of it (10 s on 10,000 Han).
-        dotted=re.compile(rf"(?<![{HAN}])[{HAN}]+(?:[·•・‧\-－‐][{HAN}]+)+"),
+        dotted=re.compile(rf"(?<![{HAN}])[{HAN}]+(?:[{re.escape(_NAME_JOINERS)}][{HAN}]+)+"),
         org_suffix_words=org_words,
         facility_suffix_words=facility_words,
         org_suffix_ends=tuple(sorted(org_words)),

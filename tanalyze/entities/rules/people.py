@@ -9,7 +9,7 @@ from typing import Iterable, Sequence
 from ..candidate import Candidate
 from ..context import Context
 from ..names import name_at, surname_len
-from ..resources import _COMMON_FREQ, _FUNCTION_POS, _LATIN_TERMS, _NAME_DOTS, _NOT_NAME, _word_at, is_han as _is_han, word_list
+from ..resources import _COMMON_FREQ, _FUNCTION_POS, _LATIN_TERMS, _NAME_DOTS, _NAME_JOINERS, _NOT_NAME, _word_at, is_han as _is_han, word_list
 
 # What follows the place of a dateline (记者巴格达1月20日电), not a name after a title.
 _DATELINE = re.compile(r"[0-9０-９一二三四五六七八九十]+[月日]|电|报道")
@@ -23,10 +23,10 @@ _BYLINE_TITLES = frozenset(word_list("byline_titles.txt"))
 _CLOSERS = set("（(、，。；：,;:!?！？”\"》\n ")  # punctuation that ends a name
 
 
-# What joins the parts of a transliterated name: a middle dot, or a hyphen as sports pages write
-# it (汤姆-克鲁斯). Before the first joiner no listed name (北京-上海 are places), and the parts
-# are transliteration characters, so a hyphen between other words joins no name.
-_JOINERS = _NAME_DOTS | frozenset("-－‐")
+# What joins the parts of a transliterated name (resources._NAME_JOINERS). Before the first joiner
+# no listed name (北京-上海 are places), and the parts are transliteration characters, so a hyphen
+# between other words joins no name.
+_JOINERS = frozenset(_NAME_JOINERS)
 
 
 def dotted_names(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
