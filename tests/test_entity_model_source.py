@@ -25,19 +25,19 @@ def source():
     return source
 
 
-def test_a_model_name_that_opens_a_quotation_it_does_not_close_is_what_follows_the_mark(source):
-    text = "据江城“青禾社”报道，大桥已通车。"
-    assert source(text, [("江城“青禾社", "ORG")]) == [("青禾社", "ORG")]
-
-
-def test_a_model_name_that_closes_a_quotation_it_did_not_open_is_what_precedes_the_mark(source):
-    text = "依据“江城文化局”宣传处的通知。"
-    assert source(text, [("江城文化局”宣传处", "ORG")]) == [("江城文化局", "ORG")]
-
-
-def test_a_title_bracket_cuts_a_model_name_as_a_quotation_mark_does(source):
-    text = "江城《青禾日报》报道了此事。"
-    assert source(text, [("江城《青禾日报", "ORG")]) == [("青禾日报", "ORG")]
+@pytest.mark.parametrize(
+    "text, predicted, expected",
+    [
+        # a span that opens a quotation it does not close is what follows the mark
+        ("据江城“青禾社”报道，大桥已通车。", ("江城“青禾社", "ORG"), ("青禾社", "ORG")),
+        # one that closes a quotation it did not open is what precedes the mark
+        ("依据“江城文化局”宣传处的通知。", ("江城文化局”宣传处", "ORG"), ("江城文化局", "ORG")),
+        # a title bracket cuts it as a quotation mark does
+        ("江城《青禾日报》报道了此事。", ("江城《青禾日报", "ORG"), ("青禾日报", "ORG")),
+    ],
+)
+def test_a_model_name_runs_across_no_quotation_mark_it_does_not_pair(source, text, predicted, expected):
+    assert source(text, [predicted]) == [expected]
 
 
 def test_a_model_name_that_holds_a_whole_quotation_is_kept(source):

@@ -15,7 +15,7 @@ from ..candidate import Candidate
 from ..context import Context
 from ..names import _EVENT_NOUNS, ROAD_WORDS, ends_like_facility, ends_like_org
 from ..resources import _NAME_DOTS, address_length, is_han as _is_han, word_list
-from .model_spans import model_start, trim_model_span
+from .model_spans import model_start, quoted_part, trim_model_span
 
 _BYLINE_ROLE = re.compile(r"[/／](?:文|摄|图|编译)")  # 曾芳/文, 李明/摄: who wrote or shot the piece
 # Punctuation no name runs across (蓝星石油，保安人员 is two phrases).
@@ -46,7 +46,7 @@ def model_candidates(ctx: Context, text: str, predict: Callable) -> list[Candida
             continue
         if s > 0 and _BYLINE_ROLE.match(folded, s - 1):
             continue  # 记者曾芳/文|博时肖华: the byline's 文 (text) or 摄 (photo) starts no name
-        s, e = _quoted_part(folded, s, e)
+        s, e = quoted_part(folded, s, e)
         if _may_name(ctx, s, e, label):
             e, label = _relabel(ctx, s, e, predicted_end, label)
             out.append(Candidate(s, e, label, "model", confidence=confidence[0] if confidence else None))
@@ -131,25 +131,6 @@ def site_at(ctx: Context, t: str, s: int, e: int) -> tuple[int, str] | None:
     if e - s >= 3 and t[e - 1] in _SITE_ENDS and not spoken_after(ctx, t, e):
         return e, _SITE_ENDS[t[e - 1]]
     return None
-
-
-_OPENING_MARKS = "“‘「『《〈"
-_CLOSING_MARKS = "”’」』》〉"
-
-
-def _quoted_part(folded: str, s: int, e: int) -> tuple[int, int]:
-    """A model name runs across no quotation mark or title bracket: a quoted or titled name is one
-    unit. Where the span opens a mark it does not close (台湾“中央社), the name is what follows the
-    mark; where it closes one it did not open (新闻局”广电处), what precedes the mark."""
-    span = folded[s:e]
-    opened = max(span.rfind(m) for m in _OPENING_MARKS)
-    if opened >= 0 and not any(m in span[opened:] for m in _CLOSING_MARKS):
-        s += opened + 1
-        span = folded[s:e]
-    closed = min((k for k in (span.find(m) for m in _CLOSING_MARKS) if k >= 0), default=-1)
-    if closed >= 0 and not any(m in span[:closed] for m in _OPENING_MARKS):
-        e = s + closed
-    return s, e
 
 
 def _balanced(s: str) -> bool:

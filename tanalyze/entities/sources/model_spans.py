@@ -20,6 +20,25 @@ _QUOTES = frozenset("“”‘’\"'「」『』")
 _RELATIONAL = ("旗下", "下属", "所属", "麾下")  # 青禾基金公司|旗下基金: what belongs to the body
 
 
+_OPENING_MARKS = "“‘「『《〈"
+_CLOSING_MARKS = "”’」』》〉"
+
+
+def quoted_part(folded: str, s: int, e: int) -> tuple[int, int]:
+    """A model name runs across no quotation mark or title bracket: a quoted or titled name is one
+    unit. Where the span opens a mark it does not close (台湾“中央社), the name is what follows the
+    mark; where it closes one it did not open (新闻局”广电处), what precedes the mark."""
+    span = folded[s:e]
+    opened = max(span.rfind(m) for m in _OPENING_MARKS)
+    if opened >= 0 and not any(m in span[opened:] for m in _CLOSING_MARKS):
+        s += opened + 1
+        span = folded[s:e]
+    closed = min((k for k in (span.find(m) for m in _CLOSING_MARKS) if k >= 0), default=-1)
+    if closed >= 0 and not any(m in span[:closed] for m in _OPENING_MARKS):
+        e = s + closed
+    return s, e
+
+
 def model_start(ctx: Context, t: str, words: Sequence[tuple[int, int]], starts: set[int], s: int, e: int) -> int | None:
     """Where a model name should start: not inside a common word the segmenter found before
     it (其中|兴业银行, not), when the rest starts a word of its own. None when the
