@@ -169,3 +169,22 @@ def test_a_preposition_or_a_reporting_verb_is_not_part_of_the_actors_name(nlp):
 def test_a_role_read_from_inside_a_bodys_name_starts_with_that_name(nlp_model):
     # The model's body 中青能源证券 and the role 证券事务代表 share 证券; jieba tags 中 a localizer.
     assert actors(nlp_model("中青能源证券事务代表周南星辞职。"))[0][:4] == ("中青能源证券事务代表周南星", "周南星", "中青能源证券", "personnel")
+
+
+def claims_of(doc):
+    return [(c.actor.text if c.actor else None, c.kind, c.predicate, c.object, c.date) for c in doc.claims]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("张某被法院判处死刑。", [("张某", "legal", "判处死刑", None, None)]),
+    ("市人民法院判处被告人林一帆有期徒刑五年。", [("被告人林一帆", "legal", "判处…有期徒刑", None, None)]),
+    ("李某因盗窃罪获刑两年。", [("李某", "legal", "获刑", None, None)]),
+])
+def test_who_is_sentenced_to_prison_is_the_actor(nlp_model, text, expected):
+    # As who dies is the actor of 身亡, who is sentenced is the actor of 死刑 and 入狱,
+    # whether the court is named as the agent after 被 or as the subject.
+    assert claims_of(nlp_model(text)) == expected
+
+
+def test_a_sentence_without_prison_keeps_the_court_as_actor(nlp_model):
+    assert claims_of(nlp_model("法院一审判决周南星无罪。")) == [("法院", "legal", "判决", "周南星", None)]

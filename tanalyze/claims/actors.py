@@ -43,8 +43,10 @@ class ActorFinder(PrefixReader, SubjectFinder):
     """The actor rules of the extractor (a mixin over its context)."""
 
     # -- actor -------------------------------------------------------------------------------
-    def actors(self, kind: str, prefix: Prefix, sent_clauses: list[Clause], ci: int, history: list[list[Ment]]) -> tuple[list[Ment], float]:
-        """The actor mentions of a trigger and how sure we are of them."""
+    def actors(self, kind: str, prefix: Prefix, sent_clauses: list[Clause], ci: int, history: list[list[Ment]],
+               patient: bool = False) -> tuple[list[Ment], float]:
+        """The actor mentions of a trigger and how sure we are of them (``patient``: the subject of
+        a passive trigger is its actor, as who is sentenced to prison)."""
         ok = ACTOR_LABELS[kind]
         if prefix.causative or (kind == "incident" and prefix.reported):
             return [], 0.0  # 机电署估计停电: who estimates the outage's cause did not cause it
@@ -60,8 +62,10 @@ class ActorFinder(PrefixReader, SubjectFinder):
         if prefix.pronoun:
             how = 0.6 if prefix.pronoun in TOPIC_PRONOUNS else 0.8
             return self._pronoun(prefix.pronoun, sent_clauses[ci].start, ok, sent_clauses, ci, history), how
-        if kind in AGENTLESS and kind != "incident" and (not prefix.passive or kind == "life"):
-            np = self.subject_np(prefix.start, prefix.end, kind)
+        if kind in AGENTLESS and kind != "incident" and (not prefix.passive or kind == "life" or patient):
+            # (王某某被判刑: the subject stands before 被)
+            end = prefix.agent_at - 1 if patient and prefix.passive and prefix.agent_at else prefix.end
+            np = self.subject_np(prefix.start, end, kind)
             if np is not None and np.entity.label in ok:
                 return [np], 0.9  # 游戏开发人员集体辞职: a subject the entity stage does not name
         if prefix.nominal or prefix.noun_before:

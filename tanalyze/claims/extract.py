@@ -15,7 +15,8 @@ from .objects import ObjectFinder
 from .rules import candidate_checks
 from .events import Candidate, better, join_split_predicates, merge_events, to_claim, who
 from .triggers import MIN_CONFIDENCE, Trigger, Triggers, check_kinds, find_triggers, load_triggers
-from .words import ANNOUNCE, LIGHT, PREPS, QUOTE_LEAD, STRATEGY_NOUNS
+from .lists import word_list
+from .words import ANNOUNCE, LIGHT, PREPS, QUOTE_LEAD, SENTENCING, STRATEGY_NOUNS
 
 class Extractor(ActorFinder, ObjectFinder):
     """Finds the candidate claims of one document."""
@@ -127,6 +128,25 @@ class Extractor(ActorFinder, ObjectFinder):
             return False
         return nxt[0] - te <= 4 or not self.prefix(te, nxt[0]).subjects
 
+    def _jails(self, ts: int, te: int, end: int) -> bool:
+        """Does the trigger send someone to prison (有期徒刑, 入狱; 判处 with 有期徒刑 later in its
+        clause)? Then the one sentenced is its actor (dictionaries/claims/imprisonment.txt)."""
+        jail = word_list("imprisonment")
+        word = self.text[ts:te]
+        if word in jail:
+            return True
+        return word in SENTENCING and any(w in self.text[te:end] for w in jail)
+
+    def _sentenced(self, clause: Clause, te: int) -> list[Ment]:
+        """The person a sentencing verb of the clause names as its object, before the prison word at
+        or after the trigger (法院以受贿罪判处王某有期徒刑十年: 王某)."""
+        t = self.text
+        verb = next((k for k in (t.find(w, clause.start, te) for w in SENTENCING) if k >= 0), -1)
+        if verb < 0:
+            return []
+        jail = min((k for k in (t.find(w, verb, clause.end) for w in word_list("imprisonment")) if k >= 0), default=clause.end)
+        return [m for m in self.ctx.mentions_in(verb, jail) if m.entity.label == "PERSON"][:1]
+
     def _own_subject(self, prefix: Prefix, quote_start: int, cs: int, ts: int, kind: str) -> bool:
         """Has a trigger inside a quote a subject of its own there (蓝星表示，红河汽车决定召回…: an
         event, not the speaker's words)?"""
@@ -143,12 +163,15 @@ class Extractor(ActorFinder, ObjectFinder):
         kind = trigger.kind
         if prefix.possessor and te < clause.end and t[te] not in "、":
             return []  # 腾讯的变革号角: the trigger names a kind of 号角, not an event
-        actors, how = self.actors(kind, prefix, sent_clauses, ci, history)
+        jailed = kind == "legal" and self._jails(ts, te, clause.end)
+        actors, how = self.actors(kind, prefix, sent_clauses, ci, history, patient=jailed)
+        if jailed and not prefix.passive:
+            actors = self._sentenced(clause, te) or actors  # 法院判处张某有期徒刑: 张某 goes to prison
         if not actors:
             if kind not in AGENTLESS or prefix.causative or t.startswith(("是", "的"), te):
                 return []  # (战略投资是…: the trigger word is a noun here, not an event)
             actors, how = [None], NO_ACTOR  # 四川发生地震: the event is the news, whoever caused it
-        if prefix.passive and kind not in ("incident", "life"):
+        if prefix.passive and kind not in ("incident", "life") and not jailed:
             actors, how = self.passive_actors(kind, prefix, actors, how, sent_clauses, ci)
         if prefix.passive:
             clause.patient, clause.agents = True, [a for a in actors if a is not None]
@@ -178,6 +201,8 @@ class Extractor(ActorFinder, ObjectFinder):
                 conf *= 0.8  # (an event that just happens, 罢工, 地震, needs no object)
             if trigger.tail is None and t.startswith("的", te) and not t.startswith("的是", te):
                 conf *= 0.6  # 汽车板块布局的奇兵: the trigger word modifies a noun
+        if jailed and obj and actors[0] is not None and obj.startswith(actors[0].actor.simplified):
+            obj = obj[len(actors[0].actor.simplified):] or None  # 判处张某有期徒刑五年: the term
         if kind in TWO_PARTY and len(actors) > 1 and prefix.coordinators and prefix.coordinators[0] in ("与", "同", "跟", "和"):
             actors = actors[:1]
         date = self.date_for(clause, sent, context_start, ts, quote)

@@ -23,6 +23,8 @@ PREPS = {
 }
 SPOKESPERSON = re.compile(r"(?:有关|相关)?(?:人士|工作人员|负责人|官员|发言人|新闻发言人|公告|声明|方面|官方|官网|新闻稿|股价|股票)")
 ANNOUNCE = ("宣布", "宣告", "公布", "决定")
+# Verbs that pass a sentence (判处张某有期徒刑): their object is who is sentenced.
+SENTENCING = ("判处", "判决", "改判", "判")
 CONJ = ("和", "与", "及", "以及", "、", "同", "跟", "并")
 LOCALIZERS = {"中", "下", "上", "里", "内", "后", "前", "时", "期间", "之际", "方面", "来看", "来说", "之中", "当中", "之下", "以来"}
 PERSON_PRONOUNS = {"他", "她"}
