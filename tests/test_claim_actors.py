@@ -188,3 +188,16 @@ def test_who_is_sentenced_to_prison_is_the_actor(nlp_model, text, expected):
 
 def test_a_sentence_without_prison_keeps_the_court_as_actor(nlp_model):
     assert claims_of(nlp_model("法院一审判决周南星无罪。")) == [("法院", "legal", "判决", "周南星", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "青禾教育科技有限公司宣布已完成三千万元A轮融资，由星桥资本领投，北辰创投跟投。",
+    "青禾教育科技有限公司完成数百万元天使轮融资，由一位个人投资者投资。",
+])
+def test_the_investors_of_a_reported_round_are_no_events_of_their_own(nlp_model, text):
+    # One financing round, one claim: its leading and following investors take part in it.
+    assert claims_of(nlp_model(text)) == [("青禾教育科技有限公司", "investment", "融资", None, None)]
+
+
+def test_an_investor_leading_a_round_is_an_event_when_no_round_is_reported(nlp_model):
+    assert claims_of(nlp_model("星桥资本领投了青禾教育的A轮。")) == [("星桥资本", "investment", "领投", "青禾教育的A轮", None)]

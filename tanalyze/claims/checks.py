@@ -83,6 +83,22 @@ def irrealis(ex, c: Candidate) -> Candidate:
     return c
 
 
+def round_investor(ex, c: Candidate) -> Candidate | None:
+    """甲公司完成A轮融资，由乙资本领投，丙创投跟投: the investors' words name the participants of
+    the round the sentence reports, not events of their own (so does 由乙投资 there): one claim,
+    the round's."""
+    if c.kind != "investment" or "…" in c.predicate:
+        return c
+    t, (ts, te) = ex.text, c.trigger
+    sentence = t[c.sent[0] : ts] + " " + t[te : c.sent[1]]
+    if not any(w in sentence for w in word_list("financing")):
+        return c
+    cs = ex.clauses_of(c.sent)[c.clause][0]
+    if c.predicate in word_list("round_investors") or "由" in t[cs:ts]:
+        return None
+    return c
+
+
 def reporter_actor(ex, c: Candidate) -> Candidate | None:
     """记者从警方获悉，…发生坍塌: the reporter reports the event, someone else does it."""
     a = c.actor

@@ -22,6 +22,7 @@ def registry() -> list[Rule]:
         Rule("trigger_sense", ("launch", "investment"), checks.trigger_sense),
         Rule("attributive", KINDS, checks.attributive, after=("trigger_sense",)),
         Rule("irrealis", KINDS, checks.irrealis),
+        Rule("round_investor", ("investment",), checks.round_investor, after=("trigger_sense",)),
         Rule("reporter_actor", KINDS, checks.reporter_actor),
         Rule("actor_phrase", KINDS, checks.actor_phrase, after=("reporter_actor",)),
         Rule("product_maker", ("launch", "recall", "price"), checks.product_maker, after=("trigger_sense", "actor_phrase")),
