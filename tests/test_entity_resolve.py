@@ -111,3 +111,16 @@ def test_a_product_a_rule_found_relabels_the_same_span_of_the_model_or_the_gazet
     assert scored(text, found) == [("青禾", "PRODUCT", "rule"), ("黄河", "PRODUCT", "rule")]
     # other precise rules do not: the sure model name stays
     assert scored("青禾国游记", ["青禾国/GPE/model/0.999", "青禾国/ORG/rule/precise"]) == [("青禾国", "GPE", "model")]
+
+
+def test_an_unsure_place_named_by_its_unit_stays_and_a_chain_of_units_does_not(scored):
+    text = "他去了青禾市，又到杏林镇，住在北郊省南湖市。"
+    found = ["青禾市/GPE/model/0.7", "杏林镇/GPE/model/0.6", "北郊省南湖市/GPE/model/0.7"]
+    assert scored(text, found) == [("青禾市", "GPE", "model"), ("杏林镇", "GPE", "model")]
+
+
+def test_the_model_relabels_a_listed_span_unless_it_is_unsure(scored):
+    # a country as a team: the model reads the context, the gazetteer only the name
+    text = "中国女篮先后对阵巴西、日本队。"
+    assert scored(text, ["巴西/GPE/gazetteer", "巴西/ORG/model/0.9"]) == [("巴西", "ORG", "model")]
+    assert scored(text, ["巴西/GPE/gazetteer", "巴西/ORG/model/0.75"]) == [("巴西", "GPE", "gazetteer")]
