@@ -85,13 +85,15 @@ def repair():
     rules = {r.name: r for r in registry()}
 
     def repair(name: str, text: str, found: list[str]) -> set[tuple[str, str]]:
-        """Rule ``name`` on the candidates (or mentions) ``found``, written "surface/LABEL/source"."""
+        """Rule ``name`` on the candidates (or mentions) ``found``, written "surface/LABEL/source"
+        (a model name's confidence after a fourth slash)."""
         words = word_spans(seg(text))
         ctx = finder.context(text, words)
         cands = []
         for item in found:
-            surface, label, source = item.split("/")
-            cands.append(Candidate(text.index(surface), text.index(surface) + len(surface), label, source))
+            surface, label, source, *conf = item.split("/")
+            cands.append(Candidate(text.index(surface), text.index(surface) + len(surface), label, source,
+                                   confidence=float(conf[0]) if conf else None))
         cands.sort(key=lambda c: c.start)
         return {(text[c.start : c.end], c.label) for c in rules[name].fn(ctx, cands)}
 
@@ -113,6 +115,9 @@ def repair():
         ("person_lists", "他买了苹果、香蕉、橘子。", ["苹果/ORG/model"], {("苹果", "ORG")}),
         ("coordinated", "智能出行领域的蘑菇智行、青禾科技都在布局。", ["青禾科技/ORG/rule"], {("蘑菇智行", "ORG"), ("青禾科技", "ORG")}),
         ("coordinated", "他们讨论了教育、青禾科技的合作。", ["青禾科技/ORG/rule"], {("青禾科技", "ORG")}),
+        # a model name lends its label to a neighbour only when the model is sure of it
+        ("coordinated", "青禾县今年起，村务、林务和校务都要公开。", ["林务/ORG/model/0.86"], {("林务", "ORG")}),
+        ("coordinated", "智能出行领域的蘑菇智行、青禾科技都在布局。", ["青禾科技/ORG/model/0.99"], {("蘑菇智行", "ORG"), ("青禾科技", "ORG")}),
     ],
 )
 def test_rule_on_given_candidates_finds_exactly(repair, name, text, found, expected):

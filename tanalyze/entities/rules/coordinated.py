@@ -7,6 +7,7 @@ import re
 from ..candidate import Candidate
 from ..context import Context
 from ..names import _RARE_FREQ, ends_like_org
+from ..resolve import sure
 from ..resources import _FUNCTION_POS, is_han as _is_han, words_overlapping
 
 # What ends a body's word: in the segmenter's dictionary (住建委, 房管局; not 部: 财务部, 中西部), and
@@ -42,6 +43,8 @@ def coordinated(ctx: Context, mentions: list[Candidate]) -> list[Candidate]:
         known = left or right
         if known.label not in ("ORG", "PRODUCT", "FAC"):
             continue  # people: tanalyze.entities.rules.person_lists
+        if known.confidence is not None and not sure(known):
+            continue  # a model name it is not sure of lends its label to no neighbour (警务、村务)
         span = _item_span(ctx, known, p, comma, on_left=left is None)
         if not 2 <= span[1] - span[0] <= 8 or t[span[0] : span[1]] in ctx.gazetteer.stoplist or any(k in covered for k in range(*span)):
             continue
