@@ -43,3 +43,16 @@ def test_a_model_name_runs_across_no_quotation_mark_it_does_not_pair(source, tex
 def test_a_model_name_that_holds_a_whole_quotation_is_kept(source):
     text = "他在“青禾”科技公司工作。"
     assert source(text, [("“青禾”科技公司", "ORG")]) == [("“青禾”科技公司", "ORG")]
+
+
+def test_a_place_written_with_the_region_word_is_the_place_alone():
+    from tanalyze.entities.sources import source_candidates
+
+    seg = Pipeline(["segment"])
+    finder = EntityFinder(shipped_gazetteer(), segmenter(()), None)
+    text = "他常去台湾地区和青禾地区，也去过东地区。"
+    predicted = [(text.index(sf), text.index(sf) + len(sf), "GPE", 0.999) for sf in ("青禾地区", "东地区")]
+    ctx = finder.context(text, word_spans(seg(text)))
+    found = {(text[c.start : c.end], c.label, c.source) for c in source_candidates(ctx, text, lambda t, w: predicted)}
+    # the gazetteer's 台湾地区 and the model's 青禾地区 lose the word; 东 would be one character
+    assert found == {("台湾", "GPE", "gazetteer"), ("青禾", "GPE", "model"), ("东地区", "GPE", "model")}
