@@ -201,3 +201,13 @@ def test_the_investors_of_a_reported_round_are_no_events_of_their_own(nlp_model,
 
 def test_an_investor_leading_a_round_is_an_event_when_no_round_is_reported(nlp_model):
     assert claims_of(nlp_model("星桥资本领投了青禾教育的A轮。")) == [("星桥资本", "investment", "领投", "青禾教育的A轮", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("前锋周南星正式签约白鹭俱乐部，合同为期三年。", [("前锋周南星", "personnel", "签约", "白鹭俱乐部", None)]),
+    ("白鹭队与28岁中场周南星签约两年。", [("白鹭队", "personnel", "签约", "28岁中场周南星", None)]),
+    ("青禾集团董事长周南星与星桥科技签约。", [("青禾集团董事长周南星", "deal", "签约", None, None)]),
+])
+def test_a_person_signing_with_a_body_is_hired(nlp_model, text, expected):
+    # A person who signs for the body named with them makes a deal; one who signs with a club joins it.
+    assert claims_of(nlp_model(text)) == expected

@@ -99,6 +99,20 @@ def round_investor(ex, c: Candidate) -> Candidate | None:
     return c
 
 
+def signing_person(ex, c: Candidate) -> Candidate:
+    """前锋某某签约白鹭俱乐部, 白鹭队与中场某某签约: a person signing with a body (or signed by one) is
+    hired (personnel); a person named with their body (青禾集团董事长某某) signs for it (a deal)."""
+    a = c.actor
+    if c.kind != "deal" or a is None or c.predicate not in word_list("signing"):
+        return c
+    if a.label == "PERSON" and a.affiliation is None:
+        return replace(c, kind="personnel")
+    persons = [m for m in ex.ctx.mentions_in(*c.sent) if m.entity.label == "PERSON"]
+    if a.label == "ORG" and c.object and any(c.object.endswith(m.entity.simplified) for m in persons):
+        return replace(c, kind="personnel")
+    return c
+
+
 def reporter_actor(ex, c: Candidate) -> Candidate | None:
     """记者从警方获悉，…发生坍塌: the reporter reports the event, someone else does it."""
     a = c.actor

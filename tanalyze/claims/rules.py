@@ -25,6 +25,7 @@ def registry() -> list[Rule]:
         Rule("round_investor", ("investment",), checks.round_investor, after=("trigger_sense",)),
         Rule("reporter_actor", KINDS, checks.reporter_actor),
         Rule("actor_phrase", KINDS, checks.actor_phrase, after=("reporter_actor",)),
+        Rule("signing_person", ("deal", "personnel"), checks.signing_person, after=("actor_phrase",)),
         Rule("product_maker", ("launch", "recall", "price"), checks.product_maker, after=("trigger_sense", "actor_phrase")),
     ]
 
