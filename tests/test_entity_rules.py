@@ -59,6 +59,18 @@ def run():
          {("柯岚Q20", "PRODUCT"), ("Z80", "PRODUCT"), ("Zeta 300", "PRODUCT")}),
         # no brand: a place, a phrase, a format, a shop's booth, a bare code
         ("coded_products", "北京G20峰会上，新的J1签证和MP3播放器都有人谈，他在电脑城A3022买了K50。", set()),
+        # funds: issuer + fund words (+ kinds), a coined word in a fund sentence, a kind closing the name
+        ("fund_names", "上周净值涨幅居前的基金是嘉实天璇、博时新兴科技、南方中证500ETF联接A。",
+         {("嘉实天璇", "PRODUCT"), ("博时新兴科技", "PRODUCT"), ("南方中证500ETF联接A", "PRODUCT")}),
+        ("fund_names", "华夏蓝海成长混合今日起发售，鹏华基金旗下的鹏华环保产业股票型基金也在发行。",
+         {("华夏蓝海成长混合", "PRODUCT"), ("鹏华环保产业股票型基金", "PRODUCT")}),
+        # the company (嘉实基金), other companies of an issuer's name, no fund words or no fund sentence
+        ("fund_names", "南方电网和长城汽车的股价都涨了，嘉实基金公司看好。招商银行和东方精选的门店都开业了。", set()),
+        # closed-end funds (基金 + two fund-name characters), a place's and a quoted investment fund
+        ("fund_names", "基金汉盛和基金景元上涨，基金增仓幅度较大，社保基金同样加仓。",
+         {("基金汉盛", "PRODUCT"), ("基金景元", "PRODUCT")}),
+        ("fund_names", "两地设立了珠江产业投资基金和“蓝湾增长投资基金”，“金牛基金”奖同日揭晓。",
+         {("珠江产业投资基金", "PRODUCT"), ("蓝湾增长投资基金", "PRODUCT")}),
         ("cut_titles", "远山的回声》一书昨天再版。", {("远山的回声", "WORK_OF_ART")}),
         ("cut_titles", "他翻开了新出版的《晨光与", {("晨光与", "WORK_OF_ART")}),
         ("titled_names", "公司董事长张序安今天到访。", {("张序安", "PERSON")}),
