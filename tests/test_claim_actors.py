@@ -211,3 +211,12 @@ def test_an_investor_leading_a_round_is_an_event_when_no_round_is_reported(nlp_m
 def test_a_person_signing_with_a_body_is_hired(nlp_model, text, expected):
     # A person who signs for the body named with them makes a deal; one who signs with a club joins it.
     assert claims_of(nlp_model(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["白鹭队将向联赛冠军发起冲击。", "除非白鹭队大比分获胜，否则将被淘汰。", "黑山队在客场获胜的机会很小。"])
+def test_an_aim_a_condition_or_a_chance_is_no_event(nlp_model, text):
+    assert claims_of(nlp_model(text)) == []
+
+
+def test_a_won_match_is_still_an_event(nlp_model):
+    assert claims_of(nlp_model("白鹭队3比1战胜黑山队。")) == [("白鹭队", "result", "战胜", "黑山队", None)]

@@ -75,10 +75,12 @@ def attributive(ex, c: Candidate) -> Candidate | None:
 
 
 def irrealis(ex, c: Candidate) -> Candidate:
-    """希望战胜, 如果夺冠, 无缘冠军: a wish, a condition or a failure keeps 0.4 of its confidence."""
+    """希望战胜, 如果夺冠, 无缘冠军 (or after the trigger: 获胜的机会很小, 对冠军发起冲击): a wish, a
+    condition, a chance or a failure keeps 0.4 of its confidence."""
     cs = ex.clauses_of(c.sent)[c.clause][0]
     before = ex.text[cs : c.trigger[0]]
-    if any(w in before for w in word_list("irrealis")):
+    after = ex.text[c.trigger[1] : c.trigger[1] + 6]  # (获胜的机会很小, 对冠军发起冲击)
+    if any(w in before for w in word_list("irrealis")) or any(0 <= after.find(w) <= 2 for w in word_list("irrealis_after")):
         return replace(c, confidence=round(c.confidence * 0.4, 2))
     return c
 
