@@ -49,6 +49,14 @@ def run():
         ("brands_before_kind", "青禾品牌进入了木地板品牌的前列，国产品牌和民族品牌都在追赶，十大品牌不比青禾差。", {("青禾", "PRODUCT")}),
         # a place or a name joined to 牌 names a brand; a common word before 牌 does not
         ("brands_before_kind", "他买了长城牌葡萄酒和黄河牌电视机，打扑克牌的人看广告牌。", {("长城", "PRODUCT"), ("黄河", "PRODUCT")}),
+        # a word the segmenter cut across the name's end (南林|大家|具, 新|实木|地板), a description of
+        # goods (触摸屏, 卡片式, 白电), a card played (打亲情牌，) and a lexicalised 挡箭牌, 金字招牌: no brand
+        ("brands_before_kind", "南林大家具学院的学生买了新实木地板。", set()),
+        ("brands_before_kind", "这款触摸屏相机和卡片式相机都不贵，白电品牌和厨电品牌在降价。", set()),
+        ("brands_before_kind", "他又打亲情牌，成了大家的挡箭牌，这块金字招牌的名气很大。", set()),
+        # a verb the segmenter glued onto a brand (买柯岚, one word) goes where the text writes the
+        # brand alone more often
+        ("brands_before_kind", "柯岚家具：买柯岚家具的人和到宏岚地板店里的人不同。", {("柯岚", "PRODUCT"), ("宏岚", "PRODUCT")}),
         # the items of a list that 等 and a kind of product close; no kinds, no common words, no stations
         ("listed_brands", "超市里，飞鹤、青禾、蓝湾等品牌的奶粉都在降价。", {("飞鹤", "PRODUCT"), ("青禾", "PRODUCT"), ("蓝湾", "PRODUCT")}),
         ("listed_brands", "报纸、广播、电视等媒体和奶粉、饮料等品牌，云港电视台等四家电视台。", set()),

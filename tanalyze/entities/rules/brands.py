@@ -7,7 +7,12 @@ Latin-script word, a Han word of two to four characters the dictionary does not 
 a name (nz, nr, ns, nt, j), or a name another source found there that is not a place the
 gazetteer knows (a brand the model took for a place is the brand: 青禾/GPE + 奶粉). A common
 word (进口奶粉, 国产手机), a place's produce (新疆棉花) and a company's name ending in an
-organisation suffix are no brand. The candidate is ``precise``, so it wins over the model's
+organisation suffix are no brand, nor are a kind itself (护肤品|品牌) or a description of goods the
+dictionary does not know as a common word (``goods_descriptors.txt``: 长焦|相机, 白电|品牌, 黄花梨|家具).
+The segmenter's evidence is read too: an unknown name whose last character makes a word with the
+next one was cut in the wrong place (南林大|家具 is 南林|大家|具), a verb it glued onto a brand (买意风)
+is left out where the document writes the brand alone more often, and 牌 marks a brand only where
+goods follow it (打亲情牌， plays a card). The candidate is ``precise``, so it wins over the model's
 reading of the same span.
 """
 
@@ -20,12 +25,13 @@ from typing import Iterable, Sequence
 from ..candidate import Candidate
 from ..context import Context
 from ..names import function_word, glued_phrase
-from ..resources import _NOT_NAME, HAN, is_han
+from ..resources import _NOT_NAME, HAN, is_han, word_list
 from .company_lists import company_lists
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+\-]*$")
 _NAME_TAGS = ("nz", "nr", "ns", "nt", "j", "eng")
 _MAX_FREQ = 50  # a dictionary word this frequent is a common word, whatever its tag
+_LEXICALISED = 10  # a word X牌 the dictionary has seen this often is a common noun (挡箭牌 42; 长城牌 2)
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
@@ -42,15 +48,17 @@ def before_kind(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]
         ks, ke = words[i]
         kind = t[ks:ke]
         if kind not in kinds and kind not in markers:
-            if _joined_marker(ctx, kind):
+            if _joined_marker(ctx, kind) and not _miscut(ctx, kind[:-1], ke - 1) and _goods_after(ctx, i):
                 yield Candidate(ks, ke - 1, "PRODUCT", "rule", precise=True)
             continue
         s, e = words[i - 1]
-        if e != ks:
-            continue  # a gap: not across punctuation or a space
+        if e != ks or (kind in markers and not _goods_after(ctx, i)):
+            continue  # a gap (punctuation, a space); 打亲情|牌，: a card played, no goods after 牌
         known = by_end.get(e)
-        span = (known.start, e) if known is not None and known.start < e else (s, e)
+        span = (known.start, e) if known is not None and known.start < e else (_unglued(ctx, s, e), e)
         name = t[span[0] : span[1]]
+        if _miscut(ctx, name, e):
+            continue  # 南林|大家|具, 新|实木|地板: the kind's first character belongs to the word before
         if _place(ctx, name):
             if kind in markers:  # 黄河|牌电视机: a place names the brand before 牌
                 yield Candidate(span[0], span[1], "PRODUCT", "rule", precise=True)
@@ -61,10 +69,39 @@ def before_kind(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]
             yield Candidate(span[0], span[1], "PRODUCT", "rule", precise=True)
 
 
+def _miscut(ctx: Context, name: str, end: int) -> bool:
+    """Did the segmenter cut a word across the name's end? An unknown name whose last character
+    makes a dictionary word with the next one (南林大|家具: 大家; 新实|木地板: 实木; 国际品|牌:
+    品牌) is a phrase cut in the wrong place, no brand; a known word (宜家|家具) is not read so."""
+    t = ctx.text
+    return is_han(name) and not ctx.freq(name) and bool(ctx.freq(t[end - 1 : end + 1]))
+
+
+def _goods_after(ctx: Context, i: int) -> bool:
+    """Does a noun follow the marker ``words[i]`` (飞鸽牌|自行车), not a mark or a verb (打亲情牌，)?"""
+    if i + 1 >= len(ctx.words) or ctx.words[i + 1][0] != ctx.words[i][1]:
+        return False
+    w = ctx.word(ctx.words[i + 1])
+    return is_han(w) and not function_word(ctx, w)
+
+
+def _unglued(ctx: Context, s: int, e: int) -> int:
+    """Start of the name in the unknown word ``[s, e)`` the segmenter glued a verb onto (买|意风,
+    到|宏耐 as one word): without the verb where the document writes the rest alone more often."""
+    t = ctx.text
+    name = t[s:e]
+    if len(name) < 3 or ctx.freq(name) or not (ctx.pos(name[0]) or "").startswith("v"):
+        return s
+    return s + 1 if t.count(name[1:]) > t.count(name) else s
+
+
 def _joined_marker(ctx: Context, word: str) -> bool:
-    """长城牌, 上海牌: a dictionary word of a name (a place or a word tagged as a name) and 牌."""
+    """长城牌, 上海牌: a dictionary word of a name (a place or a word tagged as a name) and 牌, not
+    a lexicalised word (挡箭牌, 金字招牌: common nouns the dictionary has seen often)."""
     stem = word[:-1]
     if len(stem) < 2 or word[-1] not in ctx.rules.brand_markers:
+        return False
+    if ctx.freq(word) >= _LEXICALISED and (ctx.pos(word) or "").startswith("n"):
         return False
     return _place(ctx, stem) or (ctx.pos(stem) or "").startswith(_NAME_TAGS) or _brand_like(ctx, stem)
 
@@ -101,6 +138,12 @@ def _closing(kinds: frozenset[str]) -> re.Pattern[str]:
                       rf"(?:{'|'.join(sorted(kinds, key=len, reverse=True))})(?![台站网厂商业企界人员卖店城市场])")
 
 
+@lru_cache(maxsize=1)
+def _descriptors() -> frozenset[str]:
+    """Words that describe goods and name no brand (``dictionaries/rules/goods_descriptors.txt``)."""
+    return frozenset(word_list("goods_descriptors.txt"))
+
+
 def _place(ctx: Context, name: str) -> bool:
     entry = ctx.gazetteer.lookup(name)
     return entry is not None and entry.label in _PLACE_LABELS
@@ -109,8 +152,8 @@ def _place(ctx: Context, name: str) -> bool:
 def _brand_like(ctx: Context, name: str, marked: bool = False) -> bool:
     """Does ``name`` read as a brand's name? After a brand marker (飞鸽|牌, 熊猫|牌) any noun
     will do; before a product kind only a coined word or a rare one tagged as a name."""
-    if name in ctx.gazetteer.stoplist:
-        return False
+    if name in ctx.gazetteer.stoplist or name in ctx.rules.product_kinds or name.upper() in _descriptors():
+        return False  # 护肤品|品牌, 长焦|相机, 白电|品牌, RPG|手机网游: kinds and descriptions of goods
     if _LATIN.match(name):
         return len(name) >= 2 and name.upper() not in _NOT_BRANDS
     if not is_han(name) or not 2 <= len(name) <= 4 or glued_phrase(ctx, name) or name[-1] in _NOT_NAME:
