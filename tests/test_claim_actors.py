@@ -220,3 +220,9 @@ def test_an_aim_a_condition_or_a_chance_is_no_event(nlp_model, text):
 
 def test_a_won_match_is_still_an_event(nlp_model):
     assert claims_of(nlp_model("白鹭队3比1战胜黑山队。")) == [("白鹭队", "result", "战胜", "黑山队", None)]
+
+
+def test_an_opening_clause_without_a_subject_takes_the_next_clauses(nlp_model):
+    # Fronted like 在…时 or 1:3不敌乙: the sentence's subject stands in the clause after it.
+    assert claims_of(nlp_model("宣布召回三万辆问题汽车，星桥汽车终于认错了。")) == [
+        ("星桥汽车", "recall", "召回", "三万辆问题汽车", None)]

@@ -80,7 +80,8 @@ class ActorFinder(PrefixReader, SubjectFinder):
                 return [], 0.0  # the topic changed to something that is not an entity
         clause = sent_clauses[ci]
         t = self.text
-        if FRAME_START.match(t, clause.start) or FRONTED_SCORE.match(t, clause.start) or t.endswith(FRONTED_ENDS, clause.start, clause.end):
+        opening = ci == 0 and kind not in ("incident", "statement")  # 裁员止损，某公司酝酿…: the sentence's subject comes after
+        if FRAME_START.match(t, clause.start) or FRONTED_SCORE.match(t, clause.start) or t.endswith(FRONTED_ENDS, clause.start, clause.end) or opening:
             # 在…时, 险胜乙后，甲…, 1:3不敌乙，甲…: a fronted clause shares the main clause's subject
             for nxt in sent_clauses[ci + 1 :]:
                 subs = self.prefix(nxt.start, nxt.end, before_trigger=False).subjects
