@@ -226,3 +226,12 @@ def test_an_opening_clause_without_a_subject_takes_the_next_clauses(nlp_model):
     # Fronted like 在…时 or 1:3不敌乙: the sentence's subject stands in the clause after it.
     assert claims_of(nlp_model("宣布召回三万辆问题汽车，星桥汽车终于认错了。")) == [
         ("星桥汽车", "recall", "召回", "三万辆问题汽车", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本场比赛白鹭队最终88-79击败黑山队。", [("白鹭队", "result", "击败", "黑山队", None)]),
+    ("本场比赛黑山队以3比1击败白鹭队。", [("黑山队", "result", "击败", "白鹭队", None)]),
+])
+def test_a_score_between_a_team_and_its_win_keeps_the_team_the_subject(nlp_model, text, expected):
+    # (本场比赛 holds the subject slot; the team named right before the score and the verb wins)
+    assert claims_of(nlp_model(text)) == expected

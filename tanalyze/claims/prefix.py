@@ -20,6 +20,7 @@ from .words import (CLOSE, CONJ, FRAME_END, LIGHT, LOCALIZERS, OPEN, ORG_PRONOUN
 #: each of its triggers took 8 s.
 PREFIX_WINDOW = 200
 _NOMINAL_GAP = re.compile(r"[\u4e00-\u9fff]{0,2}")
+_SCORE_AFTER = re.compile(r"\s*\d+\s*[-－:：比]\s*\d+")  # (以3-0战胜: a score, not a means)
 
 
 @dataclass
@@ -157,7 +158,8 @@ class PrefixReader:
         st.after_de = word == "的"
         tag = ctx.pos.get(word, "")
         light = word in word_list("light_verbs")
-        if not (tag[:1] in ("d", "a") or word in LIGHT or word in ("被", "所") or light):
+        score = all(ch.isdigit() or ch in "-－:：比" for ch in word) or (word == "以" and _SCORE_AFTER.match(t, we))
+        if not (tag[:1] in ("d", "a") or word in LIGHT or word in ("被", "所") or light or score):  # (甲队以3-0战胜)
             st.adjacent = False
             st.p.noun_before = False
         st.light_after_group = st.adjacent and (light or st.light_after_group)
