@@ -56,3 +56,10 @@ def test_a_place_written_with_the_region_word_is_the_place_alone():
     found = {(text[c.start : c.end], c.label, c.source) for c in source_candidates(ctx, text, lambda t, w: predicted)}
     # the gazetteer's 台湾地区 and the model's 青禾地区 lose the word; 东 would be one character
     assert found == {("台湾", "GPE", "gazetteer"), ("青禾", "GPE", "model"), ("东地区", "GPE", "model")}
+
+
+def test_a_transliterated_name_keeps_a_last_syllable_that_is_also_a_verb(source):
+    # 拉 is a common verb for the segmenter, but here the last syllable of the name
+    assert source("前锋卡斯特里拉和队友都来了。", [("卡斯特里拉", "PERSON")]) == [("卡斯特里拉", "PERSON")]
+    # a Chinese name the model ran on into a verb is still cut before it
+    assert source("教练王东方介绍了经验。", [("王东方介绍", "PERSON")]) == [("王东方", "PERSON")]

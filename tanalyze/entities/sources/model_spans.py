@@ -85,7 +85,8 @@ def trim_model_span(ctx: Context, t: str, words: Sequence[tuple[int, int]], s: i
         return e
     ws, we = _word_at(words, e - 1) or (e, e)  # the word holding the last character
     w = t[ws:we]
-    if we == e and ws - s >= 2 and ctx.freq_table.get(w, 0) >= _COMMON_FREQ:
+    if we == e and ws - s >= 2 and ctx.freq_table.get(w, 0) >= _COMMON_FREQ and not (
+            len(w) == 1 and all(ch in ctx.rules.transliteration for ch in t[s:e])):  # 阿斯普里|拉: a transliteration's last syllable
         if (ctx.pos_table.get(w) or "n")[0] in "vpcud":
             return ws
     return e
