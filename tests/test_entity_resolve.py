@@ -124,3 +124,6 @@ def test_the_model_relabels_a_listed_span_unless_it_is_unsure(scored):
     text = "中国女篮先后对阵巴西、日本队。"
     assert scored(text, ["巴西/GPE/gazetteer", "巴西/ORG/model/0.9"]) == [("巴西", "ORG", "model")]
     assert scored(text, ["巴西/GPE/gazetteer", "巴西/ORG/model/0.75"]) == [("巴西", "GPE", "gazetteer")]
+    # ... and only an organisation over a place: a listed site stays a site, a listed paper a paper
+    assert scored("他们参观了青禾宫。", ["青禾宫/FAC/gazetteer", "青禾宫/GPE/model/0.95"]) == [("青禾宫", "FAC", "gazetteer")]
+    assert scored("青禾日报记者报道。", ["青禾日报/ORG/gazetteer", "青禾日报/WORK_OF_ART/model/0.95"]) == [("青禾日报", "ORG", "gazetteer")]
