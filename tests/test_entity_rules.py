@@ -90,6 +90,8 @@ def run():
         ("org_suffixes", "一是精简政府机构，二是由近百家大公司出资。", set()),
         ("org_suffixes", "他刚出医院就去了青禾乳业有限公司。", {("青禾乳业有限公司", "ORG")}),
         ("org_suffixes", "以省公司为例，还本保险也要改。", set()),
+        # a verb and a one-character suffix the segmenter guessed into one word (回母队) name nothing
+        ("org_suffixes", "球员们回母队参加集训，青禾队也放假了。", {("青禾队", "ORG")}),
         ("titled_names", "副总经理施赛飞表示，教师利用自己的时间。", {("施赛飞", "PERSON")}),
         ("cut_titles", "《远山》和《晨光》都是好书。", set()),
     ],
