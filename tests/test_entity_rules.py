@@ -72,6 +72,9 @@ def run():
          {("嘉实天璇", "PRODUCT"), ("博时新兴科技", "PRODUCT"), ("南方中证500ETF联接A", "PRODUCT")}),
         ("fund_names", "华夏蓝海成长混合今日起发售，鹏华基金旗下的鹏华环保产业股票型基金也在发行。",
          {("华夏蓝海成长混合", "PRODUCT"), ("鹏华环保产业股票型基金", "PRODUCT")}),
+        # an index number in one word with its fund word (沪深300), fund words the segmenter cut (双|动力)
+        ("fund_names", "新发的工银沪深300指数基金和长城双动力都在认购，华安中国A股增强基金也已获批。",
+         {("工银沪深300指数基金", "PRODUCT"), ("长城双动力", "PRODUCT"), ("华安中国A股增强基金", "PRODUCT")}),
         # the company (嘉实基金), other companies of an issuer's name, no fund words or no fund sentence
         ("fund_names", "南方电网和长城汽车的股价都涨了，嘉实基金公司看好。招商银行和东方精选的门店都开业了。", set()),
         # closed-end funds (基金 + two fund-name characters), a place's and a quoted investment fund

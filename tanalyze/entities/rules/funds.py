@@ -31,6 +31,8 @@ _RARE = 50  # a name-tagged word rarer than this may be a fund's coined word (�
 _OLD_RARE = 500  # 基金 + a name word: the closed-end funds were named after places and eras (开元/nz)
 # Kinds that alone after an issuer make no fund: the company (嘉实基金), its wealth business.
 _GENERIC_KINDS = frozenset({"基金", "投资基金", "证券投资基金", "理财", "A", "B", "C", "A类", "C类"})
+# A fund word and an index number in one word (沪深300, 中证500).
+_WORD_NUMBER = re.compile(r"(\D+?)[0-9]{2,4}")
 # An index number and its kind in Latin letters, one run: 300ETF, 50LOF, 500A.
 _CODED = re.compile(r"([0-9]{2,4})?(ETF|LOF|QDII|FOF|[ABC])?(?![0-9A-Za-z.%％年月日号元亿万只家点倍股])")
 _SENTENCE = re.compile(r"[^。！？!?\n]+")
@@ -119,6 +121,9 @@ def _fund_word_at(ctx: Context, k: int) -> int | None:
             return k + n
     ws, we = ctx.words[ctx.word_starting[k]]
     w = t[ws:we]
+    m = _WORD_NUMBER.fullmatch(w)
+    if m is not None:  # 沪深300, one word of the segmenter's lexicon
+        return we if m.group(1) in words else None
     if not is_han(w) or len(w) != 2 or w in ctx.gazetteer.stoplist or glued_phrase(ctx, w) or w[-1] in _NOT_NAME:
         return None
     freq, tag = ctx.freq(w), ctx.pos(w) or ""
