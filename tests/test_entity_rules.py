@@ -75,6 +75,9 @@ def run():
         # an index number in one word with its fund word (沪深300), fund words the segmenter cut (双|动力)
         ("fund_names", "新发的工银沪深300指数基金和长城双动力都在认购，华安中国A股增强基金也已获批。",
          {("工银沪深300指数基金", "PRODUCT"), ("长城双动力", "PRODUCT"), ("华安中国A股增强基金", "PRODUCT")}),
+        # a fund the document named with a cue is named again without one (博时新潮: never with a cue)
+        ("fund_names", "上周嘉实天璇基金涨幅居前。嘉实天璇的经理表示看好后市，博时新潮的经理没有表态。",
+         {("嘉实天璇基金", "PRODUCT"), ("嘉实天璇", "PRODUCT")}),
         # the company (嘉实基金), other companies of an issuer's name, no fund words or no fund sentence
         ("fund_names", "南方电网和长城汽车的股价都涨了，嘉实基金公司看好。招商银行和东方精选的门店都开业了。", set()),
         # closed-end funds (基金 + two fund-name characters), a place's and a quoted investment fund

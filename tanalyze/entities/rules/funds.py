@@ -59,6 +59,8 @@ def fund_names(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
     companies = {(c.start, c.end) for c in found if c.source == "gazetteer" and c.label == "ORG"}
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(t)]
     by_first = _issuers_by_first()
+    named: set[str] = set()  # the funds named so far and their beginnings (嘉实天璇 of 嘉实天璇基金)
+    uncued = []
     for s, _ in ctx.words:
         issuer = next((i for i in by_first.get(t[s], ()) if t.startswith(i, s) and s + len(i) in ctx.ends), None)
         if issuer is None:
@@ -67,7 +69,12 @@ def fund_names(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
         if end is None or (s, end) in companies:
             continue
         if (styled and kind) or ((styled or kind) and _cued(t, sentences, s, cues)):
+            named.update(t[s:k] for k in range(s + len(issuer) + 1, end + 1))
             yield Candidate(s, end, "PRODUCT", "rule", precise=True)
+        elif styled:
+            uncued.append((s, end))
+    # A fund the document named in a sentence of fund reporting is named again without a cue.
+    yield from (Candidate(s, e, "PRODUCT", "rule", precise=True) for s, e in uncued if t[s:e] in named)
     yield from _closed_end_funds(ctx)
     yield from _place_funds(ctx, found)
 
