@@ -96,6 +96,10 @@ def run():
         ("org_suffixes", "一是精简政府机构，二是由近百家大公司出资。", set()),
         ("org_suffixes", "他刚出医院就去了青禾乳业有限公司。", {("青禾乳业有限公司", "ORG")}),
         ("org_suffixes", "以省公司为例，还本保险也要改。", set()),
+        # a trade after a brand names the company; after a common or technical word it stays a trade
+        ("org_suffixes", "青禾投资入股华远装饰，两家都用石墨烯技术和光伏能源。", {("青禾投资", "ORG"), ("华远装饰", "ORG")}),
+        # ... but a trade that is also a verb, with its aspect particle, is the verb (the company invested)
+        ("org_suffixes", "去年，蓝湾投资了华远装饰。", {("华远装饰", "ORG")}),
         # a verb and a one-character suffix the segmenter guessed into one word (回母队) name nothing
         ("org_suffixes", "球员们回母队参加集训，青禾队也放假了。", {("青禾队", "ORG")}),
         ("titled_names", "副总经理施赛飞表示，教师利用自己的时间。", {("施赛飞", "PERSON")}),

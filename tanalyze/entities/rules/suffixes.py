@@ -27,6 +27,7 @@ _FINDINGS = re.compile("(?:研究|统计|调查|分析|研报|报告|数据|测�
 _LEAD_FUNCTION = set("的了是在和与及并也都又还就则而但把被让给为到从于对向将由这")
 # Last characters of unknown verb phrases that run into a suffix (多到商场).
 _VERB_ENDINGS = set("到至了着过在给向从对把被")
+_ASPECT = frozenset("了着过")  # aspect particles: what comes before them is a verb
 # Tags of the first character of an unknown three-character word ending in a one-character
 # suffix that make it a phrase, not a name (回|母队, 胜|三局): MSRA held-out 0.9018 -> 0.9023, no
 # other split moves.
@@ -119,6 +120,8 @@ def _name_start(ctx: Context, index: _Index, head: int, ss: int, se: int, suffix
         nword = t[nxt[0] : nxt[1]]
         if _is_han(nword) and (pos.get(nword) or "n")[0] == "n":
             return None
+        if nword in _ASPECT:
+            return None  # 腾讯投资了, 青禾设计过: a trade that is also a verb, used as one
     if suffix == "基金" and head > 0 and t[words[head - 1][0] : words[head - 1][1]].upper() in _FUND_TYPES:
         return None  # LOF基金, QDII基金: a kind of fund
     # 渣打银行/nt: a whole name for the segmenter is extended only by names before it, not
