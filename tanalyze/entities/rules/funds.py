@@ -6,12 +6,13 @@ funds. No list can hold the thousands of funds, but their names are made of few 
 reads them: an issuer (``dictionaries/rules/fund_issuers.txt``) at a word's start, then a run of
 fund words (``fund_words.txt``: 稳健, 成长, 沪深, 红利), index numbers (300), other issuers (长盛中信
 全债) and coined or rare name words (天鼎, 同德), then optionally kinds (``fund_kinds.txt``: 混合,
-股票, 指数基金, ETF, 联接, A). The name is a PRODUCT when the run has a style piece and either ends
-in a kind or stands in a sentence of fund reporting (``fund_cues.txt``: 基金, 净值, 分红). The
+股票, 指数基金, 联接; in Latin, 300ETF, A, read by a pattern). The name is a PRODUCT when the run
+has a style piece and either ends in a kind or stands in a sentence of fund reporting
+(``fund_cues.txt``: 基金, 净值, 分红), or where the document has named the same fund so. The
 issuer with 基金 alone is the company (嘉实基金: ORG, the gazetteer's), and a run the gazetteer
 lists as a company is left to it. Two older shapes are read too: a closed-end fund written 基金
-+ a coined name (基金开元), and an investment fund named after a place (青禾湖产业投资基金) or
-in quotation marks.
++ two fund-name characters (基金开元, ``fund_name_chars.txt``), and an investment fund named after
+a place (青禾湖产业投资基金) or in quotation marks.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ _NAME_TAGS = ("nz", "nr", "nrt", "ns")
 _RARE = 50  # a name-tagged word rarer than this may be a fund's coined word (天鼎/nz, 同德/nrt)
 _OLD_RARE = 500  # 基金 + a name word: the closed-end funds were named after places and eras (开元/nz)
 # Kinds that alone after an issuer make no fund: the company (嘉实基金), its wealth business.
-_GENERIC_KINDS = frozenset({"基金", "投资基金", "证券投资基金", "理财", "A", "B", "C", "A类", "C类"})
+_GENERIC_KINDS = frozenset({"基金", "投资基金", "证券投资基金", "理财", "A类", "C类"})
 # A fund word and an index number in one word (沪深300, 中证500).
 _WORD_NUMBER = re.compile(r"(\D+?)[0-9]{2,4}")
 # An index number and its kind in Latin letters, one run: 300ETF, 50LOF, 500A.
