@@ -127,3 +127,9 @@ def test_the_model_relabels_a_listed_span_unless_it_is_unsure(scored):
     # ... and only an organisation over a place: a listed site stays a site, a listed paper a paper
     assert scored("他们参观了青禾宫。", ["青禾宫/FAC/gazetteer", "青禾宫/GPE/model/0.95"]) == [("青禾宫", "FAC", "gazetteer")]
     assert scored("青禾日报记者报道。", ["青禾日报/ORG/gazetteer", "青禾日报/WORK_OF_ART/model/0.95"]) == [("青禾日报", "ORG", "gazetteer")]
+
+
+def test_a_name_the_model_hesitated_over_and_nothing_backs_is_dropped(scored):
+    text = "今天天气很好，大家去公园散步。"
+    assert scored(text, ["天气/GPE/model/0.83"]) == []  # below UNSURE (0.85)
+    assert scored(text, ["天气/GPE/model/0.9"]) == [("天气", "GPE", "model")]
