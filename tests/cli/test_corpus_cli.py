@@ -102,14 +102,35 @@ def test_resume_needs_a_jsonl_output_file(tmp_path):
     assert result.exit_code == 2 and "--resume needs -o FILE" in result.stderr
 
 
+def _open_fifo_for_writing(fifo: Path, proc: subprocess.Popen) -> int:
+    """Open FIFO for writing once the child has opened it for reading (never blocks forever)."""
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:  # ENXIO: no reader yet
+            assert proc.poll() is None and time.monotonic() < deadline, "the run never opened its input"
+            time.sleep(0.01)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe (POSIX)")
 def test_resume_after_a_killed_run_equals_a_clean_run(tmp_path):
-    records = [{"id": f"n{i:04d}", "text": f"第{i}篇：腾讯在深圳发布了新的云服务，百度和阿里巴巴随后宣布合作。" * 8} for i in range(1500)]
-    corpus = tmp_path / "in.jsonl"
-    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    # The killed run reads its corpus through a named pipe that is fed only its first 100 records
+    # and kept open, so it is still running when it is killed however loaded the machine is (it
+    # once read the whole corpus from a file and could finish before the kill on a busy machine).
+    # The clean and resumed runs read the whole corpus from a file at the pipe's path afterwards,
+    # so every record names the same source.
+    records = [{"id": f"n{i:04d}", "text": f"第{i}篇：腾讯在深圳发布了新的云服务，百度和阿里巴巴随后宣布合作。" * 8} for i in range(300)]
+    lines = [json.dumps(r, ensure_ascii=False) + "\n" for r in records]
+    corpus = fifo = tmp_path / "in.jsonl"
+    os.mkfifo(fifo)
     clean, killed = tmp_path / "clean.jsonl", tmp_path / "out.jsonl"
-    command = [sys.executable, "-m", "tanalyze.cli", "segment", "--jsonl", str(corpus), "-o"]
+    command = [sys.executable, "-m", "tanalyze.cli", "segment", "--jsonl"]
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-    proc = subprocess.Popen([*command, str(killed)], env=env, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen([*command, str(fifo), "-o", str(killed)], env=env, stderr=subprocess.DEVNULL)
+    feed = _open_fifo_for_writing(fifo, proc)
+    os.set_blocking(feed, True)
+    os.write(feed, "".join(lines[:100]).encode("utf-8"))
     part = tmp_path / ".out.jsonl.part"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
@@ -119,10 +140,13 @@ def test_resume_after_a_killed_run_equals_a_clean_run(tmp_path):
     assert proc.poll() is None, "the run ended before it could be killed"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    os.close(feed)
     kept = part.read_bytes().count(b"\n")
-    assert not killed.exists() and 50 <= kept < len(records)
-    subprocess.run([*command, str(clean)], env=env, check=True)
-    resumed = subprocess.run([*command, str(killed), "--resume"], env=env)
+    assert not killed.exists() and 50 <= kept <= 100
+    fifo.unlink()
+    corpus.write_text("".join(lines), encoding="utf-8")
+    subprocess.run([*command, str(corpus), "-o", str(clean)], env=env, check=True)
+    resumed = subprocess.run([*command, str(corpus), "-o", str(killed), "--resume"], env=env)
     assert resumed.returncode == 0 and not part.exists()
     assert killed.read_bytes() == clean.read_bytes()
 
