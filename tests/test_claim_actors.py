@@ -235,3 +235,7 @@ def test_an_opening_clause_without_a_subject_takes_the_next_clauses(nlp_model):
 def test_a_score_between_a_team_and_its_win_keeps_the_team_the_subject(nlp_model, text, expected):
     # (本场比赛 holds the subject slot; the team named right before the score and the verb wins)
     assert claims_of(nlp_model(text)) == expected
+
+
+def test_a_service_named_as_a_product_apologises_for_its_operator(nlp_model):
+    assert claims_of(nlp_model("腾讯视频就片头错字公开道歉。")) == [("腾讯视频", "response", "道歉", None, None)]

@@ -26,6 +26,7 @@ ACTOR_LABELS.update(
     recall=frozenset({"ORG", "GPE"}),
     price=frozenset({"ORG", "GPE", "PRODUCT"}),
     protest=frozenset({"ORG", "PERSON", "NORP"}),
+    response=AGENTS | {"PRODUCT"},
 )
 TWO_PARTY = ("deal", "partnership", "investment")  # X和Y签约: Y is the object
 # Kinds whose coordinated actors each get a claim (德国和美国提出的道路: two proposals, two
