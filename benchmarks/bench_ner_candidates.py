@@ -2,8 +2,9 @@
 
     .venv/bin/python -m benchmarks.bench_ner_candidates NAME=MODEL_DIR ... [--speed-only NAME=CONFIG ...]
 
-Each ``NAME=MODEL_DIR`` is a trained model (a spaCy pipeline, or a CRF: a ``.crfsuite`` file or a
-folder holding ``model.crfsuite``, see :func:`tanalyze.ner.load.open_model`): scored on the dev
+Each ``NAME=MODEL_DIR`` is a trained model (a spaCy pipeline, a CRF: a ``.crfsuite`` file or a
+folder holding ``model.crfsuite``, or the neural tagger: a folder holding ``model.npz``; see
+:func:`tanalyze.ner.load.open_model`): scored on the dev
 split that ``tanalyze.ner.train`` cuts from each training corpus (every 40th record; the same records for every candidate),
 exact spans, GPE/LOC as LOC, predictions on missing spans ignored (as spaCy's scorer does);
 and timed on the MSRA test text (sentences one call each, as the entity stage calls it,
@@ -16,9 +17,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import time
 from collections import Counter
 from pathlib import Path
+
+# the neural candidate's matrix products single-threaded, as measured (docs/ner.md): set before NumPy loads
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from benchmarks._common import EVAL, TRAIN, machine, prf, require_eval, update_section
 

@@ -5,7 +5,7 @@ import pytest
 from tanalyze.errors import ResourceError
 from tanalyze.gazetteer import Gazetteer, GazetteerEntry
 from tanalyze.ner.crf import CrfModel, bio_spans
-from tanalyze.ner.crf_features import Lexicons, char_class, features
+from tanalyze.ner.crf_features import Lexicons, char_class, feature_columns, features
 from tanalyze.ner.crf_train import append_records, bio_tags, fit, load_trainer, pieces, sequences, span_f1
 from tanalyze.ner.data import Annotated
 from tanalyze.segment import WordSpan
@@ -38,6 +38,14 @@ def test_features_gazetteer_suffix_and_end_padding_exact():
     assert rows[7] == ("u-2=公", "u-1=司", "u0=。", "u+1=$", "u+2=$",
                        "b-2=公司", "b-1=司。", "b0=。$", "b+1=$$", "t0=司。$", "k=HP$",
                        "p=x-S", "p-1=n-E", "p+1=$", "n=1", "w=。", "g=_", "s=_", "r=_", "x=_", "wp=。-S")
+
+
+def test_named_feature_columns_are_those_columns_of_the_rows():
+    assert feature_columns("王明到星河公司。", SPANS, LEX, names=["b0", "g", "u0"]) == [
+        ["b0=王明", "b0=明到", "b0=到星", "b0=星河", "b0=河公", "b0=公司", "b0=司。", "b0=。$"],
+        ["g=B-ORG" if i == 3 else "g=I-ORG" if 3 < i < 7 else "g=_" for i in range(8)],
+        ["u0=" + c for c in "王明到星河公司。"]]
+    assert list(zip(*feature_columns("王明到星河公司。", SPANS, LEX))) == features("王明到星河公司。", SPANS, LEX)
 
 
 def test_features_compound_surname_transliteration_and_untagged_words():

@@ -193,32 +193,53 @@ def features(text: str, spans: "Sequence[WordSpan]", lex: Lexicons, clusters: "C
     """The feature strings of every character of ``text`` (folded), given its tagged word spans
     (the ``f`` column with the segmenter's dictionary ``freq``; the cluster columns with a
     cluster table)."""
-    n = len(text)
-    if not n:
+    if not text:
         return []
+    return list(zip(*feature_columns(text, spans, lex, clusters, freq)))
+
+
+def feature_columns(text: str, spans: "Sequence[WordSpan]", lex: Lexicons, clusters: "Clusters | None" = None,
+                    freq: "Mapping[str, int] | None" = None,
+                    names: "Sequence[str] | None" = None) -> list[list[str]]:
+    """The features of :func:`features` column by column (one list per feature, each as long
+    as ``text``, which must not be empty); ``names``: only these columns (feature names such
+    as ``u0``, ``b0``, ``c0``), in that order: what the neural tagger reads."""
+    builders = _column_builders(text, spans, lex, clusters, freq)
+    return [builders[name]() for name in (builders if names is None else names)]
+
+
+def _column_builders(text: str, spans: "Sequence[WordSpan]", lex: Lexicons, clusters: "Clusters | None",
+                     freq: "Mapping[str, int] | None") -> dict:
+    """Feature name -> a function building its column (in the order of :func:`features`)."""
+    n = len(text)
     chars = [*_PAD, *text, *_END]
     big = [a + b for a, b in zip(chars, chars[1:])]  # big[i] = chars[i] + chars[i+1]
     kinds = [*_PAD, *map(char_class, text), *_END]
     tags, lengths, words = word_columns(text, spans)
     ptags = ["^", *tags, "$"]
-    cols = [
-        ["u-2=" + c for c in chars[0:n]], ["u-1=" + c for c in chars[1 : n + 1]],
-        ["u0=" + c for c in text], ["u+1=" + c for c in chars[3 : n + 3]], ["u+2=" + c for c in chars[4 : n + 4]],
-        ["b-2=" + x for x in big[0:n]], ["b-1=" + x for x in big[1 : n + 1]],
-        ["b0=" + x for x in big[2 : n + 2]], ["b+1=" + x for x in big[3 : n + 3]],
-        ["t0=" + a + b for a, b in zip(big[1 : n + 1], chars[3 : n + 3])],
-        ["k=" + a + b + c for a, b, c in zip(kinds[1 : n + 1], kinds[2 : n + 2], kinds[3 : n + 3])],
-        ["p=" + t for t in tags], ["p-1=" + t for t in ptags[0:n]], ["p+1=" + t for t in ptags[2 : n + 2]],
-        ["n=" + x for x in lengths], ["w=" + w for w in words],
-        ["g=" + x for x in gazetteer_column(text, lex.gazetteer)],
-        ["s=" + x for x in surname_column(text, lex)],
-        ["r=1" if c in lex.transliteration else "r=_" for c in text],
-        ["x=" + x for x in suffix_column(text, spans, lex)],
-        *word_position_columns(tags, words, freq),
-    ]
+    out = {
+        "u-2": lambda: ["u-2=" + c for c in chars[0:n]], "u-1": lambda: ["u-1=" + c for c in chars[1 : n + 1]],
+        "u0": lambda: ["u0=" + c for c in text], "u+1": lambda: ["u+1=" + c for c in chars[3 : n + 3]],
+        "u+2": lambda: ["u+2=" + c for c in chars[4 : n + 4]],
+        "b-2": lambda: ["b-2=" + x for x in big[0:n]], "b-1": lambda: ["b-1=" + x for x in big[1 : n + 1]],
+        "b0": lambda: ["b0=" + x for x in big[2 : n + 2]], "b+1": lambda: ["b+1=" + x for x in big[3 : n + 3]],
+        "t0": lambda: ["t0=" + a + b for a, b in zip(big[1 : n + 1], chars[3 : n + 3])],
+        "k": lambda: ["k=" + a + b + c for a, b, c in zip(kinds[1 : n + 1], kinds[2 : n + 2], kinds[3 : n + 3])],
+        "p": lambda: ["p=" + t for t in tags], "p-1": lambda: ["p-1=" + t for t in ptags[0:n]],
+        "p+1": lambda: ["p+1=" + t for t in ptags[2 : n + 2]],
+        "n": lambda: ["n=" + x for x in lengths], "w": lambda: ["w=" + w for w in words],
+        "g": lambda: ["g=" + x for x in gazetteer_column(text, lex.gazetteer)],
+        "s": lambda: ["s=" + x for x in surname_column(text, lex)],
+        "r": lambda: ["r=1" if c in lex.transliteration else "r=_" for c in text],
+        "x": lambda: ["x=" + x for x in suffix_column(text, spans, lex)],
+        "wp": lambda: word_position_columns(tags, words, None)[0],
+    }
+    if freq is not None:
+        out["f"] = lambda: word_position_columns(tags, words, freq)[1]
     if clusters is not None:
-        cols += cluster_columns(text, clusters)
-    return list(zip(*cols))
+        for j, name in enumerate(("c-1", "c0", "c+1", "c01")):
+            out[name] = lambda j=j: cluster_columns(text, clusters)[j]
+    return out
 
 
 class Featurizer:
@@ -239,9 +260,19 @@ class Featurizer:
         return self._segmenter
 
     def __call__(self, text: str, word_spans: "Sequence[WordSpan] | None" = None) -> list[tuple[str, ...]]:
+        folded, word_spans = self._words(text, word_spans)
+        return features(folded, word_spans, self.lexicons, self.clusters, self.segmenter.freq_table())
+
+    def columns(self, text: str, word_spans: "Sequence[WordSpan] | None" = None,
+                names: "Sequence[str] | None" = None) -> list[list[str]]:
+        """The same features column by column (:func:`feature_columns`); ``text`` not empty."""
+        folded, word_spans = self._words(text, word_spans)
+        return feature_columns(folded, word_spans, self.lexicons, self.clusters, self.segmenter.freq_table(), names)
+
+    def _words(self, text: str, word_spans: "Sequence[WordSpan] | None") -> tuple[str, "Sequence[WordSpan]"]:
         folded = fold_width(text)
         if word_spans is None:
             word_spans = self.segmenter.cut(folded)
         if any(s.pos is None for s in word_spans):
             word_spans = self.segmenter.tag(folded, word_spans)
-        return features(folded, word_spans, self.lexicons, self.clusters, self.segmenter.freq_table())
+        return folded, word_spans

@@ -184,9 +184,14 @@ def _entities(doc: Any, abbreviations: bool) -> list[Entity]:
 
 
 def open_model(path: str | Path, segmenter: "Segmenter | None" = None) -> Any:
-    """A trained model at ``path``: the CRF (:class:`tanalyze.ner.crf.CrfModel`: a ``.crfsuite``
-    file, or a folder holding ``model.crfsuite``), else a spaCy pipeline (:class:`NerModel`)."""
+    """A trained model at ``path``: the neural tagger (:class:`tanalyze.ner.neural.NeuralModel`: a
+    ``.npz`` file or a folder holding ``model.npz``), the CRF (:class:`tanalyze.ner.crf.CrfModel`:
+    a ``.crfsuite`` file, or a folder holding ``model.crfsuite``), else a spaCy pipeline (:class:`NerModel`)."""
     p = Path(path)
+    if p.suffix == ".npz" or (p / "model.npz").is_file():
+        from .neural import NeuralModel
+
+        return NeuralModel(p, segmenter)
     if p.suffix == ".crfsuite" or (p / "model.crfsuite").is_file():
         from .crf import CrfModel
 
