@@ -1153,3 +1153,12 @@ def test_a_platform_named_like_its_company_is_an_organisation_like_google(nlp):
     """products.tsv keeps a platform whose name is its company's in companies.tsv as ORG (快手, 知乎)."""
     assert ents(nlp, "他在Facebook和Google都工作过，后来又用脸书发了一条消息。") == [
         ("Facebook", "ORG", 2, ("脸书",)), ("Google", "ORG", 1, ())]
+
+
+def test_consumer_brands_are_listed_and_not_found_inside_ordinary_words(nlp):
+    # Companies are ORG; a brand of a differently named company (兰蔻 of 欧莱雅) is a PRODUCT.
+    assert names(nlp, "尼康和奥林巴斯上周都发布了新相机，兰蔻的销量也涨了。") == [
+        ("尼康", "ORG"), ("奥林巴斯", "ORG"), ("兰蔻", "PRODUCT")]
+    assert names(nlp, "上个月，蒙牛与家乐福签署了合作协议。") == [("蒙牛", "ORG"), ("家乐福", "ORG")]
+    # 力拓 in 努力拓展, 日立 in 隔日立即, 道奇 in 一道奇观 are no names.
+    assert names(nlp, "他们努力拓展新市场，隔日立即出发，看到了一道奇观。") == []
