@@ -46,6 +46,14 @@ def bio_spans(tags: Sequence[str]) -> list[Entity]:
     return out
 
 
+def predict_each(predict, texts: Iterable[str], word_spans, abbreviations: bool) -> Iterator[list[Entity]]:
+    """``predict(text, spans, abbreviations=...)`` of each text in turn, with its word spans (or
+    None): the ``predict_batch`` of the models that read one window at a time (CRF, neural)."""
+    spans_iter = iter(word_spans) if word_spans is not None else None
+    for t in texts:
+        yield predict(t, next(spans_iter) if spans_iter is not None else None, abbreviations=abbreviations)
+
+
 def shipped_path() -> Path:
     """Where the shipped CRF model lives (the entity stage's model)."""
     return Path(str(resources.files("tanalyze.data").joinpath("ner_crf", "model.crfsuite")))
@@ -164,6 +172,4 @@ class CrfModel:
     def predict_batch(self, texts: Iterable[str], word_spans: "Iterable[Sequence[WordSpan] | None] | None" = None, *,
                       abbreviations: bool = True, batch_chars: int | None = None) -> Iterator[list[Entity]]:
         """Entities of many texts (in order), each read as :meth:`predict` reads it."""
-        spans_iter = iter(word_spans) if word_spans is not None else None
-        for t in texts:
-            yield self.predict(t, next(spans_iter) if spans_iter is not None else None, abbreviations=abbreviations)
+        return predict_each(self.predict, texts, word_spans, abbreviations)

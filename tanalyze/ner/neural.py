@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 import numpy as np
 
 from ..errors import ResourceError, shipped_data_error
-from .crf import _NAME_DOTS, LABEL_MAP, Entity, ScoredEntity, _clusters_beside
+from .crf import _NAME_DOTS, LABEL_MAP, Entity, ScoredEntity, _clusters_beside, bio_spans, predict_each
 from .crf_features import Featurizer
 from .data import MODEL_LABELS
 
@@ -199,7 +199,7 @@ class NeuralModel:
             lp = logp[s : s + b - a]
             path = viterbi(lp, self.trans, self.start)
             conf = np.exp(lp[np.arange(len(path)), path])
-            for x, y, label in _bio([net.tags[t] for t in path]):
+            for x, y, label in bio_spans([net.tags[t] for t in path]):
                 product, abbr = LABEL_MAP.get(label, (label, False))
                 if abbreviations or not abbr:
                     out.append((x + a, y + a, product, float(conf[x:y].min())))
@@ -208,12 +208,4 @@ class NeuralModel:
     def predict_batch(self, texts: Iterable[str], word_spans: "Iterable[Sequence[WordSpan] | None] | None" = None, *,
                       abbreviations: bool = True, batch_chars: int | None = None) -> Iterator[list[Entity]]:
         """Entities of many texts (in order), each read as :meth:`predict` reads it."""
-        spans_iter = iter(word_spans) if word_spans is not None else None
-        for t in texts:
-            yield self.predict(t, next(spans_iter) if spans_iter is not None else None, abbreviations=abbreviations)
-
-
-def _bio(tags: Sequence[str]) -> list[Entity]:
-    from .crf import bio_spans
-
-    return bio_spans(tags)
+        return predict_each(self.predict, texts, word_spans, abbreviations)
