@@ -45,6 +45,8 @@ def run():
         ("brands_before_kind", "我下载了星途App，还买了Nova手机。", {("星途", "PRODUCT"), ("Nova", "PRODUCT")}),
         ("brands_before_kind", "进口奶粉和国产手机都降价了，打牌的人说这个牌不好。", set()),
         ("brands_before_kind", "新疆棉花和北京烤鸭很有名。", set()),
+        # a listed company before a kind is the brand of those goods, also glued to it (格力空调: one word)
+        ("brands_before_kind", "商场里海尔冰箱和格力空调都在打折，海尔集团的员工也来了。", {("海尔", "PRODUCT"), ("格力", "PRODUCT")}),
         # 品牌 is a kind: a name-like word before it, not a kind, a common word or a glued phrase
         ("brands_before_kind", "青禾品牌进入了木地板品牌的前列，国产品牌和民族品牌都在追赶，十大品牌不比青禾差。", {("青禾", "PRODUCT")}),
         # a place or a name joined to 牌 names a brand; a common word before 牌 does not
@@ -202,6 +204,8 @@ def test_a_brand_the_model_may_read_as_a_place_is_a_product_in_the_whole_stage()
     found = [(e.text, e.label) for e in every("超市里的青禾奶粉卖光了，蓝湾空调也在促销。").entities]
     assert found == [("青禾", "PRODUCT"), ("蓝湾", "PRODUCT")]
     assert [(e.text, e.label) for e in every("青禾乳业今年营收增长了两成。").entities] == [("青禾乳业", "ORG")]
+    found = [(e.text, e.label) for e in every("商场里海尔冰箱和格力空调都在打折，海尔集团的员工也来了。").entities]
+    assert found == [("海尔", "PRODUCT"), ("格力", "PRODUCT"), ("海尔集团", "ORG")]
 
 
 @given(st.text(alphabet="公司集团司公a", max_size=30), st.sampled_from(["公司", "司公", "集团", "公司公司", "a"]))

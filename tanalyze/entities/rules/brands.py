@@ -9,6 +9,8 @@ gazetteer knows (a brand the model took for a place is the brand: 青禾/GPE + �
 word (进口奶粉, 国产手机), a place's produce (新疆棉花) and a company's name ending in an
 organisation suffix are no brand, nor are a kind itself (护肤品|品牌) or a description of goods the
 dictionary does not know as a common word (``goods_descriptors.txt``: 长焦|相机, 白电|品牌, 黄花梨|家具).
+A company the gazetteer lists is a brand there too (海尔|冰箱; 格力空调, which the segmenter keeps
+as one word): a brand before its kind of goods names the goods (``benchmarks/data/README.md``).
 The segmenter's evidence is read too: an unknown name whose last character makes a word with the
 next one was cut in the wrong place (南林大|家具 is 南林|大家|具), a verb it glued onto a brand (买意风)
 is left out where the document writes the brand alone more often, and 牌 marks a brand only where
@@ -44,6 +46,7 @@ def before_kind(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]
     for c in found:
         if c.end not in by_end or c.length > by_end[c.end].length:
             by_end[c.end] = c
+    yield from _glued_kinds(ctx)
     for i in range(1, len(words)):
         ks, ke = words[i]
         kind = t[ks:ke]
@@ -64,9 +67,24 @@ def before_kind(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]
                 yield Candidate(span[0], span[1], "PRODUCT", "rule", precise=True)
             continue  # 新疆棉花: a place's produce
         if known is not None and known.start < e and known.label == "ORG" and known.source == "gazetteer":
-            continue  # a listed company keeps its label
+            if not name.endswith(tuple(x for x, _ in ctx.rules.org_suffixes)):
+                yield Candidate(span[0], span[1], "PRODUCT", "rule", precise=True)
+            continue  # 海尔|冰箱: the company's brand as goods; 青禾乳业|品牌 names the company
         if _brand_like(ctx, name, marked=kind in markers):
             yield Candidate(span[0], span[1], "PRODUCT", "rule", precise=True)
+
+
+def _glued_kinds(ctx: Context) -> Iterable[Candidate]:
+    """格力空调, one dictionary word: a listed company's name or short form (no place) glued to a
+    kind of product is the brand of those goods."""
+    t, kinds = ctx.text, ctx.rules.product_kinds
+    for s, e in ctx.words:
+        for k in range(s + 2, e - 1):
+            if t[k:e] in kinds:
+                entry = ctx.gazetteer.lookup(t[s:k])
+                if entry is not None and entry.label == "ORG" and t[s:k] not in ctx.gazetteer.stoplist:
+                    yield Candidate(s, k, "PRODUCT", "rule", precise=True)
+                break
 
 
 def _miscut(ctx: Context, name: str, end: int) -> bool:
