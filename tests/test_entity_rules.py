@@ -61,6 +61,9 @@ def run():
         ("brands_before_kind", "柯岚家具：买柯岚家具的人和到宏岚地板店里的人不同。", {("柯岚", "PRODUCT"), ("宏岚", "PRODUCT")}),
         # the items of a list that 等 and a kind of product close; no kinds, no common words, no stations
         ("listed_brands", "超市里，飞鹤、青禾、蓝湾等品牌的奶粉都在降价。", {("飞鹤", "PRODUCT"), ("青禾", "PRODUCT"), ("蓝湾", "PRODUCT")}),
+        # an everyday word naming a company: a company's cue after it, or a kind of goods
+        ("cued_brands", "苹果发布了新手机，方太油烟机在促销，联想股价涨了。", {("苹果", "ORG"), ("方太", "PRODUCT"), ("联想", "ORG")}),
+        ("cued_brands", "我吃了一个苹果，联想到小时候的理想，现代人也一样。", set()),
         ("listed_brands", "报纸、广播、电视等媒体和奶粉、饮料等品牌，云港电视台等四家电视台。", set()),
         ("listed_brands", "联盟拥有柯岚、蓝汐等家具品牌，而东港、西岭等家具卖场和北塘、南浦等地板企业都在降价。",
          {("柯岚", "PRODUCT"), ("蓝汐", "PRODUCT")}),
@@ -204,6 +207,8 @@ def test_a_brand_the_model_may_read_as_a_place_is_a_product_in_the_whole_stage()
     found = [(e.text, e.label) for e in every("超市里的青禾奶粉卖光了，蓝湾空调也在促销。").entities]
     assert found == [("青禾", "PRODUCT"), ("蓝湾", "PRODUCT")]
     assert [(e.text, e.label) for e in every("青禾乳业今年营收增长了两成。").entities] == [("青禾乳业", "ORG")]
+    found = [(e.text, e.label) for e in every("苹果发布了新手机，方太油烟机在促销，我吃了一个苹果。").entities]
+    assert found == [("苹果", "ORG"), ("方太", "PRODUCT")]
     found = [(e.text, e.label) for e in every("商场里海尔冰箱和格力空调都在打折，海尔集团的员工也来了。").entities]
     assert found == [("海尔", "PRODUCT"), ("格力", "PRODUCT"), ("海尔集团", "ORG")]
 

@@ -49,6 +49,7 @@ class Rules:
     transliteration: frozenset[str]
     honorifics: tuple[str, ...] = ()
     cued_brands: tuple[tuple[str, str], ...] = ()  # (short form, canonical name)
+    brand_cues: tuple[str, ...] = ()  # 发布, 股价: what says the short form before it is the company
     product_kinds: frozenset[str] = frozenset()  # 奶粉, 手机: what a brand's name comes before
     brand_markers: frozenset[str] = frozenset()  # 牌, 品牌: words that make the word before a brand
     model_cues: tuple[str, ...] = ()  # 这款, 新机: words that make the code after them a model
@@ -101,6 +102,7 @@ def load_rules() -> Rules:
         transliteration=frozenset("".join(_words("transliteration_chars.txt"))),
         honorifics=tuple(sorted(set(_words("honorifics.txt")), key=len, reverse=True)),
         cued_brands=_pairs("cued_brands.txt"),
+        brand_cues=tuple(_words("brand_cues.txt")),
         product_kinds=frozenset(_words("product_kinds.txt")),
         brand_markers=frozenset(_words("brand_markers.txt")),
         model_cues=tuple(_words("model_cues.txt")),

@@ -122,6 +122,7 @@ def _registry() -> list[Rule]:
         Rule("coded_products", ("PRODUCT",), products.coded_products, after=_NAMED),
         Rule("brands_before_kind", ("PRODUCT",), brands.before_kind, after=_NAMED),
         Rule("listed_brands", ("PRODUCT",), brands.listed_brands, after=_NAMED),
+        Rule("cued_brands", ("ORG", "PRODUCT"), brands.cued_brands, after=_NAMED),
         Rule("fund_names", ("PRODUCT",), funds.fund_names, after=_NAMED),
         # -- repairs of the resolved mentions ------------------------------------------------
         Rule("person_lists", ("PERSON",), person_lists.person_lists, stage="mention"),

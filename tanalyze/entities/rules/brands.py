@@ -190,3 +190,22 @@ def _brand_like(ctx: Context, name: str, marked: bool = False) -> bool:
 _NOT_BRANDS = frozenset({"APP", "TV", "PC", "AI", "VR", "AR", "LED", "OLED", "USB", "SUV", "MPV", "EV", "GPS", "NFC", "CEO"})
 
 
+
+
+def cued_brands(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
+    """苹果发布, 方太油烟机: a company whose short form is an everyday word (``cued_brands.txt``)
+    where what follows says so: a company's cue (``brand_cues.txt``) makes it the company (ORG,
+    joined to the gazetteer's entry), a kind of goods the brand (PRODUCT)."""
+    t, kinds, cues = ctx.text, ctx.rules.product_kinds, ctx.rules.brand_cues
+    for short, canonical in ctx.rules.cued_brands:
+        at = t.find(short)
+        while at >= 0:
+            e = at + len(short)
+            if at in ctx.starts:
+                if any(t.startswith(k, e) for k in kinds):
+                    yield Candidate(at, e, "PRODUCT", "rule", precise=True)
+                elif any(t.startswith(c, e) for c in cues):
+                    entry = ctx.gazetteer.lookup(canonical)
+                    if entry is not None:
+                        yield Candidate(at, e, entry.label, "rule", entry.name, precise=True)
+            at = t.find(short, e)
