@@ -35,7 +35,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from ..textutil import fold_width
 
@@ -232,14 +232,29 @@ def _column_builders(text: str, spans: "Sequence[WordSpan]", lex: Lexicons, clus
         "s": lambda: ["s=" + x for x in surname_column(text, lex)],
         "r": lambda: ["r=1" if c in lex.transliteration else "r=_" for c in text],
         "x": lambda: ["x=" + x for x in suffix_column(text, spans, lex)],
-        "wp": lambda: word_position_columns(tags, words, None)[0],
     }
+    # the columns built together (wp with f, the four cluster columns) are built once per text
+    positions = _once(lambda: word_position_columns(tags, words, freq))
+    out["wp"] = lambda: positions()[0]
     if freq is not None:
-        out["f"] = lambda: word_position_columns(tags, words, freq)[1]
+        out["f"] = lambda: positions()[1]
     if clusters is not None:
+        around = _once(lambda: cluster_columns(text, clusters))
         for j, name in enumerate(("c-1", "c0", "c+1", "c01")):
-            out[name] = lambda j=j: cluster_columns(text, clusters)[j]
+            out[name] = lambda j=j: around()[j]
     return out
+
+
+def _once(build: Callable[[], list[list[str]]]) -> Callable[[], list[list[str]]]:
+    """``build``, called at most once: later calls return its first result."""
+    done: list[list[list[str]]] = []
+
+    def get() -> list[list[str]]:
+        if not done:
+            done.append(build())
+        return done[0]
+
+    return get
 
 
 class Featurizer:
