@@ -56,13 +56,24 @@ def fund_names(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
     """The rule: PRODUCT candidates for the funds named issuer + fund words (+ kind), for 基金 +
     a coined name, and for a place's investment fund."""
     t = ctx.text
+    yield from _issued_funds(ctx, found, [m.start() for m in _issuer_at().finditer(t) if m.start() in ctx.word_starting])
+    yield from _closed_end_funds(ctx)
+    yield from _place_funds(ctx, found)
+
+
+def _issued_funds(ctx: Context, found: Sequence[Candidate], starts: list[int]) -> Iterable[Candidate]:
+    """The funds named issuer + fund words (+ kind) at the word starts ``starts`` where an issuer's
+    name begins."""
+    if not starts:
+        return
+    t = ctx.text
     cues = _lists()[3]
     companies = {(c.start, c.end) for c in found if c.source == "gazetteer" and c.label == "ORG"}
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(t)]
     by_first = _issuers_by_first()
     named: set[str] = set()  # the funds named so far and their beginnings (嘉实天璇 of 嘉实天璇基金)
     uncued = []
-    for s, _ in ctx.words:
+    for s in starts:
         issuer = next((i for i in by_first.get(t[s], ()) if t.startswith(i, s) and s + len(i) in ctx.ends), None)
         if issuer is None:
             continue
@@ -76,8 +87,6 @@ def fund_names(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
             uncued.append((s, end))
     # A fund the document named in a sentence of fund reporting is named again without a cue.
     yield from (Candidate(s, e, "PRODUCT", "rule", precise=True) for s, e in uncued if t[s:e] in named)
-    yield from _closed_end_funds(ctx)
-    yield from _place_funds(ctx, found)
 
 
 def _fund_run(ctx: Context, k: int) -> tuple[int | None, bool, bool]:
@@ -136,6 +145,13 @@ def _fund_word_at(ctx: Context, k: int) -> int | None:
         return None
     freq, tag = ctx.freq(w), ctx.pos(w) or ""
     return we if freq == 0 or (tag.startswith(_NAME_TAGS) and freq < _RARE) else None
+
+
+@lru_cache(maxsize=1)
+def _issuer_at() -> re.Pattern:
+    """Every place where an issuer's name begins (a lookahead: overlapping places too), so that
+    a text naming no issuer costs one scan."""
+    return re.compile("(?=" + "|".join(map(re.escape, _lists()[0])) + ")")
 
 
 @lru_cache(maxsize=1)
