@@ -90,6 +90,11 @@ def run():
          {("基金汉盛", "PRODUCT"), ("基金景元", "PRODUCT")}),
         ("fund_names", "两地设立了珠江产业投资基金和“蓝湾增长投资基金”，“金牛基金”奖同日揭晓。",
          {("珠江产业投资基金", "PRODUCT"), ("蓝湾增长投资基金", "PRODUCT")}),
+        # a club named by an everyday word, in a clause that reports a match (a score or a match word)
+        ("cued_teams", "火箭在客场以98-105不敌雷霆，勇士主场击败了掘金。",
+         {("火箭", "ORG"), ("雷霆", "ORG"), ("勇士", "ORG"), ("掘金", "ORG")}),
+        # no match in the clause: the rocket, the sun, a brave man, thunder; a score in another clause
+        ("cued_teams", "火箭发射成功，太阳升起来了，一位勇士站了出来。雷霆过后，比分是3-1。", set()),
         ("cut_titles", "远山的回声》一书昨天再版。", {("远山的回声", "WORK_OF_ART")}),
         ("cut_titles", "他翻开了新出版的《晨光与", {("晨光与", "WORK_OF_ART")}),
         ("titled_names", "公司董事长张序安今天到访。", {("张序安", "PERSON")}),

@@ -51,8 +51,8 @@ class EntityFinder:
         # Abbreviated names off (a corpus that does not annotate them): every source drops them.
         self.skip: frozenset[str] = frozenset() if abbreviations else _abbreviations()
         self.rules = load_rules()
-        # 苹果, 吉利: a company only where a source found it, never counted at every occurrence.
-        uncounted = self.skip | {short for short, _ in self.rules.cued_brands}
+        # 苹果, 吉利, 火箭: a company or club only where a source found it, never counted at every occurrence.
+        uncounted = self.skip | {short for short, _ in (*self.rules.cued_brands, *self.rules.cued_teams)}
         self.grouper = Grouper(gazetteer, segmenter, [x for x, _ in self.rules.org_suffixes], uncounted,
                                lambda t, words, k: in_name_word(segmenter.pos_table(), t, words, k))
 

@@ -102,6 +102,7 @@ def _registry() -> list[Rule]:
         person_lists,
         products,
         suffixes,
+        teams,
         titles as works,
     )
 
@@ -124,6 +125,8 @@ def _registry() -> list[Rule]:
         Rule("listed_brands", ("PRODUCT",), brands.listed_brands, after=_NAMED),
         Rule("cued_brands", ("ORG", "PRODUCT"), brands.cued_brands, after=_NAMED),
         Rule("fund_names", ("PRODUCT",), funds.fund_names, after=_NAMED),
+        # -- clubs ----------------------------------------------------------------------------
+        Rule("cued_teams", ("ORG",), teams.cued_teams, after=_NAMED),
         # -- repairs of the resolved mentions ------------------------------------------------
         Rule("person_lists", ("PERSON",), person_lists.person_lists, stage="mention"),
         Rule("coordinated", ("PERSON", "ORG", "GPE", "LOC"), coordinated.coordinated, after=("person_lists",), stage="mention"),
