@@ -221,15 +221,6 @@ def test_no_organisation_body_from_titles_common_words_or_a_second_name(nlp, tex
     assert spans(nlp, text) == found
 
 
-@pytest.mark.parametrize(
-    "text, address",
-    [
-    ],
-)
-def test_street_address_is_one_facility(nlp, text, address):
-    assert spans(nlp, text, "FAC") == [address]
-
-
 def test_no_person_after_a_number(nlp):
     assert ents(nlp, "他提出了八项主张，一位不愿透露姓名的官员说。") == []
 
