@@ -39,6 +39,14 @@ def test_a_count_belongs_to_the_phrase_and_a_place_word_before_it_does_not(nlp):
     assert actor(doc) == ("5人", "PERSON", False, "人")
 
 
+def test_a_streak_is_a_result_of_the_team_before_its_verb(nlp):
+    # 连胜/连败 are noun triggers: their subject stands before the verb that takes them (豪取, 遭遇),
+    # and a clause without a subject keeps the team of the clause before
+    assert summary(nlp("白鹭队3-1击败黑山队，豪取五连胜。")) == [
+        ("白鹭队", "result", "击败", "黑山队", None), ("白鹭队", "result", "连胜", None, None)]
+    assert summary(nlp("黑山队遭遇三连败。")) == [("黑山队", "result", "连败", None, None)]
+
+
 def test_a_score_between_subject_and_trigger_is_not_a_clause_break(nlp):
     assert summary(nlp("决赛中，蓝鲸88：90不敌飞鹰。")) == [("蓝鲸", "result", "不敌", "飞鹰", None)]
 

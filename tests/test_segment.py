@@ -30,6 +30,9 @@ from tanalyze.segment import Segmenter, _merge_numbers
         # A department's 处 before the title 处长, not 处处 (everywhere) + 长; 处处 stays where it is one.
         ("城乡规划建设处处长出席", ["城乡规划", "建设", "处", "处长", "出席"]),
         ("这里处处长满鲜花", ["这里", "处处", "长", "满鲜花"]),
+        # A streak counted by a number word is cut from its number, as one counted by digits is, so
+        # that the trigger 连胜/连败 lines up with words (PFR's convention cuts 连|胜 itself).
+        ("青禾队豪取三连胜，黑山队遭遇两连败。", ["青禾队", "豪取", "三", "连", "胜", "，", "黑山队", "遭遇", "两", "连败", "。"]),
     ],
 )
 def test_known_jieba_failures_do_not_happen(segmenter, text, words):
