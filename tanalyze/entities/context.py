@@ -11,6 +11,7 @@ name-like, does it end like an organisation) are functions of a Context in :mod:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Mapping, Sequence
@@ -19,6 +20,10 @@ from .resources import Patterns, Rules, _word_at, load_rules, patterns
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from ..gazetteer import Gazetteer
+
+
+_SENTENCE = re.compile(r"[^。！？!?\n]+")
+_CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
 
 
 def boundaries(words: Sequence[tuple[int, int]], length: int) -> tuple[set[int], set[int]]:
@@ -86,6 +91,24 @@ class Context:
     def word_at(self, k: int) -> tuple[int, int] | None:
         """The word holding character ``k``."""
         return _word_at(self.words, k)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """The spans of the text between sentence ends (。！？ and line breaks)."""
+        return [(m.start(), m.end()) for m in _SENTENCE.finditer(self.text)]
+
+    @cached_property
+    def clauses(self) -> list[tuple[int, int]]:
+        """The spans of the text between clause marks (，；, sentence ends and line breaks)."""
+        return [(m.start(), m.end()) for m in _CLAUSE.finditer(self.text)]
+
+    def sentence_at(self, k: int) -> tuple[int, int] | None:
+        """The sentence holding character ``k`` (None: ``k`` ends one)."""
+        return _word_at(self.sentences, k)
+
+    def clause_at(self, k: int) -> tuple[int, int] | None:
+        """The clause holding character ``k`` (None: ``k`` is a clause mark)."""
+        return _word_at(self.clauses, k)
 
     def word(self, span: tuple[int, int] | None) -> str:
         """The text of a word span ("" for None)."""

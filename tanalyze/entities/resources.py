@@ -53,6 +53,7 @@ class Rules:
     product_kinds: frozenset[str] = frozenset()  # 奶粉, 手机: what a brand's name comes before
     brand_markers: frozenset[str] = frozenset()  # 牌, 品牌: words that make the word before a brand
     model_cues: tuple[str, ...] = ()  # 这款, 新机: words that make the code after them a model
+    goods_descriptors: frozenset[str] = frozenset()  # 长焦, 白电: descriptions of goods, no brands
     cued_teams: tuple[tuple[str, str], ...] = ()  # (short form that is an everyday word, canonical club)
     match_cues: tuple[str, ...] = ()  # 不敌, 主场: what makes a clause the report of a match
 
@@ -108,6 +109,7 @@ def load_rules() -> Rules:
         product_kinds=frozenset(_words("product_kinds.txt")),
         brand_markers=frozenset(_words("brand_markers.txt")),
         model_cues=tuple(_words("model_cues.txt")),
+        goods_descriptors=frozenset(_words("goods_descriptors.txt")),
         cued_teams=_pairs("cued_teams.txt"),
         match_cues=tuple(_words("match_cues.txt")),
     )

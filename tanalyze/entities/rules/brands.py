@@ -27,7 +27,7 @@ from typing import Iterable, Sequence
 from ..candidate import Candidate
 from ..context import Context
 from ..names import function_word, glued_phrase
-from ..resources import _NOT_NAME, HAN, is_han, word_list
+from ..resources import _NOT_NAME, HAN, is_han
 from .company_lists import company_lists
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+\-]*$")
@@ -156,12 +156,6 @@ def _closing(kinds: frozenset[str]) -> re.Pattern[str]:
                       rf"(?:{'|'.join(sorted(kinds, key=len, reverse=True))})(?![台站网厂商业企界人员卖店城市场])")
 
 
-@lru_cache(maxsize=1)
-def _descriptors() -> frozenset[str]:
-    """Words that describe goods and name no brand (``dictionaries/rules/goods_descriptors.txt``)."""
-    return frozenset(word_list("goods_descriptors.txt"))
-
-
 def _place(ctx: Context, name: str) -> bool:
     entry = ctx.gazetteer.lookup(name)
     return entry is not None and entry.label in _PLACE_LABELS
@@ -170,7 +164,7 @@ def _place(ctx: Context, name: str) -> bool:
 def _brand_like(ctx: Context, name: str, marked: bool = False) -> bool:
     """Does ``name`` read as a brand's name? After a brand marker (飞鸽|牌, 熊猫|牌) any noun
     will do; before a product kind only a coined word or a rare one tagged as a name."""
-    if name in ctx.gazetteer.stoplist or name in ctx.rules.product_kinds or name.upper() in _descriptors():
+    if name in ctx.gazetteer.stoplist or name in ctx.rules.product_kinds or name.upper() in ctx.rules.goods_descriptors:
         return False  # 护肤品|品牌, 长焦|相机, 白电|品牌, RPG|手机网游: kinds and descriptions of goods
     if _LATIN.match(name):
         return len(name) >= 2 and name.upper() not in _NOT_BRANDS

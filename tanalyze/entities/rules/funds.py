@@ -18,7 +18,6 @@ a place (青禾湖产业投资基金) or in quotation marks.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -36,7 +35,6 @@ _GENERIC_KINDS = frozenset({"基金", "投资基金", "证券投资基金", "理
 _WORD_NUMBER = re.compile(r"(\D+?)[0-9]{2,4}")
 # An index number and its kind in Latin letters, one run: 300ETF, 50LOF, 500A.
 _CODED = re.compile(r"([0-9]{2,4})?(ETF|LOF|QDII|FOF|[ABC])?(?![0-9A-Za-z.%％年月日号元亿万只家点倍股])")
-_SENTENCE = re.compile(r"[^。！？!?\n]+")
 # A fund named after a place: 青禾湖产业投资基金, 青禾股权投资基金.
 _PLACE_FUND = re.compile(r"(?:产业|股权|创业|风险|产业股权|创业风险)?投资基金")
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -69,7 +67,6 @@ def _issued_funds(ctx: Context, found: Sequence[Candidate], starts: list[int]) -
     t = ctx.text
     cues = _lists()[3]
     companies = {(c.start, c.end) for c in found if c.source == "gazetteer" and c.label == "ORG"}
-    sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(t)]
     by_first = _issuers_by_first()
     named: set[str] = set()  # the funds named so far and their beginnings (嘉实天璇 of 嘉实天璇基金)
     uncued = []
@@ -80,7 +77,7 @@ def _issued_funds(ctx: Context, found: Sequence[Candidate], starts: list[int]) -
         end, styled, kind = _fund_run(ctx, s + len(issuer))
         if end is None or (s, end) in companies:
             continue
-        if (styled and kind) or ((styled or kind) and _cued(t, sentences, s, cues)):
+        if (styled and kind) or ((styled or kind) and _cued(ctx, s, cues)):
             named.update(t[s:k] for k in range(s + len(issuer) + 1, end + 1))
             yield Candidate(s, end, "PRODUCT", "rule", precise=True)
         elif styled:
@@ -169,13 +166,10 @@ def _longest() -> int:
     return max(len(w) for w in (*issuers, *words))
 
 
-def _cued(t: str, sentences: list[tuple[int, int]], k: int, cues: Sequence[str]) -> bool:
+def _cued(ctx: Context, k: int, cues: Sequence[str]) -> bool:
     """Is there a word of fund reporting in the sentence holding ``k``?"""
-    i = bisect_right(sentences, (k, len(t) + 1)) - 1
-    if i < 0:
-        return False
-    s, e = sentences[i]
-    return any(c in t[s:e] for c in cues)
+    sentence = ctx.sentence_at(k)
+    return sentence is not None and any(c in ctx.text[sentence[0] : sentence[1]] for c in cues)
 
 
 def _closed_end_funds(ctx: Context) -> Iterable[Candidate]:

@@ -10,13 +10,11 @@ word of the segmenter's. 火箭发射成功 or 太阳升起 hold no such word an
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Iterable, Sequence
 
 from ..candidate import Candidate
 from ..context import Context
 
-_CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
 _SCORE = re.compile(r"\d+\s*[-－:：比]\s*\d+")
 
 
@@ -24,32 +22,24 @@ def cued_teams(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
     """The rule: each short form of ``cued_teams.txt`` that is a whole word in a clause of a match
     report, as its club (the gazetteer's entry)."""
     t, cues = ctx.text, ctx.rules.match_cues
-    clauses: list[tuple[int, int]] | None = None
-    reported: dict[int, bool] = {}  # clause index -> reports a match (each clause read once)
+    reported: dict[tuple[int, int], bool] = {}  # clause -> reports a match (each clause read once)
     for short, canonical in ctx.rules.cued_teams:
         at = t.find(short)
         while at >= 0:
             e = at + len(short)
-            if at in ctx.starts and e in ctx.ends:
-                if clauses is None:
-                    clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(t)]
-                i = _clause_of(clauses, at)
-                if i is not None and _reports_match(t, clauses[i], i, cues, reported):
-                    entry = ctx.gazetteer.lookup(canonical)
-                    if entry is not None:
-                        yield Candidate(at, e, entry.label, "rule", entry.name, precise=True)
+            if at in ctx.starts and e in ctx.ends and _reports_match(ctx, ctx.clause_at(at), cues, reported):
+                entry = ctx.gazetteer.lookup(canonical)
+                if entry is not None:
+                    yield Candidate(at, e, entry.label, "rule", entry.name, precise=True)
             at = t.find(short, e)
 
 
-def _clause_of(clauses: list[tuple[int, int]], k: int) -> int | None:
-    """Index of the clause holding character ``k`` (None: none does)."""
-    i = bisect_right(clauses, (k, float("inf"))) - 1
-    return i if i >= 0 and k < clauses[i][1] else None
-
-
-def _reports_match(t: str, clause: tuple[int, int], i: int, cues: Sequence[str], seen: dict[int, bool]) -> bool:
-    """Does clause ``i`` hold a match cue or a score? (kept in ``seen``)"""
-    if i not in seen:
-        text = t[clause[0] : clause[1]]
-        seen[i] = _SCORE.search(text) is not None or any(c in text for c in cues)
-    return seen[i]
+def _reports_match(ctx: Context, clause: tuple[int, int] | None, cues: Sequence[str],
+                   seen: dict[tuple[int, int], bool]) -> bool:
+    """Does ``clause`` hold a match cue or a score? (kept in ``seen``)"""
+    if clause is None:
+        return False
+    if clause not in seen:
+        text = ctx.text[clause[0] : clause[1]]
+        seen[clause] = _SCORE.search(text) is not None or any(c in text for c in cues)
+    return seen[clause]
