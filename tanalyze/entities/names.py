@@ -3,13 +3,15 @@
 The judgements many rules and both sources share: is a word name-like (tagged as a name, unknown
 or rare), does a word end an organisation's name (公安局, 党委, 分行), does a name end in an
 organisation or facility suffix, is a character the start of a surname and a Chinese personal
-name. ``t`` is always ``ctx.text``.
+name, and where a short form listed with its gazetteer name (苹果 -> 苹果公司) occurs. ``t`` is
+always ``ctx.text``.
 """
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from typing import Iterator, Mapping, Sequence
 
+from .candidate import Candidate
 from .context import Context
 from .resources import _COMMON_FREQ, _FUNCTION_POS, _NOT_NAME, _NUMERAL_CHARS, _word_at, address_length, is_han as _is_han, word_list
 
@@ -145,3 +147,23 @@ def name_at(ctx: Context, t: str, i: int, starts: set[int]) -> int:
             return length
         best = best or length
     return best
+
+
+def short_forms(ctx: Context, pairs: Sequence[tuple[str, str]]) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, canonical)`` of every occurrence of a short form of ``pairs`` (short form,
+    canonical gazetteer name) that begins a word: what the cued rules read (苹果发布, 火箭不敌)."""
+    t = ctx.text
+    for short, canonical in pairs:
+        at = t.find(short)
+        while at >= 0:
+            e = at + len(short)
+            if at in ctx.starts:
+                yield at, e, canonical
+            at = t.find(short, e)
+
+
+def listed_as(ctx: Context, s: int, e: int, canonical: str) -> Candidate | None:
+    """``[s, e)`` as a rule's candidate for the gazetteer's entry ``canonical`` (its label and
+    name), or None where the gazetteer has no such entry."""
+    entry = ctx.gazetteer.lookup(canonical)
+    return Candidate(s, e, entry.label, "rule", entry.name, precise=True) if entry is not None else None

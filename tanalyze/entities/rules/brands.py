@@ -26,7 +26,7 @@ from typing import Iterable, Sequence
 
 from ..candidate import Candidate
 from ..context import Context
-from ..names import function_word, glued_phrase
+from ..names import function_word, glued_phrase, listed_as, short_forms
 from ..resources import _NOT_NAME, HAN, is_han
 from .company_lists import company_lists
 
@@ -191,15 +191,10 @@ def cued_brands(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]
     where what follows says so: a company's cue (``brand_cues.txt``) makes it the company (ORG,
     joined to the gazetteer's entry), a kind of goods the brand (PRODUCT)."""
     t, kinds, cues = ctx.text, ctx.rules.product_kinds, ctx.rules.brand_cues
-    for short, canonical in ctx.rules.cued_brands:
-        at = t.find(short)
-        while at >= 0:
-            e = at + len(short)
-            if at in ctx.starts:
-                if any(t.startswith(k, e) for k in kinds):
-                    yield Candidate(at, e, "PRODUCT", "rule", precise=True)
-                elif any(t.startswith(c, e) for c in cues):
-                    entry = ctx.gazetteer.lookup(canonical)
-                    if entry is not None:
-                        yield Candidate(at, e, entry.label, "rule", entry.name, precise=True)
-            at = t.find(short, e)
+    for at, e, canonical in short_forms(ctx, ctx.rules.cued_brands):
+        if any(t.startswith(k, e) for k in kinds):
+            yield Candidate(at, e, "PRODUCT", "rule", precise=True)
+        elif any(t.startswith(c, e) for c in cues):
+            listed = listed_as(ctx, at, e, canonical)
+            if listed is not None:
+                yield listed

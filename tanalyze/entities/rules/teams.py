@@ -14,6 +14,7 @@ from typing import Iterable, Sequence
 
 from ..candidate import Candidate
 from ..context import Context
+from ..names import listed_as, short_forms
 
 _SCORE = re.compile(r"\d+\s*[-－:：比]\s*\d+")
 
@@ -21,17 +22,13 @@ _SCORE = re.compile(r"\d+\s*[-－:：比]\s*\d+")
 def cued_teams(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
     """The rule: each short form of ``cued_teams.txt`` that is a whole word in a clause of a match
     report, as its club (the gazetteer's entry)."""
-    t, cues = ctx.text, ctx.rules.match_cues
+    cues = ctx.rules.match_cues
     reported: dict[tuple[int, int], bool] = {}  # clause -> reports a match (each clause read once)
-    for short, canonical in ctx.rules.cued_teams:
-        at = t.find(short)
-        while at >= 0:
-            e = at + len(short)
-            if at in ctx.starts and e in ctx.ends and _reports_match(ctx, ctx.clause_at(at), cues, reported):
-                entry = ctx.gazetteer.lookup(canonical)
-                if entry is not None:
-                    yield Candidate(at, e, entry.label, "rule", entry.name, precise=True)
-            at = t.find(short, e)
+    for at, e, canonical in short_forms(ctx, ctx.rules.cued_teams):
+        if e in ctx.ends and _reports_match(ctx, ctx.clause_at(at), cues, reported):
+            listed = listed_as(ctx, at, e, canonical)
+            if listed is not None:
+                yield listed
 
 
 def _reports_match(ctx: Context, clause: tuple[int, int] | None, cues: Sequence[str],
