@@ -59,7 +59,10 @@ class ActorFinder(PrefixReader, SubjectFinder):
         if subjects:
             return subjects, 1.0
         if prefix.subjects:
-            return [], 0.0
+            # 某音乐App下架某软件，某某卸任: the subject cannot do this kind; a name right before
+            # the trigger starts a clause of its own (a headline without commas)
+            near = [m for m in prefix.adjacent if m.entity.label in ok and m not in prefix.subjects]
+            return (near, 0.9) if near else ([], 0.0)
         if prefix.pronoun:
             how = 0.6 if prefix.pronoun in TOPIC_PRONOUNS else 0.8
             return self._pronoun(prefix.pronoun, sent_clauses[ci].start, ok, sent_clauses, ci, history), how

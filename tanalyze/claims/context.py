@@ -63,6 +63,7 @@ class Prefix:
     pronoun: str | None = None
     passive: bool = False
     noun_before: bool = False  # a non-entity noun right before the trigger
+    adjacent: list[Ment] = field(default_factory=list)  # the mentions right before the trigger (adverbs between)
     causative: bool = False  # the trigger is inside 让/使 X …: X, not the subject, does it
     reported: bool = False  # the subjects say, think or find what follows (机电署估计停电因…)
     possessor: bool = False  # the subject is the possessor of the trigger used as a noun (腾讯的加码)

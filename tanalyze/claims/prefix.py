@@ -93,6 +93,8 @@ class PrefixReader:
         p.causative = st.in_pp in ("让", "使", "令")
         if not p.subjects and st.reporters and not st.group:
             p.subjects, p.reported = st.reporters, True  # 腾讯表示将投资…: the reporter is the subject
+        if before_trigger and st.adjacent:
+            p.adjacent = list(st.group)
         modifier = st.group and st.group[-1].end == ts and self.text.startswith(tuple(word_list("noun_triggers")), ts)
         if before_trigger and st.group and st.adjacent and (not p.subjects or st.light_after_group) and not modifier:
             # (卫冕联赛冠军: a name right before a noun trigger says which title, not who holds it)
@@ -188,7 +190,7 @@ class PrefixReader:
         if word in word_list("helpers") and st.in_pp is None:
             _restart(st, we)  # 伦纳德帮助猛龙大胜雄鹿: who is helped does what follows
             return
-        if tag.startswith("v"):
+        if tag.startswith("v") and tag != "vn":  # (全场比赛中国女排…战胜: 比赛 names the match)
             st.seen_verb = True
             if st.in_pp not in (None, "在", "从", "于", "自"):
                 st.in_pp = None

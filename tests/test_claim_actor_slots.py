@@ -1,0 +1,44 @@
+"""Which mention before a trigger is its actor when the clause's first subject cannot be: a name
+right before the trigger, a company its own 公司 refers to, a subject after the match that frames
+the clause. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tanalyze.pipeline import Options, Pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return Pipeline(["claims"], Options(extra={"model": False}))
+
+
+@pytest.fixture(scope="module")
+def nlp_model():
+    return Pipeline(["claims"], Options(extra={"model": True}))
+
+
+def claims_of(doc):
+    return [(c.actor.text if c.actor else None, c.kind, c.predicate, c.object, c.date,
+             tuple(a.text for a in c.co_actors)) for c in doc.claims]
+
+
+def test_a_name_right_before_the_trigger_acts_when_the_subject_cannot(nlp_model):
+    # A product cannot leave a post: the person right before 卸任 does (a headline without commas).
+    assert claims_of(nlp_model("晨光音乐App下架两款软件法定代表人变更周南星卸任")) == [
+        ("晨光音乐", "recall", "下架", "晨光音乐App", None, ()),
+        ("周南星", "personnel", "卸任", None, None, ()),
+    ]
+
+
+def test_the_company_its_own_shares_stand_for(nlp):
+    # 公司股价: the company named before, not a described "公司股价".
+    assert claims_of(nlp("青禾科技10月21日发布公告，公司股价连续两日涨停。")) == [
+        ("青禾科技", "result", "涨停", None, "XXXX-10-21", ()),
+    ]
+
+
+def test_a_nominalised_verb_before_the_subject_is_no_verb(nlp_model):
+    # 全场比赛 names the match; the team after it is the subject, not an object of 比赛.
+    assert claims_of(nlp_model("全场比赛白鹭队3-0战胜黑山队。")) == [("白鹭队", "result", "战胜", "黑山队", None, ())]
