@@ -1103,6 +1103,10 @@ def test_a_part_of_a_dotted_name_is_no_listed_company(nlp):
     assert names(nlp, "拳王穆罕默德·阿里说。") == [("穆罕默德·阿里", "PERSON")]
 
 
+def test_a_listed_company_before_a_hyphen_is_a_given_name(nlp):
+    assert names(nlp, "球队总经理戴尔-莫里森表示。") == [("戴尔-莫里森", "PERSON")]
+
+
 def test_a_dotted_name_runs_past_where_the_model_stopped_in_its_last_part():
     text = "在哈莉·贝丽、瑞斯·维多斯彭等劲敌之后。"
     assert ("瑞斯·维多斯彭", "PERSON") in _found_with_model_spans(text, [(7, 13, "PERSON")])

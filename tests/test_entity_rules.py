@@ -37,6 +37,9 @@ def run():
         ("dotted_names", "发言的是约翰·史密斯。", {("约翰·史密斯", "PERSON")}),
         # a hyphen joins a transliterated name as the dot does; not places, nor years
         ("dotted_names", "球队签下了卡罗尔-帕斯特纳克，北京-上海航线和2010-2011赛季照旧。", {("卡罗尔-帕斯特纳克", "PERSON")}),
+        # the first part starts at a word, not inside a common word (总经理 ends in 理, as 理查德
+        # starts), and a common word before the closing punctuation ends the last part (也惊呼)
+        ("dotted_names", "队总经理戴尔-莫里森表示，就连安东尼-邓克也惊呼。", {("戴尔-莫里森", "PERSON"), ("安东尼-邓克", "PERSON")}),
         ("org_suffixes", "青禾乳业有限公司和蓝湾科技集团签约。", {("青禾乳业有限公司", "ORG"), ("蓝湾科技集团", "ORG")}),
         ("facility_suffixes", "游客在东湖公园门前合影。", {("东湖公园", "FAC")}),
         ("model_codes", "小鹏G9和iPhone 15 Pro同台亮相。", {("小鹏G9", "PRODUCT"), ("iPhone 15 Pro", "PRODUCT")}),

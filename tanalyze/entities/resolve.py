@@ -18,8 +18,10 @@ from typing import Iterable, Sequence
 from .candidate import Candidate
 from .context import Context
 from .names import _ADMIN, _SUBUNIT_ENDS, surname_len
-from .resources import _NAME_DOTS, _NOT_NAME, is_han as _is_han, word_list
+from .resources import _NAME_DOTS, _NAME_JOINERS, _NOT_NAME, is_han as _is_han, word_list
 
+
+_JOINERS = frozenset(_NAME_JOINERS)  # the dots and hyphens of a transliterated name (as a set: "" is no joiner)
 # On a partial overlap: a name the model is sure of, then the gazetteer and precise rules, then
 # the model, then other rules.
 SOURCE_RANK = {"gazetteer": 3, "model": 2, "rule": 1}
@@ -225,9 +227,9 @@ def _rule_may_contain(ctx: Context, listed: set[tuple[int, int]], outer: Candida
             return True  # 李郑屋 + 游乐场: the place's name; a listed company is no person
         # 布莱克 + 本队: the model stopped inside a transliterated name
         return any(rest.endswith(x) and all(ch in translit for ch in rest[: -len(x)]) for x in suffix_words)
-    if outer.label == "PERSON" and (t[inner.start - 1 : inner.start] in _NAME_DOTS or t[inner.end : inner.end + 1] in _NAME_DOTS):
+    if outer.label == "PERSON" and (t[inner.start - 1 : inner.start] in _JOINERS or t[inner.end : inner.end + 1] in _JOINERS):
         # A part of a dotted name: the model stopped at a dot of 扎东·次旺伦珠 (a model
-        # span never ends in one), and 阿里 in 穆罕默德·阿里 is no company
+        # span never ends in one), and 阿里 in 穆罕默德·阿里 or 戴尔 in 戴尔-邓普斯 is no company
         return True
     if (outer.label == inner.label == "PERSON" and inner.start == outer.start and any(ch in _NAME_DOTS for ch in t[outer.start : inner.end])
             and all(ch in translit for ch in t[inner.end : outer.end])):

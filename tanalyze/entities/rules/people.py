@@ -40,9 +40,7 @@ def dotted_names(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate
             lo = groups[n - 1][-1] + 1 if n else m.start()
             last = n == len(groups) - 1
             hi = m.end() if last else groups[n + 1][0]
-            s = dots[0]
-            while s > lo and t[s - 1] in translit:  # 作家克莱·舍基 -> 克莱·舍基
-                s -= 1
+            s = _first_part_start(ctx, lo, dots[0], translit)
             e = dots[-1] + 1
             while e < hi and t[e] in translit:  # 舍基在 -> 舍基
                 e += 1
@@ -52,12 +50,47 @@ def dotted_names(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate
             # 扎东·次旺伦珠（藏族）: a name the punctuation closes needs no transliteration characters,
             # unless they already make a last part (哈莉·贝丽之后获奖。)
             closed = last and e - dots[-1] < 3 and e < hi and 2 <= hi - dots[-1] - 1 <= 6 and (hi == len(t) or t[hi] in _CLOSERS)
-            if closed:
+            if closed and not _holds_common_word(ctx, dots[-1] + 1, hi):
                 e = hi
+            else:
+                closed = False
             inner_ok = all(t[k] in translit or t[k] in _JOINERS for k in range(s, dots[-1] + 1)) and (
                 closed or all(t[k] in translit for k in range(dots[-1] + 1, e)))
-            if dots[0] - s >= 1 and e - dots[-1] >= 3 and inner_ok and not ctx.gazetteer.lookup(t[s : dots[0]]):
+            if dots[0] - s >= 1 and e - dots[-1] >= 3 and inner_ok and not _listed_place(ctx, t[s : dots[0]]):
                 yield Candidate(s, e, "PERSON", "rule")
+
+
+def _first_part_start(ctx: Context, lo: int, dot: int, translit: frozenset[str]) -> int:
+    """Where the first part of a dotted name ending at ``dot`` starts: back over transliteration
+    characters (作家克莱·舍基 -> 克莱·舍基), but not from inside a common word (总经理|戴尔-邓普斯:
+    理 ends 总经理, though it starts 理查德)."""
+    t, s = ctx.text, dot
+    while s > lo and t[s - 1] in translit:
+        s -= 1
+    word = ctx.word_at(s)
+    if word is not None and word[0] < s and ctx.freq(t[word[0] : word[1]]) >= _COMMON_FREQ:
+        s = word[1]  # inside a common word (总经理), not a rare one the segmenter glued (和菲尔)
+    return s
+
+
+def _holds_common_word(ctx: Context, i: int, j: int) -> bool:
+    """Does ``t[i:j]`` hold a whole common word that is not a name (也|惊呼, 表示)? Then the
+    punctuation after it does not close a name."""
+    t, words = ctx.text, ctx.words
+    k = ctx.word_starting.get(i)
+    while k is not None and k < len(words) and words[k][1] <= j:
+        w = t[words[k][0] : words[k][1]]
+        if ctx.freq(w) >= _COMMON_FREQ and not (ctx.pos(w) or "").startswith("nr"):
+            return True
+        k += 1
+    return False
+
+
+def _listed_place(ctx: Context, name: str) -> bool:
+    """Is ``name`` a place of the gazetteer (北京-上海 joins no person; 戴尔, a listed company, may be
+    a given name before a hyphen)?"""
+    entry = ctx.gazetteer.lookup(name)
+    return entry is not None and entry.label in ("GPE", "LOC", "FAC", "NORP")
 
 
 def _transliterated(ctx: Context, t: str, i: int, j: int, words: Sequence[tuple[int, int]], ends: set[int]) -> bool:
