@@ -16,7 +16,7 @@ from .triggers import KINDS
 
 
 def registry() -> list[Rule]:
-    from . import checks
+    from . import checks, uses
 
     return [
         Rule("trigger_sense", ("launch", "investment"), checks.trigger_sense),
@@ -26,6 +26,7 @@ def registry() -> list[Rule]:
         Rule("reporter_actor", KINDS, checks.reporter_actor),
         Rule("actor_phrase", KINDS, checks.actor_phrase, after=("reporter_actor",)),
         Rule("signing_person", ("deal", "personnel"), checks.signing_person, after=("actor_phrase",)),
+        Rule("umbrella", ("deal", "personnel", "legal"), uses.umbrella, after=("signing_person",)),
         Rule("product_maker", ("launch", "recall", "price"), checks.product_maker, after=("trigger_sense", "actor_phrase")),
     ]
 

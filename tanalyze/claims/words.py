@@ -32,6 +32,8 @@ ORG_PRONOUNS = {"公司", "该公司", "该集团", "该行", "该机构", "该�
 TOPIC_PRONOUNS = {"其"}
 NEGATION = ("没有", "并未", "尚未", "未", "没", "不", "并非", "无")
 LIGHT = ("了", "着", "过")
+# Adverbs that add an actor to what was told (丙也签约, 乙同样宣布): another event of the same kind.
+ADDITIVE = ("也", "亦", "同样")
 # Verbs of saying, thinking and finding: what follows is reported, not done by the subject.
 REPORTING = frozenset({"估计", "认为", "表示", "称", "指", "指出", "说", "相信", "怀疑", "预计", "判断", "推测", "证实",
                         "透露", "发现", "确认", "报道", "指称", "声称", "承认", "否认", "说明", "解释", "强调"})

@@ -1,0 +1,27 @@
+"""Checks on the use of a trigger word: a word that only restates, in general terms, another
+trigger of its sentence (加盟…签约三年). Each is ``fn(extractor, candidate) -> candidate | None``,
+registered in :mod:`.rules`; their word lists are in ``dictionaries/claims/``."""
+
+from __future__ import annotations
+
+from .events import Candidate
+from .lists import word_list
+from .words import ADDITIVE
+
+
+def umbrella(ex, c: Candidate) -> Candidate | None:
+    """某前锋加盟某队，签约三年: a general word (签约, 处罚: ``umbrella.txt``) beside a trigger of
+    the same kind in the sentence names the event that trigger names: no claim of its own. Not
+    after 也 (丙也签约: someone else's event of that kind)."""
+    general = word_list("umbrella")
+    if c.predicate not in general:
+        return c
+    ts, te = c.trigger
+    cs = ex.clauses_of(c.sent)[c.clause][0]
+    if any(w in ex.text[cs:ts] for w in ADDITIVE):
+        return c  # 甲加盟乙之后，丙也签约: another actor's event of the same kind
+    kinds = {"deal", "personnel"} if c.predicate in word_list("signing") else {c.kind}  # (a hiring or a deal)
+    for s, e, trig, _ in ex.find_triggers(*c.sent):
+        if trig.kind in kinds and (e <= ts or s >= te) and ex.text[s:e] not in general:
+            return None
+    return c
