@@ -96,12 +96,14 @@ def test_an_unsure_model_name_is_dropped_unless_the_dictionary_knows_it_as_a_nam
     assert scored("今天和李青去吃饭", ["李青/PERSON/model/0.7"]) == [("李青", "PERSON", "model")]
 
 
-def test_an_unsure_one_character_name_stands_only_as_an_abbreviation_or_a_place(scored):
-    # 袁 is a surname (nr) for the segmenter, so it backs no one-character place; 沪 is an
-    # abbreviation (j) and 京 a place (ns), which do
+def test_an_unsure_one_character_name_stands_only_as_a_place(scored):
+    # 袁 is a surname (nr) for the segmenter and 阿 an abbreviation (j), so neither backs a
+    # one-character place the model hesitated over; 京 is a place (ns), which does
     assert scored("老袁昨天回电话了", ["袁/GPE/model/0.7"]) == []
     assert scored("老袁昨天回电话了", ["袁/GPE/model/0.99"]) == [("袁", "GPE", "model")]
-    assert scored("他昨天回沪", ["沪/GPE/model/0.7"]) == [("沪", "GPE", "model")]
+    assert scored("阿杜昨天回电话了", ["阿/GPE/model/0.7"]) == []
+    assert scored("他昨天回沪", ["沪/GPE/model/0.7"]) == []
+    assert scored("他昨天回沪", ["沪/GPE/model/0.9"]) == [("沪", "GPE", "model")]
     assert scored("他昨天进京", ["京/GPE/model/0.7"]) == [("京", "GPE", "model")]
 
 
