@@ -40,6 +40,12 @@ def test_a_model_name_runs_across_no_quotation_mark_it_does_not_pair(source, tex
     assert source(text, [predicted]) == [expected]
 
 
+def test_a_model_name_neither_starts_nor_ends_inside_a_latin_word(source):
+    text = "我参加了#ciAwards2014#投票，Lumina团队也来了"
+    spans = [("ciAward", "PERSON"), ("umina", "ORG"), ("Lumina团队", "ORG")]
+    assert source(text, spans) == [("Lumina团队", "ORG")]
+
+
 def test_a_model_name_that_holds_a_whole_quotation_is_kept(source):
     text = "他在“青禾”科技公司工作。"
     assert source(text, [("“青禾”科技公司", "ORG")]) == [("“青禾”科技公司", "ORG")]

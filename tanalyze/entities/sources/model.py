@@ -1,7 +1,8 @@
 """The model source: the statistical NER model's names (:mod:`tanalyze.ner.load`), checked.
 
 The model's spans are moved to where a name starts and cut where it ends (:mod:`.model_spans`),
-dropped where no name can be (one character, a clause's punctuation, a byline's 文 or 摄), and
+dropped where no name can be (one character, a clause's punctuation, a byline's 文 or 摄, the
+inside of a Latin word), and
 relabelled where the span's own shape says what it names: a place ending in a body's word is
 that body (青禾市消防局), a "person" ending in 村 a village, one ending in 岛 an island.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from ...gazetteer import latin_bounded
 from ..candidate import Candidate
 from ..context import Context
 from ..names import _EVENT_NOUNS, ROAD_WORDS, ends_like_facility, ends_like_org
@@ -47,6 +49,8 @@ def model_candidates(ctx: Context, text: str, predict: Callable) -> list[Candida
         if s > 0 and _BYLINE_ROLE.match(folded, s - 1):
             continue  # 记者曾芳/文|博时肖华: the byline's 文 (text) or 摄 (photo) starts no name
         s, e = quoted_part(folded, s, e)
+        if not latin_bounded(folded, s, e):
+            continue  # Microso|ft, #ciAward|s2013#: a name neither starts nor ends inside a Latin word
         if _may_name(ctx, s, e, label):
             e, label = _relabel(ctx, s, e, predicted_end, label)
             out.append(Candidate(s, e, label, "model", confidence=confidence[0] if confidence else None))
