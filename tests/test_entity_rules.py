@@ -117,6 +117,11 @@ def run():
         ("org_suffixes", "球员们回母队参加集训，青禾队也放假了。", {("青禾队", "ORG")}),
         ("titled_names", "副总经理施赛飞表示，教师利用自己的时间。", {("施赛飞", "PERSON")}),
         ("cut_titles", "《远山》和《晨光》都是好书。", set()),
+        # a lone surname and a familiar form of address: one person, the form inside the name
+        ("familiar_address", "周末去郑老板的店里，周爷爷也在。", {("郑老板", "PERSON"), ("周爷爷", "PERSON")}),
+        # no name: common words of that shape, a surname inside the word before it, a form that
+        # starts a longer word, a formal title (news names the surname alone: 王|先生)
+        ("familiar_address", "帅哥和表哥去找师姐，小牛老板没来，妈咪和王先生也没来。", set()),
     ],
 )
 def test_rule_finds_exactly(run, name, text, expected):
@@ -153,6 +158,8 @@ def repair():
         ("sessions", "新一届江城市人民代表大会开幕。", ["江城市人民代表大会/ORG/model"], set()),
         ("coded_products", "蓝汐Nova 300电源很安静。", ["蓝汐/PERSON/model"], {("蓝汐Nova 300", "PRODUCT")}),
         ("coded_products", "作者：张序安X200评测", ["张序安/PERSON/model"], set()),
+        # a person's name the model found, then a familiar form of address
+        ("familiar_address", "林悦姐姐唱得真好，林悦也笑了。", ["林悦/PERSON/model/0.99"], {("林悦姐姐", "PERSON")}),
         # a filter: what is left of the candidates
         # mention rules: the whole repaired list of mentions
         ("person_lists", "出席会议的有王德明、李秀英、赵小川等。", ["王德明/PERSON/model", "李秀英/PERSON/model", "赵小/PERSON/model"],
@@ -219,6 +226,11 @@ def test_a_brand_the_model_may_read_as_a_place_is_a_product_in_the_whole_stage()
     assert found == [("苹果", "ORG"), ("方太", "PRODUCT")]
     found = [(e.text, e.label) for e in every("商场里海尔冰箱和格力空调都在打折，海尔集团的员工也来了。").entities]
     assert found == [("海尔", "PRODUCT"), ("格力", "PRODUCT"), ("海尔集团", "ORG")]
+
+
+def test_a_familiar_form_of_address_is_inside_the_name_in_the_whole_stage():
+    found = [(e.text, e.label) for e in Pipeline(["entities"])("林悦姐姐唱得真好，周末去郑老板的店里吃饭。").entities]
+    assert found == [("林悦姐姐", "PERSON"), ("郑老板", "PERSON")]
 
 
 @given(st.text(alphabet="公司集团司公a", max_size=30), st.sampled_from(["公司", "司公", "集团", "公司公司", "a"]))
