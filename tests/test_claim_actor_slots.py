@@ -42,3 +42,22 @@ def test_the_company_its_own_shares_stand_for(nlp):
 def test_a_nominalised_verb_before_the_subject_is_no_verb(nlp_model):
     # 全场比赛 names the match; the team after it is the subject, not an object of 比赛.
     assert claims_of(nlp_model("全场比赛白鹭队3-0战胜黑山队。")) == [("白鹭队", "result", "战胜", "黑山队", None, ())]
+
+
+def test_a_lone_character_tagged_a_surname_is_no_subject(nlp_model):
+    # jieba tags 连 (连扳3球) a surname: the clause still has no subject of its own, and the team
+    # of the clause before goes on.
+    assert claims_of(nlp_model("白鹭队在先失一球的情况下，连扳3球，最终以3-1大胜对手。")) == [
+        ("白鹭队", "result", "大胜", "对手", None, ()),
+    ]
+
+
+def test_the_team_its_own_球队_refers_to(nlp_model):
+    assert [c for c in claims_of(nlp_model("白鹭队宣布了一则处罚通知，球队将禁赛周南星两场比赛。")) if c[2] == "禁赛"] == [
+        ("白鹭队", "legal", "禁赛", "周南星", None, ())]
+
+
+def test_the_name_after_随着_is_the_subject_of_its_frame(nlp_model):
+    assert claims_of(nlp_model("随着白鹭队在半决赛中2-4不敌黑山队，他们结束了本赛季的征程。")) == [
+        ("白鹭队", "result", "不敌", "黑山队", None, ()),
+    ]

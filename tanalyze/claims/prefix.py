@@ -122,6 +122,9 @@ class PrefixReader:
             # is (but 在印度发布: a place where the trigger happens)
             st.p.subjects = [m]
             st.group, st.adjacent = [m], True
+        elif st.in_pp in ("随着", "伴随") and st.before_trigger and not st.p.subjects and not possessive:
+            # 随着甲队2-4不敌乙队…: the frame is a clause, whose subject the name is
+            st.p.subjects, st.group, st.adjacent, st.in_pp = [m], [m], True, None
         elif st.in_pp is not None:
             st.p.obliques.append((st.in_pp, m))
             st.group, st.adjacent = [], False
@@ -196,7 +199,9 @@ class PrefixReader:
                 st.in_pp = None
             return
         # (戏剧性地: manner; 主场, 强势: a noun used as an adverb, dictionaries/claims/adverbial_nouns.txt)
-        noun = (tag[:1] in ("n", "r", "j") or tag == "eng") and not t.startswith("地", we) and word not in word_list("adverbial_nouns")
+        # (连|扳4球: jieba tags a lone character nr as a surname; alone it names no subject)
+        noun = (tag[:1] in ("n", "r", "j") or tag == "eng") and not t.startswith("地", we) and word not in word_list("adverbial_nouns") \
+            and not (tag == "nr" and len(word) == 1)
         if st.in_pp is None and not st.p.subjects and (not st.seen_verb or st.after_de_noun):
             if word in PERSON_PRONOUNS | ORG_PRONOUNS | TOPIC_PRONOUNS:
                 st.p.pronoun = word
