@@ -37,3 +37,9 @@ def test_a_general_word_alone_or_for_another_actor_stays_an_event(nlp):
         ("北京市市场监管局", "legal", "处罚", None, "2021-05")]
     assert [(c.actor.text, c.predicate) for c in nlp("张伟加盟北京国安之后，李明也签约了。").claims] == [
         ("张伟", "加盟"), ("李明", "签约")]
+
+
+def test_an_event_nearly_done_or_replied_to_is_no_event(nlp):
+    assert nlp("2023年10月，湖人险些输给勇士。").claims == ()
+    assert summary(nlp("2022年，小米回应起诉：已下架相关产品。")) == [("小米", "response", "回应", "起诉", "2022")]
+    assert summary(nlp("2023年10月，湖人输给勇士。")) == [("湖人", "result", "输给", "勇士", "2023-10")]

@@ -4,6 +4,8 @@ registered in :mod:`.rules`; their word lists are in ``dictionaries/claims/``.""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .events import Candidate
 from .lists import word_list
 from .words import ADDITIVE
@@ -24,4 +26,18 @@ def umbrella(ex, c: Candidate) -> Candidate | None:
     for s, e, trig, _ in ex.find_triggers(*c.sent):
         if trig.kind in kinds and (e <= ts or s >= te) and ex.text[s:e] not in general:
             return None
+    return c
+
+
+def governed(ex, c: Candidate) -> Candidate:
+    """要求赔礼道歉, 涉嫌违规, 险些退出, 否认离婚: a trigger that is the object of a verb of
+    ``governing.txt`` names an event demanded, alleged, nearly done or denied, not one that
+    happened: it keeps 0.4 of its confidence."""
+    ts = c.trigger[0]
+    cs = ex.clauses_of(c.sent)[c.clause][0]
+    words = [ex.text[a:b] for a, b in ex.ctx.words_in(max(cs, ts - 6), ts)]
+    while words and words[-1] in ("了", "将"):
+        words.pop()
+    if words and words[-1] in word_list("governing"):
+        return replace(c, confidence=round(c.confidence * 0.4, 2))
     return c
