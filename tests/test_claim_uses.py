@@ -43,3 +43,8 @@ def test_an_event_nearly_done_or_replied_to_is_no_event(nlp):
     assert nlp("2023年10月，湖人险些输给勇士。").claims == ()
     assert summary(nlp("2022年，小米回应起诉：已下架相关产品。")) == [("小米", "response", "回应", "起诉", "2022")]
     assert summary(nlp("2023年10月，湖人输给勇士。")) == [("湖人", "result", "输给", "勇士", "2023-10")]
+
+
+def test_a_trigger_before_a_described_noun_modifies_it(nlp):
+    # 球员 is a described actor (a mention), yet here only the head of 全部的首发球员.
+    assert nlp("北京国安此役轮换了全部的首发球员。").claims == ()

@@ -60,7 +60,9 @@ def attributive(ex, c: Candidate) -> Candidate | None:
     if noun_predicate(c.predicate) and any(m.start == te and m.entity.label == "PERSON" for m in ex.ctx.mentions_in(te, te + 12)):
         return None  # 前奥运冠军王某: a title before a name, not a title won here
     noun = word_at(ex, te)
-    if not noun or te in ex.ctx.ment_starts_set or not ex.ctx.pos.get(noun, "").startswith("n"):
+    named_after = te in ex.ctx.ment_starts_set and any(
+        m.start == te and (m.ref is None or m.ref.named) for m in ex.ctx.mentions_in(te, te + 40))  # (首发球员: a described noun)
+    if not noun or named_after or not ex.ctx.pos.get(noun, "").startswith("n"):
         return c
     if noun in word_list("event_nouns"):
         return c  # 坍塌事故, 辞职报告: the noun names the event or its record
