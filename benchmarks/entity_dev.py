@@ -33,7 +33,8 @@ Every text is scored as the pipeline reads it, converted to Simplified (:func:`a
 256 Weibo dev posts hold Traditional characters; the other splits are Simplified already).
 
 Segmentation and the model's predictions do not depend on the rules, so they are computed once
-and kept in a pickle (``TANALYZE_DEV_CACHE``, default ``.cache/entity_dev`` in the repository);
+and kept in a pickle (``TANALYZE_DEV_CACHE``, default ``.cache/entity_dev`` in the repository),
+keyed by the model file and the word lists they read (:func:`_model_stamp`);
 each ablation re-runs only the gazetteer, the rules, resolution and grouping. With ``--ablate``
 every rule of the registry (``tanalyze/entities/rules/__init__.py``) is left out in turn and the
 change in F1 on each split is written to the ``entity-dev`` section of BENCHMARKS.md. A rule is
@@ -157,11 +158,20 @@ SPLITS = {"CLUENER held-out": (cluener_dev, {"PER", "ORG", "LOC", "WORK"}),
 
 
 def _model_stamp() -> tuple:
-    """The shipped model file's size and time (a new model makes the cached predictions stale)."""
+    """The shipped model file's size and time (a new model makes the cached predictions stale),
+    and the SHA-1 of the word lists the segmenter and the model's features read
+    (``dictionaries/segment``, ``entities``, ``rules``: a new word, listed name, surname or
+    transliteration character changes the words or the predictions too)."""
+    import hashlib
+
     from tanalyze.ner.crf import shipped_path
 
     st = shipped_path().stat()
-    return (st.st_size, st.st_mtime_ns, "scored")  # predictions with the model's confidence
+    lists = hashlib.sha1()
+    for folder in ("segment", "entities", "rules"):
+        for path in sorted((ROOT / "dictionaries" / folder).iterdir()):
+            lists.update(path.name.encode() + b"\0" + path.read_bytes())
+    return (st.st_size, st.st_mtime_ns, lists.hexdigest(), "scored")  # predictions with the model's confidence
 
 
 def prepared(name: str, data: list[tuple[str, set]]) -> list[tuple[str, list, list]]:
