@@ -94,6 +94,9 @@ def test_an_unsure_model_name_is_dropped_unless_the_dictionary_knows_it_as_a_nam
     assert scored("今天去北京吃饭", ["北京/GPE/model/0.7"]) == [("北京", "GPE", "model")]  # ns for the segmenter
     # a person's name of the Chinese shape stays, sure or not
     assert scored("今天和李青去吃饭", ["李青/PERSON/model/0.7"]) == [("李青", "PERSON", "model")]
+    # ... but not a surname and a function character (阿都 written for 啊都)
+    assert scored("好累阿都不想动了", ["阿都/PERSON/model/0.7"]) == []
+    assert scored("好累阿都不想动了", ["阿都/PERSON/model/0.9"]) == [("阿都", "PERSON", "model")]
 
 
 def test_an_unsure_one_character_name_stands_only_as_a_place(scored):
