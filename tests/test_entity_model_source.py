@@ -46,6 +46,11 @@ def test_a_model_name_neither_starts_nor_ends_inside_a_latin_word(source):
     assert source(text, spans) == [("Lumina团队", "ORG")]
 
 
+def test_laughter_in_latin_letters_is_no_name(source):
+    # the stoplist's chat words: social media's laughter the model reads as a person
+    assert source("hehe今天好开心，和Momo去吃饭", [("hehe", "PERSON"), ("Momo", "PERSON")]) == [("Momo", "PERSON")]
+
+
 def test_a_model_name_that_holds_a_whole_quotation_is_kept(source):
     text = "他在“青禾”科技公司工作。"
     assert source(text, [("“青禾”科技公司", "ORG")]) == [("“青禾”科技公司", "ORG")]
