@@ -48,3 +48,8 @@ def test_an_event_nearly_done_or_replied_to_is_no_event(nlp):
 def test_a_trigger_before_a_described_noun_modifies_it(nlp):
     # 球员 is a described actor (a mention), yet here only the head of 全部的首发球员.
     assert nlp("北京国安此役轮换了全部的首发球员。").claims == ()
+
+
+def test_a_price_that_rises_is_a_price_change(nlp):
+    assert summary(nlp("2023年6月，国际金价全线上涨。")) == [("国际金价", "price", "上涨", None, "2023-06")]
+    assert summary(nlp("2023年，比亚迪股价上涨。")) == [("比亚迪", "result", "上涨", None, "2023")]
