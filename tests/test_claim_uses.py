@@ -53,3 +53,12 @@ def test_a_trigger_before_a_described_noun_modifies_it(nlp):
 def test_a_price_that_rises_is_a_price_change(nlp):
     assert summary(nlp("2023年6月，国际金价全线上涨。")) == [("国际金价", "price", "上涨", None, "2023-06")]
     assert summary(nlp("2023年，比亚迪股价上涨。")) == [("比亚迪", "result", "上涨", None, "2023")]
+
+
+def test_a_title_far_after_its_verb_is_part_of_the_predicate(nlp):
+    assert summary(nlp("2023年10月，北京国安强势夺得2023年全国青年足球锦标赛男子组冠军。")) == [
+        ("北京国安", "result", "夺得…冠军", "2023年全国青年足球锦标赛男子组冠军", "2023")]
+
+
+def test_a_title_only_come_nearer_is_not_won(nlp):
+    assert nlp("北京国安卫冕联赛冠军又近了一步。").claims == ()

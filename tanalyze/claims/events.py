@@ -50,7 +50,8 @@ def join_split_predicates(cands: list[Candidate], t: str) -> list[Candidate]:
     for c in cands:
         prev = out[-1] if out else None
         if (prev is not None and prev.kind == c.kind != "statement" and prev.sent == c.sent and prev.clause == c.clause
-                and "…" not in prev.predicate + c.predicate and 0 <= c.trigger[0] - prev.trigger[1] <= 8
+                and "…" not in prev.predicate + c.predicate
+                and (0 <= c.trigger[0] - prev.trigger[1] <= 8 or _heads_object(prev, c))
                 and not _PUNCT.search(t, prev.trigger[1], c.trigger[0])
                 and (prev.object is None or c.predicate in prev.object or t[c.trigger[0] - 1] == "的" or prev.trigger[1] == c.trigger[0]
                      or noun_predicate(c.predicate))
@@ -65,6 +66,12 @@ def join_split_predicates(cands: list[Candidate], t: str) -> list[Candidate]:
             continue
         out.append(c)
     return out
+
+
+def _heads_object(verb: Candidate, noun: Candidate) -> bool:
+    """Is a noun trigger the head of a verb trigger's long object (夺得2023年全国锦标赛男子组冠军)?"""
+    return (noun_predicate(noun.predicate) and verb.object is not None and verb.object.endswith(noun.predicate)
+            and 0 <= noun.trigger[0] - verb.trigger[1] <= 40)
 
 
 def better(new: Candidate, old: Candidate) -> bool:
