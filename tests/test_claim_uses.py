@@ -62,3 +62,13 @@ def test_a_title_far_after_its_verb_is_part_of_the_predicate(nlp):
 
 def test_a_title_only_come_nearer_is_not_won(nlp):
     assert nlp("北京国安卫冕联赛冠军又近了一步。").claims == ()
+
+
+def test_two_words_for_one_resignation_are_one_claim(nlp):
+    (claim,) = nlp("2020年3月，张伟宣布辞职。张伟辞去董事职务后不再担任公司其他职务。").claims
+    assert (claim.actor.text, claim.kind, claim.predicate, claim.object, claim.date, len(claim.evidence)) == (
+        "张伟", "personnel", "辞职", "董事职务后不再担任公司其他职务", "2020-03", 2)
+    # Different years: two events.
+    assert len(nlp("2021年，张伟宣布辞职。2022年，张伟辞去董事职务。").claims) == 2
+    # Words of different lines of same_event.txt: two events.
+    assert [c.predicate for c in nlp("2020年3月，张伟宣布辞职。张伟出任北京国安董事长。").claims] == ["辞职", "出任"]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from ..lexicon import dictionaries_dir, read_lines
 from ..model import Claim, Document, EntityRef, Span
 from .context import DateRef, negated
 from .lists import word_list
@@ -134,9 +136,31 @@ def same_event(a: Claim, b: Claim) -> bool:
         return False
     if who(a.actor) != who(b.actor):
         return False
-    if a.object is None and b.object is None and a.predicate != b.predicate:
+    alike = _alike(a.predicate, b.predicate)
+    if a.object is None and b.object is None and not alike:
         return False  # 腾讯构建… and 腾讯加码…: nothing says they are one event
-    return _compatible_objects(a.object, b.object) and _compatible_dates(a.date, b.date)
+    one_named = alike and (a.object is None or b.object is None)  # 张三辞职。…张三辞去董事职务
+    return (one_named or _compatible_objects(a.object, b.object)) and _compatible_dates(a.date, b.date)
+
+
+@lru_cache(maxsize=1)
+def _groups() -> dict[str, int]:
+    """Word → its line in ``dictionaries/claims/same_event.txt``."""
+    out: dict[str, int] = {}
+    for lineno, line in read_lines(dictionaries_dir().joinpath("claims", "same_event.txt")):
+        for word in line.split():
+            out[word] = lineno
+    return out
+
+
+def _alike(a: str, b: str) -> bool:
+    """Do two predicates name an event the same way: equal, sharing a part (事故…受伤 and 受伤),
+    or words of one line of ``same_event.txt``?"""
+    pa, pb = set(a.split("…")), set(b.split("…"))
+    if pa & pb:
+        return True
+    groups = _groups()
+    return bool({groups[w] for w in pa if w in groups} & {groups[w] for w in pb if w in groups})
 
 
 def _more_specific(a: str | None, b: str | None) -> str | None:
