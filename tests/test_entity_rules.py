@@ -98,6 +98,9 @@ def run():
          {("火箭", "ORG"), ("雷霆", "ORG"), ("勇士", "ORG"), ("掘金", "ORG")}),
         # no match in the clause: the rocket, the sun, a brave man, thunder; a score in another clause
         ("cued_teams", "火箭发射成功，太阳升起来了，一位勇士站了出来。雷霆过后，比分是3-1。", set()),
+        # a club's season, its players and coaches by their role
+        ("cued_teams", "魔术主帅很满意，这个赛季的勇士不一样，那位老鹰中锋伤了，太阳能电池板和火箭科学家的比喻不对。",
+         {("魔术", "ORG"), ("勇士", "ORG"), ("老鹰", "ORG")}),
         ("cut_titles", "远山的回声》一书昨天再版。", {("远山的回声", "WORK_OF_ART")}),
         ("cut_titles", "他翻开了新出版的《晨光与", {("晨光与", "WORK_OF_ART")}),
         ("titled_names", "公司董事长张序安今天到访。", {("张序安", "PERSON")}),
