@@ -1157,3 +1157,9 @@ def test_consumer_brands_are_listed_and_not_found_inside_ordinary_words(nlp):
     assert names(nlp, "上个月，蒙牛与家乐福签署了合作协议。") == [("蒙牛", "ORG"), ("家乐福", "ORG")]
     # 力拓 in 努力拓展, 日立 in 隔日立即, 道奇 in 一道奇观 are no names.
     assert names(nlp, "他们努力拓展新市场，隔日立即出发，看到了一道奇观。") == []
+
+
+def test_a_city_district_by_its_short_form_only_where_that_is_no_everyday_word(nlp):
+    # 海淀, 番禺: districts by their short form; 朝阳 (sunrise) and 新增|城区 name a district only as 朝阳区
+    assert names(nlp, "他在海淀上班，住在朝阳区，朝阳产业和番禺的新增城区都在发展。") == [
+        ("海淀", "GPE"), ("朝阳区", "GPE"), ("番禺", "GPE")]
