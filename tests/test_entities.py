@@ -1163,3 +1163,8 @@ def test_a_city_district_by_its_short_form_only_where_that_is_no_everyday_word(n
     # 海淀, 番禺: districts by their short form; 朝阳 (sunrise) and 新增|城区 name a district only as 朝阳区
     assert names(nlp, "他在海淀上班，住在朝阳区，朝阳产业和番禺的新增城区都在发展。") == [
         ("海淀", "GPE"), ("朝阳区", "GPE"), ("番禺", "GPE")]
+
+
+def test_a_frequent_stem_the_dictionary_knows_as_a_name_is_the_body_short_form(nlp):
+    # 中银 (nz in the segmenter's dictionary, however frequent) is 中银基金 named short
+    assert ents(nlp, "中银基金今天发布公告，中银的新产品受到欢迎。") == [("中银基金", "ORG", 2, ("中银",))]

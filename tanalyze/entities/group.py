@@ -30,6 +30,10 @@ PAREN = re.compile(r"\s?[(（]\s*(?:" + _ALIAS_MARKER.pattern + r")?\s*"
 _ORIGINAL_TITLE = re.compile(r"》\s?[(（]\s*([A-Za-z][A-Za-z0-9 :'&.!?\-]{1,60}?)\s*(?:[)）]|[,，;；])")
 
 
+# Tags of a frequent stem that still make it a body's short name (中银/nz, 工行/nt; not j: 环保 of 环保局).
+_SHORT_NAME_TAGS = ("nz", "nt")
+
+
 class Grouper:
     """Groups the mentions of Simplified texts.
 
@@ -180,8 +184,9 @@ class Grouper:
                 stem = surface[: -len(suffix)]
                 if stem in g.surfaces or self.gazetteer.lookup(stem) is not None or not is_han(stem):
                     continue
-                if freq.get(stem, 0) >= _RARE_FREQ or stem in self.gazetteer.stoplist:
-                    continue
+                if stem in self.gazetteer.stoplist or (
+                        freq.get(stem, 0) >= _RARE_FREQ and self.segmenter.pos_table().get(stem) not in _SHORT_NAME_TAGS):
+                    continue  # a frequent word, unless the dictionary knows it as a name (中银/nz of 中银基金)
                 if freq.get(stem) and self.segmenter.pos_table().get(stem) == "n":
                     continue  # 仓位 (仓位基金): a known common noun, however rare, is no short name
                 g.surfaces.append(stem)
