@@ -101,6 +101,8 @@ def run():
         # a club's season, its players and coaches by their role
         ("cued_teams", "魔术主帅很满意，这个赛季的勇士不一样，那位老鹰中锋伤了，太阳能电池板和火箭科学家的比喻不对。",
          {("魔术", "ORG"), ("勇士", "ORG"), ("老鹰", "ORG")}),
+        # a street right after the place that holds it; no common noun (道路, 高速公路) and no 思路 after a place's name
+        ("streets", "新店开在杭州市延安路，上海市道路拥堵，上海市高速公路很多，北京的思路很清楚。", {("延安路", "FAC")}),
         ("cut_titles", "远山的回声》一书昨天再版。", {("远山的回声", "WORK_OF_ART")}),
         ("cut_titles", "他翻开了新出版的《晨光与", {("晨光与", "WORK_OF_ART")}),
         ("titled_names", "公司董事长张序安今天到访。", {("张序安", "PERSON")}),
@@ -164,6 +166,9 @@ def repair():
         # a person's name the model found, then a familiar form of address
         ("familiar_address", "林悦姐姐唱得真好，林悦也笑了。", ["林悦/PERSON/model/0.99"], {("林悦姐姐", "PERSON")}),
         # a filter: what is left of the candidates
+        # a country's name in one word with 语 or 文 names a language; before a word of its own it stays a place
+        ("languages", "她学过瑞典语，也读日文报纸，研究日本文化。", ["瑞典/GPE/model", "日/GPE/model", "日本/GPE/gazetteer"],
+         {("日本", "GPE")}),
         # mention rules: the whole repaired list of mentions
         ("person_lists", "出席会议的有王德明、李秀英、赵小川等。", ["王德明/PERSON/model", "李秀英/PERSON/model", "赵小/PERSON/model"],
          {("王德明", "PERSON"), ("李秀英", "PERSON"), ("赵小川", "PERSON")}),

@@ -16,7 +16,7 @@ Four kinds of rule, in four stages of :meth:`EntityFinder.mentions` (``stage=``)
   ``found``, a snapshot of the candidates so far (the sources' and those of the rules this one
   runs after), and return new candidates.
 - ``"filter"`` rules drop candidates before overlaps are resolved: ``fn(ctx, cands) -> cands``
-  (none at present: the one there was measured nothing and was deleted).
+  (``languages``: 瑞典 in 瑞典语 is no place).
 - ``"mention"`` rules run on the resolved, non-overlapping mentions and return them repaired
   (lists of people, coordinated names): ``fn(ctx, mentions) -> mentions``.
 
@@ -101,9 +101,11 @@ def _registry() -> list[Rule]:
         coordinated,
         familiar,
         funds,
+        languages,
         people,
         person_lists,
         products,
+        streets,
         suffixes,
         teams,
         titles as works,
@@ -129,8 +131,12 @@ def _registry() -> list[Rule]:
         Rule("listed_brands", ("PRODUCT",), brands.listed_brands, after=_NAMED),
         Rule("cued_brands", ("ORG", "PRODUCT"), brands.cued_brands, after=_NAMED),
         Rule("fund_names", ("PRODUCT",), funds.fund_names, after=_NAMED),
+        # -- streets ----------------------------------------------------------------------------
+        Rule("streets", ("FAC",), streets.streets, after=_NAMED),
         # -- clubs ----------------------------------------------------------------------------
         Rule("cued_teams", ("ORG",), teams.cued_teams, after=_NAMED),
+        # -- filters ------------------------------------------------------------------------------
+        Rule("languages", ("GPE", "LOC"), languages.languages, stage="filter"),
         # -- repairs of the resolved mentions ------------------------------------------------
         Rule("person_lists", ("PERSON",), person_lists.person_lists, stage="mention"),
         Rule("coordinated", ("PERSON", "ORG", "GPE", "LOC"), coordinated.coordinated, after=("person_lists",), stage="mention"),
