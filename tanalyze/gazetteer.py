@@ -94,11 +94,9 @@ class Gazetteer:
         self._objs: list[GazetteerEntry | None] = [None] * len(rows)
         self.stoplist = frozenset(stoplist)
         self._surfaces = surfaces
-        self._lengths: dict[str, list[int]] = {}
-        for key in surfaces:
-            self._lengths.setdefault(key[0], []).append(len(key))
-        for first, lengths in self._lengths.items():
-            self._lengths[first] = sorted(set(lengths), reverse=True)
+        # every proper prefix of a surface: the scan extends a match while the text still
+        # begins one, so a character costs one or two look-ups however many names share it
+        self._prefixes = {key[:k] for key in surfaces for k in range(1, len(key))}
 
     def _entry(self, i: int) -> GazetteerEntry:
         e = self._objs[i]
@@ -135,15 +133,22 @@ class Gazetteer:
         folded = _key(text)
         out: list[Match] = []
         i, n = 0, len(folded)
+        surfaces, prefixes = self._surfaces, self._prefixes
         while i < n:
-            lengths = self._lengths.get(folded[i])
+            found = []  # (end, row) of the surfaces starting here, shortest first
+            j = i + 1
+            while j <= n:
+                piece = folded[i:j]
+                index = surfaces.get(piece)
+                if index is not None:
+                    found.append((j, index))
+                if piece not in prefixes:
+                    break
+                j += 1
             hit = None
-            for length in lengths or ():
-                if i + length > n:
-                    continue
-                index = self._surfaces.get(folded[i : i + length])
-                if index is not None and latin_bounded(folded, i, i + length):
-                    m = Match(i, i + length, self._entry(index))
+            for end, index in reversed(found):
+                if latin_bounded(folded, i, end):
+                    m = Match(i, end, self._entry(index))
                     if accept is None or accept(m):
                         hit = m
                         break
