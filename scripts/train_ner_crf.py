@@ -16,11 +16,16 @@ from the training texts (dev records left out) and the raw news sample and writt
 ``OUT/clusters.tsv``; every run reads it, and ``--ship`` copies it beside the model.
 ``--word-clusters K`` adds K word clusters to it (default 0: characters only, 128 clusters);
 ``--no-clusters`` trains the features without cluster columns (the model before them).
+``--names`` adds the ``gn`` column: the table of the training records' own names
+(:mod:`tanalyze.ner.crf_names`; each record is featurized with the names of the other groups of
+records only) is written to ``OUT/names.tsv`` and copied beside each run's model (and by
+``--ship`` into the package). Not in the shipped model (docs/ner.md, fourth round: more accurate,
+but slower than the stage's speed target allows).
 
 Besides crfsuite's parameters a run takes ``weibo_copies=N``: the Weibo training records are
 in the data N times (default 1). The copies are appended to the one trainer before the first
 run that asks for them, so the runs must come in order of ``weibo_copies``. ``--subsample K``
-trains on every K-th training record only (the dev records and the cluster table stay whole):
+trains on every K-th training record only (the dev records, the cluster table and the names stay whole):
 quick comparisons.
 Every run is scored on each corpus's dev split and on Weibo's own dev file (``weibo_file``:
 256 messages, never trained on).
@@ -37,11 +42,11 @@ from pathlib import Path
 
 from train_ner import ROOT, SHARED, union
 
-from tanalyze.ner import clusters
+from tanalyze.ner import clusters, crf_names
 from tanalyze.ner.crf import CrfModel
 from tanalyze.ner.crf_features import Featurizer
 from tanalyze.ner.corpora import read_weibo
-from tanalyze.ner.crf_train import DEFAULT_PARAMS, append_records, fit, load_trainer, span_f1
+from tanalyze.ner.crf_train import DEFAULT_PARAMS, append_records, fit, held_out_names, load_trainer, span_f1
 from tanalyze.ner.train import raw_texts, read_training, split_dev
 from tanalyze.segment import Segmenter
 
@@ -96,11 +101,12 @@ def ship(out: Path, name: str) -> None:
     """Copy a run's model, and its cluster table or the absence of one, into the package."""
     SHIPPED.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(out / name / "model.crfsuite", SHIPPED)
-    table, shipped_table = out / name / clusters.TABLE, SHIPPED.parent / clusters.TABLE
-    if table.is_file():
-        shutil.copyfile(table, shipped_table)
-    else:
-        shipped_table.unlink(missing_ok=True)
+    for file in (clusters.TABLE, crf_names.TABLE):
+        table, shipped_table = out / name / file, SHIPPED.parent / file
+        if table.is_file():
+            shutil.copyfile(table, shipped_table)
+        else:
+            shipped_table.unlink(missing_ok=True)
     print(f"model written to {SHIPPED}")
 
 
@@ -114,6 +120,8 @@ def main() -> None:
     ap.add_argument("--no-clusters", action="store_true", help="no cluster features")
     ap.add_argument("--char-clusters", type=int, default=128, help="character clusters (default %(default)s)")
     ap.add_argument("--word-clusters", type=int, default=0, help="word clusters (default %(default)s)")
+    ap.add_argument("--names", action="store_true",
+                    help="the gn column: the training corpora's names, held out by group (names.tsv)")
     ap.add_argument("--subsample", type=int, default=1, metavar="K",
                     help="train on every K-th training record only (default %(default)s: all)")
     args = ap.parse_args()
@@ -129,18 +137,24 @@ def main() -> None:
     segmenter = Segmenter()
     table = None if args.no_clusters else build_clusters(args, train, segmenter)
     featurize = Featurizer(segmenter, clusters=table and clusters.read_table(table))
-    trainer, data_stats = load_trainer(train[::args.subsample], featurize)
+    featurizer_of = None
+    if args.names:
+        names, featurizer_of = held_out_names(train, featurize)
+        crf_names.write_table(args.out / crf_names.TABLE, names)
+        logging.info("%d training names written to %s", len(names), args.out / crf_names.TABLE)
+    trainer, data_stats = load_trainer(train[::args.subsample], featurize, featurizer_of)
     in_data = 1
     for name, params in runs:
         params = dict(params)
         wanted = int(params.pop("weibo_copies", 1))
         for _ in range(wanted - in_data):
-            append_records(trainer, weibo_train[::args.subsample], featurize)
+            append_records(trainer, weibo_train[::args.subsample], featurize, featurizer_of)
         in_data = wanted
         out = args.out / name / "model.crfsuite"
-        if table is not None:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(table, out.parent / clusters.TABLE)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        for src in (table, args.out / crf_names.TABLE if args.names else None):
+            if src is not None:
+                shutil.copyfile(src, out.parent / src.name)
         stats = {"name": name, "params": params, "weibo_copies": wanted, "subsample": args.subsample,
                  **data_stats, **fit(trainer, out, params)}
         model = CrfModel(out, featurize.segmenter)

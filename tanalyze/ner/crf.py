@@ -19,6 +19,7 @@ from ..errors import ResourceError, shipped_data_error
 from .crf_features import Featurizer
 
 if TYPE_CHECKING:
+    from ..gazetteer import Gazetteer
     from ..segment import Segmenter, WordSpan
     from .clusters import Clusters
 
@@ -72,6 +73,21 @@ def _clusters_beside(file: Path, shipped: bool) -> "Clusters | None":
         if shipped:
             raise shipped_data_error(table, f"cannot read the CRF cluster table: {exc}") from exc
         raise ResourceError(f"cannot read the CRF cluster table {table}: {exc}") from exc
+
+
+def _names_beside(file: Path, shipped: bool) -> "Gazetteer | None":
+    """The training names the model was trained with (``names.tsv`` beside it), if it has them."""
+    from .crf_names import TABLE, read_table
+
+    table = file.parent / TABLE
+    if not table.is_file():
+        return None
+    try:
+        return read_table(table)
+    except (ValueError, OSError, UnicodeDecodeError) as exc:
+        if shipped:
+            raise shipped_data_error(table, f"cannot read the CRF name table: {exc}") from exc
+        raise ResourceError(f"cannot read the CRF name table {table}: {exc}") from exc
 
 
 #: The model's weights are divided by this when loaded (a power of two: every score is divided
@@ -132,7 +148,8 @@ class CrfModel:
             if shipped:
                 raise shipped_data_error(file, f"cannot load the CRF NER model: {exc}") from exc
             raise ResourceError(f"cannot load the CRF NER model {file}: {exc}") from exc
-        self.featurize = Featurizer(segmenter, clusters=_clusters_beside(file, shipped))
+        self.featurize = Featurizer(segmenter, clusters=_clusters_beside(file, shipped),
+                                    names=_names_beside(file, shipped))
         self.path = path
 
     def predict(self, text: str, word_spans: "Sequence[WordSpan] | None" = None, *,

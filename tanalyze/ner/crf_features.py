@@ -22,6 +22,9 @@ number for every character (a feature that does not apply reads ``...=_``):
 * ``wp``: the word and this character's place in it (``<word>-<B|M|E|S>``); ``f``: the word's
   frequency band in the segmenter's dictionary (``0`` absent, else ``1 + log2(freq) // 2``)
   and that place (only when the segmenter's table is given; :class:`Featurizer` gives it);
+* only with a table of the training corpora's names (:mod:`tanalyze.ner.crf_names`, shipped
+  beside the model that was trained with it): ``gn``, ``<B|M|E>-<label>`` inside a longest match
+  of those names (while training, the names of the other groups of records only);
 * only with a cluster table (:mod:`tanalyze.ner.clusters`, shipped beside the model that was
   trained with it): ``c-1 c0 c+1`` the distributional clusters of the previous, this and the
   next character (``_`` for a character the table lacks), ``c01`` this and the next one's.
@@ -33,7 +36,7 @@ per-character function call.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
@@ -80,6 +83,8 @@ class Lexicons:
     suffixes: dict[str, str]  # suffix -> "org" | "fac"
     suffix_lengths: tuple[int, ...]  # longest first
     suffix_ends: frozenset[str]  # the last characters of the suffixes
+    #: the training corpora's names (:mod:`tanalyze.ner.crf_names`), for the ``gn`` column
+    names: "Gazetteer | None" = None
 
 
 @lru_cache(maxsize=1)
@@ -117,12 +122,25 @@ def word_columns(text: str, spans: "Sequence[WordSpan]") -> tuple[list[str], lis
     return tags, lengths, words
 
 
-def gazetteer_column(text: str, gazetteer: "Gazetteer | None") -> list[str]:
-    """Per character: ``B-<label>``/``I-<label>`` inside a gazetteer match, else ``_``."""
-    out = ["_"] * len(text)
+def gazetteer_column(text: str, gazetteer: "Gazetteer | None", prefix: str = "") -> list[str]:
+    """Per character: ``B-<label>``/``I-<label>`` inside a gazetteer match, else ``_`` (each
+    after ``prefix``)."""
+    out = [prefix + "_"] * len(text)
     for m in gazetteer.find(text) if gazetteer is not None else ():
-        out[m.start] = "B-" + m.entry.label
-        out[m.start + 1 : m.end] = ["I-" + m.entry.label] * (m.end - m.start - 1)
+        out[m.start] = prefix + "B-" + m.entry.label
+        out[m.start + 1 : m.end] = [prefix + "I-" + m.entry.label] * (m.end - m.start - 1)
+    return out
+
+
+def names_column(text: str, gazetteer: "Gazetteer", prefix: str = "") -> list[str]:
+    """Per character: ``<B|M|E>-<label>`` inside a longest match of the training names, else
+    ``_`` (each after ``prefix``)."""
+    out = [prefix + "_"] * len(text)
+    for m in gazetteer.find(text):
+        label = m.entry.label
+        out[m.start] = prefix + "B-" + label
+        out[m.start + 1 : m.end - 1] = [prefix + "M-" + label] * (m.end - m.start - 2)
+        out[m.end - 1] = prefix + "E-" + label
     return out
 
 
@@ -228,7 +246,7 @@ def _column_builders(text: str, spans: "Sequence[WordSpan]", lex: Lexicons, clus
         "p": lambda: ["p=" + t for t in tags], "p-1": lambda: ["p-1=" + t for t in ptags[0:n]],
         "p+1": lambda: ["p+1=" + t for t in ptags[2 : n + 2]],
         "n": lambda: ["n=" + x for x in lengths], "w": lambda: ["w=" + w for w in words],
-        "g": lambda: ["g=" + x for x in gazetteer_column(text, lex.gazetteer)],
+        "g": lambda: gazetteer_column(text, lex.gazetteer, "g="),
         "s": lambda: ["s=" + x for x in surname_column(text, lex)],
         "r": lambda: ["r=1" if c in lex.transliteration else "r=_" for c in text],
         "x": lambda: ["x=" + x for x in suffix_column(text, spans, lex)],
@@ -236,6 +254,8 @@ def _column_builders(text: str, spans: "Sequence[WordSpan]", lex: Lexicons, clus
     # the columns built together (wp with f, the four cluster columns) are built once per text
     positions = _once(lambda: word_position_columns(tags, words, freq))
     out["wp"] = lambda: positions()[0]
+    if lex.names is not None:
+        out["gn"] = lambda: names_column(text, lex.names, "gn=")
     if freq is not None:
         out["f"] = lambda: positions()[1]
     if clusters is not None:
@@ -261,10 +281,16 @@ class Featurizer:
     """Text -> feature rows, running the segmenter (cut + POS) when no word spans are given."""
 
     def __init__(self, segmenter: "Segmenter | None" = None, lexicons: Lexicons | None = None,
-                 clusters: "Clusters | None" = None) -> None:
+                 clusters: "Clusters | None" = None, names: "Gazetteer | None" = None) -> None:
         self._segmenter = segmenter
         self.lexicons = lexicons if lexicons is not None else shipped_lexicons()
+        if names is not None:
+            self.lexicons = replace(self.lexicons, names=names)
         self.clusters = clusters
+
+    def with_names(self, names: "Gazetteer") -> "Featurizer":
+        """The same features with the ``gn`` column read from ``names`` (same segmenter)."""
+        return Featurizer(self._segmenter, self.lexicons, self.clusters, names)
 
     @property
     def segmenter(self) -> "Segmenter":

@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .crf import bio_spans
 from .crf_features import Featurizer
@@ -70,19 +70,35 @@ def sequences(record: Annotated, featurize: Featurizer) -> Iterator[tuple[list, 
         yield rows[a:b], tags[a:b]
 
 
-def append_records(trainer: Any, records: Iterable[Annotated], featurize: Featurizer | None = None) -> tuple[int, int]:
-    """Append the records' sequences to a crfsuite trainer; returns (sequences, characters)."""
+def held_out_names(records: Sequence[Annotated], featurize: Featurizer) -> tuple[dict[str, str], Callable]:
+    """The records' names (the ``names.tsv`` table) and ``record -> Featurizer`` whose ``gn``
+    column holds the names of the other groups only (:mod:`tanalyze.ner.crf_names`)."""
+    from .crf_names import held_out
+    from .train import gazetteer_group
+
+    groups = [gazetteer_group(r, i) for i, r in enumerate(records)]
+    names, gazetteers = held_out(records, groups)
+    by_group = {g: featurize.with_names(z) for g, z in gazetteers.items()}
+    of = {id(r): by_group[g] for r, g in zip(records, groups)}
+    return names, lambda r: of[id(r)]
+
+
+def append_records(trainer: Any, records: Iterable[Annotated], featurize: Featurizer | None = None,
+                   featurizer_of: Callable[[Annotated], Featurizer] | None = None) -> tuple[int, int]:
+    """Append the records' sequences to a crfsuite trainer; returns (sequences, characters).
+    ``featurizer_of``: each record's own featurizer (held-out names), instead of ``featurize``."""
     featurize = featurize or Featurizer()
     n_seq = n_chars = 0
     for rec in records:
-        for xseq, yseq in sequences(rec, featurize):
+        for xseq, yseq in sequences(rec, featurizer_of(rec) if featurizer_of else featurize):
             trainer.append(xseq, yseq)
             n_seq += 1
             n_chars += len(yseq)
     return n_seq, n_chars
 
 
-def load_trainer(records: Iterable[Annotated], featurize: Featurizer | None = None) -> tuple[Any, dict]:
+def load_trainer(records: Iterable[Annotated], featurize: Featurizer | None = None,
+                 featurizer_of: Callable[[Annotated], Featurizer] | None = None) -> tuple[Any, dict]:
     """A crfsuite trainer holding the records' sequences, and their counts and feature time.
 
     One trainer can be fitted several times (:func:`fit`) with different parameters, and
@@ -92,7 +108,7 @@ def load_trainer(records: Iterable[Annotated], featurize: Featurizer | None = No
 
     trainer = pycrfsuite.Trainer(verbose=False)
     t0 = time.perf_counter()
-    n_seq, n_chars = append_records(trainer, records, featurize)
+    n_seq, n_chars = append_records(trainer, records, featurize, featurizer_of)
     stats = {"sequences": n_seq, "characters": n_chars, "features_s": round(time.perf_counter() - t0, 1)}
     _log.info("features of %(sequences)d sequences (%(characters)d characters) in %(features_s).0f s", stats)
     return trainer, stats
@@ -128,4 +144,4 @@ def span_f1(model, records: Sequence[Annotated]) -> float:
     return 2 * c / (p + g) if p + g else 0.0
 
 
-__all__ = ["DEFAULT_PARAMS", "append_records", "bio_spans", "bio_tags", "fit", "load_trainer", "pieces", "sequences", "span_f1"]
+__all__ = ["DEFAULT_PARAMS", "append_records", "held_out_names", "bio_spans", "bio_tags", "fit", "load_trainer", "pieces", "sequences", "span_f1"]
