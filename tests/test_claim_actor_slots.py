@@ -61,3 +61,17 @@ def test_the_name_after_随着_is_the_subject_of_its_frame(nlp_model):
     assert claims_of(nlp_model("随着白鹭队在半决赛中2-4不敌黑山队，他们结束了本赛季的征程。")) == [
         ("白鹭队", "result", "不敌", "黑山队", None, ()),
     ]
+
+
+def test_a_platform_named_as_a_product_recalls_and_sues(nlp_model):
+    assert claims_of(nlp_model("近日微信在杭州互联网法院起诉了星河科技有限公司。")) == [
+        ("微信", "legal", "起诉", "星河科技有限公司", None, ()),
+    ]
+
+
+@pytest.mark.parametrize("text", ["青禾科技10月21日发布公告，股价连续两日涨停。", "青禾科技10月21日发布公告，公司股价连续两日涨停。"])
+def test_an_event_without_a_subject_takes_the_subject_of_an_earlier_clause(nlp_model, text):
+    # The shares (股价) are no actor; the company of the clause before is, as sure as no actor.
+    # The date after the company is not part of its name.
+    assert [c[:5] for c in claims_of(nlp_model(text))] == [("青禾科技", "result", "涨停", None, "XXXX-10-21")]
+    assert nlp_model(text).claims[0].confidence == 0.56

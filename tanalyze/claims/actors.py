@@ -23,7 +23,8 @@ ACTOR_LABELS.update(
     statement=AGENTS | {"FAC"},  # 半岛酒店表示: a hotel or airport speaks for its operator
     life=frozenset({"PERSON"}),
     meeting=AGENTS | {"EVENT"},  # 博览会开幕: the event opens
-    recall=frozenset({"ORG", "GPE"}),
+    recall=frozenset({"ORG", "GPE", "PRODUCT"}),
+    legal=AGENTS | {"PRODUCT"},
     price=frozenset({"ORG", "GPE", "PRODUCT"}),
     protest=frozenset({"ORG", "PERSON", "NORP"}),
     response=AGENTS | {"PRODUCT"},
@@ -98,6 +99,17 @@ class ActorFinder(PrefixReader, SubjectFinder):
         if history and history[-1]:
             return [m for m in history[-1] if m.entity.label in ok], 0.65
         return [], 0.0
+
+    def earlier_subject(self, kind: str, sent_clauses: list[Clause], ci: int) -> list[Ment]:
+        """The subjects of the nearest earlier clause of the sentence that names some of this kind,
+        past a clause whose subject is no entity (甲公司发布公告，股价连续两日涨停: 甲公司): for an
+        event that would otherwise have no actor, at the confidence of none."""
+        ok = ACTOR_LABELS[kind]
+        for prev in reversed(sent_clauses[:ci]):
+            subjects = [m for m in prev.subjects if m.entity.label in ok]
+            if subjects:
+                return subjects[:1]
+        return []
 
     def passive_actors(self, kind: str, prefix: Prefix, actors: list, how: float, sent_clauses: list[Clause], ci: int) -> tuple[list, float]:
         """The actors of a passive trigger: the agent after 被 acts (嫌疑人被警方刑拘; 被省政府约谈, a

@@ -164,6 +164,7 @@ class Extractor(ActorFinder, ObjectFinder):
         if prefix.possessor and te < clause.end and t[te] not in "、":
             return []  # 腾讯的变革号角: the trigger names a kind of 号角, not an event
         jailed = kind == "legal" and self._jails(ts, te, clause.end)
+        guessed = False  # an actor read past a topic noun: as unsure as none, needing no object
         actors, how = self.actors(kind, prefix, sent_clauses, ci, history, patient=jailed)
         if jailed and not prefix.passive:
             actors = self._sentenced(clause, te) or actors  # 法院判处张某有期徒刑: 张某 goes to prison
@@ -171,6 +172,9 @@ class Extractor(ActorFinder, ObjectFinder):
             if kind not in AGENTLESS or prefix.causative or t.startswith(("是", "的"), te):
                 return []  # (战略投资是…: the trigger word is a noun here, not an event)
             actors, how = [None], NO_ACTOR  # 四川发生地震: the event is the news, whoever caused it
+            if kind != "incident":
+                actors = self.earlier_subject(kind, sent_clauses, ci) or actors
+                guessed = actors != [None]
         if prefix.passive and kind not in ("incident", "life") and not jailed:
             actors, how = self.passive_actors(kind, prefix, actors, how, sent_clauses, ci)
         if prefix.passive:
@@ -197,7 +201,7 @@ class Extractor(ActorFinder, ObjectFinder):
         else:
             nxt = sent_clauses[ci + 1] if ci + 1 < len(sent_clauses) else None
             obj = self.object_of(kind, trig, clause, nxt, prefix, actors)
-            if obj is None and actors != [None]:
+            if obj is None and actors != [None] and not guessed:
                 conf *= 0.8  # (an event that just happens, 罢工, 地震, needs no object)
             if trigger.tail is None and t.startswith("的", te) and not t.startswith("的是", te):
                 conf *= 0.6  # 汽车板块布局的奇兵: the trigger word modifies a noun

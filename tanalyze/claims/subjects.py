@@ -16,7 +16,7 @@ import re
 from ..model import Entity, EntityRef
 from .context import Ment
 from .lists import word_list
-from .words import CLOSE, FRAME_END, LIGHT, LOCALIZERS, OPEN, PREPS, REPORTING, REPORTING_STARTS
+from .words import CLOSE, FRAME_END, SHARES, LIGHT, LOCALIZERS, OPEN, PREPS, REPORTING, REPORTING_STARTS
 
 # Labels of a name by its jieba tag; a phrase of other words takes its kind's usual actor.
 _NAME_LABELS = {"nr": "PERSON", "nrt": "PERSON", "nrfg": "PERSON", "ns": "GPE", "nt": "ORG"}
@@ -95,7 +95,7 @@ class SubjectFinder:
                 in_pp = False
             elif tag[:1] in ("d", "f") or tag in ("ad", "a", "m", "q") or all(c in _SCORE or c.isdigit() for c in word):
                 continue  # 最终, 轻松, 92：105
-            elif word.isspace() or word == "分" and ws > 0 and t[ws - 1].isdigit():
+            elif word.isspace() or word == "分" and ws > 0 and t[ws - 1].isdigit() or self.ctx.in_date(ws, we):
                 continue
             else:
                 return False
@@ -158,6 +158,8 @@ class SubjectFinder:
                 continue
             if ws < end:
                 continue  # (a word inside the code)
+            if end > s and self.ctx.in_date(ws, we):
+                break  # 青禾科技10月21日发布: a date after the subject is when, not part of it
             if word in OPEN + CLOSE and ws == end and word not in "（(":
                 end = we
                 continue
@@ -175,6 +177,8 @@ class SubjectFinder:
         phrase, last = t[s:e], t[head[0] : head[1]]
         if phrase in word_list("reporters") or last in word_list("reporters") or self._tag(phrase)[:1] in ("r", "t"):
             return None
+        if phrase in SHARES:
+            return None  # 股价连续两日涨停: the shares of a company named before, not an actor
         from .people import load_described
 
         described = load_described()

@@ -22,6 +22,8 @@ PREPS = {
     "被": "agent", "由": "agent", "让": "oblique", "使": "oblique", "令": "oblique", "以": "frame", "据": "source",
 }
 SPOKESPERSON = re.compile(r"(?:有关|相关)?(?:人士|工作人员|负责人|官员|发言人|新闻发言人|公告|声明|方面|官方|官网|新闻稿|股价|股票)")
+# A company's shares, that rise and fall for it (股价涨停: the company's result).
+SHARES = frozenset({"股价", "股票", "个股"})
 ANNOUNCE = ("宣布", "宣告", "公布", "决定")
 # Verbs that pass a sentence (判处张某有期徒刑): their object is who is sentenced.
 SENTENCING = ("判处", "判决", "改判", "判")
