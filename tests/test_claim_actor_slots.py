@@ -75,3 +75,18 @@ def test_an_event_without_a_subject_takes_the_subject_of_an_earlier_clause(nlp_m
     # The date after the company is not part of its name.
     assert [c[:5] for c in claims_of(nlp_model(text))] == [("青禾科技", "result", "涨停", None, "XXXX-10-21")]
     assert nlp_model(text).claims[0].confidence == 0.56
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("通用汽车(GeneralMotors)宣布召回3万辆汽车。", ("通用汽车(GeneralMotors)", "recall", "召回", "3万辆汽车", None, ())),
+    ("兰博基尼（Lamborghini）在上海发布了一款新车。", ("兰博基尼（Lamborghini）", "launch", "发布", "新车", None, ())),
+])
+def test_a_latin_name_in_brackets_after_a_body_is_part_of_how_it_is_named(nlp_model, text, expected):
+    doc = nlp_model(text)
+    assert claims_of(doc) == [expected]
+    assert doc.claims[0].actor.head == expected[0].split("(")[0].split("（")[0]
+
+
+def test_names_joined_to_the_subject_of_a_frame_act_together(nlp_model):
+    assert claims_of(nlp_model("在周南星和程雨桐相继宣布加入青禾影业之后，林一帆也加入了。"))[0] == (
+        "周南星", "personnel", "加入", "青禾影业", None, ("程雨桐",))

@@ -10,7 +10,7 @@ from .lists import word_list
 from .prefix import PrefixReader
 from .subjects import SubjectFinder
 from .triggers import KINDS
-from .words import FRAME_START, FRONTED_ENDS, FRONTED_SCORE, PERSON_PRONOUNS, PREPS, TOPIC_PRONOUNS
+from .words import CONJ, FRAME_START, FRONTED_ENDS, FRONTED_SCORE, PERSON_PRONOUNS, PREPS, TOPIC_PRONOUNS
 
 # Which entity labels may be the actor of a kind.
 AGENTS = frozenset({"ORG", "PERSON", "GPE"})
@@ -72,7 +72,7 @@ class ActorFinder(PrefixReader, SubjectFinder):
             end = prefix.agent_at - 1 if patient and prefix.passive and prefix.agent_at else prefix.end
             np = self.subject_np(prefix.start, end, kind)
             if np is not None and np.entity.label in ok:
-                return [np], 0.9  # 游戏开发人员集体辞职: a subject the entity stage does not name
+                return self._coordinated(np, ok, end), 0.9  # 游戏开发人员集体辞职: a subject the entity stage does not name
         if prefix.nominal or prefix.noun_before:
             return [], 0.0
         for prev in reversed(sent_clauses[:ci]):
@@ -99,6 +99,18 @@ class ActorFinder(PrefixReader, SubjectFinder):
         if history and history[-1]:
             return [m for m in history[-1] if m.entity.label in ok], 0.65
         return [], 0.0
+
+    def _coordinated(self, first: Ment, ok: frozenset, end: int) -> list[Ment]:
+        """``first`` and the mentions joined to it by 和, 与, 、 before ``end`` (在甲和乙宣布加入…后:
+        both join)."""
+        out, k = [first], first.end
+        while (conj := next((c for c in CONJ if self.text.startswith(c, k)), None)) is not None:
+            m = next((m for m in self.ctx.mentions_in(k + len(conj), end) if m.start == k + len(conj)), None)
+            if m is None or m.entity.label not in ok:
+                break
+            out.append(m)
+            k = m.end
+        return out
 
     def earlier_subject(self, kind: str, sent_clauses: list[Clause], ci: int) -> list[Ment]:
         """The subjects of the nearest earlier clause of the sentence that names some of this kind,

@@ -327,6 +327,28 @@ def full_bodies(ctx, ments: list[Ment]) -> tuple[list[Ment], set[int]]:
     return out, absorbed
 
 
+# A body's name in Latin letters in brackets right after its Chinese name: 某汽车（SomeMotors）.
+_LATIN_ALIAS = re.compile(r"[（(]\s*[A-Za-z][A-Za-z0-9 .&'-]{1,40}\s*[）)]")
+
+
+def with_aliases(ctx, ments: list[Ment]) -> list[Ment]:
+    """The mentions, a body's or product's written with the Latin name in brackets after it as
+    the text gives both (one actor; its head the name without the brackets; an object keeps the
+    entity's name)."""
+    out = []
+    for m in ments:
+        alias = _LATIN_ALIAS.match(ctx.text, m.end) if m.entity.label in ("ORG", "PRODUCT") else None
+        if alias is None:
+            out.append(m)
+            continue
+        text, simplified, _, _ = ctx.doc.span(m.start, alias.end())
+        old = m.actor
+        ref = EntityRef(text, simplified, m.entity.label, named=old.named, head=old.head or m.entity.text,
+                        affiliation=old.affiliation)
+        out.append(Ment(m.start, alias.end(), m.entity, ref))  # (as an object, the entity's name)
+    return out
+
+
 def add_people(ctx, ments: list[Ment]) -> list[Ment]:
     """The entity mentions with bodies by their full name, titled and described people and
     place-named bodies added (each replaces the mentions it covers), sorted by start."""
@@ -340,6 +362,6 @@ def add_people(ctx, ments: list[Ment]) -> list[Ment]:
     titled = [m for m in titled if not any(n.start < m.end and m.start < n.end for n in named)]
     described = described_people(ctx, kept + titled)
     bodies, absorbed = place_bodies(ctx, kept + titled + described)
-    out = [m for m in kept + titled + described if id(m) not in absorbed] + bodies
+    out = with_aliases(ctx, [m for m in kept + titled + described if id(m) not in absorbed] + bodies)
     out.sort(key=lambda m: (m.start, -m.end))
     return out
