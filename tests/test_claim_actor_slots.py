@@ -90,3 +90,8 @@ def test_a_latin_name_in_brackets_after_a_body_is_part_of_how_it_is_named(nlp_mo
 def test_names_joined_to_the_subject_of_a_frame_act_together(nlp_model):
     assert claims_of(nlp_model("在周南星和程雨桐相继宣布加入青禾影业之后，林一帆也加入了。"))[0] == (
         "周南星", "personnel", "加入", "青禾影业", None, ("程雨桐",))
+
+
+def test_与_after_a_verb_is_a_preposition_not_a_coordination(nlp_model):
+    assert claims_of(nlp_model("白鹭队宣布与前锋周南星解约。")) == [("白鹭队", "personnel", "解约", None, None, ())]
+    assert claims_of(nlp_model("白鹭队和黑山队宣布合并。")) == [("白鹭队", "reorg", "合并", None, None, ("黑山队",))]

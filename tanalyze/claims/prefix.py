@@ -155,7 +155,8 @@ class PrefixReader:
         word = t[ws:we]
         if word in OPEN or word in CLOSE or word.isspace():
             return
-        if word in CONJ and st.group and st.adjacent and st.in_pp is None:
+        if word in CONJ and st.group and st.adjacent and st.in_pp is None and not t[st.group[-1].end : ws].strip(CLOSE + " "):
+            # (甲和乙; but 甲宣布与乙解约: after a verb, 与 is a preposition)
             st.pending_conj = word
             return
         st.pending_conj = None
