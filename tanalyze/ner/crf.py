@@ -13,16 +13,16 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence, TypeVar
 
 from ..errors import ResourceError, shipped_data_error
 from .crf_features import Featurizer
 
 if TYPE_CHECKING:
-    from ..gazetteer import Gazetteer
     from ..segment import Segmenter, WordSpan
     from .clusters import Clusters
 
+T = TypeVar("T")
 Entity = tuple[int, int, str]
 ScoredEntity = tuple[int, int, str, float]  # ... and the model's confidence in it (0-1)
 #: model label -> (product label, is an abbreviation)
@@ -60,34 +60,25 @@ def shipped_path() -> Path:
     return Path(str(resources.files("tanalyze.data").joinpath("ner_crf", "model.crfsuite")))
 
 
+def _table_beside(file: Path, shipped: bool, name: str, read: Callable[[Path], T], what: str) -> T | None:
+    """A table the model was trained with (``name`` beside its file, read by ``read``), if it
+    has one: the cluster table (:mod:`.clusters`), the training names (:mod:`.crf_names`)."""
+    table = file.parent / name
+    if not table.is_file():
+        return None
+    try:
+        return read(table)
+    except (ValueError, OSError, UnicodeDecodeError) as exc:
+        if shipped:
+            raise shipped_data_error(table, f"cannot read the CRF {what}: {exc}") from exc
+        raise ResourceError(f"cannot read the CRF {what} {table}: {exc}") from exc
+
+
 def _clusters_beside(file: Path, shipped: bool) -> "Clusters | None":
     """The cluster table the model was trained with (``clusters.tsv`` beside it), if it has one."""
-    from .clusters import TABLE, read_table
+    from . import clusters
 
-    table = file.parent / TABLE
-    if not table.is_file():
-        return None
-    try:
-        return read_table(table)
-    except (ValueError, OSError, UnicodeDecodeError) as exc:
-        if shipped:
-            raise shipped_data_error(table, f"cannot read the CRF cluster table: {exc}") from exc
-        raise ResourceError(f"cannot read the CRF cluster table {table}: {exc}") from exc
-
-
-def _names_beside(file: Path, shipped: bool) -> "Gazetteer | None":
-    """The training names the model was trained with (``names.tsv`` beside it), if it has them."""
-    from .crf_names import TABLE, read_table
-
-    table = file.parent / TABLE
-    if not table.is_file():
-        return None
-    try:
-        return read_table(table)
-    except (ValueError, OSError, UnicodeDecodeError) as exc:
-        if shipped:
-            raise shipped_data_error(table, f"cannot read the CRF name table: {exc}") from exc
-        raise ResourceError(f"cannot read the CRF name table {table}: {exc}") from exc
+    return _table_beside(file, shipped, clusters.TABLE, clusters.read_table, "cluster table")
 
 
 #: The model's weights are divided by this when loaded (a power of two: every score is divided
@@ -148,8 +139,10 @@ class CrfModel:
             if shipped:
                 raise shipped_data_error(file, f"cannot load the CRF NER model: {exc}") from exc
             raise ResourceError(f"cannot load the CRF NER model {file}: {exc}") from exc
+        from . import crf_names
+
         self.featurize = Featurizer(segmenter, clusters=_clusters_beside(file, shipped),
-                                    names=_names_beside(file, shipped))
+                                    names=_table_beside(file, shipped, crf_names.TABLE, crf_names.read_table, "name table"))
         self.path = path
 
     def predict(self, text: str, word_spans: "Sequence[WordSpan] | None" = None, *,
