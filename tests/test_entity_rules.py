@@ -174,6 +174,9 @@ def repair():
          {("王德明", "PERSON"), ("李秀英", "PERSON"), ("赵小川", "PERSON")}),
         ("person_lists", "他买了苹果、香蕉、橘子。", ["苹果/ORG/model"], {("苹果", "ORG")}),
         ("coordinated", "智能出行领域的蘑菇智行、青禾科技都在布局。", ["青禾科技/ORG/rule"], {("蘑菇智行", "ORG"), ("青禾科技", "ORG")}),
+        # a transliterated name written with a space: the part after it has no word of its own (达|芙); 克林顿 布什 are two
+        ("spaced_names", "丰满的安吉拉 达芙和克林顿 布什都来了。", ["安吉拉/PERSON/model", "克林顿/PERSON/model", "布什/PERSON/model"],
+         {("安吉拉 达芙", "PERSON"), ("克林顿", "PERSON"), ("布什", "PERSON")}),
         ("coordinated", "他们讨论了教育、青禾科技的合作。", ["青禾科技/ORG/rule"], {("青禾科技", "ORG")}),
         # a model name lends its label to a neighbour only when the model is sure of it
         ("coordinated", "青禾县今年起，村务、林务和校务都要公开。", ["林务/ORG/model/0.86"], {("林务", "ORG")}),

@@ -140,6 +140,7 @@ def _registry() -> list[Rule]:
         # -- repairs of the resolved mentions ------------------------------------------------
         Rule("person_lists", ("PERSON",), person_lists.person_lists, stage="mention"),
         Rule("coordinated", ("PERSON", "ORG", "GPE", "LOC"), coordinated.coordinated, after=("person_lists",), stage="mention"),
+        Rule("spaced_names", ("PERSON",), people.spaced_names, after=("coordinated",), stage="mention"),
     ]
 
 

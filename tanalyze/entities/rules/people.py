@@ -4,6 +4,7 @@ dotted foreign names, bylines."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterable, Sequence
 
 from ..candidate import Candidate
@@ -237,3 +238,26 @@ def _dot_groups(t: str, start: int, end: int, translit: frozenset[str]) -> list[
             else:
                 groups.append([i])
     return groups
+
+
+def spaced_names(ctx: Context, mentions: list[Candidate]) -> list[Candidate]:
+    """A transliterated person's name, one space, then a run of transliteration characters the
+    segmenter has no word for (希拉里 达芙: 达|芙): one name, written with a space instead of a dot.
+    A mention stage rule: the person's mention runs on over the second part. Not a known word
+    after the space (克林顿 布什: two people listed), not two or more spaces, not a part another
+    mention holds."""
+    t, translit = ctx.text, ctx.rules.transliteration
+    starts = {c.start for c in mentions}
+    out = []
+    for c in mentions:
+        e = c.end
+        if (c.label == "PERSON" and t[e : e + 1] == " " and e + 1 not in starts
+                and all(ch in translit for ch in t[c.start : c.end])):
+            k = e + 1
+            while k < len(t) and t[k] in translit:
+                k += 1
+            part = t[e + 1 : k]
+            if 2 <= len(part) <= 4 and not ctx.freq(part) and not any(s in starts for s in range(e + 1, k)):
+                c = replace(c, end=k)
+        out.append(c)
+    return out
