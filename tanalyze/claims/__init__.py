@@ -16,8 +16,10 @@ named actor:
   (腾易科技CEO张序安) is the subject. A pronoun (她认为) takes the last person. Without a
   subject (Chinese drops it), the actor is the subject of the previous clause of the sentence,
   else of a following clause when this one is a fronted frame (在…下，腾讯…), else the last
-  subject of the two previous sentences of the paragraph. A non-entity noun in subject
-  position (公司表示, 这种变革) blocks the carry-over: precision over recall.
+  subject of the two previous sentences of the paragraph. A bare 公司 or 球队 (as 该公司) is the
+  company or team named before; another non-entity noun in subject position (这种变革) blocks
+  the carry-over: precision over recall. An event left without an actor takes the subject of
+  the nearest earlier clause of its sentence, at the confidence of an actorless claim.
 - **Object.** The words inside an ``A…B`` trigger; the entity after 对/把/将; the partner of a
   deal or partnership (与X签约, X和Y签署); what follows ``的是``; an appositive after ——/：;
   the first entity after the trigger; else the phrase after it. References to a listed
