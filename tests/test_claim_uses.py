@@ -48,3 +48,27 @@ def test_an_event_nearly_done_or_replied_to_is_no_event(nlp):
 def test_a_trigger_before_a_described_noun_modifies_it(nlp):
     # 球员 is a described actor (a mention), yet here only the head of 全部的首发球员.
     assert nlp("北京国安此役轮换了全部的首发球员。").claims == ()
+
+
+def test_a_price_that_rises_is_a_price_change(nlp):
+    assert summary(nlp("2023年6月，国际金价全线上涨。")) == [("国际金价", "price", "上涨", None, "2023-06")]
+    assert summary(nlp("2023年，比亚迪股价上涨。")) == [("比亚迪", "result", "上涨", None, "2023")]
+
+
+def test_a_title_far_after_its_verb_is_part_of_the_predicate(nlp):
+    assert summary(nlp("2023年10月，北京国安强势夺得2023年全国青年足球锦标赛男子组冠军。")) == [
+        ("北京国安", "result", "夺得…冠军", "2023年全国青年足球锦标赛男子组冠军", "2023")]
+
+
+def test_a_title_only_come_nearer_is_not_won(nlp):
+    assert nlp("北京国安卫冕联赛冠军又近了一步。").claims == ()
+
+
+def test_two_words_for_one_resignation_are_one_claim(nlp):
+    (claim,) = nlp("2020年3月，张伟宣布辞职。张伟辞去董事职务后不再担任公司其他职务。").claims
+    assert (claim.actor.text, claim.kind, claim.predicate, claim.object, claim.date, len(claim.evidence)) == (
+        "张伟", "personnel", "辞职", "董事职务后不再担任公司其他职务", "2020-03", 2)
+    # Different years: two events.
+    assert len(nlp("2021年，张伟宣布辞职。2022年，张伟辞去董事职务。").claims) == 2
+    # Words of different lines of same_event.txt: two events.
+    assert [c.predicate for c in nlp("2020年3月，张伟宣布辞职。张伟出任北京国安董事长。").claims] == ["辞职", "出任"]

@@ -82,7 +82,9 @@ def irrealis(ex, c: Candidate) -> Candidate:
     cs = ex.clauses_of(c.sent)[c.clause][0]
     before = ex.text[cs : c.trigger[0]]
     after = ex.text[c.trigger[1] : c.trigger[1] + 6]  # (获胜的机会很小, 对冠军发起冲击)
-    if any(w in before for w in word_list("irrealis")) or any(0 <= after.find(w) <= 2 for w in word_list("irrealis_after")):
+    aims = word_list("irrealis_after")
+    if (any(w in before for w in word_list("irrealis")) or any(0 <= after.find(w) <= 2 for w in aims)
+            or any(w in (c.object or "") for w in aims if len(w) > 2)):  # (卫冕世界杯冠军又近了一步)
         return replace(c, confidence=round(c.confidence * 0.4, 2))
     return c
 

@@ -19,7 +19,7 @@ def registry() -> list[Rule]:
     from . import checks, uses
 
     return [
-        Rule("trigger_sense", ("launch", "investment"), checks.trigger_sense),
+        Rule("trigger_sense", ("launch", "investment", "price"), checks.trigger_sense),
         Rule("attributive", KINDS, checks.attributive, after=("trigger_sense",)),
         Rule("irrealis", KINDS, checks.irrealis),
         Rule("governed", KINDS, uses.governed),
