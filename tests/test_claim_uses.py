@@ -72,3 +72,7 @@ def test_two_words_for_one_resignation_are_one_claim(nlp):
     assert len(nlp("2021年，张伟宣布辞职。2022年，张伟辞去董事职务。").claims) == 2
     # Words of different lines of same_event.txt: two events.
     assert [c.predicate for c in nlp("2020年3月，张伟宣布辞职。张伟出任北京国安董事长。").claims] == ["辞职", "出任"]
+
+
+def test_a_trigger_inside_an_award_name_is_no_event(nlp):
+    assert summary(nlp("2023年，比亚迪荣获改革创新奖")) == [("比亚迪", "result", "荣获", "改革创新奖", "2023")]

@@ -23,6 +23,7 @@ def registry() -> list[Rule]:
         Rule("attributive", KINDS, checks.attributive, after=("trigger_sense",)),
         Rule("irrealis", KINDS, checks.irrealis),
         Rule("governed", KINDS, uses.governed),
+        Rule("award_name", KINDS, uses.award_name),
         Rule("round_investor", ("investment",), checks.round_investor, after=("trigger_sense",)),
         Rule("reporter_actor", KINDS, checks.reporter_actor),
         Rule("actor_phrase", KINDS, checks.actor_phrase, after=("reporter_actor",)),

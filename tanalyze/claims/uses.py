@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..entities.resources import is_han
 from .events import Candidate
 from .lists import word_list
 from .words import ADDITIVE
@@ -40,4 +41,21 @@ def governed(ex, c: Candidate) -> Candidate:
         words.pop()
     if words and words[-1] in word_list("governing"):
         return replace(c, confidence=round(c.confidence * 0.4, 2))
+    return c
+
+
+def award_name(ex, c: Candidate) -> Candidate | None:
+    """荣获组织工作改革创新三等奖: a trigger word between a verb that confers an award and the
+    noun its name ends in (``award_verbs.txt``, ``award_nouns.txt``) is part of that name."""
+    t, (ts, te) = ex.text, c.trigger
+    cs, ce, _ = ex.clauses_of(c.sent)[c.clause]
+    if not any(w in t[cs:ts] for w in word_list("award_verbs")):
+        return c
+    nouns = tuple(word_list("award_nouns"))
+    for ws, we in ex.ctx.words_in(te, min(ce, te + 12)):
+        word = t[ws:we]
+        if word.endswith(nouns) and ex._tag(word).startswith("n"):
+            return None  # (改革|创新|三等奖)
+        if not is_han(word[0]):
+            return c  # (punctuation, a score: the name has ended)
     return c
