@@ -76,3 +76,9 @@ def test_two_words_for_one_resignation_are_one_claim(nlp):
 
 def test_a_trigger_inside_an_award_name_is_no_event(nlp):
     assert summary(nlp("2023年，比亚迪荣获改革创新奖")) == [("比亚迪", "result", "荣获", "改革创新奖", "2023")]
+
+
+def test_a_person_who_appears_launches_nothing(nlp):
+    assert nlp("2023年5月，姚明首发出场。").claims == ()
+    assert nlp("2023年5月，雷军亮相发布会现场。").claims == ()
+    assert summary(nlp("2023年5月，雷军发布了新款手机。")) == [("雷军", "launch", "发布", "新款手机", "2023-05")]

@@ -24,6 +24,7 @@ def registry() -> list[Rule]:
         Rule("irrealis", KINDS, checks.irrealis),
         Rule("governed", KINDS, uses.governed),
         Rule("award_name", KINDS, uses.award_name),
+        Rule("appearance", ("launch",), uses.appearance, after=("actor_phrase", "product_maker")),
         Rule("round_investor", ("investment",), checks.round_investor, after=("trigger_sense",)),
         Rule("reporter_actor", KINDS, checks.reporter_actor),
         Rule("actor_phrase", KINDS, checks.actor_phrase, after=("reporter_actor",)),

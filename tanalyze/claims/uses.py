@@ -59,3 +59,11 @@ def award_name(ex, c: Candidate) -> Candidate | None:
         if not is_han(word[0]):
             return c  # (punctuation, a score: the name has ended)
     return c
+
+
+def appearance(ex, c: Candidate) -> Candidate | None:
+    """导演携主演亮相, 某某首发出场: a person who 亮相 or 首发 (``appearance.txt``) appears; nothing
+    is launched."""
+    if c.kind == "launch" and c.actor is not None and c.actor.label == "PERSON" and c.predicate in word_list("appearance"):
+        return None
+    return c
