@@ -36,3 +36,20 @@ def segmenter():
     from tanalyze.pipeline import segmenter as shared
 
     return shared(())
+
+
+@pytest.fixture(scope="session")
+def claims_nlp():
+    """The claims pipeline on the gazetteer and rules alone (no NER model): fast, and what the
+    claims tests' exact expectations are written for."""
+    from tanalyze.pipeline import Options, Pipeline
+
+    return Pipeline(["claims"], Options(extra={"model": False}))
+
+
+@pytest.fixture(scope="session")
+def claims_nlp_model():
+    """The claims pipeline with the shipped NER model, as the CLI runs it."""
+    from tanalyze.pipeline import Options, Pipeline
+
+    return Pipeline(["claims"], Options(extra={"model": True}))

@@ -6,169 +6,157 @@ from __future__ import annotations
 
 import pytest
 
-from tanalyze.pipeline import Options, Pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return Pipeline(["claims"], Options(extra={"model": False}))
-
-
-@pytest.fixture(scope="module")
-def nlp_model():
-    return Pipeline(["claims"], Options(extra={"model": True}))
-
 
 def actors(doc):
     return [(c.actor.text, c.actor.head, c.actor.affiliation, c.kind, c.predicate, tuple(a.text for a in c.co_actors))
             for c in doc.claims]
 
 
-def test_a_body_and_title_before_a_name_are_the_actors_name(nlp):
-    doc = nlp("青禾基金董事长周南星宣布辞职。")
+def test_a_body_and_title_before_a_name_are_the_actors_name(claims_nlp):
+    doc = claims_nlp("青禾基金董事长周南星宣布辞职。")
     assert actors(doc) == [("青禾基金董事长周南星", "周南星", "青禾基金", "personnel", "辞职", ())]
 
 
-def test_a_deputy_or_former_title_is_part_of_the_name(nlp):
+def test_a_deputy_or_former_title_is_part_of_the_name(claims_nlp):
     # The segmenter cuts 副|省长: the 副 before the title belongs to it, as 前 and 原 do.
-    doc = nlp("浙江省副省长周南星介绍说，全省新建了三座冷库。据悉，原董事长林一帆表示不会出售。")
+    doc = claims_nlp("浙江省副省长周南星介绍说，全省新建了三座冷库。据悉，原董事长林一帆表示不会出售。")
     assert [(a[0], a[1], a[2], a[3]) for a in actors(doc)] == [
         ("浙江省副省长周南星", "周南星", "浙江省", "statement"),
         ("原董事长林一帆", "林一帆", None, "statement"),
     ]
 
 
-def test_a_form_of_address_after_a_full_name_belongs_to_it(nlp):
-    assert actors(nlp("导演周南星先生因病逝世。")) == [("导演周南星先生", "周南星", None, "life", "逝世", ())]
+def test_a_form_of_address_after_a_full_name_belongs_to_it(claims_nlp):
+    assert actors(claims_nlp("导演周南星先生因病逝世。")) == [("导演周南星先生", "周南星", None, "life", "逝世", ())]
 
 
-def test_an_age_and_a_role_before_a_name(nlp):
-    assert actors(nlp("白鹭队宣布，27岁前锋周南星已经退役。")) == [("27岁前锋周南星", "周南星", None, "personnel", "退役", ())]
+def test_an_age_and_a_role_before_a_name(claims_nlp):
+    assert actors(claims_nlp("白鹭队宣布，27岁前锋周南星已经退役。")) == [("27岁前锋周南星", "周南星", None, "personnel", "退役", ())]
 
 
-def test_joined_titles_are_one_name(nlp_model):
+def test_joined_titles_are_one_name(claims_nlp_model):
     # The model finds 青禾基金 (ORG): the actor is the organisation, its titles and the name.
-    assert actors(nlp_model("青禾基金董事、副总经理兼董事会秘书周南星辞职。"))[0][:2] == ("青禾基金董事、副总经理兼董事会秘书周南星", "周南星")
+    assert actors(claims_nlp_model("青禾基金董事、副总经理兼董事会秘书周南星辞职。"))[0][:2] == ("青禾基金董事、副总经理兼董事会秘书周南星", "周南星")
 
 
-def test_coordinated_titled_people_and_a_conjunction_is_no_surname(nlp):
+def test_coordinated_titled_people_and_a_conjunction_is_no_surname(claims_nlp):
     # 和 is a surname too, but here the conjunction: no 和演员 among the actors.
-    assert actors(nlp("歌手周南星和演员程雨桐在杭州结婚。")) == [
+    assert actors(claims_nlp("歌手周南星和演员程雨桐在杭州结婚。")) == [
         ("歌手周南星", "周南星", None, "life", "结婚", ("演员程雨桐",))
     ]
 
 
-def test_a_verb_between_a_body_and_a_title_keeps_them_apart(nlp):
-    assert actors(nlp("阿里巴巴宣布副总经理周南星辞职。"))[-1][:2] == ("副总经理周南星", "周南星")
+def test_a_verb_between_a_body_and_a_title_keeps_them_apart(claims_nlp):
+    assert actors(claims_nlp("阿里巴巴宣布副总经理周南星辞职。"))[-1][:2] == ("副总经理周南星", "周南星")
 
 
-def test_a_titled_and_a_bare_mention_of_one_person_are_one_event(nlp):
-    doc = nlp("2023年3月，青禾基金董事长周南星辞职。3月5日，周南星正式辞职。")
+def test_a_titled_and_a_bare_mention_of_one_person_are_one_event(claims_nlp):
+    doc = claims_nlp("2023年3月，青禾基金董事长周南星辞职。3月5日，周南星正式辞职。")
     (claim,) = doc.claims
     assert (claim.actor.text, claim.kind, claim.date) == ("青禾基金董事长周南星", "personnel", "2023-03-05")
     assert [e.text for e in claim.evidence] == ["2023年3月，青禾基金董事长周南星辞职。", "3月5日，周南星正式辞职。"]
 
 
-def test_a_reporter_title_is_not_taken_into_a_name(nlp):
+def test_a_reporter_title_is_not_taken_into_a_name(claims_nlp):
     from tanalyze.claims.people import _roles
 
     assert "记者" not in _roles() and "董事长" in _roles() and "独立董事" in _roles()
 
 
-def test_a_body_by_its_full_registered_name(nlp):
-    doc = nlp("青禾汽车（中国）投资有限公司宣布召回部分车辆。")
+def test_a_body_by_its_full_registered_name(claims_nlp):
+    doc = claims_nlp("青禾汽车（中国）投资有限公司宣布召回部分车辆。")
     # One actor written in full (its 投资 is part of the name, no investment), linked to the entity.
     assert [(c.actor.text, c.actor.head, c.kind, c.object) for c in doc.claims] == [
         ("青禾汽车（中国）投资有限公司", "青禾汽车", "recall", "部分车辆")
     ]
 
 
-def test_a_stock_code_after_a_company_is_part_of_its_name(nlp):
-    assert [(c.actor.text, c.actor.head, c.kind) for c in nlp("京东(09618.HK)宣布裁员。").claims] == [
+def test_a_stock_code_after_a_company_is_part_of_its_name(claims_nlp):
+    assert [(c.actor.text, c.actor.head, c.kind) for c in claims_nlp("京东(09618.HK)宣布裁员。").claims] == [
         ("京东(09618.HK)", "京东", "reorg")
     ]
 
 
-def test_a_verb_after_a_body_is_no_part_of_its_name(nlp):
-    assert [(c.actor.text, c.kind, c.object) for c in nlp("腾讯在深圳成立新公司。").claims] == [("腾讯", "founding", "新公司")]
+def test_a_verb_after_a_body_is_no_part_of_its_name(claims_nlp):
+    assert [(c.actor.text, c.kind, c.object) for c in claims_nlp("腾讯在深圳成立新公司。").claims] == [("腾讯", "founding", "新公司")]
 
 
 def events(doc):
     return [(c.actor.text if c.actor else None, c.kind, c.predicate, c.object, c.date) for c in doc.claims if c.kind != "statement"]
 
 
-def test_a_body_that_issues_the_notice_did_the_passive_deed(nlp_model):
-    doc = nlp_model("2020年3月8日，青山市公安局发布通报称，嫌疑人王某已被依法拘留。")
+def test_a_body_that_issues_the_notice_did_the_passive_deed(claims_nlp_model):
+    doc = claims_nlp_model("2020年3月8日，青山市公安局发布通报称，嫌疑人王某已被依法拘留。")
     assert events(doc) == [("青山市公安局", "legal", "拘留", "嫌疑人王某", "2020-03-08")]
 
 
-def test_the_source_a_reporter_heard_it_from_did_the_passive_deed(nlp):
-    doc = nlp("记者从青山市公安局获悉，三名嫌疑人已被依法逮捕。")
+def test_the_source_a_reporter_heard_it_from_did_the_passive_deed(claims_nlp):
+    doc = claims_nlp("记者从青山市公安局获悉，三名嫌疑人已被依法逮捕。")
     assert events(doc) == [("青山市公安局", "legal", "逮捕", "嫌疑人", None)]
 
 
-def test_what_befalls_a_passive_subject_goes_on_in_the_next_clause(nlp_model):
+def test_what_befalls_a_passive_subject_goes_on_in_the_next_clause(claims_nlp_model):
     # 罚款 is the league's second penalty on the player, not the player fining someone: one claim each.
-    doc = nlp_model("2021年5月2日，篮协开出罚单，红星队球员李明被停赛3场，罚款2万元。")
+    doc = claims_nlp_model("2021年5月2日，篮协开出罚单，红星队球员李明被停赛3场，罚款2万元。")
     assert [(a, k, p) for a, k, p, _, _ in events(doc)] == [("篮协", "legal", "停赛"), ("篮协", "legal", "罚款")]
 
 
-def test_a_passive_clause_without_an_agent_leaves_the_next_clause_without_one(nlp):
-    doc = nlp("红星队球员李明被停赛3场，罚款2万元。")
+def test_a_passive_clause_without_an_agent_leaves_the_next_clause_without_one(claims_nlp):
+    doc = claims_nlp("红星队球员李明被停赛3场，罚款2万元。")
     assert [(a, k, p) for a, k, p, _, _ in events(doc)] == [(None, "legal", "停赛"), (None, "legal", "罚款")]
 
 
-def test_beating_a_team_and_winning_the_title_are_two_events(nlp):
-    doc = nlp("2019年6月1日，白马队击败黑山队夺冠。")
+def test_beating_a_team_and_winning_the_title_are_two_events(claims_nlp):
+    doc = claims_nlp("2019年6月1日，白马队击败黑山队夺冠。")
     assert events(doc) == [("白马队", "result", "击败", "黑山队", "2019-06-01"), ("白马队", "result", "夺冠", None, "2019-06-01")]
 
 
-def test_a_title_after_its_verb_is_one_event(nlp):
-    assert events(nlp("白马队夺得联赛冠军。")) == [("白马队", "result", "夺得…冠军", "联赛冠军", None)]
+def test_a_title_after_its_verb_is_one_event(claims_nlp):
+    assert events(claims_nlp("白马队夺得联赛冠军。")) == [("白马队", "result", "夺得…冠军", "联赛冠军", None)]
 
 
-def test_a_space_between_han_characters_ends_a_headline_clause(nlp_model):
+def test_a_space_between_han_characters_ends_a_headline_clause(claims_nlp_model):
     # Without the break the first clause's subject (白马队) would be taken for the winner.
-    doc = nlp_model("白马队主帅吃到红牌 黑山队击败白马队")
+    doc = claims_nlp_model("白马队主帅吃到红牌 黑山队击败白马队")
     assert events(doc) == [("黑山队", "result", "击败", "白马队", None)]
 
 
 @pytest.mark.parametrize("text", ["1:3不敌黑山队，白马队遭遇三连败。", "2019年5月3日，2:1不敌黑山队后，白马队主帅下课。"])
-def test_a_fronted_clause_takes_the_main_clauses_subject(nlp_model, text):
+def test_a_fronted_clause_takes_the_main_clauses_subject(claims_nlp_model, text):
     date = "2019-05-03" if "2019" in text else None
-    assert events(nlp_model(text))[0] == ("白马队", "result", "不敌", "黑山队", date)
+    assert events(claims_nlp_model(text))[0] == ("白马队", "result", "不敌", "黑山队", date)
 
 
-def test_a_place_before_a_noun_phrase_only_says_which(nlp_model):
+def test_a_place_before_a_noun_phrase_only_says_which(claims_nlp_model):
     # The place is a modifier: the 17-year-old from there wins, and 冠军 is the title of whom he beat.
-    doc = nlp_model("2019年8月2日，韩国17岁小将3比1逆转日本冠军。")
+    doc = claims_nlp_model("2019年8月2日，韩国17岁小将3比1逆转日本冠军。")
     assert events(doc) == [("韩国17岁小将", "result", "逆转…冠军", "日本", "2019-08-02")]
 
 
-def test_the_name_before_the_verb_of_a_relative_clause_does_the_event(nlp_model):
+def test_the_name_before_the_verb_of_a_relative_clause_does_the_event(claims_nlp_model):
     # 辞职报告 is one word to the segmenter; 王海涛 hands it in, the board only receives it.
-    doc = nlp_model("董事会于2019年8月7日收到副总经理王海涛递交的辞职报告。")
+    doc = claims_nlp_model("董事会于2019年8月7日收到副总经理王海涛递交的辞职报告。")
     assert events(doc) == [("副总经理王海涛", "personnel", "辞职", None, "2019-08-07")]
 
 
-def test_the_noun_phrase_that_ends_in_the_actor_is_how_it_is_named(nlp):
+def test_the_noun_phrase_that_ends_in_the_actor_is_how_it_is_named(claims_nlp):
     # The team before the role is part of how the text names him, though no entity names the team.
-    assert actors(nlp("白鹭队前锋周南星正式宣布退役。")) == [("白鹭队前锋周南星", "周南星", None, "personnel", "退役", ())]
+    assert actors(claims_nlp("白鹭队前锋周南星正式宣布退役。")) == [("白鹭队前锋周南星", "周南星", None, "personnel", "退役", ())]
     # A described actor keeps its modifiers; the count and age before them say how many and how old.
-    (claim,) = nlp("一名42岁的乡村女教师在山间失踪。").claims
+    (claim,) = claims_nlp("一名42岁的乡村女教师在山间失踪。").claims
     assert (claim.actor.text, claim.actor.named, claim.actor.head, claim.kind) == ("乡村女教师", False, "教师", "incident")
 
 
-def test_a_preposition_or_a_reporting_verb_is_not_part_of_the_actors_name(nlp):
-    claim = nlp("经海淀区检察院起诉，周某被判处有期徒刑两年。").claims[0]
+def test_a_preposition_or_a_reporting_verb_is_not_part_of_the_actors_name(claims_nlp):
+    claim = claims_nlp("经海淀区检察院起诉，周某被判处有期徒刑两年。").claims[0]
     assert (claim.actor.text, claim.kind, claim.predicate) == ("海淀区检察院", "legal", "起诉")
-    claim = nlp("工信部证实比亚迪一家工厂发生火灾。").claims[0]
+    claim = claims_nlp("工信部证实比亚迪一家工厂发生火灾。").claims[0]
     assert (claim.actor.text, claim.kind) == ("比亚迪", "incident")
 
 
-def test_a_role_read_from_inside_a_bodys_name_starts_with_that_name(nlp_model):
+def test_a_role_read_from_inside_a_bodys_name_starts_with_that_name(claims_nlp_model):
     # The model's body 中青能源证券 and the role 证券事务代表 share 证券; jieba tags 中 a localizer.
-    assert actors(nlp_model("中青能源证券事务代表周南星辞职。"))[0][:4] == ("中青能源证券事务代表周南星", "周南星", "中青能源证券", "personnel")
+    assert actors(claims_nlp_model("中青能源证券事务代表周南星辞职。"))[0][:4] == ("中青能源证券事务代表周南星", "周南星", "中青能源证券", "personnel")
 
 
 def claims_of(doc):
@@ -180,27 +168,27 @@ def claims_of(doc):
     ("市人民法院判处被告人林一帆有期徒刑五年。", [("被告人林一帆", "legal", "判处…有期徒刑", None, None)]),
     ("李某因盗窃罪获刑两年。", [("李某", "legal", "获刑", None, None)]),
 ])
-def test_who_is_sentenced_to_prison_is_the_actor(nlp_model, text, expected):
+def test_who_is_sentenced_to_prison_is_the_actor(claims_nlp_model, text, expected):
     # As who dies is the actor of 身亡, who is sentenced is the actor of 死刑 and 入狱,
     # whether the court is named as the agent after 被 or as the subject.
-    assert claims_of(nlp_model(text)) == expected
+    assert claims_of(claims_nlp_model(text)) == expected
 
 
-def test_a_sentence_without_prison_keeps_the_court_as_actor(nlp_model):
-    assert claims_of(nlp_model("法院一审判决周南星无罪。")) == [("法院", "legal", "判决", "周南星", None)]
+def test_a_sentence_without_prison_keeps_the_court_as_actor(claims_nlp_model):
+    assert claims_of(claims_nlp_model("法院一审判决周南星无罪。")) == [("法院", "legal", "判决", "周南星", None)]
 
 
 @pytest.mark.parametrize("text", [
     "青禾教育科技有限公司宣布已完成三千万元A轮融资，由星桥资本领投，北辰创投跟投。",
     "青禾教育科技有限公司完成数百万元天使轮融资，由一位个人投资者投资。",
 ])
-def test_the_investors_of_a_reported_round_are_no_events_of_their_own(nlp_model, text):
+def test_the_investors_of_a_reported_round_are_no_events_of_their_own(claims_nlp_model, text):
     # One financing round, one claim: its leading and following investors take part in it.
-    assert claims_of(nlp_model(text)) == [("青禾教育科技有限公司", "investment", "融资", None, None)]
+    assert claims_of(claims_nlp_model(text)) == [("青禾教育科技有限公司", "investment", "融资", None, None)]
 
 
-def test_an_investor_leading_a_round_is_an_event_when_no_round_is_reported(nlp_model):
-    assert claims_of(nlp_model("星桥资本领投了青禾教育的A轮。")) == [("星桥资本", "investment", "领投", "青禾教育的A轮", None)]
+def test_an_investor_leading_a_round_is_an_event_when_no_round_is_reported(claims_nlp_model):
+    assert claims_of(claims_nlp_model("星桥资本领投了青禾教育的A轮。")) == [("星桥资本", "investment", "领投", "青禾教育的A轮", None)]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -208,23 +196,23 @@ def test_an_investor_leading_a_round_is_an_event_when_no_round_is_reported(nlp_m
     ("白鹭队与28岁中场周南星签约两年。", [("白鹭队", "personnel", "签约", "28岁中场周南星", None)]),
     ("青禾集团董事长周南星与星桥科技签约。", [("青禾集团董事长周南星", "deal", "签约", None, None)]),
 ])
-def test_a_person_signing_with_a_body_is_hired(nlp_model, text, expected):
+def test_a_person_signing_with_a_body_is_hired(claims_nlp_model, text, expected):
     # A person who signs for the body named with them makes a deal; one who signs with a club joins it.
-    assert claims_of(nlp_model(text)) == expected
+    assert claims_of(claims_nlp_model(text)) == expected
 
 
 @pytest.mark.parametrize("text", ["白鹭队将向联赛冠军发起冲击。", "除非白鹭队大比分获胜，否则将被淘汰。", "黑山队在客场获胜的机会很小。"])
-def test_an_aim_a_condition_or_a_chance_is_no_event(nlp_model, text):
-    assert claims_of(nlp_model(text)) == []
+def test_an_aim_a_condition_or_a_chance_is_no_event(claims_nlp_model, text):
+    assert claims_of(claims_nlp_model(text)) == []
 
 
-def test_a_won_match_is_still_an_event(nlp_model):
-    assert claims_of(nlp_model("白鹭队3比1战胜黑山队。")) == [("白鹭队", "result", "战胜", "黑山队", None)]
+def test_a_won_match_is_still_an_event(claims_nlp_model):
+    assert claims_of(claims_nlp_model("白鹭队3比1战胜黑山队。")) == [("白鹭队", "result", "战胜", "黑山队", None)]
 
 
-def test_an_opening_clause_without_a_subject_takes_the_next_clauses(nlp_model):
+def test_an_opening_clause_without_a_subject_takes_the_next_clauses(claims_nlp_model):
     # Fronted like 在…时 or 1:3不敌乙: the sentence's subject stands in the clause after it.
-    assert claims_of(nlp_model("宣布召回三万辆问题汽车，星桥汽车终于认错了。")) == [
+    assert claims_of(claims_nlp_model("宣布召回三万辆问题汽车，星桥汽车终于认错了。")) == [
         ("星桥汽车", "recall", "召回", "三万辆问题汽车", None)]
 
 
@@ -232,10 +220,10 @@ def test_an_opening_clause_without_a_subject_takes_the_next_clauses(nlp_model):
     ("本场比赛白鹭队最终88-79击败黑山队。", [("白鹭队", "result", "击败", "黑山队", None)]),
     ("本场比赛黑山队以3比1击败白鹭队。", [("黑山队", "result", "击败", "白鹭队", None)]),
 ])
-def test_a_score_between_a_team_and_its_win_keeps_the_team_the_subject(nlp_model, text, expected):
+def test_a_score_between_a_team_and_its_win_keeps_the_team_the_subject(claims_nlp_model, text, expected):
     # (本场比赛 holds the subject slot; the team named right before the score and the verb wins)
-    assert claims_of(nlp_model(text)) == expected
+    assert claims_of(claims_nlp_model(text)) == expected
 
 
-def test_a_service_named_as_a_product_apologises_for_its_operator(nlp_model):
-    assert claims_of(nlp_model("腾讯视频就片头错字公开道歉。")) == [("腾讯视频", "response", "道歉", None, None)]
+def test_a_service_named_as_a_product_apologises_for_its_operator(claims_nlp_model):
+    assert claims_of(claims_nlp_model("腾讯视频就片头错字公开道歉。")) == [("腾讯视频", "response", "道歉", None, None)]

@@ -4,44 +4,35 @@ word inside a work's title is none. Sentences are our own."""
 
 from __future__ import annotations
 
-import pytest
-
-from tanalyze.pipeline import Options, Pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return Pipeline(["claims"], Options(extra={"model": False}))
-
 
 def summary(doc):
     return [(c.actor.text if c.actor else None, c.kind, c.predicate, c.object, c.date) for c in doc.claims]
 
 
-def test_a_win_and_its_title_are_one_claim(nlp):
-    assert summary(nlp("2023年5月，恒大队夺得联赛冠军。")) == [("恒大队", "result", "夺得…冠军", "联赛冠军", "2023-05")]
+def test_a_win_and_its_title_are_one_claim(claims_nlp):
+    assert summary(claims_nlp("2023年5月，恒大队夺得联赛冠军。")) == [("恒大队", "result", "夺得…冠军", "联赛冠军", "2023-05")]
 
 
-def test_a_sentence_and_its_term_are_one_claim(nlp):
-    assert summary(nlp("青禾公司原董事长周南星被判处罚金五万元。")) == [
+def test_a_sentence_and_its_term_are_one_claim(claims_nlp):
+    assert summary(claims_nlp("青禾公司原董事长周南星被判处罚金五万元。")) == [
         (None, "legal", "判处" + "罚金", "青禾公司原董事长周南星", None)
     ]
 
 
-def test_two_triggers_apart_stay_two_events(nlp):
+def test_two_triggers_apart_stay_two_events(claims_nlp):
     # A comma between: two events of one kind, each its own claim (here by different actors).
-    doc = nlp("恒大队击败国安队，申花队战胜泰达队。")
+    doc = claims_nlp("恒大队击败国安队，申花队战胜泰达队。")
     assert [(c.actor.text, c.predicate) for c in doc.claims] == [("恒大队", "击败"), ("申花队", "战胜")]
 
 
-def test_a_trigger_inside_a_works_title_is_no_event(nlp):
+def test_a_trigger_inside_a_works_title_is_no_event(claims_nlp):
     # The title holds a sentence end (！): the title still covers its trigger word.
-    assert nlp("在文章《点赞！青禾村民写村史》中，编辑写错了标题。").claims == ()
-    assert summary(nlp("青禾公司发布了《员工辞职管理办法》。")) == [("青禾公司", "launch", "发布", "员工辞职管理办法", None)]
+    assert claims_nlp("在文章《点赞！青禾村民写村史》中，编辑写错了标题。").claims == ()
+    assert summary(claims_nlp("青禾公司发布了《员工辞职管理办法》。")) == [("青禾公司", "launch", "发布", "员工辞职管理办法", None)]
 
 
-def test_a_name_before_a_noun_trigger_says_which_title_not_who_won(nlp):
+def test_a_name_before_a_noun_trigger_says_which_title_not_who_won(claims_nlp):
     # 中超 right before 冠军 names the title: no claim has the league as its actor.
-    doc = nlp("最终恒大队击败国安队，卫冕中超冠军。")
+    doc = claims_nlp("最终恒大队击败国安队，卫冕中超冠军。")
     assert summary(doc)[0] == ("恒大队", "result", "击败", "国安队", None)
     assert [c.actor.text for c in doc.claims if c.actor] == ["恒大队"] * len(doc.claims)
