@@ -242,8 +242,8 @@ def test_a_place_before_an_anti_government_group_does_not_speak_for_it(claims_nl
 
 
 def test_a_name_right_before_the_trigger_inside_a_zai_frame_is_its_actor(claims_nlp):
-    # 就在马化腾离职公告前几天: 马化腾 left; the subject of the previous sentence did not.
-    doc = claims_nlp("总裁的职务将由雷军接任。不知是否是巧合，就在马化腾离职公告前几天，指数上涨了。")
+    # 就在马化腾离职消息传出的前两天: 马化腾 left; the subject of the previous sentence did not.
+    doc = claims_nlp("总裁的职务将由雷军接任。说来也巧，就在马化腾离职消息传出的前两天，指数上涨了。")
     assert [(c.actor.text, c.predicate) for c in doc.claims if c.predicate == "离职"] == [("马化腾", "离职")]
     # Inside the frame but not right before the trigger, the name stays an oblique: 在腾讯 is where.
     doc = claims_nlp("他在腾讯工作多年后离职。")
