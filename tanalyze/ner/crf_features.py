@@ -122,25 +122,18 @@ def word_columns(text: str, spans: "Sequence[WordSpan]") -> tuple[list[str], lis
     return tags, lengths, words
 
 
-def gazetteer_column(text: str, gazetteer: "Gazetteer | None", prefix: str = "") -> list[str]:
-    """Per character: ``B-<label>``/``I-<label>`` inside a gazetteer match, else ``_`` (each
-    after ``prefix``)."""
-    out = [prefix + "_"] * len(text)
-    for m in gazetteer.find(text) if gazetteer is not None else ():
-        out[m.start] = prefix + "B-" + m.entry.label
-        out[m.start + 1 : m.end] = [prefix + "I-" + m.entry.label] * (m.end - m.start - 1)
-    return out
-
-
-def names_column(text: str, gazetteer: "Gazetteer", prefix: str = "") -> list[str]:
-    """Per character: ``<B|M|E>-<label>`` inside a longest match of the training names, else
+def gazetteer_column(text: str, gazetteer: "Gazetteer | None", prefix: str = "", inside: str = "I",
+                     last: str = "I") -> list[str]:
+    """Per character: ``B-<label>`` where a longest gazetteer match starts, ``<inside>-<label>``
+    within it and ``<last>-<label>`` on its last character (``g``: B/I/I; ``gn``: B/M/E), else
     ``_`` (each after ``prefix``)."""
     out = [prefix + "_"] * len(text)
-    for m in gazetteer.find(text):
+    for m in gazetteer.find(text) if gazetteer is not None else ():
         label = m.entry.label
         out[m.start] = prefix + "B-" + label
-        out[m.start + 1 : m.end - 1] = [prefix + "M-" + label] * (m.end - m.start - 2)
-        out[m.end - 1] = prefix + "E-" + label
+        if m.end - m.start > 1:
+            out[m.start + 1 : m.end - 1] = [prefix + inside + "-" + label] * (m.end - m.start - 2)
+            out[m.end - 1] = prefix + last + "-" + label
     return out
 
 
@@ -255,7 +248,7 @@ def _column_builders(text: str, spans: "Sequence[WordSpan]", lex: Lexicons, clus
     positions = _once(lambda: word_position_columns(tags, words, freq))
     out["wp"] = lambda: positions()[0]
     if lex.names is not None:
-        out["gn"] = lambda: names_column(text, lex.names, "gn=")
+        out["gn"] = lambda: gazetteer_column(text, lex.names, "gn=", inside="M", last="E")
     if freq is not None:
         out["f"] = lambda: positions()[1]
     if clusters is not None:
