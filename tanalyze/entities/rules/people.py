@@ -81,10 +81,15 @@ def _holds_common_word(ctx: Context, i: int, j: int) -> bool:
     k = ctx.word_starting.get(i)
     while k is not None and k < len(words) and words[k][1] <= j:
         w = t[words[k][0] : words[k][1]]
-        if ctx.freq(w) >= _COMMON_FREQ and not (ctx.pos(w) or "").startswith("nr"):
+        if _common_word(ctx, w):
             return True
         k += 1
     return False
+
+
+def _common_word(ctx: Context, w: str) -> bool:
+    """Is ``w`` a common word of the dictionary that is no person's name (not tagged nr)?"""
+    return ctx.freq(w) >= _COMMON_FREQ and not (ctx.pos(w) or "").startswith("nr")
 
 
 def _listed_place(ctx: Context, name: str) -> bool:
@@ -118,8 +123,7 @@ def _transliterated(ctx: Context, t: str, i: int, j: int, words: Sequence[tuple[
     entry = ctx.gazetteer.lookup(name)
     if entry is not None and entry.label != "PERSON":
         return False
-    tag = ctx.pos_table.get(name) or ""
-    return not (ctx.freq_table.get(name, 0) >= _COMMON_FREQ and not tag.startswith("nr"))
+    return not _common_word(ctx, name)
 
 
 def _read_otherwise(ctx: Context, found: Sequence[Candidate], i: int, j: int) -> bool:
@@ -135,15 +139,10 @@ def _read_otherwise(ctx: Context, found: Sequence[Candidate], i: int, j: int) ->
 def _reads_as_words(ctx: Context, t: str, i: int, length: int, words: Sequence[tuple[int, int]]) -> bool:
     """Does the "name" at ``i`` start with a common word longer than its surname (国王|全然忘了)
     or end in one (学者谈|名人)? Then it is a phrase after a role word, not a name."""
-    freq, pos = ctx.freq_table, ctx.pos_table
-
-    def common(w: str) -> bool:
-        return freq.get(w, 0) >= _COMMON_FREQ and not (pos.get(w) or "").startswith("nr")
-
     head = surname_len(ctx, t, i)
     word = _word_at(words, i)
     first = t[word[0] : word[1]] if word is not None and word[0] == i else ""
-    return (len(first) > head and common(first)) or common(t[i + head : i + length])
+    return (len(first) > head and _common_word(ctx, first)) or _common_word(ctx, t[i + head : i + length])
 
 
 def titled_names(ctx: Context, found: Sequence[Candidate]) -> Iterable[Candidate]:
@@ -197,7 +196,7 @@ def _zeng_after_title(ctx: Context, t: str, i: int) -> int:
             continue
         if any(freq.get(t[i : i + k], 0) >= _COMMON_FREQ for k in (2, 3)):
             return 0  # 曾经, 曾几何时
-        if freq.get(given, 0) >= _COMMON_FREQ and not (pos.get(given) or "").startswith("nr"):
+        if _common_word(ctx, given):
             continue  # 曾|表示
         if freq.get(given[0], 0) >= 5000 and not (pos.get(given[0]) or "n").startswith(("n", "a")):
             return 0  # 曾去过, 曾任, 曾在: a frequent verb or function word after the adverb
