@@ -1,6 +1,8 @@
-"""Checks on the use of a trigger word: a word that only restates, in general terms, another
-trigger of its sentence (加盟…签约三年). Each is ``fn(extractor, candidate) -> candidate | None``,
-registered in :mod:`.rules`; their word lists are in ``dictionaries/claims/``."""
+"""Checks on the use of a trigger word where it names no event of its own: a general word
+restating another trigger of its sentence (加盟…签约三年), a trigger governed by a verb that
+denies, alleges or demands it (否认离婚), one inside an award's name (荣获改革创新奖), a person's
+appearance (亮相). Each is ``fn(extractor, candidate) -> candidate | None``, registered in
+:mod:`.rules`; their word lists are in ``dictionaries/claims/``."""
 
 from __future__ import annotations
 
