@@ -53,7 +53,7 @@ def duckling_lines(m: dict) -> list[str]:
         "### Scope",
         "",
         "A case is *in scope* when its expression belongs to one of the issue's categories "
-        "(`ISSUE_SCOPE` in `bench_dates.py`):",
+        "(`ISSUE_SCOPE` in `dates_scope.py`):",
         "",
         *[f"- {name}" for name in issue_scope],
         "",
