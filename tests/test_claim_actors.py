@@ -227,3 +227,18 @@ def test_a_score_between_a_team_and_its_win_keeps_the_team_the_subject(claims_nl
 
 def test_a_service_named_as_a_product_apologises_for_its_operator(claims_nlp_model):
     assert claims_of(claims_nlp_model("腾讯视频就片头错字公开道歉。")) == [("腾讯视频", "response", "道歉", None, None)]
+
+
+def test_a_surname_after_lao_or_xiao_is_an_addressed_actor(claims_nlp):
+    # 老赵 and 小林 are people a reader would name; the segmenter glues 赵说 (a surname and a verb).
+    doc = claims_nlp("护林员老赵说，山里已经三个月没下雨了。来自宁波的小林表示，他打算回乡创业。")
+    assert [(c.actor.text, c.actor.named, c.kind, c.predicate) for c in doc.claims] == [
+        ("老赵", True, "statement", "说"),
+        ("小林", True, "statement", "表示"),
+    ]
+
+
+def test_common_words_that_read_like_an_address_are_no_actor(claims_nlp):
+    # 小时 and 老师 are words, not 小+时 or 老+师: the teacher is a described actor, nobody named.
+    doc = claims_nlp("一小时后，老师宣布停课。")
+    assert [(c.actor.text, c.actor.named) for c in doc.claims] == [("老师", False)]

@@ -108,6 +108,44 @@ def titled_people(ctx, ments: list[Ment]) -> list[Ment]:
     return out
 
 
+def familiar_people(ctx, ments: list[Ment]) -> list[Ment]:
+    """老赵, 小李: a surname after 老 or 小, a familiar form of address before it, on word
+    boundaries and outside any mention, that is no common word (老师, 小时, 老公:
+    ``dictionaries/claims/familiar_not_names.txt``)."""
+    from ..entities import load_rules
+
+    rules, not_names = load_rules(), word_list("familiar_not_names")
+    t = ctx.text
+    bodies = _Bodies(ments)
+    covered = _covered(len(t), ments)
+    out = []
+    for hit in _FAMILIAR_PREFIX.finditer(t):
+        i = hit.start()
+        if i not in ctx.starts or i in covered:
+            continue
+        n = 2 if t[i + 1 : i + 3] in rules.compound_surnames else 1 if t[i + 1] in rules.surnames else 0
+        end = i + 1 + n
+        word = t[i:end]
+        if not n or end - 1 in covered or not (end in ctx.ends or end in ctx.starts or end == len(t)
+                                               or _verb_glued(ctx, end)):
+            continue
+        if word in not_names:
+            continue
+        out.append(_synthetic(ctx, i, end, "PERSON", True, None, bodies))
+    return out
+
+
+def _verb_glued(ctx, end: int) -> bool:
+    """老|赵说: the segmenter glued the surname to the verb after it (a word starting at ``end - 1``
+    whose rest is a verb of the dictionary)."""
+    word = next(((ws, we) for ws, we in ctx.words_in(end - 1, end) if ws == end - 1), None)
+    rest = ctx.text[end : word[1]] if word is not None else ""
+    return bool(rest) and ctx.pos.get(rest, "")[:1] == "v"
+
+
+_FAMILIAR_PREFIX = re.compile(r"[老小](?=[\u4e00-\u9fff])")
+
+
 def described_people(ctx, ments: list[Ment]) -> list[Ment]:
     """村民, 警方, X公司工作人员: a described actor's head noun on word boundaries, outside any mention,
     unless a named person follows it (村民李先生: the person is the actor)."""
@@ -354,7 +392,7 @@ def add_people(ctx, ments: list[Ment]) -> list[Ment]:
     place-named bodies added (each replaces the mentions it covers), sorted by start."""
     full, absorbed = full_bodies(ctx, ments)
     ments = [m for m in ments if id(m) not in absorbed] + full
-    titled = titled_people(ctx, ments)
+    titled = titled_people(ctx, ments) + familiar_people(ctx, ments)
     replaced = {m.start for m in titled}
     kept = [m for m in ments if not (m.start in replaced and m.entity.label == "PERSON")]
     named, absorbed = titled_names(ctx, kept)
