@@ -131,6 +131,12 @@ def test_a_quotation_before_the_speaker(claims_nlp):
     assert (claim.actor.text, claim.quote) == ("雷军", "我们不会放弃芯片业务")
 
 
+def test_the_reporter_told_is_not_part_of_the_quote(claims_nlp_model):
+    # 告诉记者，…… / 告诉记者：“……”: the reporter is whom the speaker addresses, not what was said.
+    doc = claims_nlp_model("果农周南星告诉记者，今年的苹果收成不错。果农程雨桐告诉本报记者：“价格比去年低。”")
+    assert [(c.actor.text, c.quote) for c in doc.claims] == [
+        ("周南星", "今年的苹果收成不错"), ("程雨桐", "价格比去年低。")]
+
 def test_events_inside_a_quote_are_the_speakers_words(claims_nlp):
     assert [c.kind for c in claims_nlp("雷军表示，要推出更多新品，也要加大投资。").claims] == ["statement"]
 

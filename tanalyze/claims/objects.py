@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from .actors import TWO_PARTY
 from .context import Clause, Ment, Prefix, clean, resolve_reference
+from .lists import word_list
 from .words import COMPOUND_HEADS, END_PUNCT, LIGHT, LOCALIZERS, PREPS, QUOTE_LEAD
 
 class ObjectFinder:
@@ -85,6 +87,7 @@ class ObjectFinder:
         start = te
         if t[start : start + 1] in ("说", "道", "称"):  # 介绍说, 表示称
             start += 1
+        start = _past_addressee(t, start)
         while start < end and t[start] in QUOTE_LEAD:
             start += 1
         if end - start >= 2:
@@ -107,3 +110,17 @@ class ObjectFinder:
         if qend - ss >= 2:
             return ss, qend
         return None
+
+
+def _past_addressee(t: str, at: int) -> int:
+    """告诉记者，……: where the quotation starts when a reporter (``reporters.txt``) or 我们/大家 is
+    addressed right after the verb, before a comma or colon; else ``at``."""
+    m = _addressee().match(t, at)
+    return m.end() if m else at
+
+
+@lru_cache(maxsize=1)
+def _addressee() -> re.Pattern[str]:
+    words = sorted(word_list("reporters") | {"我们", "大家"}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")(?=[，,：:])")
+
