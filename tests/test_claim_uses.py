@@ -73,3 +73,10 @@ def test_a_person_who_appears_launches_nothing(claims_nlp):
     assert claims_nlp("2023年5月，姚明首发出场。").claims == ()
     assert claims_nlp("2023年5月，雷军亮相发布会现场。").claims == ()
     assert summary(claims_nlp("2023年5月，雷军发布了新款手机。")) == [("雷军", "launch", "发布", "新款手机", "2023-05")]
+
+
+def test_a_trigger_in_an_aside_in_brackets_is_no_event_of_the_sentence(claims_nlp):
+    assert summary(claims_nlp("2024年6月，青禾公司（该公司曾被罚款十万元）发布了新款手机。")) == [
+        ("青禾公司", "launch", "发布", "新款手机", "2024-06")]
+    assert summary(claims_nlp("2024年6月，青禾公司发布了新款手机，该公司曾被罚款十万元。")) == [
+        ("青禾公司", "launch", "发布", "新款手机", "2024-06"), ("青禾公司", "legal", "罚款", None, "2024-06")]

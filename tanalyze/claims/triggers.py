@@ -12,7 +12,7 @@ from typing import Iterable, Mapping
 from ..errors import ResourceError, UsageError
 from ..lexicon import dictionaries_dir, read_lines
 from .lists import word_list
-from .words import BOOK_TITLE, QUOTED
+from .words import ASIDE, BOOK_TITLE, QUOTED
 
 KINDS = (
     "strategy", "reorg", "founding", "deal", "investment", "rename", "partnership", "launch", "personnel",
@@ -101,6 +101,8 @@ def find_triggers(ctx, triggers: Triggers, start: int, end: int) -> list[tuple[i
         for m in _exclusion(phrase).finditer(t, start, end):
             blocked.update(range(m.start(), m.end()))
     for m in QUOTED.finditer(t, start, end):
+        blocked.update(range(m.start(), m.end()))
+    for m in ASIDE.finditer(t, start, end):
         blocked.update(range(m.start(), m.end()))
     for m in BOOK_TITLE.finditer(t, max(0, start - 60), end + 60):  # (a title may hold a sentence's end: 《好！…》)
         blocked.update(range(max(m.start(), start), min(m.end(), end)))

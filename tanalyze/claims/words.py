@@ -61,4 +61,6 @@ QUOTE_LEAD = "，,：:﹕、 了"
 QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|『[^『』]*』")
 #: A work's title: a trigger word inside one (《点赞！…》, 《辞职信》) names no event of the article.
 BOOK_TITLE = re.compile(r"《[^《》]*》")
+# An aside in round brackets (（现场检测结果为…）, (记者某某)): what it says is no event of the sentence.
+ASIDE = re.compile(r"（[^（）]*）|\([^()]*\)")
 REFERENCE = re.compile(r"前者|后者|前一种|后一种|第([一二三四五])种|第([一二三四五])条|这种|这条")
