@@ -36,3 +36,21 @@ def test_a_name_before_a_noun_trigger_says_which_title_not_who_won(claims_nlp):
     doc = claims_nlp("最终恒大队击败国安队，卫冕中超冠军。")
     assert summary(doc)[0] == ("恒大队", "result", "击败", "国安队", None)
     assert [c.actor.text for c in doc.claims if c.actor] == ["恒大队"] * len(doc.claims)
+
+
+def test_a_general_event_noun_names_the_event_reported_before(claims_nlp):
+    # 这起事故 is the pile-up of the sentence before: one claim, both sentences its evidence.
+    doc = claims_nlp("2023年3月5日，南京市一条高架路上发生一起五车追尾事故。这起事故造成3人受伤。")
+    assert summary(doc) == [("南京市", "incident", "追尾事故", None, "2023-03-05")]
+    assert [e.simplified for e in doc.claims[0].evidence] == [
+        "2023年3月5日，南京市一条高架路上发生一起五车追尾事故。", "这起事故造成3人受伤。"]
+
+
+def test_a_general_event_noun_before_the_event_in_its_sentence_names_it(claims_nlp):
+    assert summary(claims_nlp("事故发生在某县境内，当晚发生一起两车相撞的交通事故。")) == [
+        (None, "incident", "交通事故", None, None)]
+
+
+def test_another_accident_is_an_event_of_its_own(claims_nlp):
+    assert summary(claims_nlp("2023年3月5日，某县发生一起交通事故。另一起事故发生在邻县。")) == [
+        (None, "incident", "交通事故", None, "2023-03-05"), (None, "incident", "事故", "发生在邻县", "2023-03-05")]

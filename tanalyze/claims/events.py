@@ -76,6 +76,26 @@ def _heads_object(verb: Candidate, noun: Candidate) -> bool:
             and 0 <= noun.trigger[0] - verb.trigger[1] <= 40)
 
 
+def resolve_anaphora(cands: list[Candidate], t: str, paras: list[int]) -> list[Candidate]:
+    """一起追尾事故…这起事故造成两人受伤: a trigger that is a general event noun alone
+    (``anaphora.txt``; or joined to what it caused: 事故…受伤) names the nearest event of its kind before it in its paragraph (else the next
+    one in its sentence): it becomes a mention of that event (its actor, predicate, object and date),
+    which :func:`merge_events` joins. Not after 另/又/再 (另一起事故: another event)."""
+    nouns = word_list("anaphora")
+    out = list(cands)
+    for i, c in enumerate(cands):
+        if c.predicate.split("…")[0] not in nouns or any(w in t[max(c.sent[0], c.trigger[0] - 4) : c.trigger[0]] for w in "另又再"):
+            continue
+        para = max((p for p in paras if p <= c.trigger[0]), default=0)
+        before = [a for a in out[:i] if a.kind == c.kind and a.trigger[0] >= para and a.predicate.split("…")[0] not in nouns]
+        after = [a for a in cands[i + 1 :] if a.kind == c.kind and a.sent == c.sent and a.predicate.split("…")[0] not in nouns]
+        ante = before[-1] if before else after[0] if after else None
+        if ante is not None:
+            out[i] = replace(c, actor=ante.actor, co_actors=ante.co_actors, predicate=ante.predicate, object=ante.object,
+                             date=ante.date or c.date, confidence=min(c.confidence, ante.confidence))
+    return out
+
+
 def better(new: Candidate, old: Candidate) -> bool:
     if new.kind == "statement" and old.kind == "statement":
         return (new.quote[1] - new.quote[0]) > (old.quote[1] - old.quote[0])
