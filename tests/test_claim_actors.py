@@ -242,3 +242,15 @@ def test_common_words_that_read_like_an_address_are_no_actor(claims_nlp):
     # 小时 and 老师 are words, not 小+时 or 老+师: the teacher is a described actor, nobody named.
     doc = claims_nlp("一小时后，老师宣布停课。")
     assert [(c.actor.text, c.actor.named) for c in doc.claims] == [("老师", False)]
+
+
+def test_a_relative_clause_before_a_person_does_not_hide_the_speaker(claims_nlp):
+    # 在…工作的 and 一位从…的 are clauses on the person: a preposition opened in them ends at 的.
+    doc = claims_nlp("在码头工作了二十年的赵先生表示，今年的货少了一半。宁波一位从十年前开始养蜂的钱师傅说，蜂蜜卖得不错。")
+    assert [(c.actor.text, c.kind) for c in doc.claims] == [("赵先生", "statement"), ("钱师傅", "statement")]
+
+
+def test_a_classifier_after_a_numeral_is_no_surname(claims_nlp):
+    # 位 is a surname too, and 村民 a title: but in 一位村民 it counts the villager.
+    doc = claims_nlp("宁波一位村民说，今年雨水太多。")
+    assert [(c.actor.text, c.actor.named, c.kind) for c in doc.claims] == [("村民", False, "statement")]

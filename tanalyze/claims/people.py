@@ -21,6 +21,7 @@ from .lists import word_list
 _UNIT_GAP = re.compile(r"的?[\u4e00-\u9fff]{0,8}的?")
 _UNIT_ENDS = "处科局室部厅办组队所站院委司"
 _NOT_UNIT = re.compile(r"[和与及、]|表示|说|称")
+_NUMERALS = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百千万几")
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +96,8 @@ def titled_people(ctx, ments: list[Ment]) -> list[Ment]:
         n = 2 if t[i : i + 2] in rules.compound_surnames else 1 if t[i] in rules.surnames else 0
         if not n or not (i in ctx.starts or t[i - 1 : i] in _UNIT_ENDS):
             continue  # (应急处|王处长: jieba may glue the unit's last character to the surname)
+        if t[i - 1 : i] in _NUMERALS:
+            continue  # 一位村民, 第二任: after a numeral the "surname" is a classifier
         if i + n in ctx.ends and i in ctx.starts and ctx.pos.get(t[i : i + n], "")[:1] in ("c", "p", "u"):
             continue  # 甲和演员乙: the word 和 is a conjunction here, not a surname
         m = by_start.get(i)

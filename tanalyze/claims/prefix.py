@@ -21,6 +21,8 @@ from .words import (CLOSE, CONJ, FRAME_END, LIGHT, LOCALIZERS, OPEN, ORG_PRONOUN
 PREFIX_WINDOW = 200
 _NOMINAL_GAP = re.compile(r"[\u4e00-\u9fff]{0,2}")
 _SCORE_AFTER = re.compile(r"\s*\d+\s*[-－:：比]\s*\d+")  # (以3-0战胜: a score, not a means)
+_COUNT_AFTER = re.compile(r"[一二两三四五六七八九十几0-9]+(?:位|名|个)")  # (某市一位…的某人: a count after a place)
+_COUNT_BEFORE = re.compile(r"[一二两三四五六七八九十几0-9]+(?:位|名|个)$")
 
 
 @dataclass
@@ -32,6 +34,8 @@ class _Scan:
     ments: dict[int, Ment]
     p: Prefix = field(default_factory=Prefix)
     in_pp: str | None = None  # the open preposition
+    pp_counted: bool = False  # it opened right after a count (一位|从…的某人: a relative clause)
+    pp_verb: bool = False  # a verb since it opened (在某企业工作的某人: a relative clause)
     seen_verb: bool = False
     after_de: bool = False
     after_de_noun: bool = False
@@ -110,6 +114,8 @@ class PrefixReader:
         end = m.end + address_length(t, m.end) if m.entity.label == "PERSON" else m.end
         st.skip_to = end
         after = skip(t, end, CLOSE)
+        if st.in_pp in ("在", "从", "自") and st.after_de and st.pp_verb and m.entity.label == "PERSON":
+            st.in_pp = None  # 在某企业工作多年的冯女士: the clause on the person ends at 的; she is the subject
         possessive = (t.startswith("的", after) and not t.startswith("的是", after)) or (
             st.ts - end > 2 and self._modifier(end)  # 阿里巴巴全资收购: an adverbial noun, not a head
             and not t.startswith(REPORTING_STARTS, after)  # 工信部证实 (jieba tags 证实 n)
@@ -144,8 +150,10 @@ class PrefixReader:
             elif m.entity.label == "PERSON" and st.p.subjects and st.p.subjects[-1].entity.label != "PERSON" and (
                 not st.seen_verb or self._titled(st.p.subjects[-1].end, m.start)
                 or (m.ref is not None and m.ref.affiliation == st.p.subjects[-1].entity.text)
+                or (st.after_de and _COUNT_AFTER.match(t, st.p.subjects[-1].end) is not None)
             ):
-                # 腾易科技CEO张序安, X局应急处王处长: the person speaks, the body is the affiliation
+                # 腾易科技CEO张序安, X局应急处王处长: the person speaks, the body is the affiliation;
+                # 某市一位…的王老板: the place and the count say which person
                 st.p.subjects = [m]
             st.group, st.adjacent = [m], True
         st.pending_conj, st.after_de = None, False
@@ -177,6 +185,11 @@ class PrefixReader:
         if word in PREPS and not (word == "将" and st.seen_verb):
             if PREPS[word] != "source":
                 st.in_pp = word
+                st.pp_counted = _COUNT_BEFORE.search(t, max(0, ws - 4), ws) is not None
+                st.pp_verb = False
+            return
+        if st.after_de and st.pp_counted and st.in_pp is not None:
+            st.in_pp = None  # 某市一位在外打工多年的王先生: the relative clause ends at 的
             return
         if ctx.in_date(ws, we):
             if st.in_pp == "于":
@@ -194,6 +207,8 @@ class PrefixReader:
         if word in word_list("helpers") and st.in_pp is None:
             _restart(st, we)  # 伦纳德帮助猛龙大胜雄鹿: who is helped does what follows
             return
+        if tag.startswith("v") and st.in_pp is not None:
+            st.pp_verb = True  # (在公司工作的: jieba tags 工作 vn)
         if tag.startswith("v") and tag != "vn":  # (全场比赛中国女排…战胜: 比赛 names the match)
             st.seen_verb = True
             if st.in_pp not in (None, "在", "从", "于", "自"):

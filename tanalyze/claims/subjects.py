@@ -166,8 +166,9 @@ class SubjectFinder:
             if not self._nominal(word, tag):
                 break
             end = we
-            if tag[:1] not in ("m", "q", "a", "b") or (tag == "q" and head is not None):
-                head = (ws, we, tag)  # (Mate30|系列: a classifier after a name ends it)
+            counted = tag == "q" and k > 0 and self._tag(t[slice(*words[k - 1])]) == "m"
+            if tag[:1] not in ("m", "q", "a", "b") or (tag == "q" and head is not None and not counted):
+                head = (ws, we, tag)  # (Mate30|系列: a classifier after a name ends it; 温州一|位: a count)
         if head is None or head[1] != end or end - s < 2 or not self._gap_ok(end, ts):
             return None
         return self._np_ment(s, end, head, kind)
