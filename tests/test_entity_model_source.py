@@ -74,3 +74,27 @@ def test_a_transliterated_name_keeps_a_last_syllable_that_is_also_a_verb(source)
     assert source("前锋卡斯特里拉和队友都来了。", [("卡斯特里拉", "PERSON")]) == [("卡斯特里拉", "PERSON")]
     # a Chinese name the model ran on into a verb is still cut before it
     assert source("教练王东方介绍了经验。", [("王东方介绍", "PERSON")]) == [("王东方", "PERSON")]
+
+
+def test_a_model_name_that_is_a_whole_handle_holds_the_listed_name_inside_it():
+    from tanalyze.entities import EntityFinder as Finder
+
+    seg = Pipeline(["segment"])
+    text = "//@腾讯公益站:快来看，@腾讯小助手 说腾讯很好"
+    spans = [("腾讯公益站", 0.9), ("腾讯小助手", 0.9)]
+    predicted = [(text.index(sf), text.index(sf) + len(sf), "ORG", c) for sf, c in spans]
+    finder = Finder(shipped_gazetteer(), segmenter(()), lambda t, w: predicted)
+    found = [(text[m.start : m.end], m.label, m.source, m.precise) for m in finder.mentions(text, word_spans(seg(text)))]
+    # the handles' whole names (the gazetteer's 腾讯 inside them is no mention); 腾讯 alone after 说 is the gazetteer's
+    assert found == [("腾讯公益站", "ORG", "model", True), ("腾讯小助手", "ORG", "model", True), ("腾讯", "ORG", "gazetteer", False)]
+
+
+@pytest.mark.parametrize(
+    "text, start, end, expected",
+    [("//@青禾公益:好", 3, 7, True), ("@青禾公益 好", 1, 5, True), ("@青禾公益", 1, 5, True),
+     ("@青禾公益站:好", 1, 5, False), ("说青禾公益:好", 1, 5, False)],
+)
+def test_whole_handle(text, start, end, expected):
+    from tanalyze.entities.sources.model import whole_handle
+
+    assert whole_handle(text, start, end) is expected
