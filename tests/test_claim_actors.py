@@ -254,3 +254,9 @@ def test_a_classifier_after_a_numeral_is_no_surname(claims_nlp):
     # 位 is a surname too, and 村民 a title: but in 一位村民 it counts the villager.
     doc = claims_nlp("宁波一位村民说，今年雨水太多。")
     assert [(c.actor.text, c.actor.named, c.kind) for c in doc.claims] == [("村民", False, "statement")]
+
+
+def test_the_reporter_is_no_antecedent_of_a_pronoun(claims_nlp):
+    # 记者见到她…她告诉记者: 她 is the villager, not the reporter named last before it.
+    doc = claims_nlp("村民程雨桐的家就在河边。记者见到她时，她正在洗衣服。她告诉记者，河水去年就变黑了。")
+    assert [(c.actor.text, c.kind, c.quote) for c in doc.claims] == [("村民程雨桐", "statement", "河水去年就变黑了")]

@@ -168,9 +168,11 @@ class ActorFinder(PrefixReader, SubjectFinder):
                     return [m for m in subs if m.entity.label in ok][:1]
             return []
         label = "PERSON" if word in PERSON_PRONOUNS else "ORG"
+        reporters = word_list("reporters")
         i = bisect_left(self.ctx.ment_starts, at) - 1
         while i >= 0 and at - self.ctx.ments[i].end < 300:
-            if self.ctx.ments[i].entity.label == label and label in ok:
-                return [self.ctx.ments[i]]
+            m = self.ctx.ments[i]
+            if m.entity.label == label and label in ok and m.entity.simplified not in reporters:
+                return [m]  # (…她告诉记者，…他说: the reporter who narrates is no one's antecedent)
             i -= 1
         return []
