@@ -260,3 +260,9 @@ def test_the_reporter_is_no_antecedent_of_a_pronoun(claims_nlp):
     # 记者见到她…她告诉记者: 她 is the villager, not the reporter named last before it.
     doc = claims_nlp("村民程雨桐的家就在河边。记者见到她时，她正在洗衣服。她告诉记者，河水去年就变黑了。")
     assert [(c.actor.text, c.kind, c.quote) for c in doc.claims] == [("村民程雨桐", "statement", "河水去年就变黑了")]
+
+
+def test_a_surname_that_ends_a_word_is_no_titled_person(claims_nlp):
+    # 部门总监: 门 is a surname and 部 may end a unit (应急处|王处长), but 部门 is one word.
+    assert [c.actor.text for c in claims_nlp("青禾基金的部门总监坦言，今年很难。").claims] == []
+    assert [c.actor.text for c in claims_nlp("青禾基金市场部王总监坦言，今年很难。").claims] == ["王总监"]

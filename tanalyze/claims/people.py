@@ -94,8 +94,8 @@ def titled_people(ctx, ments: list[Ment]) -> list[Ment]:
     out = []
     for i in range(len(t)):
         n = 2 if t[i : i + 2] in rules.compound_surnames else 1 if t[i] in rules.surnames else 0
-        if not n or not (i in ctx.starts or t[i - 1 : i] in _UNIT_ENDS):
-            continue  # (应急处|王处长: jieba may glue the unit's last character to the surname)
+        if not n or not (i in ctx.starts or (t[i - 1 : i] in _UNIT_ENDS and t[i - 1 : i + 1] not in ctx.pos)):
+            continue  # (应急处|王处长: jieba may glue the unit's last character to the surname; 部门 is a word)
         if t[i - 1 : i] in _NUMERALS:
             continue  # 一位村民, 第二任: after a numeral the "surname" is a classifier
         if i + n in ctx.ends and i in ctx.starts and ctx.pos.get(t[i : i + n], "")[:1] in ("c", "p", "u"):
