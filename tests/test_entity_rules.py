@@ -127,6 +127,8 @@ def run():
         # no name: common words of that shape, a surname inside the word before it, a form that
         # starts a longer word, a formal title (news names the surname alone: 王|先生)
         ("familiar_address", "帅哥和表哥去找师姐，小牛老板没来，妈咪和王先生也没来。", set()),
+        # in a post (a handle, laughter) a lone surname holds a formal form of address too, as social media writes it
+        ("familiar_address", "@小青禾 周末和邓先生、江小姐去爬山哈哈", {("邓先生", "PERSON"), ("江小姐", "PERSON")}),
     ],
 )
 def test_rule_finds_exactly(run, name, text, expected):
@@ -165,6 +167,8 @@ def repair():
         ("coded_products", "作者：张序安X200评测", ["张序安/PERSON/model"], set()),
         # a person's name the model found, then a familiar form of address
         ("familiar_address", "林悦姐姐唱得真好，林悦也笑了。", ["林悦/PERSON/model/0.99"], {("林悦姐姐", "PERSON")}),
+        # in a post a full name keeps a formal form outside (林悦|老师), a lone surname holds it
+        ("familiar_address", "林悦老师和郑先生都来了哈哈", ["林悦/PERSON/model/0.99"], {("郑先生", "PERSON")}),
         # a filter: what is left of the candidates
         # a country's name in one word with 语 or 文 names a language; before a word of its own it stays a place
         ("languages", "她学过瑞典语，也读日文报纸，研究日本文化。", ["瑞典/GPE/model", "日/GPE/model", "日本/GPE/gazetteer"],
@@ -251,3 +255,14 @@ def test_find_all_finds_what_finditer_finds(text, word):
     from tanalyze.entities.rules.suffixes import find_all
 
     assert list(find_all(text, word)) == [m.start() for m in re.finditer(re.escape(word), text)]
+
+
+@pytest.mark.parametrize(
+    "text, informal",
+    [("@小青禾 周末去爬山", True), ("#周末爬山#走起", True), ("今天好累[泪]", True), ("真的吗？？", True),
+     ("哈哈，周末去爬山", True), ("详见http://example.com", True), ("青禾市政府昨天召开会议。", False),
+     ("他说：“我们周末去爬山吧。”", False), ("数据（见表[1]）", False)],
+)
+def test_a_text_is_informal_by_the_marks_of_a_post(text, informal):
+    finder = EntityFinder(shipped_gazetteer(), segmenter(()), None)
+    assert finder.context(text, []).informal is informal
