@@ -78,6 +78,18 @@ class Enum:
     items: tuple[str, ...]
 
 
+def _as_written(doc: Document, ments: list[Ment]) -> list[Ment]:
+    """The mentions, each acting as written: an alias (物美 of 物美集团, 美联储) is the actor under
+    the name the sentence gives, linked to its entity by ``head``."""
+    out = []
+    for m in ments:
+        if m.ref is None and doc.simplified[m.start : m.end] != m.entity.simplified:
+            text, simplified, _, _ = doc.span(m.start, m.end)
+            m = Ment(m.start, m.end, m.entity, EntityRef(text, simplified, m.entity.label, head=m.entity.text))
+        out.append(m)
+    return out
+
+
 class Context:
     """Indexes over one document: words, mentions, dates, sentences, paragraphs."""
 
@@ -102,7 +114,7 @@ class Context:
         from .people import add_people
 
         self._cut_words(ments)  # (jieba's 中国男篮 is 中国|男篮 where 中国 is a mention)
-        self.ments = ments = add_people(self, ments)
+        self.ments = ments = _as_written(doc, add_people(self, ments))
         self.ment_starts = [m.start for m in ments]
         self.ment_starts_set = set(self.ment_starts)
         self._cut_words(ments)
