@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tanalyze.claims.events import merge_events
 from tanalyze.claims.people import _Bodies
 from tanalyze.claims.context import Ment
@@ -71,3 +73,17 @@ def test_a_noun_run_longer_than_a_name_is_not_read_into_the_actor():
     short, long = ("白鹭队" * n + "前锋周南星正式宣布退役。" for n in (1, _PHRASE_MAX // 3 + 1))
     assert [c.actor.text for c in nlp(short).claims] == ["白鹭队前锋周南星"]
     assert [c.actor.text for c in nlp(long).claims] == ["前锋周南星"]
+
+
+def test_merging_many_mentions_of_one_event_does_not_compare_each_with_every_earlier_one(monkeypatch):
+    # 2,000 mentions of one event: each new evidence span is looked up, not compared with all kept ones.
+    from tanalyze.model import Span
+
+    calls = []
+    eq = Span.__eq__
+    monkeypatch.setattr(Span, "__eq__", lambda a, b: calls.append(1) or eq(a, b))
+    claims = [_claim("青禾", "launch", "新车", "2024", n) for n in range(2000)]
+    claims = [replace(c, evidence=(Span(c.text, c.simplified, c.start, c.end),)) for c in claims]
+    (merged,) = merge_events(claims)
+    assert [e.start for e in merged.evidence] == list(range(2000))
+    assert len(calls) < 2000

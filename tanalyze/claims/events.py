@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -80,19 +81,28 @@ def resolve_anaphora(cands: list[Candidate], t: str, paras: list[int]) -> list[C
     """一起追尾事故…这起事故造成两人受伤: a trigger that is a general event noun alone
     (``anaphora.txt``; or joined to what it caused: 事故…受伤) names the nearest event of its kind before it in its paragraph (else the next
     one in its sentence): it becomes a mention of that event (its actor, predicate, object and date),
-    which :func:`merge_events` joins. Not after 另/又/再 (另一起事故: another event)."""
+    which :func:`merge_events` joins. Not after 另/又/再 (另一起事故: another event). One pass each
+    way, linear in the candidates."""
     nouns = word_list("anaphora")
-    out = list(cands)
+    general = [c.predicate.split("…")[0] in nouns for c in cands]
+    following: list[Candidate | None] = [None] * len(cands)  # the next event of its kind in its sentence
+    seen: dict[tuple, Candidate] = {}
+    for i in range(len(cands) - 1, -1, -1):
+        c = cands[i]
+        following[i] = seen.get((c.kind, c.sent))
+        if not general[i]:
+            seen[(c.kind, c.sent)] = c
+    out, last = list(cands), {}  # last: the latest event of each kind (a resolved mention counts)
     for i, c in enumerate(cands):
-        if c.predicate.split("…")[0] not in nouns or any(w in t[max(c.sent[0], c.trigger[0] - 4) : c.trigger[0]] for w in "另又再"):
-            continue
-        para = max((p for p in paras if p <= c.trigger[0]), default=0)
-        before = [a for a in out[:i] if a.kind == c.kind and a.trigger[0] >= para and a.predicate.split("…")[0] not in nouns]
-        after = [a for a in cands[i + 1 :] if a.kind == c.kind and a.sent == c.sent and a.predicate.split("…")[0] not in nouns]
-        ante = before[-1] if before else after[0] if after else None
-        if ante is not None:
-            out[i] = replace(c, actor=ante.actor, co_actors=ante.co_actors, predicate=ante.predicate, object=ante.object,
-                             date=ante.date or c.date, confidence=min(c.confidence, ante.confidence))
+        if general[i] and not any(w in t[max(c.sent[0], c.trigger[0] - 4) : c.trigger[0]] for w in "另又再"):
+            para = paras[bisect_right(paras, c.trigger[0]) - 1] if paras and paras[0] <= c.trigger[0] else 0
+            before = last.get(c.kind)
+            ante = before if before is not None and before.trigger[0] >= para else following[i]
+            if ante is not None:
+                out[i] = replace(c, actor=ante.actor, co_actors=ante.co_actors, predicate=ante.predicate, object=ante.object,
+                                 date=ante.date or c.date, confidence=min(c.confidence, ante.confidence))
+        if out[i].predicate.split("…")[0] not in nouns:
+            last[c.kind] = out[i]
     return out
 
 
@@ -193,20 +203,25 @@ def merge_events(claims: list[Claim]) -> list[Claim]:
     """One claim per event: later mentions of an event merge into its first, which keeps every
     evidence span, the most specific date and object, and the highest confidence."""
     out: list[Claim] = []
+    spans: list[set[Span]] = []  # the evidence of each claim of ``out``, to look up in constant time
     by_key: dict[tuple[str, object], list[int]] = {}  # same_event needs the same kind and actor
     for c in claims:
         seen = by_key.setdefault((c.kind, who(c.actor)), [])
         for i in seen:
             if same_event(out[i], c):
-                out[i] = _merged(out[i], c)
+                out[i] = _merged(out[i], c, spans[i])
                 break
         else:
             seen.append(len(out))
             out.append(c)
+            spans.append(set(c.evidence))
     return out
 
 
-def _merged(a: Claim, b: Claim) -> Claim:
+def _merged(a: Claim, b: Claim, known: set[Span]) -> Claim:
+    """``a`` with ``b``'s mention joined; ``known`` holds ``a``'s evidence and gains ``b``'s."""
+    new = tuple(e for e in b.evidence if e not in known)
+    known.update(new)
     date = _more_specific(a.date, b.date)
     date_text = a.date_text if date == a.date else b.date_text
     return replace(
@@ -216,5 +231,5 @@ def _merged(a: Claim, b: Claim) -> Claim:
         date_text=date_text,
         confidence=max(a.confidence, b.confidence),
         co_actors=a.co_actors + tuple(x for x in b.co_actors if x not in a.co_actors),
-        evidence=a.evidence + tuple(e for e in b.evidence if e not in a.evidence),
+        evidence=a.evidence + new,
     )
