@@ -137,6 +137,15 @@ def test_the_reporter_told_is_not_part_of_the_quote(claims_nlp_model):
     assert [(c.actor.text, c.quote) for c in doc.claims] == [
         ("周南星", "今年的苹果收成不错"), ("程雨桐", "价格比去年低。")]
 
+def test_a_quotation_that_ends_its_own_sentence_before_the_speaker(claims_nlp_model):
+    # “……。”张三说。: the sentence ends inside the quotation marks, the speaker's sentence follows;
+    # a role before the speaker (市民) stands between them.
+    doc = claims_nlp_model("“菜价又涨了。”程雨桐说。“希望明年好一些。”市民周南星在菜场买菜时说。")
+    assert [(c.actor.text, c.quote, c.text) for c in doc.claims] == [
+        ("程雨桐", "菜价又涨了", "“菜价又涨了。”程雨桐说。"),
+        ("市民周南星", "希望明年好一些", "“希望明年好一些。”市民周南星在菜场买菜时说。"),
+    ]
+
 def test_events_inside_a_quote_are_the_speakers_words(claims_nlp):
     assert [c.kind for c in claims_nlp("雷军表示，要推出更多新品，也要加大投资。").claims] == ["statement"]
 

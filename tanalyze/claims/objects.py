@@ -100,11 +100,12 @@ class ObjectFinder:
         qend = subject_start
         while qend > ss and t[qend - 1] in QUOTE_LEAD:
             qend -= 1
-        if qend > ss and t[qend - 1] in "”」』":
+        qend = _before_role(t, ss, qend)
+        if qend > 0 and t[qend - 1] in "”」』":  # (“……。”张三说。: the quotation ends the sentence before)
             k = max(t.rfind("“", 0, qend - 1), t.rfind("「", 0, qend - 1), t.rfind("『", 0, qend - 1))
             if k >= 0:
                 qe = qend - 1
-                while qe > k + 1 and t[qe - 1] in QUOTE_LEAD + END_PUNCT:
+                while qe > k + 1 and t[qe - 1] in QUOTE_LEAD.replace("了", "") + END_PUNCT:  # (…涨了。”: 了 is said)
                     qe -= 1
                 return k + 1, qe
         if qend - ss >= 2:
@@ -123,4 +124,16 @@ def _past_addressee(t: str, at: int) -> int:
 def _addressee() -> re.Pattern[str]:
     words = sorted(word_list("reporters") | {"我们", "大家"}, key=len, reverse=True)
     return re.compile("(?:" + "|".join(map(re.escape, words)) + ")(?=[，,：:])")
+
+
+def _before_role(t: str, ss: int, at: int) -> int:
+    """“……”市民张女士说: where a role or title before the speaker starts, when a closing quotation
+    mark stands right before it (the quotation is the speaker's); else ``at``."""
+    from .people import _roles
+
+    for role in _roles():
+        k = at - len(role)
+        if k >= max(ss, 1) and t.startswith(role, k) and t[k - 1] in "”」』":
+            return k
+    return at
 
