@@ -80,3 +80,8 @@ def test_a_trigger_in_an_aside_in_brackets_is_no_event_of_the_sentence(claims_nl
         ("青禾公司", "launch", "发布", "新款手机", "2024-06")]
     assert summary(claims_nlp("2024年6月，青禾公司发布了新款手机，该公司曾被罚款十万元。")) == [
         ("青禾公司", "launch", "发布", "新款手机", "2024-06"), ("青禾公司", "legal", "罚款", None, "2024-06")]
+
+
+def test_a_standing_is_a_state_not_an_event(claims_nlp):
+    assert claims_nlp("2023年，比亚迪位居全球新能源汽车销量第一。").claims == ()
+    assert claims_nlp("2023赛季结束时，青禾队排名联赛第三。").claims == ()
