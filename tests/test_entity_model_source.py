@@ -98,3 +98,10 @@ def test_whole_handle(text, start, end, expected):
     from tanalyze.entities.sources.model import whole_handle
 
     assert whole_handle(text, start, end) is expected
+
+
+def test_a_place_is_never_one_character_written_twice(source):
+    text = "我想知道冬冬的奶茶和青禾的绿茶"
+    assert source(text, [("冬冬", "GPE"), ("青禾", "GPE")]) == [("青禾", "GPE")]
+    # a person of that shape stays (a nickname)
+    assert source("冬冬来了", [("冬冬", "PERSON")]) == [("冬冬", "PERSON")]

@@ -75,7 +75,16 @@ def _may_name(ctx: Context, s: int, e: int, label: str) -> bool:
     folded = ctx.text
     addressed = label == "PERSON" and address_length(folded, e) > 0
     return ((e - s >= 2 or label in ("GPE", "LOC") or addressed) and folded[s:e] not in ctx.gazetteer.stoplist
-            and _balanced(folded[s:e]) and not _CLAUSE_PUNCT.search(folded[s:e]))
+            and _balanced(folded[s:e]) and not _CLAUSE_PUNCT.search(folded[s:e])
+            and not (label in ("GPE", "LOC") and doubled(folded[s:e])))
+
+
+def doubled(name: str) -> bool:
+    """Is ``name`` one Han character written twice (东东, 萌萌)? That is a nickname's shape and never
+    a place's: the training corpora hold 86 persons of it (MSRA 50, Weibo 29, CLUENER 7) and no
+    place, so a model place of that shape is dropped (a chat post's 东东 read as a place). Weibo dev
+    even half 0.6329 -> 0.6369, odd half and every other split unchanged."""
+    return len(name) == 2 and name[0] == name[1] and _is_han(name)
 
 
 def _relabel(ctx: Context, s: int, e: int, predicted_end: int, label: str) -> tuple[int, str]:
