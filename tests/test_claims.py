@@ -421,3 +421,9 @@ def test_a_title_before_a_name_is_no_title_won(claims_nlp):
     # (Without the model the resigning person is not named yet: only the kinds are asserted.)
     doc = claims_nlp("2020年5月5日，白马队主帅、前奥运冠军王小丫宣布辞职。")
     assert [(c.kind, c.predicate, c.date) for c in doc.claims] == [("personnel", "辞职", "2020-05-05")]
+
+
+def test_a_fire_reported_as_huojing_is_an_incident_and_the_fire_line_is_not(claims_nlp):
+    # 火警 is how Hong Kong and Taiwan news call a fire; 火警电话 is the number to call.
+    assert [(c.kind, c.predicate) for c in claims_nlp("昨晚青禾路一幢住宅发生火警。").claims] == [("incident", "火警")]
+    assert claims_nlp("如遇险情请拨打火警电话。").claims == ()
