@@ -105,3 +105,14 @@ def test_a_place_is_never_one_character_written_twice(source):
     assert source(text, [("冬冬", "GPE"), ("青禾", "GPE")]) == [("青禾", "GPE")]
     # a person of that shape stays (a nickname)
     assert source("冬冬来了", [("冬冬", "PERSON")]) == [("冬冬", "PERSON")]
+
+
+def test_the_gazetteer_source_reads_the_short_forms_students_write_for_their_universities():
+    from tanalyze.entities.sources import source_candidates
+
+    seg = Pipeline(["segment"])
+    finder = EntityFinder(shipped_gazetteer(), segmenter(()), None)
+    text = "我在武大读书，表哥在川大，周末去北航找同学，天大的好消息。"
+    ctx = finder.context(text, word_spans(seg(text)))
+    found = {(text[c.start : c.end], c.label, c.key) for c in source_candidates(ctx, text, None)}
+    assert found == {("武大", "ORG", "武汉大学"), ("川大", "ORG", "四川大学"), ("北航", "ORG", "北京航空航天大学")}
