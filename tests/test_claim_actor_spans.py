@@ -10,7 +10,7 @@ def claims_of(doc):
 
 
 def test_an_alias_acts_as_written_and_links_to_its_entity(claims_nlp):
-    # 美联储 is the entity 美国联邦储备委员会 named the short way: the actor is written 美联储.
-    doc = claims_nlp("美国联邦储备委员会周三开会。美联储宣布降息25个基点。")
-    assert [e.text for e in doc.entities] == ["美国联邦储备委员会"]
-    assert claims_of(doc) == [("美联储", "美国联邦储备委员会", "price", "降息", "25个基点", None)]
+    # 青禾汽车 is the entity 青禾汽车集团 named the short way: the actor is written 青禾汽车.
+    doc = claims_nlp("青禾汽车集团周三召开董事会。青禾汽车宣布召回两万辆汽车。")
+    assert [(e.text, [m.text for m in e.mentions]) for e in doc.entities] == [("青禾汽车集团", ["青禾汽车集团", "青禾汽车"])]
+    assert claims_of(doc) == [("青禾汽车", "青禾汽车集团", "recall", "召回", "两万辆汽车", None)]

@@ -19,7 +19,9 @@ named actor:
   subject of the two previous sentences of the paragraph. A bare 公司 or 球队 (as 该公司) is the
   company or team named before; another non-entity noun in subject position (这种变革) blocks
   the carry-over: precision over recall. An event left without an actor takes the subject of
-  the nearest earlier clause of its sentence, at the confidence of an actorless claim.
+  the nearest earlier clause of its sentence, at the confidence of an actorless claim. An actor
+  is written as its sentence names it: an alias (青禾汽车 of the entity 青禾汽车集团) keeps its
+  surface, and ``head`` names the entity.
 - **Object.** The words inside an ``A…B`` trigger; the entity after 对/把/将; the partner of a
   deal or partnership (与X签约, X和Y签署); what follows ``的是``; an appositive after ——/：;
   the first entity after the trigger; else the phrase after it. References to a listed

@@ -79,7 +79,7 @@ class Enum:
 
 
 def _as_written(doc: Document, ments: list[Ment]) -> list[Ment]:
-    """The mentions, each acting as written: an alias (物美 of 物美集团, 美联储) is the actor under
+    """The mentions, each acting as written: an alias (青禾汽车 of 青禾汽车集团) is the actor under
     the name the sentence gives, linked to its entity by ``head``."""
     out = []
     for m in ments:
