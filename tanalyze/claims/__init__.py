@@ -21,7 +21,8 @@ named actor:
   the carry-over: precision over recall. An event left without an actor takes the subject of
   the nearest earlier clause of its sentence, at the confidence of an actorless claim. An actor
   is written as its sentence names it: an alias (青禾汽车 of the entity 青禾汽车集团) keeps its
-  surface, and ``head`` names the entity.
+  surface, and ``head`` names the entity; a person named bare where the sentence first named
+  them with a title or role is written that way (公司董事李某…，李某辞职: 公司董事李某).
 - **Object.** The words inside an ``A…B`` trigger; the entity after 对/把/将; the partner of a
   deal or partnership (与X签约, X和Y签署); what follows ``的是``; an appositive after ——/：;
   the first entity after the trigger; else the phrase after it. References to a listed

@@ -16,6 +16,7 @@ from ..model import Entity, EntityRef
 from .context import Ment
 from .index import Marks
 from .lists import word_list
+from .words import ORG_PRONOUNS
 
 # Between a body and its person: a unit of the body (应急处, 办公室), maybe with 的, no punctuation.
 _UNIT_GAP = re.compile(r"的?[\u4e00-\u9fff]{0,8}的?")
@@ -271,11 +272,24 @@ def _titled_span(ctx, m: Ment, bodies: dict[int, Ment]) -> tuple[int, Ment | Non
             pos -= 1  # 前董事长, 原局长, 副县长 (the segmenter may cut 副|县长)
         elif body is None and (b := _body_before(ctx, pos, start, bodies)) is not None:
             body, pos = b, b.start
+        elif body is None and pos < m.start and (k := _body_word_before(ctx, pos, start)) >= 0:
+            pos = k  # 公司董事张某, 该集团高级投资董事王某: the company the text spoke of
+            break
         elif (age := _AGE.search(t, max(start, pos - 4), pos)) and age.start() in ctx.starts:
             pos = age.start()
         else:
             break
     return pos, body
+
+
+def _body_word_before(ctx, at: int, start: int) -> int:
+    """Where a word naming the body the text speaks of (公司, 该集团: words.ORG_PRONOUNS) ends at
+    ``at`` on word boundaries, or -1."""
+    for word in sorted(ORG_PRONOUNS, key=len, reverse=True):
+        k = at - len(word)
+        if k >= start and ctx.text.startswith(word, k) and k in ctx.starts:
+            return k
+    return -1
 
 
 def _honorific(t: str, at: int) -> int:

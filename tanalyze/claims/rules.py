@@ -16,7 +16,7 @@ from .triggers import KINDS
 
 
 def registry() -> list[Rule]:
-    from . import checks, uses
+    from . import checks, spans, uses
 
     return [
         Rule("trigger_sense", ("launch", "investment", "price"), checks.trigger_sense),
@@ -28,6 +28,7 @@ def registry() -> list[Rule]:
         Rule("round_investor", ("investment",), checks.round_investor, after=("trigger_sense",)),
         Rule("reporter_actor", KINDS, checks.reporter_actor),
         Rule("actor_phrase", KINDS, checks.actor_phrase, after=("reporter_actor",)),
+        Rule("fullest_form", KINDS, spans.fullest_form, after=("actor_phrase",)),
         Rule("signing_person", ("deal", "personnel"), checks.signing_person, after=("actor_phrase",)),
         Rule("umbrella", ("deal", "personnel", "legal"), uses.umbrella, after=("signing_person",)),
         Rule("product_maker", ("launch", "recall", "price"), checks.product_maker, after=("trigger_sense", "actor_phrase")),
