@@ -54,3 +54,13 @@ def test_a_general_event_noun_before_the_event_in_its_sentence_names_it(claims_n
 def test_another_accident_is_an_event_of_its_own(claims_nlp):
     assert summary(claims_nlp("2023年3月5日，某县发生一起交通事故。另一起事故发生在邻县。")) == [
         (None, "incident", "交通事故", None, "2023-03-05"), (None, "incident", "事故", "发生在邻县", "2023-03-05")]
+
+
+def test_a_launch_told_with_two_verbs_in_one_sentence_is_one_claim(claims_nlp):
+    assert summary(claims_nlp("2024年5月，青禾汽车的新车在车展上正式上市，共推出三款车型。")) == [
+        ("新车", "launch", "正式上市…推出", "三款车型", "2024-05")]
+
+
+def test_two_launches_of_two_things_in_one_sentence_stay_two_claims(claims_nlp):
+    assert summary(claims_nlp("2024年3月，青禾游戏推出了一款手游，并发布了游戏宣传片。")) == [
+        ("青禾游戏", "launch", "推出", "手游", "2024-03"), ("青禾游戏", "launch", "发布", "游戏宣传片", "2024-03")]

@@ -77,6 +77,31 @@ def _heads_object(verb: Candidate, noun: Candidate) -> bool:
             and 0 <= noun.trigger[0] - verb.trigger[1] <= 40)
 
 
+# Kinds whose event a sentence often tells twice, with two verbs (正式上市，共推出6款车型): one
+# actor's claims of such a kind in one sentence are one event. Not results (击败乙晋级: two events).
+RETOLD_KINDS = frozenset({"launch"})
+
+
+def join_retellings(cands: list[Candidate]) -> list[Candidate]:
+    """某车正式上市，共推出6款车型: one actor's triggers of a kind of :data:`RETOLD_KINDS` in one
+    sentence name one event when their objects agree (or one has none): one candidate, its
+    predicate both words (``正式上市…推出``), its object the first one named. 推出手游，并发布了宣传片:
+    two objects, two events."""
+    out: list[Candidate] = []
+    first: dict[tuple, int] = {}
+    for c in cands:
+        key = (who(c.actor), c.kind, c.sent)
+        i = first.get(key) if c.kind in RETOLD_KINDS and c.actor is not None else None
+        if i is None or not _compatible_objects(out[i].object or c.object, c.object or out[i].object):
+            first.setdefault(key, len(out))
+            out.append(c)
+            continue
+        a = out[i]
+        out[i] = replace(a, predicate=f"{a.predicate}…{c.predicate}", object=a.object or c.object,
+                         confidence=max(a.confidence, c.confidence), co_actors=a.co_actors or c.co_actors)
+    return out
+
+
 def resolve_anaphora(cands: list[Candidate], t: str, paras: list[int]) -> list[Candidate]:
     """一起追尾事故…这起事故造成两人受伤: a trigger that is a general event noun alone
     (``anaphora.txt``; or joined to what it caused: 事故…受伤) names the nearest event of its kind before it in its paragraph (else the next

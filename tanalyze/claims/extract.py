@@ -13,7 +13,7 @@ from .context import (Clause, Context, DateRef, Enum, Ment, Prefix, clauses, fin
                       skip, skip_back)
 from .objects import ObjectFinder
 from .rules import candidate_checks
-from .events import Candidate, better, join_split_predicates, merge_events, resolve_anaphora, to_claim, who
+from .events import Candidate, better, join_retellings, join_split_predicates, merge_events, resolve_anaphora, to_claim, who
 from .triggers import MIN_CONFIDENCE, Trigger, Triggers, check_kinds, find_triggers, load_triggers
 from .lists import word_list
 from .words import ANNOUNCE, LIGHT, PREPS, QUOTE_LEAD, SENTENCING, STRATEGY_NOUNS
@@ -251,7 +251,7 @@ def extract_claims(
     best: dict[tuple, Candidate] = {}
     order: list[tuple] = []
     joined = join_split_predicates(_checked(ex, ex.run()), ex.text)
-    for c in resolve_anaphora(joined, ex.text, paragraphs(ex.text)):
+    for c in join_retellings(resolve_anaphora(joined, ex.text, paragraphs(ex.text))):
         if wanted and c.kind not in wanted:
             continue
         if c.confidence < min_confidence:
