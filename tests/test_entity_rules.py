@@ -42,6 +42,11 @@ def run():
         ("dotted_names", "队总经理戴尔-莫里森表示，就连安东尼-邓克也惊呼。", {("戴尔-莫里森", "PERSON"), ("安东尼-邓克", "PERSON")}),
         ("org_suffixes", "青禾乳业有限公司和蓝湾科技集团签约。", {("青禾乳业有限公司", "ORG"), ("蓝湾科技集团", "ORG")}),
         ("facility_suffixes", "游客在东湖公园门前合影。", {("东湖公园", "FAC")}),
+        # a mall named by its kind (电脑城, 家居城); the street before it is its address, not part of it
+        ("facility_suffixes", "顾客挤满了青禾市杏林路蓝湾电脑城。", {("蓝湾电脑城", "FAC")}),
+        ("facility_suffixes", "他在长安街北侧的青禾电子城上班。", {("青禾电子城", "FAC")}),
+        # ... but a school named after its street keeps it (杏林路 right before the suffix)
+        ("org_suffixes", "杏林路小学的学生来了。", {("杏林路小学", "ORG")}),
         ("model_codes", "小鹏G9和iPhone 15 Pro同台亮相。", {("小鹏G9", "PRODUCT"), ("iPhone 15 Pro", "PRODUCT")}),
         ("brands_before_kind", "超市里的青禾奶粉卖光了，蓝湾空调也在促销。", {("青禾", "PRODUCT"), ("蓝湾", "PRODUCT")}),
         ("brands_before_kind", "他买了金星牌电视和熊猫牌收音机。", {("金星", "PRODUCT"), ("熊猫", "PRODUCT")}),

@@ -14,7 +14,7 @@ from typing import Iterable, Iterator, Sequence
 from ..candidate import Candidate, by_character
 from ..context import Context
 from ..group import PAREN as _PAREN
-from ..names import _ATTRIBUTE_PREFIXES, _CAPTION, _GENERIC_AFTER_PLACE, _NAME_POS, _RARE_FREQ, glued_phrase
+from ..names import ROAD_WORDS, _ATTRIBUTE_PREFIXES, _CAPTION, _GENERIC_AFTER_PLACE, _NAME_POS, _RARE_FREQ, glued_phrase
 from ..resources import _COMMON_FREQ, _DEMONSTRATIVES, _FUNCTION_POS, _NOT_NAME, is_han as _is_han, word_list
 
 # A company's heads: after a trade word (珠宝, 地产) they make it a company's name.
@@ -180,6 +180,8 @@ def _name_run(ctx: Context, t, words, head, covered, pos, freq, abbreviated, suf
                 or prev[0] == "等"  # 印度等国 (大使馆): a list ends there
                 or prev.lower() in _VERSUS or prev == suffix):
             break
+        if start is not None and _street(ctx, prev):
+            break  # 雁塔路|赛格电脑城: a street before a name is its address (琅琊路|小学 is named after it)
         tag = pos.get(prev)
         cand = covered.get(bs)
         # A rare word may be a name; a rare idiom, verb or attribute (与民争利, 得利于, 副处级) is not.
@@ -214,6 +216,18 @@ def _name_run(ctx: Context, t, words, head, covered, pos, freq, abbreviated, suf
                 brand = brand or not place
         j -= 1
     return start, brand
+
+
+_STREET_WORDS = tuple(w for w in ROAD_WORDS if w not in ("道", "径"))
+
+
+def _street(ctx: Context, word: str) -> bool:
+    """A street's name (雁塔路, 长安街: three Han characters or more ending in a street word other
+    than 道 and 径, which end many a coined company name too: 德和永道|投资), not a phrase the
+    segmenter's guesser glued."""
+    if word in _STREET_WORDS:
+        return True  # 杏林|路: the segmenter cut the street word off its name
+    return len(word) >= 3 and word.endswith(_STREET_WORDS) and _is_han(word) and not glued_phrase(ctx, word)
 
 
 def find_all(text: str, word: str) -> Iterator[int]:
