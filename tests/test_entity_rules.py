@@ -187,6 +187,12 @@ def repair():
         ("spaced_names", "丰满的安吉拉 达芙和克林顿 布什都来了。", ["安吉拉/PERSON/model", "克林顿/PERSON/model", "布什/PERSON/model"],
          {("安吉拉 达芙", "PERSON"), ("克林顿", "PERSON"), ("布什", "PERSON")}),
         ("coordinated", "他们讨论了教育、青禾科技的合作。", ["青禾科技/ORG/rule"], {("青禾科技", "ORG")}),
+        # a person's Latin name right after the Chinese one, in brackets or glued to it, is a PERSON of its
+        # own; not one running on into Latin text (林小禾Lab Notes), nor after a company (青禾科技(Qinghe))
+        ("latin_names", "导演罗杰·斯坦(Roger Stein)和林小禾Mia合作，青禾科技(Qinghe)出资。",
+         ["罗杰·斯坦/PERSON/model", "林小禾/PERSON/model", "青禾科技/ORG/rule"],
+         {("罗杰·斯坦", "PERSON"), ("Roger Stein", "PERSON"), ("林小禾", "PERSON"), ("Mia", "PERSON"), ("青禾科技", "ORG")}),
+        ("latin_names", "林小禾Lab Notes的新歌。", ["林小禾/PERSON/model"], {("林小禾", "PERSON")}),
         # a model name lends its label to a neighbour only when the model is sure of it
         ("coordinated", "青禾县今年起，村务、林务和校务都要公开。", ["林务/ORG/model/0.86"], {("林务", "ORG")}),
         ("coordinated", "智能出行领域的蘑菇智行、青禾科技都在布局。", ["青禾科技/ORG/model/0.99"], {("蘑菇智行", "ORG"), ("青禾科技", "ORG")}),

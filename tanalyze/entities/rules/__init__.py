@@ -102,6 +102,7 @@ def _registry() -> list[Rule]:
         familiar,
         funds,
         languages,
+        latin_names,
         people,
         person_lists,
         products,
@@ -141,6 +142,7 @@ def _registry() -> list[Rule]:
         Rule("person_lists", ("PERSON",), person_lists.person_lists, stage="mention"),
         Rule("coordinated", ("PERSON", "ORG", "GPE", "LOC"), coordinated.coordinated, after=("person_lists",), stage="mention"),
         Rule("spaced_names", ("PERSON",), people.spaced_names, after=("coordinated",), stage="mention"),
+        Rule("latin_names", ("PERSON",), latin_names.latin_names, after=("spaced_names",), stage="mention"),
     ]
 
 
