@@ -193,6 +193,13 @@ def repair():
          ["罗杰·斯坦/PERSON/model", "林小禾/PERSON/model", "青禾科技/ORG/rule"],
          {("罗杰·斯坦", "PERSON"), ("Roger Stein", "PERSON"), ("林小禾", "PERSON"), ("Mia", "PERSON"), ("青禾科技", "ORG")}),
         ("latin_names", "林小禾Lab Notes的新歌。", ["林小禾/PERSON/model"], {("林小禾", "PERSON")}),
+        # a model person cut one character short: the character alone before a mark (商秋|渔|，) or in one word the
+        # segmenter guessed (滕秋雯) runs on; not a
+        # function character (说), one starting a word with the next (周琦|堪比) nor one another mention starts at
+        ("name_tails", "总经理商秋渔，受董事会委托前来。", ["商秋/PERSON/model"], {("商秋渔", "PERSON")}),
+        ("name_tails", "总经理滕秋雯，受托前来。", ["滕秋/PERSON/model"], {("滕秋雯", "PERSON")}),
+        ("name_tails", "副总经理滕秋说，董事会同意。", ["滕秋/PERSON/model"], {("滕秋", "PERSON")}),
+        ("name_tails", "滕秋堪比专家。", ["滕秋/PERSON/model"], {("滕秋", "PERSON")}),
         # a model name lends its label to a neighbour only when the model is sure of it
         ("coordinated", "青禾县今年起，村务、林务和校务都要公开。", ["林务/ORG/model/0.86"], {("林务", "ORG")}),
         ("coordinated", "智能出行领域的蘑菇智行、青禾科技都在布局。", ["青禾科技/ORG/model/0.99"], {("蘑菇智行", "ORG"), ("青禾科技", "ORG")}),

@@ -103,6 +103,7 @@ def _registry() -> list[Rule]:
         funds,
         languages,
         latin_names,
+        name_tails,
         people,
         person_lists,
         products,
@@ -142,6 +143,7 @@ def _registry() -> list[Rule]:
         Rule("person_lists", ("PERSON",), person_lists.person_lists, stage="mention"),
         Rule("coordinated", ("PERSON", "ORG", "GPE", "LOC"), coordinated.coordinated, after=("person_lists",), stage="mention"),
         Rule("spaced_names", ("PERSON",), people.spaced_names, after=("coordinated",), stage="mention"),
+        Rule("name_tails", ("PERSON",), name_tails.name_tails, after=("spaced_names",), stage="mention"),
         Rule("latin_names", ("PERSON",), latin_names.latin_names, after=("spaced_names",), stage="mention"),
     ]
 
