@@ -48,6 +48,8 @@ def run():
         # ... but a school named after its street keeps it (杏林路 right before the suffix)
         ("org_suffixes", "杏林路小学的学生来了。", {("杏林路小学", "ORG")}),
         ("model_codes", "小鹏G9和iPhone 15 Pro同台亮相。", {("小鹏G9", "PRODUCT"), ("iPhone 15 Pro", "PRODUCT")}),
+        # after a brand a code may start with its number (尼康 7D), not a network, a dimension or a resolution
+        ("model_codes", "尼康 7D和华为5G手机同台，索尼3D电视也来了。", {("尼康 7D", "PRODUCT")}),
         ("brands_before_kind", "超市里的青禾奶粉卖光了，蓝湾空调也在促销。", {("青禾", "PRODUCT"), ("蓝湾", "PRODUCT")}),
         ("brands_before_kind", "他买了金星牌电视和熊猫牌收音机。", {("金星", "PRODUCT"), ("熊猫", "PRODUCT")}),
         ("brands_before_kind", "我下载了星途App，还买了Nova手机。", {("星途", "PRODUCT"), ("Nova", "PRODUCT")}),

@@ -30,7 +30,10 @@ _NOT_VERSION = r"(?![0-9A-Za-z.]|\s?[年月日号时点%％万亿元个台辆部
 # A model code: ES6, SU7, P60, X5, A6L, L9, DSC-Q20, V-MAX4 (a capital, at most three more
 # letters, a hyphenated letter group, digits), or a capitalised word and a number (Nova 300).
 _CODE_BODY = r"(?:[A-Z][A-Za-z]{0,3}(?:-[A-Z]{1,4})?-?[0-9]{1,4}[A-Za-z]{0,2}|[A-Z][a-z]{2,}\s?[0-9]{2,4})"
-_CODE = re.compile(r"\s?(" + _CODE_BODY + _EDITION + ")" + _NOT_VERSION)
+# After a brand a code may also start with its number (佳能 7D, 尼康 5D), not a network's generation,
+# a picture's dimensions or a resolution (华为5G, 索尼3D, 4K).
+_NUMBER_FIRST = r"(?![2-6]G|[2-4]D|[248]K)[0-9]{1,2}[A-Z](?![A-Za-z0-9])"
+_CODE = re.compile(r"\s?((?:" + _CODE_BODY + "|" + _NUMBER_FIRST + ")" + _EDITION + ")" + _NOT_VERSION)
 # A code standing alone (not inside a Latin word or a number).
 _LONE_CODE = re.compile(r"(?<![A-Za-z0-9.\-])(" + _CODE_BODY + _EDITION + ")" + _NOT_VERSION)
 # A known product's version: iPhone 15 Pro, 小米14, Galaxy S24.
