@@ -63,7 +63,7 @@ def viterbi(obs: str) -> list[State]:
     least one such predecessor), instead of trying every previous state for every state.
     """
     states, start_p, trans_p, emit_p = tables()
-    into = _into()
+    into = _into_sets()
     all_states = trans_p.keys()
     v: list[dict] = [{}]
     mem_path: list[dict] = [{}]
@@ -82,7 +82,7 @@ def viterbi(obs: str) -> list[State]:
         live = set(prev_states)
         for y in obs_states:
             emit = emit_p[y].get(obs[t], MIN_FLOAT)
-            best = [(prev_v[y0] + p + emit, y0) for y0, p in into.get(y, ()) if y0 in live]
+            best = [(prev_v[y0] + trans_p[y0][y] + emit, y0) for y0 in into.get(y, _NONE) & live]
             if best:
                 prob, state = max(best)
             else:  # no transition into y (jieba's fallback to every state): all score minus infinity
@@ -105,6 +105,16 @@ def _into() -> dict[State, tuple[tuple[State, float], ...]]:
         for y, p in nexts.items():
             into.setdefault(y, []).append((y0, p))
     return {y: tuple(pairs) for y, pairs in into.items()}
+
+
+_NONE: frozenset = frozenset()
+
+
+@lru_cache(maxsize=1)
+def _into_sets() -> dict[State, frozenset[State]]:
+    """State -> the states with a transition into it (a set: intersected with the live states
+    in C, where a loop over the list of :func:`_into` tested each one)."""
+    return {y: frozenset(y0 for y0, _ in pairs) for y, pairs in _into().items()}
 
 
 @lru_cache(maxsize=65536)

@@ -10,8 +10,9 @@ the same tie-break (the longest word among equal scores, as ``max`` over the tup
 
 from __future__ import annotations
 
+from functools import lru_cache
 from math import log
-from typing import Iterator, Mapping
+from typing import Mapping
 
 
 def best_route(s: str, freq: Mapping[str, int], total: int) -> list[int]:
@@ -49,9 +50,12 @@ def best_route(s: str, freq: Mapping[str, int], total: int) -> list[int]:
     return ends
 
 
-def hmm_cut(buf: str) -> Iterator[str]:
-    """jieba's HMM on a run of Han characters, without its module-global force-split set."""
+@lru_cache(maxsize=65536)
+def hmm_cut(buf: str) -> tuple[str, ...]:
+    """jieba's HMM on a run of Han characters, without its module-global force-split set.
+    Its words depend on ``buf`` alone (fixed tables), so they are kept for runs seen again
+    (runs of one-character words such as 他说 recur in every text)."""
     import jieba.finalseg as finalseg
 
     cut = getattr(finalseg, "__cut", None)
-    return cut(buf) if cut is not None else finalseg.cut(buf)
+    return tuple(cut(buf) if cut is not None else finalseg.cut(buf))
