@@ -305,8 +305,12 @@ class Document:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def with_(self, **changes: Any) -> Document:
-        """A copy with ``changes`` applied (stages add to the document this way)."""
-        return replace(self, **changes)
+        """A copy with ``changes`` applied (stages add to the document this way): what
+        ``dataclasses.replace`` makes, in a third of its time (each stage of each document
+        makes one or more)."""
+        if not changes.keys() <= _DOCUMENT_FIELD_SET:
+            return replace(self, **changes)  # raises its TypeError for an unknown field
+        return Document(*[changes[n] if n in changes else getattr(self, n) for n in _DOCUMENT_FIELDS])
 
     def span(self, sstart: int, send: int) -> tuple[str, str, int, int]:
         """Project a span of the Simplified text onto the original.
@@ -352,3 +356,8 @@ class Document:
             out["ref_date"] = self.ref_date
             out["ref_date_source"] = self.ref_date_source
         return out
+
+
+#: The Document's fields in order (its positional arguments), for :meth:`Document.with_`.
+_DOCUMENT_FIELDS = tuple(f.name for f in fields(Document))
+_DOCUMENT_FIELD_SET = frozenset(_DOCUMENT_FIELDS)

@@ -239,6 +239,14 @@ def _segment_factory(options: Options) -> StageFn:
 
 def _tokens(doc: Document, spans: Iterable["WordSpan"]) -> Iterator[Token]:  # noqa: F821
     """Project word spans onto the original; words sharing a length-changing block merge."""
+    if doc.offsets is None or doc.offsets.is_identity:  # offsets are the same on both sides
+        text, simplified = doc.text, doc.simplified
+        for s in spans:
+            a, b = s.start, s.end
+            word = simplified[a:b]
+            if not word.isspace():  # whitespace separates words; it is not one
+                yield Token(text[a:b], word, a, b, s.pos)
+        return
     merged: list[list] = []  # [simplified start, simplified end, pos, original end]
     for s in spans:
         if doc.simplified[s.start : s.end].isspace():

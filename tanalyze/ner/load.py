@@ -17,6 +17,7 @@ Abbreviations (中/美 in 中美关系, 十五大, 北约) carry the label of wh
 
 from __future__ import annotations
 
+import re
 import threading
 from importlib import resources
 from pathlib import Path
@@ -135,9 +136,13 @@ def windows(text: str, word_spans: "Sequence[WordSpan] | None" = None) -> list[t
     :data:`WINDOW_MIN` characters, never longer than :data:`WINDOW_MAX`, never inside a word
     of ``word_spans`` (when a word is longer than the maximum, the window holds the word)."""
     n = len(text)
+    if n <= WINDOW_MIN:  # no sentence end can close a window before the text's end
+        return [(0, n)] if n else []
     inside = bytearray(n + 1)  # 1: cutting before this character would split a word
     for w in word_spans or ():
         inside[w.start + 1 : w.end] = b"\x01" * (w.end - w.start - 1)
+    if n <= WINDOW_MAX:  # no window is cut by length: only sentence ends (and the text's end) cut
+        return _sentence_windows(text, inside)
     out: list[tuple[int, int]] = []
     start = last_ok = 0
     for i in range(1, n + 1):
@@ -151,6 +156,24 @@ def windows(text: str, word_spans: "Sequence[WordSpan] | None" = None) -> list[t
             out.append((start, i))
             start = i
         last_ok = i
+    return out
+
+
+_SENTENCE_END_RE = re.compile("[" + re.escape("".join(sorted(_SENTENCE_END))) + "]")
+
+
+def _sentence_windows(text: str, inside: bytearray) -> list[tuple[int, int]]:
+    """The windows of :func:`windows` for a text no longer than :data:`WINDOW_MAX`, visiting
+    only its sentence ends (the same cuts as its loop over every character)."""
+    n = len(text)
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(text, WINDOW_MIN - 1):
+        i = m.end()
+        if i - start >= WINDOW_MIN and i < n and not inside[i]:
+            out.append((start, i))
+            start = i
+    out.append((start, n))  # n > start: every cut above is before the end
     return out
 
 
