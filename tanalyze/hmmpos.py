@@ -60,28 +60,30 @@ def viterbi(obs: str) -> list[State]:
     The same search and the same result as jieba's, tie for tie: a state is reached only from
     the previous states with a transition into it (:func:`_into`), which are exactly the ones
     jieba's ``max`` can pick (the others score minus infinity, and every state searched has at
-    least one such predecessor), instead of trying every previous state for every state.
+    least one such predecessor), instead of trying every previous state for every state. The
+    first step and each character's states and emissions are the same wherever the character
+    occurs, so they are kept per character (:func:`_start`, :func:`_char_emits`).
     """
-    states, start_p, trans_p, emit_p = tables()
+    _, _, trans_p, emit_p = tables()
     into = _into_sets()
     all_states = trans_p.keys()
-    v: list[dict] = [{}]
-    mem_path: list[dict] = [{}]
-    for y in states.get(obs[0], all_states):
-        v[0][y] = start_p[y] + emit_p[y].get(obs[0], MIN_FLOAT)
-        mem_path[0][y] = ""
+    first, prev_states, expect_next = _start(obs[0])
+    v: list[dict] = [first]
+    mem_path: list[dict] = [dict.fromkeys(first, "")]
     for t in range(1, len(obs)):
         v.append({})
         mem_path.append({})
         prev_v = v[t - 1]
-        prev_states = [x for x in mem_path[t - 1] if len(trans_p[x]) > 0]
-        expect_next = {y for x in prev_states for y in trans_p[x]}
-        obs_states = set(states.get(obs[t], all_states)) & expect_next
+        if t > 1:
+            prev_states = [x for x in mem_path[t - 1] if len(trans_p[x]) > 0]
+            expect_next = {y for x in prev_states for y in trans_p[x]}
+        emits = _char_emits(obs[t])
+        obs_states = emits.keys() & expect_next
         if not obs_states:
             obs_states = expect_next if expect_next else all_states
         live = set(prev_states)
         for y in obs_states:
-            emit = emit_p[y].get(obs[t], MIN_FLOAT)
+            emit = emits[y] if y in emits else emit_p[y].get(obs[t], MIN_FLOAT)
             best = [(prev_v[y0] + trans_p[y0][y] + emit, y0) for y0 in into.get(y, _NONE) & live]
             if best:
                 prob, state = max(best)
@@ -108,6 +110,35 @@ def _into() -> dict[State, tuple[tuple[State, float], ...]]:
 
 
 _NONE: frozenset = frozenset()
+
+
+def _start(char: str) -> tuple[dict[State, float], list[State], frozenset[State]]:
+    """The first step of :func:`viterbi` at ``char`` (the same for every word it begins): each
+    state's score, the states with a transition out, and the states those lead to. Kept for
+    the characters the HMM knows (a fixed set), computed each time for the others."""
+    return _known_start(char) if char in tables()[0] else _first_step(char)
+
+
+def _char_emits(char: str) -> dict[State, float]:
+    """The states the HMM allows at ``char`` (all of them for a character it does not know),
+    each with its emission log-probability of ``char``; kept as :func:`_start` keeps its step."""
+    return _known_emits(char) if char in tables()[0] else _emits(char)
+
+
+def _first_step(char: str) -> tuple[dict[State, float], list[State], frozenset[State]]:
+    states, start_p, trans_p, emit_p = tables()
+    first = {y: start_p[y] + emit_p[y].get(char, MIN_FLOAT) for y in states.get(char, trans_p.keys())}
+    prev_states = [x for x in first if len(trans_p[x]) > 0]
+    return first, prev_states, frozenset(y for x in prev_states for y in trans_p[x])
+
+
+def _emits(char: str) -> dict[State, float]:
+    states, _, trans_p, emit_p = tables()
+    return {y: emit_p[y].get(char, MIN_FLOAT) for y in states.get(char, trans_p.keys())}
+
+
+_known_start = lru_cache(maxsize=None)(_first_step)
+_known_emits = lru_cache(maxsize=None)(_emits)
 
 
 @lru_cache(maxsize=1)
