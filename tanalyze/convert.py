@@ -198,7 +198,14 @@ _MARKS: dict[str, int] = {}
 
 
 def _script_marks(chars: Iterable[str]) -> dict[str, int]:
-    """:data:`_MARKS`, with every character of ``chars`` in it."""
+    """:data:`_MARKS`, with every character of ``chars`` in it. The first call marks the
+    common characters (:func:`tanalyze.read.common_chars`, about 5,000) in the same pass:
+    a text brings new characters for many texts after it, and each pass costs 0.16 ms however
+    few characters it converts (13 ms for 3,500)."""
+    if not _MARKS:
+        from .read import common_chars
+
+        chars = [*chars, *sorted(common_chars())]
     new = "".join(c for c in set(chars) if c not in _MARKS)
     if new:
         for c, t, s in zip(new, converter("t2s").project(new), converter("s2t").project(new)):

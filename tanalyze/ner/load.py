@@ -191,7 +191,7 @@ def _per_window(spans: "Sequence[WordSpan]", cuts: Sequence[tuple[int, int]]) ->
         while i < n and spans[i].start < b:
             w = spans[i]
             if w.end <= b:
-                out.append(WordSpan(w.start - a, w.end - a, w.pos))
+                out.append(WordSpan(w.start - a, w.end - a, w.pos) if a else w)
             i += 1
         yield out
 
