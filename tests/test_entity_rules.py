@@ -45,6 +45,8 @@ def run():
         # a mall named by its kind (电脑城, 家居城); the street before it is its address, not part of it
         ("facility_suffixes", "顾客挤满了青禾市杏林路蓝湾电脑城。", {("蓝湾电脑城", "FAC")}),
         ("facility_suffixes", "他在长安街北侧的青禾电子城上班。", {("青禾电子城", "FAC")}),
+        # a named new town of a city (青禾新城); a new town's district (新城区) is no name
+        ("facility_suffixes", "楼盘集中在青禾新城，杏林新城区也有。", {("青禾新城", "FAC")}),
         # ... but a school named after its street keeps it (杏林路 right before the suffix)
         ("org_suffixes", "杏林路小学的学生来了。", {("杏林路小学", "ORG")}),
         ("model_codes", "小鹏G9和iPhone 15 Pro同台亮相。", {("小鹏G9", "PRODUCT"), ("iPhone 15 Pro", "PRODUCT")}),
