@@ -17,9 +17,8 @@ def name_tails(ctx: Context, mentions: list[Candidate]) -> list[Candidate]:
     """The mentions with a model person of a surname and one character run on over the next
     character where the segmenter reads that character with the name (原民喜: one word it guessed,
     no dictionary word, and no lone character after it: 罗伊嘴|上 is 罗伊|嘴上) or alone before a
-    punctuation mark (商铭|渔|，), the character is no
-    function character (说, 的, 在), starts no dictionary word with the next one (周琦|堪比) and no
-    mention starts there. A mention stage rule."""
+    punctuation mark (商铭|渔|，), the character is no function character (说, 的, 在), starts no
+    dictionary word with the next one (周宏|牛年) and no mention starts there. A mention stage rule."""
     starts = {c.start for c in mentions}
     return [_extended(ctx, c, starts) if c.label == "PERSON" and c.source == "model" else c for c in mentions]
 
@@ -30,7 +29,7 @@ def _extended(ctx: Context, c: Candidate, starts: set[int]) -> Candidate:
         return c
     ch = t[e]
     if ch in _NOT_NAME or (ctx.pos(ch) or "").startswith(_FUNCTION_POS) or ctx.freq(t[e : e + 2]):
-        return c  # 周琦|堪比: the character starts a word with the next one
+        return c  # 周宏|牛年: the character starts a word with the next one
     word = ctx.word_at(e)
     if word is None:
         return c
