@@ -10,9 +10,20 @@ _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH[0x3000] = 0x20
 
 
+_last_fold = ("", "")  # the last text folded and its folding
+
+
 def fold_width(text: str) -> str:
-    """Fold full-width digits, letters and symbols to ASCII (same length as ``text``)."""
-    return text.translate(_WIDTH)
+    """Fold full-width digits, letters and symbols to ASCII (same length as ``text``). The
+    stages fold the same text several times in a row (segmenter, tagger, features, rules), so
+    the last folding is kept and given again for the same text."""
+    global _last_fold
+    last = _last_fold
+    if text == last[0]:
+        return last[1]
+    folded = text.translate(_WIDTH)
+    _last_fold = (text, folded)
+    return folded
 
 
 def is_cjk(ch: str) -> bool:
