@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tanalyze.claims.events import merge_events
-from tanalyze.claims.people import _Bodies
+from tanalyze.claims.bodies import Bodies
 from tanalyze.claims.context import Ment
 from tanalyze.model import Claim, Entity, EntityRef
 
@@ -22,9 +22,9 @@ def test_affiliation_is_the_nearest_body_before_whatever_the_list_order():
     near = _ment(text, "南湖区环保局", "ORG")
     at = text.index("工作人员")
     # A body far before that comes later in the list (an added full name) once ended the search.
-    assert _Bodies([near, early]).affiliation(text, at) == "南湖区环保局"
-    assert _Bodies([early]).affiliation(text, at) is None  # more than ten characters before: none
-    assert _Bodies([early, near]).affiliation(text, text.index("昨日")) == "青禾汽车有限公司"
+    assert Bodies([near, early]).affiliation(text, at) == "南湖区环保局"
+    assert Bodies([early]).affiliation(text, at) is None  # more than ten characters before: none
+    assert Bodies([early, near]).affiliation(text, text.index("昨日")) == "青禾汽车有限公司"
 
 
 def _claim(actor: str, kind: str, obj: str | None, date: str | None, n: int) -> Claim:

@@ -24,7 +24,7 @@ class Ment:
     start: int
     end: int
     entity: Entity
-    ref: EntityRef | None = None  # a titled or described actor's reference (people.py)
+    ref: EntityRef | None = None  # a titled or described actor's reference, or a body named in full (people.py, bodies.py)
 
     @property
     def actor(self) -> EntityRef:

@@ -8,7 +8,7 @@ from typing import Mapping, Sequence
 
 from ..model import Claim, Document
 from ..textutil import sentences
-from .actors import ACTOR_LABELS, AGENTLESS, NO_ACTOR, SEPARATE_ACTORS, TWO_PARTY, ActorFinder
+from .actors import AGENTLESS, NO_ACTOR, SEPARATE_ACTORS, TWO_PARTY, ActorFinder
 from .context import (Clause, Context, DateRef, Enum, Ment, Prefix, clauses, find_enumerations, item_key, negated, paragraphs,
                       skip, skip_back)
 from .objects import ObjectFinder
@@ -16,7 +16,7 @@ from .rules import candidate_checks
 from .events import Candidate, better, join_retellings, join_split_predicates, merge_events, resolve_anaphora, to_claim, who
 from .triggers import MIN_CONFIDENCE, Trigger, Triggers, check_kinds, find_triggers, load_triggers
 from .lists import word_list
-from .words import ANNOUNCE, LIGHT, PREPS, QUOTE_LEAD, SENTENCING, STRATEGY_NOUNS
+from .words import ANNOUNCE, LIGHT, QUOTE_LEAD, SENTENCING, STRATEGY_NOUNS
 
 class Extractor(ActorFinder, ObjectFinder):
     """Finds the candidate claims of one document."""

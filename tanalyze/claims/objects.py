@@ -129,9 +129,9 @@ def _addressee() -> re.Pattern[str]:
 def _before_role(t: str, ss: int, at: int) -> int:
     """“……”市民张女士说: where a role or title before the speaker starts, when a closing quotation
     mark stands right before it (the quotation is the speaker's); else ``at``."""
-    from .people import _roles
+    from .people import roles
 
-    for role in _roles():
+    for role in roles():
         k = at - len(role)
         if k >= max(ss, 1) and t.startswith(role, k) and t[k - 1] in "”」』":
             return k
