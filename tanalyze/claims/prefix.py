@@ -180,23 +180,7 @@ class PrefixReader:
         if word == "电" and ctx.in_date(ws - 1, ws):
             _restart(st, we)  # 新华社北京7月22日电: the dateline names no subject of the news
             return
-        if word in ("被", "由") and st.in_pp is None:
-            st.p.passive, st.p.agent_at = True, we
-        if word in PREPS and not (word == "将" and st.seen_verb):
-            if PREPS[word] != "source":
-                st.in_pp = word
-                st.pp_counted = _COUNT_BEFORE.search(t, max(0, ws - 4), ws) is not None
-                st.pp_verb = False
-            return
-        if st.after_de and st.pp_counted and st.in_pp is not None:
-            st.in_pp = None  # 某市一位在外打工多年的王先生: the relative clause ends at 的
-            return
-        if ctx.in_date(ws, we):
-            if st.in_pp == "于":
-                st.in_pp = None  # 于8日晚被警方逮捕: the date ends the frame
-            return
-        if st.in_pp is not None and (word in LOCALIZERS or tag.startswith("f")):
-            st.in_pp = None
+        if self._scan_frame(st, word, tag, ws, we):
             return
         if st.p.subjects and word in REPORTING and st.in_pp is None:  # (jieba tags 证实 n)
             # 工信部证实比亚迪…发生火灾: the reported clause may name its own subject
@@ -225,6 +209,30 @@ class PrefixReader:
                 st.p.nominal = True
         if noun and st.in_pp is None:
             st.p.noun_before = True  # 医护人员遇袭, 大使被召回: a noun is the trigger's subject
+
+    def _scan_frame(self, st: _Scan, word: str, tag: str, ws: int, we: int) -> bool:
+        """A word that opens or closes a prepositional frame (在…上, 从…的, 于8日), or a date:
+        updates the scan and says whether the word is used up."""
+        t = self.text
+        if word in ("被", "由") and st.in_pp is None:
+            st.p.passive, st.p.agent_at = True, we
+        if word in PREPS and not (word == "将" and st.seen_verb):
+            if PREPS[word] != "source":
+                st.in_pp = word
+                st.pp_counted = _COUNT_BEFORE.search(t, max(0, ws - 4), ws) is not None
+                st.pp_verb = False
+            return True
+        if st.after_de and st.pp_counted and st.in_pp is not None:
+            st.in_pp = None  # 某市一位在外打工多年的王先生: the relative clause ends at 的
+            return True
+        if self.ctx.in_date(ws, we):
+            if st.in_pp == "于":
+                st.in_pp = None  # 于8日晚被警方逮捕: the date ends the frame
+            return True
+        if st.in_pp is not None and (word in LOCALIZERS or tag.startswith("f")):
+            st.in_pp = None
+            return True
+        return False
 
     def _relative_subject(self, cs: int, ts: int) -> Ment | None:
         """X递交的辞职报告, X提出的诉讼: the name before the verb of a relative clause on the trigger
