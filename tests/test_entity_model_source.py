@@ -116,3 +116,9 @@ def test_the_gazetteer_source_reads_the_short_forms_students_write_for_their_uni
     ctx = finder.context(text, word_spans(seg(text)))
     found = {(text[c.start : c.end], c.label, c.key) for c in source_candidates(ctx, text, None)}
     assert found == {("武大", "ORG", "武汉大学"), ("川大", "ORG", "四川大学"), ("北航", "ORG", "北京航空航天大学")}
+
+
+def test_a_floor_is_no_part_of_a_buildings_name(source):
+    # The model runs on into the floor: the name ends before it; a bare 大厦 with a floor names none.
+    assert source("公司搬到青禾大厦十二楼办公。", [("青禾大厦十二楼", "GPE")]) == [("青禾大厦", "FAC")]
+    assert source("火是从大厦3层烧起来的。", [("大厦3层", "GPE")]) == []

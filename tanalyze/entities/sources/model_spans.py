@@ -8,6 +8,8 @@ segmenter's words and their tags (``ctx.pos_table``, ``ctx.freq_table``).
 
 from __future__ import annotations
 
+import re
+
 import sys
 from bisect import bisect_right
 from typing import Sequence
@@ -76,6 +78,7 @@ def trim_model_span(ctx: Context, t: str, words: Sequence[tuple[int, int]], s: i
             if k > 0 and _word_at(words, k) == (k, k + 1):
                 e = k
         e = before_relational(t, s, e)
+        e = before_floor(ctx, t, s, e)
         e = before_aspect(ctx, t, words, s, e)
         return before_final_verb(ctx, t, words, s, e) if e > s else e
     head = surname_len(ctx, t, s) if label == "PERSON" else 0
@@ -97,6 +100,19 @@ def before_relational(t: str, s: int, e: int) -> int:
     麾下 ends before it (青禾基金公司|旗下产品), three characters of name at least before it."""
     cut = min((k for k in (t.find(w, s + 3, e) for w in _RELATIONAL) if k >= 0), default=e)
     return cut
+
+
+def before_floor(ctx: Context, t: str, s: int, e: int) -> int:
+    """No name holds a floor of the building it names: a span the model ran on into 十二楼 or 3层
+    ends before it (青禾大厦|十二楼), two characters of name at least before it; and when what is
+    left is a common word (大厦|十二楼), no name is there (``s``)."""
+    m = _FLOOR.search(t, s + 2, e)
+    if m is None:
+        return e
+    return s if ctx.freq_table.get(t[s : m.start()], 0) >= _COMMON_FREQ else m.start()
+
+
+_FLOOR = re.compile(r"(?:[0-9０-９]+|[一二三四五六七八九十两]+)(?:楼|层)$")
 
 
 def before_aspect(ctx: Context, t: str, words: Sequence[tuple[int, int]], s: int, e: int) -> int:
