@@ -43,6 +43,11 @@ def _covered(n: int, ments: list[Ment]) -> Marks:
     return out
 
 
+def _surname_len(rules, t: str, i: int) -> int:
+    """The length of the surname starting at ``i`` (2 compound, 1 single), or 0."""
+    return 2 if t[i : i + 2] in rules.compound_surnames else 1 if t[i : i + 1] in rules.surnames else 0
+
+
 def titled_people(ctx, ments: list[Ment]) -> list[Ment]:
     """王处长, 李先生: a surname right before a title or form of address, where no entity of a
     full name stands (邱先生 of 邱国鹭 stays 邱国鹭)."""
@@ -55,7 +60,7 @@ def titled_people(ctx, ments: list[Ment]) -> list[Ment]:
     covered = _covered(len(t), ments)
     out = []
     for i in range(len(t)):
-        n = 2 if t[i : i + 2] in rules.compound_surnames else 1 if t[i] in rules.surnames else 0
+        n = _surname_len(rules, t, i)
         if not n or not (i in ctx.starts or (t[i - 1 : i] in _UNIT_ENDS and t[i - 1 : i + 1] not in ctx.pos)):
             continue  # (应急处|王处长: jieba may glue the unit's last character to the surname; 部门 is a word)
         if t[i - 1 : i] in _NUMERALS:
@@ -88,7 +93,7 @@ def familiar_people(ctx, ments: list[Ment]) -> list[Ment]:
         i = hit.start()
         if i not in ctx.starts or i in covered:
             continue
-        n = 2 if t[i + 1 : i + 3] in rules.compound_surnames else 1 if t[i + 1] in rules.surnames else 0
+        n = _surname_len(rules, t, i + 1)
         end = i + 1 + n
         word = t[i:end]
         if not n or end - 1 in covered or not (end in ctx.ends or end in ctx.starts or end == len(t)

@@ -21,8 +21,8 @@ from .words import (CLOSE, CONJ, FRAME_END, LIGHT, LOCALIZERS, OPEN, ORG_PRONOUN
 PREFIX_WINDOW = 200
 _NOMINAL_GAP = re.compile(r"[\u4e00-\u9fff]{0,2}")
 _SCORE_AFTER = re.compile(r"\s*\d+\s*[-－:：比]\s*\d+")  # (以3-0战胜: a score, not a means)
-_COUNT_AFTER = re.compile(r"[一二两三四五六七八九十几0-9]+(?:位|名|个)")  # (某市一位…的某人: a count after a place)
-_COUNT_BEFORE = re.compile(r"[一二两三四五六七八九十几0-9]+(?:位|名|个)$")
+_COUNT = r"[一二两三四五六七八九十几0-9]+(?:位|名|个)"  # a count of people (某市一位…的某人)
+_COUNT_AFTER, _COUNT_BEFORE = re.compile(_COUNT), re.compile(_COUNT + "$")
 
 
 @dataclass

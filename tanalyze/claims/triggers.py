@@ -100,9 +100,7 @@ def find_triggers(ctx, triggers: Triggers, start: int, end: int) -> list[tuple[i
     for phrase in triggers.exclusions:
         for m in _exclusion(phrase).finditer(t, start, end):
             blocked.update(range(m.start(), m.end()))
-    for m in QUOTED.finditer(t, start, end):
-        blocked.update(range(m.start(), m.end()))
-    for m in ASIDE.finditer(t, start, end):
+    for m in (m for pattern in (QUOTED, ASIDE) for m in pattern.finditer(t, start, end)):
         blocked.update(range(m.start(), m.end()))
     for m in BOOK_TITLE.finditer(t, max(0, start - 60), end + 60):  # (a title may hold a sentence's end: 《好！…》)
         blocked.update(range(max(m.start(), start), min(m.end(), end)))
