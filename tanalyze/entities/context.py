@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from .resources import Patterns, Rules, _word_at, load_rules, patterns, word_list
@@ -26,15 +26,10 @@ _SENTENCE = re.compile(r"[^。！？!?\n]+")
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n]+")
 # The marks of a social-media post that news does not write: a #topic#, an [emoticon], doubled
 # ! or ?, and the words and signs of informal_markers.txt (@, a link, laughter).
-_INFORMAL: re.Pattern[str] | None = None
-
-
+@lru_cache(maxsize=1)
 def _informal() -> re.Pattern[str]:
-    global _INFORMAL
-    if _INFORMAL is None:
-        words = "|".join(re.escape(w) for w in word_list("informal_markers.txt"))
-        _INFORMAL = re.compile(r"#[^#\n]{1,30}#|\[[\u4e00-\u9fff]{1,4}\]|[!！?？]{2}|" + words)
-    return _INFORMAL
+    words = "|".join(re.escape(w) for w in word_list("informal_markers.txt"))
+    return re.compile(r"#[^#\n]{1,30}#|\[[\u4e00-\u9fff]{1,4}\]|[!！?？]{2}|" + words)
 
 
 def boundaries(words: Sequence[tuple[int, int]], length: int) -> tuple[set[int], set[int]]:

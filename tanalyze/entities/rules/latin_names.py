@@ -8,6 +8,7 @@ import re
 
 from ..candidate import Candidate
 from ..context import Context
+from ..resources import is_han
 
 # One to three capitalised words joined by a space, a hyphen or a dot (Tim Burton, Rachel-Zoe,
 # Mary-Kate Olsen); a word may hold a capital inside (McCartney, DeNiro).
@@ -25,7 +26,7 @@ def latin_names(ctx: Context, mentions: list[Candidate]) -> list[Candidate]:
     starts = {c.start for c in mentions}
     added = []
     for c in mentions:
-        if c.label != "PERSON" or not ("\u3400" <= t[c.end - 1 : c.end] <= "\u9fff"):
+        if c.label != "PERSON" or not is_han(t[c.end - 1 : c.end]):
             continue
         m = _BRACKETED.match(t, c.end) or _GLUED.match(t, c.end)
         if m is not None and not any(k in starts for k in range(m.start(1), m.end(1))):

@@ -9,7 +9,6 @@ segmenter's words and their tags (``ctx.pos_table``, ``ctx.freq_table``).
 from __future__ import annotations
 
 import re
-
 import sys
 from bisect import bisect_right
 from typing import Sequence
